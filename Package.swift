@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// Wenshu reads as its pipeline: case → template → document → writers, assembly on top.
+// Each stage is a target, so the compiler keeps the arrows one-way.
+import PackageDescription
+
+let package = Package(
+    name: "Wenshu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Wenshu", targets: [
+            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+        ]),
+        .executable(name: "wenshu", targets: ["wenshu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The one Swift layer over libxml2; nothing else calls xml* functions.
+        .target(name: "WenshuXML", dependencies: ["CLibXML2"]),
+        // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
+        .target(name: "WenshuCase", dependencies: ["WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        // The model in the middle: what templates produce and writers consume.
+        .target(name: "WenshuDocument"),
+        // Stage 2: form templates bound to the case by XPath.
+        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument"]),
+        // Stage 3: ODF, archival XML and plain text from the document model.
+        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"]),
+        // On top: packets, dossiers, ledgers and statistics built from many documents.
+        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters"]),
+        // The command-line tool: arguments in, one library call, exit codes out.
+        .executableTarget(name: "wenshu", dependencies: [
+            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
+        .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken")]),
+        .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
+        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
+        .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters"]),
+        .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly"]),
+        .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Packets, dossiers, ledgers and statistics.

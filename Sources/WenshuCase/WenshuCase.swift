@@ -1,0 +1,2 @@
+// Loads case files; see CaseLoader.
+import WenshuXML

@@ -1,0 +1,41 @@
+/// A table with real borders and column widths.
+public struct Table: Sendable, Equatable {
+    /// Relative column widths (e.g. `[1, 3, 2]`); writers scale them to the text width.
+    public var columnWidths: [Int]
+    public var rows: [TableRow]
+    /// Draw borders (forms and ledgers do; a layout table for a signature block would not).
+    public var bordered: Bool
+
+    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true) {
+        self.columnWidths = columnWidths
+        self.rows = rows
+        self.bordered = bordered
+    }
+}
+
+public struct TableRow: Sendable, Equatable {
+    /// Header rows repeat at the top of each page.
+    public var isHeader: Bool
+    /// The cells that start in this row; cells covered by a span from the left or above are not listed.
+    public var cells: [TableCell]
+    /// Minimum height in lines (a blank form's cell for a handwritten account wants several).
+    public var minLines: Int
+
+    public init(isHeader: Bool = false, cells: [TableCell], minLines: Int = 1) {
+        self.isHeader = isHeader
+        self.cells = cells
+        self.minLines = minLines
+    }
+}
+
+public struct TableCell: Sendable, Equatable {
+    public var paragraphs: [Paragraph]
+    public var columnSpan: Int
+    public var rowSpan: Int
+
+    public init(_ paragraphs: [Paragraph], columnSpan: Int = 1, rowSpan: Int = 1) {
+        self.paragraphs = paragraphs
+        self.columnSpan = columnSpan
+        self.rowSpan = rowSpan
+    }
+}

@@ -1,0 +1,1 @@
+// Form templates bound to the case by XPath.

@@ -1,0 +1,132 @@
+import CLibXML2
+import Foundation
+
+/// An XML document owned by Swift: parsed safely, or built node by node, freed when released.
+///
+/// A document is not thread-safe; use one per thread (each batch worker parses its own case).
+public final class XMLDocument: @unchecked Sendable {
+    let pointer: xmlDocPtr
+    /// The file name errors and node locations are reported against.
+    public let fileName: String?
+
+    /// The largest input `parse` accepts unless told otherwise (10 MiB: a case file is a few KiB).
+    public static let defaultSizeLimit = 10 * 1024 * 1024
+
+    /// Parses `data` with no network, no DTD loading and no entity substitution.
+    ///
+    /// - Parameters:
+    ///   - allowDoctype: when `false` (the default), any `<!DOCTYPE` is refused before parsing, which
+    ///     closes every entity trick (XXE, billion laughs) at once.
+    ///   - sizeLimit: inputs larger than this many bytes are refused unread.
+    /// - Throws: the first `XMLIssue` (syntax errors carry line and column).
+    public init(parsing data: Data, fileName: String?, allowDoctype: Bool = false,
+                sizeLimit: Int = XMLDocument.defaultSizeLimit) throws {
+        LibXML.ensureInitialized()
+        if data.count > sizeLimit {
+            throw XMLIssue(kind: .tooLarge, file: fileName, line: 0,
+                           message: "file is \(data.count) bytes, more than the \(sizeLimit)-byte limit")
+        }
+        if !allowDoctype, let line = XMLDocument.doctypeLine(in: data) {
+            throw XMLIssue(kind: .doctype, file: fileName, line: line,
+                           message: "a DOCTYPE declaration is not allowed here (no DTDs or entities)")
+        }
+        // NONET: never fetch; BIG_LINES: line numbers past 65535; NOCDATA: CDATA reads as text.
+        // Deliberately absent: NOENT (turns entity substitution ON), DTDLOAD, DTDATTR, XINCLUDE.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let (doc, issues) = capturingErrors(kind: .syntax, file: fileName) { () -> xmlDocPtr? in
+            data.withUnsafeBytes { raw -> xmlDocPtr? in
+                guard let base = raw.baseAddress else { return nil }
+                return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count),
+                                     fileName, "UTF-8", options)
+            }
+        }
+        if let first = issues.first {
+            if let doc { xmlFreeDoc(doc) }
+            throw first
+        }
+        guard let doc else {
+            throw XMLIssue(kind: .syntax, file: fileName, line: 1, message: "the document is empty")
+        }
+        self.pointer = doc
+        self.fileName = fileName
+    }
+
+    /// Parses a file from disk, naming it in errors.
+    public convenience init(contentsOf url: URL, displayName: String? = nil, allowDoctype: Bool = false,
+                            sizeLimit: Int = XMLDocument.defaultSizeLimit) throws {
+        let name = displayName ?? url.path
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        if size > sizeLimit {
+            throw XMLIssue(kind: .tooLarge, file: name, line: 0,
+                           message: "file is \(size) bytes, more than the \(sizeLimit)-byte limit")
+        }
+        let data = try Data(contentsOf: url)
+        try self.init(parsing: data, fileName: name, allowDoctype: allowDoctype, sizeLimit: sizeLimit)
+    }
+
+    /// A new, empty document whose root element is `rootName` (in `namespace`, if given).
+    public init(rootName: String, namespace: String? = nil, fileName: String? = nil) {
+        LibXML.ensureInitialized()
+        pointer = xmlNewDoc("1.0")
+        self.fileName = fileName
+        let root = xmlNewDocNode(pointer, nil, rootName, nil)!
+        if let namespace {
+            let ns = xmlNewNs(root, namespace, nil)
+            xmlSetNs(root, ns)
+        }
+        xmlDocSetRootElement(pointer, root)
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// The root element.
+    public var root: XMLNode? {
+        xmlDocGetRootElement(pointer).map { XMLNode(pointer: $0, document: self) }
+    }
+
+    /// The document as UTF-8 XML text with an XML declaration; `indent` pretty-prints.
+    public func serialized(indent: Bool = false) -> Data {
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpFormatMemoryEnc(pointer, &buffer, &size, "UTF-8", indent ? 1 : 0)
+        defer { wenshu_xmlFree(buffer) }
+        guard let buffer else { return Data() }
+        return Data(bytes: buffer, count: Int(size))
+    }
+
+    /// Performs XInclude processing (templates' shared fragments); returns the issues met, if any.
+    @discardableResult
+    public func processXIncludes() -> [XMLIssue] {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+                            | XML_PARSE_NOXINCNODE.rawValue | XML_PARSE_NOBASEFIX.rawValue)
+        let (status, issues) = capturingErrors(kind: .include, file: fileName) {
+            xmlXIncludeProcessFlags(pointer, options)
+        }
+        if status < 0 && issues.isEmpty {
+            return [XMLIssue(kind: .include, file: fileName, line: 0, message: "XInclude processing failed")]
+        }
+        return issues
+    }
+
+    /// The line of the first `<!DOCTYPE`, if the bytes before the root element hold one.
+    static func doctypeLine(in data: Data) -> Int? {
+        let needle = Array("<!DOCTYPE".utf8)
+        return data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var line = 1
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A { line += 1 }
+                if b == 0x3C, i + needle.count <= bytes.count {  // "<"
+                    if zip(needle.indices, needle).allSatisfy({ bytes[i + $0] == $1 }) { return line }
+                    // Past the prolog (an element start) no DOCTYPE may follow; stop scanning.
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                    if next != 0x3F && next != 0x21 { return nil }  // not "<?" or "<!"
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import CLibXML2
+
+/// A problem libxml2 reported, with where it was found.
+public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The text is not well-formed XML.
+        case syntax
+        /// A DOCTYPE was found where none is allowed (no DTDs, no entities: no XXE, no entity bombs).
+        case doctype
+        /// The input is larger than allowed.
+        case tooLarge
+        /// A RelaxNG schema rejected the document.
+        case validity
+        /// A schema itself could not be read.
+        case schema
+        /// An XPath expression failed to compile or to evaluate.
+        case xpath
+        /// An XInclude failed.
+        case include
+    }
+
+    public var kind: Kind
+    public var file: String?
+    /// 1-based; 0 when libxml2 gave none.
+    public var line: Int
+    /// 1-based; 0 when libxml2 gave none (libxml2 gives columns only for syntax errors).
+    public var column: Int
+    public var message: String
+    /// The element name a validity error is about, when libxml2 names one.
+    public var element: String?
+
+    public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.element = element
+    }
+
+    public var description: String {
+        var location = file ?? "<input>"
+        if line > 0 { location += ":\(line)" }
+        if column > 0 { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// Collects the structured errors libxml2 reports on this thread while `body` runs.
+///
+/// libxml2 keeps its error handler per thread, so concurrent captures on different threads do not mix.
+func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, _ body: () throws -> R) rethrows -> (R, [XMLIssue]) {
+    LibXML.ensureInitialized()
+    let box = IssueCollector(kind: kind, file: file)
+    let unmanaged = Unmanaged.passRetained(box)
+    defer { unmanaged.release() }
+    xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { context, error in
+        guard let context, let error else { return }
+        let box = Unmanaged<IssueCollector>.fromOpaque(context).takeUnretainedValue()
+        let e = error.pointee
+        var message = e.message.map { String(cString: $0) } ?? "error"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        var element: String?
+        if let node = e.node?.assumingMemoryBound(to: xmlNode.self), node.pointee.type == XML_ELEMENT_NODE {
+            element = String(xmlString: node.pointee.name)
+        }
+        var line = Int(e.line)
+        if line == 0, let node = e.node?.assumingMemoryBound(to: xmlNode.self) {
+            line = Int(xmlGetLineNo(node))
+        }
+        let file = box.file ?? e.file.map { String(cString: $0) }
+        box.issues.append(XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
+                                   message: message, element: element))
+    }
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    // A few libxml2 paths print through the generic handler instead; keep them off standard error.
+    xmlSetGenericErrorFunc(nil, wenshu_silentGenericErrorFunc())
+    let result = try body()
+    return (result, box.issues)
+}
+
+/// Where `capturingErrors` gathers the issues of one capture.
+private final class IssueCollector {
+    var issues: [XMLIssue] = []
+    let kind: XMLIssue.Kind
+    let file: String?
+    init(kind: XMLIssue.Kind, file: String?) { self.kind = kind; self.file = file }
+}

@@ -1,0 +1,162 @@
+import CLibXML2
+
+/// An extension function callable from XPath: receives the evaluated arguments, returns a value.
+/// Throwing `XPathFunctionError` makes the evaluation fail with that message.
+public typealias XPathFunction = @Sendable ([XPathValue]) throws -> XPathValue
+
+/// An error an extension function raises; the evaluation fails with its message.
+public struct XPathFunctionError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// A table of extension functions in one namespace, built once and shared by every context.
+public struct XPathFunctionTable: Sendable {
+    public let namespaceURI: String
+    public let prefix: String
+    public private(set) var functions: [String: XPathFunction] = [:]
+
+    public init(prefix: String, namespaceURI: String) {
+        self.prefix = prefix
+        self.namespaceURI = namespaceURI
+    }
+
+    public mutating func register(_ name: String, _ function: @escaping XPathFunction) {
+        functions[name] = function
+    }
+
+    public var names: [String] { functions.keys.sorted() }
+}
+
+/// Per-thread evaluation state for one document: namespaces, variables, extension functions.
+///
+/// Not thread-safe: each thread (each binding run) makes its own; compiled expressions are shared.
+public final class XPathContext {
+    let pointer: xmlXPathContextPtr
+    public let document: XMLDocument
+    private let state: State
+
+    final class State {
+        unowned let document: XMLDocument
+        init(document: XMLDocument) { self.document = document }
+        var tables: [String: XPathFunctionTable] = [:]
+        /// The first error a function raised during the current evaluation.
+        var functionError: String?
+    }
+
+    public init(document: XMLDocument) {
+        LibXML.ensureInitialized()
+        self.document = document
+        pointer = xmlXPathNewContext(document.pointer)
+        state = State(document: document)
+        pointer.pointee.userData = Unmanaged.passUnretained(state).toOpaque()
+    }
+
+    deinit { xmlXPathFreeContext(pointer) }
+
+    /// Binds a prefix to a namespace for expressions evaluated in this context.
+    public func registerNamespace(prefix: String, uri: String) {
+        xmlXPathRegisterNs(pointer, prefix, uri)
+    }
+
+    /// Makes every function of `table` callable as `prefix:name(...)`.
+    public func register(_ table: XPathFunctionTable) {
+        registerNamespace(prefix: table.prefix, uri: table.namespaceURI)
+        state.tables[table.namespaceURI] = table
+        for name in table.functions.keys {
+            xmlXPathRegisterFuncNS(pointer, name, table.namespaceURI, xpathTrampoline)
+        }
+    }
+
+    /// Sets `$name` to a value (loop items, parameters). Replaces any earlier value.
+    public func setVariable(_ name: String, _ value: XPathValue) {
+        xmlXPathRegisterVariable(pointer, name, nil)  // frees the previous value
+        xmlXPathRegisterVariable(pointer, name, xpathObject(from: value))
+    }
+
+    /// Evaluates `expression` with `node` as the context node (the root element when `nil`).
+    /// - Throws: `XMLIssue` of kind `.xpath` naming the expression and the reason.
+    public func evaluate(_ expression: XPathExpression, at node: XMLNode? = nil) throws -> XPathValue {
+        pointer.pointee.node = node?.pointer ?? xmlDocGetRootElement(document.pointer)
+        state.functionError = nil
+        let (object, issues) = capturingErrors(kind: .xpath, file: document.fileName) {
+            xmlXPathCompiledEval(expression.pointer, pointer)
+        }
+        defer { if let object { xmlXPathFreeObject(object) } }
+        if let message = state.functionError {
+            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                           message: "\(message) in XPath `\(expression.source)`")
+        }
+        guard let object else {
+            let reason = issues.first?.message ?? "evaluation failed"
+            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                           message: "\(reason) in XPath `\(expression.source)`")
+        }
+        return xpathValue(from: object, document: document)
+    }
+
+    /// Compiles and evaluates in one step (for one-off queries; templates compile once instead).
+    public func evaluate(_ source: String, at node: XMLNode? = nil) throws -> XPathValue {
+        try evaluate(XPathExpression(source), at: node)
+    }
+
+}
+
+/// The one C entry point for every extension function: finds the Swift function by the name and
+/// namespace libxml2 is calling, pops the arguments, pushes the result.
+private func xpathTrampoline(_ parser: xmlXPathParserContextPtr?, _ nargs: Int32) {
+    guard let parser, let ctxt = parser.pointee.context, let userData = ctxt.pointee.userData else { return }
+    let state = Unmanaged<XPathContext.State>.fromOpaque(userData).takeUnretainedValue()
+    let name = String(xmlString: ctxt.pointee.function) ?? ""
+    let uri = String(xmlString: ctxt.pointee.functionURI) ?? ""
+    guard let function = state.tables[uri]?.functions[name] else {
+        xmlXPathErr(parser, Int32(XPATH_UNKNOWN_FUNC_ERROR.rawValue))
+        return
+    }
+    // Arguments come off the stack last first.
+    var args: [XPathValue] = []
+    for _ in 0..<nargs {
+        guard let object = valuePop(parser) else { break }
+        args.append(xpathValue(from: object, document: state.document))
+        xmlXPathFreeObject(object)
+    }
+    args.reverse()
+    do {
+        valuePush(parser, xpathObject(from: try function(args)))
+    } catch {
+        state.functionError = "\(name)(): " + ((error as? XPathFunctionError)?.message ?? "\(error)")
+        xmlXPathErr(parser, Int32(XPATH_EXPR_ERROR.rawValue))
+    }
+}
+
+/// A Swift value as a new libxml2 object (the caller, or libxml2, frees it).
+private func xpathObject(from value: XPathValue) -> xmlXPathObjectPtr {
+    switch value {
+    case .string(let s): return xmlXPathWrapString(xmlStrdup(s))
+    case .number(let n): return xmlXPathNewFloat(n)
+    case .boolean(let b): return xmlXPathNewBoolean(b ? 1 : 0)
+    case .nodes(let nodes):
+        let set = xmlXPathNodeSetCreate(nil)
+        for n in nodes { xmlXPathNodeSetAdd(set, n.pointer) }
+        return xmlXPathWrapNodeSet(set)
+    }
+}
+
+/// A libxml2 object as a Swift value; nodes belong to `document`.
+private func xpathValue(from object: xmlXPathObjectPtr, document: XMLDocument) -> XPathValue {
+    switch object.pointee.type {
+    case XPATH_NODESET, XPATH_XSLT_TREE:
+        var nodes: [XMLNode] = []
+        if let set = object.pointee.nodesetval, let table = set.pointee.nodeTab {
+            nodes.reserveCapacity(Int(set.pointee.nodeNr))
+            for i in 0..<Int(set.pointee.nodeNr) {
+                if let n = table[i] { nodes.append(XMLNode(pointer: n, document: document)) }
+            }
+        }
+        return .nodes(nodes)
+    case XPATH_BOOLEAN: return .boolean(object.pointee.boolval != 0)
+    case XPATH_NUMBER: return .number(object.pointee.floatval)
+    case XPATH_STRING: return .string(String(xmlString: object.pointee.stringval) ?? "")
+    default: return .string("")
+    }
+}

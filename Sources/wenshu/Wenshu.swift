@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Wenshu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wenshu",
+        abstract: "Fill China's people's-mediation forms from one case file.",
+        subcommands: [])
+}

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import WenshuXML
+
+final class XPathTests: XCTestCase {
+    let doc = try! XMLDocument(parsing: Data("""
+    <case><party role="申请人"><name>张三</name></party><party role="被申请人"><name>李四</name></party>
+    <amount>19.99</amount></case>
+    """.utf8), fileName: "c.xml")
+
+    func testNodeSetStringNumberBoolean() throws {
+        let context = XPathContext(document: doc)
+        XCTAssertEqual(try context.evaluate("party").nodes.count, 2)
+        XCTAssertEqual(try context.evaluate("string(party[@role='被申请人']/name)"), .string("李四"))
+        XCTAssertEqual(try context.evaluate("count(party)"), .number(2))
+        XCTAssertEqual(try context.evaluate("amount > 19"), .boolean(true))
+    }
+
+    func testContextNodeAndVariables() throws {
+        let context = XPathContext(document: doc)
+        let second = try context.evaluate("party[2]").nodes[0]
+        XCTAssertEqual(try context.evaluate("string(name)", at: second), .string("李四"))
+        context.setVariable("who", .string("张三"))
+        XCTAssertEqual(try context.evaluate("string(party[name=$who]/@role)"), .string("申请人"))
+        context.setVariable("who", .string("李四"))
+        XCTAssertEqual(try context.evaluate("string(party[name=$who]/@role)"), .string("被申请人"))
+    }
+
+    func testExtensionFunctionsReceiveArgumentsAndRaiseErrors() throws {
+        var table = XPathFunctionTable(prefix: "w", namespaceURI: "urn:test")
+        table.register("twice") { args in
+            guard args.count == 1 else { throw XPathFunctionError("takes one argument") }
+            return .string(args[0].stringValue + args[0].stringValue)
+        }
+        table.register("count-nodes") { args in .number(Double(args.first?.nodes.count ?? -1)) }
+        let context = XPathContext(document: doc)
+        context.register(table)
+        XCTAssertEqual(try context.evaluate("w:twice(string(party[1]/name))"), .string("张三张三"))
+        XCTAssertEqual(try context.evaluate("w:count-nodes(party)"), .number(2))
+        XCTAssertThrowsError(try context.evaluate("w:twice(1, 2)")) { error in
+            XCTAssertTrue((error as? XMLIssue)?.message.contains("takes one argument") ?? false, "\(error)")
+        }
+        XCTAssertThrowsError(try context.evaluate("w:missing()"))
+    }
+
+    func testBadExpressionDoesNotCompile() {
+        XCTAssertThrowsError(try XPathExpression("party[")) { error in
+            XCTAssertEqual((error as? XMLIssue)?.kind, .xpath)
+            XCTAssertTrue((error as? XMLIssue)?.message.contains("party[") ?? false)
+        }
+    }
+}
