@@ -1,0 +1,66 @@
+/// A mainland resident identity number (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date,
+/// 3-digit sequence (odd for men, even for women), and a check character.
+public struct ResidentIDNumber: Sendable, Equatable {
+    /// The number as written, with a lower-case `x` made upper-case.
+    public let text: String
+
+    /// Why a text is not a valid 18-character resident ID number.
+    public enum Problem: Error, Sendable, Equatable {
+        /// Not 17 digits followed by a digit or X (a 15-digit first-generation number is `.firstGeneration`).
+        case malformed
+        /// A 15-digit first-generation number: no check character, invalid since 2013 (warn, do not refuse).
+        case firstGeneration
+        /// Digits 7–14 are not a real date.
+        case impossibleBirthDate
+        /// The check character does not match; `expected` is the right one.
+        case checkCharacter(expected: Character)
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters = Array("10X98765432")
+
+    /// Validates `text`; throws the first `Problem` found.
+    public init(_ text: String) throws(Problem) {
+        let chars = Array(text.uppercased())
+        if chars.count == 15, chars.allSatisfy(\.isASCIIDigit) { throw .firstGeneration }
+        guard chars.count == 18, chars.prefix(17).allSatisfy(\.isASCIIDigit),
+              chars[17].isASCIIDigit || chars[17] == "X" else { throw .malformed }
+        let digits = chars.prefix(17).map { Int(String($0))! }
+        let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
+        let month = digits[10] * 10 + digits[11]
+        let day = digits[12] * 10 + digits[13]
+        guard CivilDate.isValid(year: year, month: month, day: day), year >= 1800 else { throw .impossibleBirthDate }
+        let expected = Self.checkCharacter(for: digits)
+        guard chars[17] == expected else { throw .checkCharacter(expected: expected) }
+        self.text = String(chars)
+    }
+
+    /// The check character for the first 17 digits.
+    public static func checkCharacter(for digits: [Int]) -> Character {
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return checkCharacters[sum % 11]
+    }
+
+    /// The birth date the number encodes.
+    public var birthDate: CivilDate {
+        let d = Array(text).map { Int(String($0)) ?? 0 }
+        return CivilDate(year: d[6...9].reduce(0) { $0 * 10 + $1 }, month: d[10] * 10 + d[11], day: d[12] * 10 + d[13])!
+    }
+
+    /// `男` when the sequence's last digit is odd, `女` when even.
+    public var gender: String {
+        let d = Int(String(Array(text)[16]))!
+        return d % 2 == 1 ? "男" : "女"
+    }
+
+    /// The number with the birth date and sequence hidden, for display: `330106********1239`.
+    public static func masked(_ text: String) -> String {
+        let chars = Array(text)
+        guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
+        return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

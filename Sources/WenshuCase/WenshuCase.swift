@@ -1,2 +1,0 @@
-// Loads case files; see CaseLoader.
-import WenshuXML

@@ -1,0 +1,47 @@
+import XCTest
+@testable import WenshuCase
+
+final class IdentityNumberTests: XCTestCase {
+    func testResidentIDTable() throws {
+        // number, expected outcome
+        let table: [(String, Result<String, ResidentIDNumber.Problem>)] = [
+            ("330106197803121239", .success("男")),
+            ("330106198207152463", .success("女")),
+            ("11010519491231002x", .success("女")),   // the standard's own example, lower-case x accepted
+            ("330106197803121230", .failure(.checkCharacter(expected: "9"))),
+            ("330106197802301238", .failure(.impossibleBirthDate)),
+            ("330106780312123", .failure(.firstGeneration)),
+            ("33010619780312123", .failure(.malformed)),
+            ("3301061978031212A9", .failure(.malformed)),
+        ]
+        for (text, expected) in table {
+            let got: Result<String, ResidentIDNumber.Problem> = Result { () throws(ResidentIDNumber.Problem) in
+                try ResidentIDNumber(text).gender
+            }
+            XCTAssertEqual(got, expected, text)
+        }
+        XCTAssertEqual(try ResidentIDNumber("330106197803121239").birthDate, CivilDate(year: 1978, month: 3, day: 12))
+        XCTAssertEqual(ResidentIDNumber.masked("330106197803121239"), "330106********1239")
+    }
+
+    func testCreditCodeTable() {
+        XCTAssertNoThrow(try CreditCode("91330106MA2CFK7Q85"))
+        XCTAssertNoThrow(try CreditCode("91350100M000100Y43"))
+        XCTAssertThrowsError(try CreditCode("91330106MA2CFK7Q84")) { error in
+            XCTAssertEqual(error as? CreditCode.Problem, .checkCharacter(expected: "5"))
+        }
+        XCTAssertThrowsError(try CreditCode("91330106MA2CFK7QI5")) { error in
+            XCTAssertEqual(error as? CreditCode.Problem, .malformed)
+        }
+    }
+
+    func testCivilDateArithmetic() {
+        let d = CivilDate(iso: "2026-03-10")!
+        XCTAssertEqual(d.adding(days: 30).description, "2026-04-09")
+        XCTAssertEqual(CivilDate(iso: "2024-02-28")!.adding(days: 1).description, "2024-02-29")
+        XCTAssertEqual(CivilDate(iso: "2026-11-23")!.weekday, 1)  // a Monday
+        XCTAssertNil(CivilDate(iso: "2026-02-29"))
+        XCTAssertNil(CivilDate(iso: "2026-3-1"))
+        XCTAssertEqual(CivilDate(dayNumber: 0).description, "1970-01-01")
+    }
+}
