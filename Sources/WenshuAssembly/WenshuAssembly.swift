@@ -1,1 +1,0 @@
-// Packets, dossiers, ledgers and statistics.
