@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // SHA-256 from the system's libcrypto, for the archive package's digests.
+        .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
         .target(name: "WenshuXML", dependencies: ["CLibXML2"]),
         // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
@@ -31,7 +33,7 @@ let package = Package(
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
             "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
