@@ -150,7 +150,7 @@ class Run:
     def check_peer(self, engine, fmt, out, count):
         problems, notes = [], []
         for index in range(count):
-            context = caseload._from_plain(make_case(self.args.seed, index))
+            context = caseload.from_mapping(make_case(self.args.seed, index))
             path = os.path.join(out, "%s.%s" % (os.path.splitext(self.case_files[index])[0], fmt))
             found, noted = sanity.check(path, fmt, self.names(index), reference.paragraphs(context))
             problems += ["%s: %s" % (os.path.basename(path), p) for p in found]

@@ -1,6 +1,7 @@
 """Read a case file (XML, YAML or JSON) into the object the peer templates see: attribute access
 (`o.agreement.total_amount`), lists for the case format's list elements, None for a field the case leaves
-out. Standard library, plus PyYAML (BaseLoader: every scalar stays the string it was written as) for YAML."""
+out. Standard library, plus PyYAML for YAML (BaseLoader, in C when PyYAML has libyaml: every scalar stays the
+string it was written as)."""
 
 import json
 import xml.etree.ElementTree as ElementTree
@@ -30,11 +31,12 @@ def _from_element(element):
     return Node((child.tag, _from_element(child)) for child in element)
 
 
-def _from_plain(value):
+def from_mapping(value):
+    """The Node tree of a case given as plain dicts, lists and strings (as wbench.casegen makes it)."""
     if isinstance(value, dict):
-        return Node((key, _from_plain(item)) for key, item in value.items())
+        return Node((key, from_mapping(item)) for key, item in value.items())
     if isinstance(value, list):
-        return [_from_plain(item) for item in value]
+        return [from_mapping(item) for item in value]
     return value
 
 
@@ -44,6 +46,6 @@ def load(path):
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     if path.endswith(".json"):
-        return _from_plain(json.loads(text))
+        return from_mapping(json.loads(text))
     import yaml  # only the YAML runs need it
-    return _from_plain(yaml.load(text, Loader=yaml.BaseLoader))
+    return from_mapping(yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)))  # libyaml when built in

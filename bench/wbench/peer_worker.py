@@ -19,10 +19,10 @@ def main(engine, template, case_list, output_dir, result_path):
     with open(case_list, encoding="utf-8") as handle:
         cases = [line.strip() for line in handle if line.strip()]
     os.makedirs(output_dir, exist_ok=True)
-    result = {"engine": engine, "python": sys.version.split()[0],
-              "version": importlib.metadata.version(peers.DISTRIBUTIONS[engine]), "docs": 0}
+    result = {"engine": engine, "python": sys.version.split()[0], "docs": 0}
     extension = peers.EXTENSIONS[engine]
     try:
+        result["version"] = importlib.metadata.version(peers.DISTRIBUTIONS[engine])
         __import__({"py3o": "py3o.template", "relatorio": "relatorio.templates.opendocument"}.get(engine, engine))
         start = time.perf_counter()
         render = peers.prepare(engine, template)
