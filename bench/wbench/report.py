@@ -79,6 +79,8 @@ def targets(rows, ratio_cases, scale_cases, cores):
     w_odt = wenshu("odt", 1)
     for peer in ("relatorio", "py3o", "secretary"):
         p = _find(rows, engine=peer)
+        bound = _find(rows, engine="floor-changing", version="on wenshu odt") or \
+            _find(rows, engine="floor-changing", version="on %s odt" % peer)
         if p is None:
             lines.append("ODT ≥ 50× %s (one core): %s not measured" % (peer, peer))
         elif w_odt is None:
@@ -87,6 +89,9 @@ def targets(rows, ratio_cases, scale_cases, cores):
             ratio = w_odt["docs_per_s"] / p["docs_per_s"]
             lines.append("ODT ≥ 50× %s (one core): wenshu %.1f / %s %.1f docs/s = %.1f× — %s" % (
                 peer, w_odt["docs_per_s"], peer, p["docs_per_s"], ratio, verdict(ratio >= 50, w_odt, p)))
+        if p and bound:
+            lines.append("  ceiling: the changing-parts floor %s is %.1f× %s; no generator that deflates its parts "
+                         "(level 6, one core) can go beyond it" % (bound["version"], bound["docs_per_s"] / p["docs_per_s"], peer))
     j = _find(rows, engine="jinja2")
     w_txt = wenshu("txt", 1)
     if j and w_txt:
@@ -142,7 +147,7 @@ def svg_chart(rows, title):
     label_w, plot_w, bar_h, gap, top = 330, 480, 16, 6, 46
     height = top + len(bars) * (bar_h + gap) + 40
     high = max(r["docs_per_s"] for r in bars)
-    decades = range(0, int(math.ceil(math.log10(max(high, 10)))) + 1)
+    decades = range(0, int(math.ceil(math.log10(max(high * 1.6, 10)))) + 1)
     span = max(decades)
 
     def x(value):
