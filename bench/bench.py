@@ -110,6 +110,8 @@ class Run:
             shutil.rmtree(out, ignore_errors=True)
             result_path = os.path.join(self.work, "%s.json" % engine)
             log = os.path.join(self.work, "%s.log" % engine)
+            if os.path.exists(result_path):
+                os.remove(result_path)
             code, wall, rss = process.run([python, "-W", "ignore", "-m", "wbench.peer_worker", engine,
                                            self.templates[engine], listing, out, result_path],
                                           cwd=HERE, stdout_path=log, stderr_path=log, timeout=7200)
