@@ -30,7 +30,11 @@ public struct TextWriter: DocumentWriter {
 
     /// The document as laid-out text, before encoding.
     public func text(_ document: Document) throws -> String {
-        let pagination = try paginate(document)
+        render(try paginate(document))
+    }
+
+    /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
+    package func render(_ pagination: Pagination) -> String {
         var output = ""
         for (index, page) in pagination.pages.enumerated() {
             if index > 0 { output += "\u{0C}" }
@@ -58,35 +62,34 @@ public struct TextWriter: DocumentWriter {
     }
 
     /// Lays the document out on pages. Page references print numbers that depend on the layout, and
-    /// their widths can change it: lay out again with the numbers found until they stay the same. Should
-    /// they never settle (a reference's growing width pushes its own target to another page and back),
-    /// give every reference the same width, so their values cannot move anything, and lay out once more.
-    package func paginate(_ document: Document) throws -> Pagination {
-        let references = Self.references(in: document.blocks)
+    /// their widths can change it: lay out again with the numbers found until they stay the same (after
+    /// at most `settlingPasses` layouts). Should they not settle (a reference's width pushing its own
+    /// target to another page and back), give every reference the same width, right-aligned, so that
+    /// their values cannot move anything, and lay out until the numbers agree.
+    package func paginate(_ document: Document, settlingPasses: Int = 4) throws -> Pagination {
         let ids = Self.sectionIDs(in: document.blocks)
-        if let unknown = references.first(where: { !ids.contains($0) }) {
+        if let unknown = Self.references(in: document.blocks).first(where: { !ids.contains($0) }) {
             throw WriterError.unknownPageTarget(unknown)
         }
         let paginator = TextPaginator(bodyLines: bodyLines)
         func layOut(_ numbers: PageNumbers) throws -> Pagination {
-            var pagination = paginator.paginate(try TextFlow(columns: columns, width: width, numbers: numbers).items(document.blocks))
+            let items = try TextFlow(columns: columns, width: width, numbers: numbers).items(document.blocks)
+            var pagination = paginator.paginate(items)
             pagination.numbers.reservedDigits = numbers.reservedDigits
             return pagination
         }
         var numbers = PageNumbers(sections: Dictionary(uniqueKeysWithValues: ids.map { ($0, PageSpan(start: 1, end: 1)) }))
-        var widest = 1
-        for _ in 0..<4 {
-            let pagination = try layOut(numbers)
-            if pagination.numbers == numbers || !Self.printsPageNumbers(document.blocks) { return pagination }
-            numbers = pagination.numbers
-            widest = max(widest, Self.digits(numbers))
-        }
-        while true {
-            numbers.reservedDigits = widest
+        guard Self.printsPageNumbers(document.blocks) else { return try layOut(numbers) }
+        for _ in 0..<settlingPasses {
             let pagination = try layOut(numbers)
             if pagination.numbers == numbers { return pagination }
             numbers = pagination.numbers
-            widest = max(widest, Self.digits(numbers))
+        }
+        while true {
+            numbers.reservedDigits = max(numbers.reservedDigits ?? 1, Self.digits(numbers))
+            let pagination = try layOut(numbers)
+            if pagination.numbers == numbers { return pagination }
+            numbers = pagination.numbers
         }
     }
 
