@@ -62,6 +62,28 @@ final class TextTableTests: XCTestCase {
         }
     }
 
+    /// A paragraph with a first-line indent in a column too narrow for it drops the indent rather than
+    /// push the table out of shape.
+    func testIndentDoesNotBreakANarrowColumn() throws {
+        let table = Table(columnWidths: [1, 12], rows: [
+            TableRow(cells: [TableCell([Paragraph([.text("甲乙丙")], firstLineIndent: true)]),
+                             TableCell([Paragraph([.text("正文段落首行缩进两个字符。")], firstLineIndent: true)])]),
+        ])
+        let lines = try render(table, columns: 30, ambiguous: 2)
+        XCTAssertEqual(Set(lines.map { DisplayWidth().of($0) }), [30])
+        XCTAssertEqual(lines[1], "│甲│　　正文段落首行缩进两│")
+    }
+
+    /// A table without borders sets its cells side by side with no box-drawing characters.
+    func testBorderlessTable() throws {
+        let table = Table(columnWidths: [1, 1], rows: [
+            TableRow(cells: [TextSamples.cell("甲方：张三"), TextSamples.cell("乙方：李四")]),
+        ], bordered: false)
+        let lines = try render(table, columns: 30, ambiguous: 2)
+        XCTAssertEqual(lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) },
+                       ["  甲方：张三    乙方：李四"])
+    }
+
     /// Relative widths become whole columns, the largest remainders first, never below the minimum.
     func testColumnWidthsFromRelativeWidths() {
         let table: [(Int, [Int], Int, [Int])] = [

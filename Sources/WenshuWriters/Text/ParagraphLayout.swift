@@ -14,7 +14,9 @@ package struct ParagraphLayout: Sendable {
     package var width: DisplayWidth { breaker.width }
 
     /// The lines of `text` (`\n` forces a break) in a field `columns` wide. An empty text is one empty line.
+    /// A field too narrow for the indent and two characters after it (a narrow table cell) gets no indent.
     package func lines(_ text: String, alignment: Alignment, firstLineIndent: Bool = false, columns: Int) -> [MeasuredLine] {
+        let firstLineIndent = firstLineIndent && columns >= width.of(Self.indent) + 4
         let indentWidth = firstLineIndent ? width.of(Self.indent) : 0
         return breaker.lines(text, columns: columns, firstLineIndent: indentWidth).enumerated().map { index, line in
             index == 0 && firstLineIndent
