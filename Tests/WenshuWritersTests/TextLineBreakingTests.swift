@@ -22,6 +22,7 @@ final class TextLineBreakingTests: XCTestCase {
             ("一二三四五六", 10, 4, ["一二三", "四五六"], "the first line is narrower by its indent"),
             ("一二\n三", 10, 0, ["一二", "三"], "a forced break"),
             ("", 10, 0, [""], "an empty paragraph is one empty line"),
+            ("ABCDE\u{200B}FGHIJ", 6, 0, ["ABCDE\u{200B}", "FGHIJ"], "a zero width space lets a word break"),
             ("ABCDEFGHIJKL", 5, 0, ["ABCDE", "FGHIJ", "KL"], "a word wider than the line is cut"),
             ("□男　☑女", 6, 0, ["□男", "☑女"], "a checkbox stays with its label; trailing spaces go"),
         ]

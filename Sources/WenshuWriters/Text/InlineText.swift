@@ -58,12 +58,10 @@ package struct InlineText: Sendable {
         var result = ""
         for inline in inlines {
             switch inline {
-            case .text(let s), .field(let s), .strong(let s): result += Self.printable(s)
             case .blank(let width): result += Self.blank(width: width)
-            case .checkbox(let label, let checked): result += (checked ? "☑" : "□") + Self.printable(label)
             case .pageRef(let target, let end): result += numbers.text(target: target, end: end)
             case .pageCount: result += numbers.pageCountText
-            case .lineBreak: result += "\n"
+            case .text, .field, .strong, .checkbox, .lineBreak: result += Self.printable(inline.plainText ?? "")
             }
         }
         return result

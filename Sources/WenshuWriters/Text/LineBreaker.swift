@@ -28,6 +28,7 @@ package struct LineBreaker: Sendable {
         if after == " " { return false }          // spaces hang at the end of the line they follow
         if before == " " { return !noLineStart.contains(after) }
         if noLineStart.contains(after) || noLineEnd.contains(before) { return false }
+        if before == "\u{200B}" { return true }    // a zero width space is a break opportunity by definition
         // A run of narrow characters is a Latin word or a number.
         return !(width.of(before) <= 1 && width.of(after) <= 1)
     }
