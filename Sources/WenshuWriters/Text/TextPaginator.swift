@@ -46,7 +46,7 @@ package struct TextPaginator: Sendable {
             case .lines(let lines, .withNext):
                 place(lines, needing: lines.count + firstLines(items, after: index), in: &state)
             case .spacer:
-                if !state.isPageEmpty && state.remaining > 0 && state.lastLineIsEmpty == false {
+                if !state.isPageEmpty && state.remaining > 0 && !state.lastLineIsEmpty {
                     state.place(MeasuredLine())
                 }
             case .table(let table):
