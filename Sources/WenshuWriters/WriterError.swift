@@ -5,4 +5,6 @@ public enum WriterError: Error, Sendable, Equatable {
     case unencodable(character: String, encoding: String)
     /// A page reference names a section the document does not have.
     case unknownPageTarget(String)
+    /// The document's date is not a calendar date written `YYYY-MM-DD`.
+    case invalidDate(String)
 }
