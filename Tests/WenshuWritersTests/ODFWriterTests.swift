@@ -246,7 +246,8 @@ final class ODFWriterTests: XCTestCase {
         try XMLDocument(parsing: ODFWriter(flat: true).write(document), fileName: "test.fodt")
     }
 
-    /// Writes the samples to `$WENSHU_SAMPLE_OUTPUT` (both ODF forms and their PDFs) for a person to look at:
+    /// Writes the samples to `$WENSHU_SAMPLE_OUTPUT` (both ODF forms, their PDFs, the archival XML) for a person
+    /// to look at:
     /// `WENSHU_SAMPLE_OUTPUT=/tmp/wenshu-samples swift test --filter ODFWriterTests/testWriteSamplesForInspection`
     func testWriteSamplesForInspection() throws {
         guard let folder = ProcessInfo.processInfo.environment["WENSHU_SAMPLE_OUTPUT"] else {
@@ -254,8 +255,9 @@ final class ODFWriterTests: XCTestCase {
         }
         let url = URL(fileURLWithPath: folder, isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, document) in Self.samples {
+        for (name, document) in Self.samples + [("intake", SampleDocuments.intakeRegister())] {
             try ODFWriter(flat: true).write(document).write(to: url.appendingPathComponent(name + ".fodt"))
+            try ArchiveXMLWriter().write(document).write(to: url.appendingPathComponent(name + ".xml"))
             let odt = try ODFWriter(flat: false).write(document)
             try odt.write(to: url.appendingPathComponent(name + ".odt"))
             if LibreOffice.soffice != nil {

@@ -295,51 +295,42 @@ struct ODFBody {
     }
 
     /// Text with ODF's white-space rules undone: a run of spaces after the first, or at the start, is
-    /// `text:s`; tabs are `text:tab`; line feeds are `text:line-break`.
+    /// `text:s`; tabs are `text:tab`; line feeds are `text:line-break`. (The bytes looked at are ASCII,
+    /// which never occurs inside a multi-byte UTF-8 sequence, so the runs between them are whole characters.)
     private mutating func text(_ string: String, afterSpace: inout Bool) {
-        var run = ""
-        var spaces = 0
-        func flushSpaces(_ out: inout Markup) {
-            guard spaces > 0 else { return }
-            out.empty("text:s", ["text:c": spaces > 1 ? String(spaces) : nil])
-            spaces = 0
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case " ":
-                if afterSpace {
-                    if spaces == 0 { out.text(run); run = "" }
-                    spaces += 1
-                } else {
-                    run.unicodeScalars.append(scalar)
-                    afterSpace = true
+        var string = string
+        var after = afterSpace
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            var spaces = 0
+            func flush(_ out: inout Markup, upTo end: Int) {
+                if spaces > 0 {
+                    out.empty("text:s", ["text:c": spaces > 1 ? String(spaces) : nil])
+                    spaces = 0
+                } else if runStart < end {
+                    out.text(utf8: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
                 }
-            case "\t", "\n":
-                out.text(run); run = ""
-                flushSpaces(&out)
-                out.empty(scalar == "\t" ? "text:tab" : "text:line-break")
-                afterSpace = true
-            case "\r":
-                continue
-            default:
-                if spaces > 0 { flushSpaces(&out) }
-                run.unicodeScalars.append(scalar)
-                afterSpace = false
             }
-        }
-        out.text(run)
-        flushSpaces(&out)
-    }
-}
-
-extension Array where Element == Block {
-    /// Calls `body` for every section, depth first, in document order.
-    func forEachSection(_ body: (Section) -> Void) {
-        for block in self {
-            if case .section(let section) = block {
-                body(section)
-                section.blocks.forEachSection(body)
+            for i in 0..<utf8.count {
+                switch utf8[i] {
+                case 0x20 where after:
+                    if spaces == 0 { flush(&out, upTo: i) }
+                    spaces += 1
+                    runStart = i + 1
+                case 0x20:
+                    after = true
+                case 0x09, 0x0A, 0x0D:
+                    flush(&out, upTo: i)
+                    if utf8[i] != 0x0D { out.empty(utf8[i] == 0x09 ? "text:tab" : "text:line-break") }
+                    runStart = i + 1
+                    after = true
+                default:
+                    if spaces > 0 { flush(&out, upTo: i) }
+                    after = false
+                }
             }
+            flush(&out, upTo: utf8.count)
         }
+        afterSpace = after
     }
 }

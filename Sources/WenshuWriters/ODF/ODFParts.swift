@@ -48,7 +48,7 @@ struct ODFParts {
         var m = Markup(capacity: automaticStyles.count + body.count + 2048)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-content \(ODFParts.namespaces)>\n")
-        m.raw(ODFStyleSheet.fontFaces)
+        // No font declarations: the content's automatic styles name no font (they derive from named styles).
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
         m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document-content>\n")

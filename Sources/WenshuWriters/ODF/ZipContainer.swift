@@ -25,7 +25,8 @@ struct ZipContainer {
         /// An entry compressed with deflate.
         static func deflated(_ name: String, _ data: Data) throws -> Entry {
             var compressed = Data()
-            let crc = try Data.compress(size: Int64(data.count), bufferSize: 64 * 1024, provider: { position, size in
+            // A buffer about the size of the part: ZIPFoundation allocates (and clears) one per call.
+            let crc = try Data.compress(size: Int64(data.count), bufferSize: min(max(data.count, 4096), 64 * 1024), provider: { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }, consumer: { compressed.append($0) })
             return Entry(name: name, method: 8, crc32: crc, uncompressedSize: data.count, payload: compressed)

@@ -43,6 +43,11 @@ struct Markup {
         Markup.escape(string, inAttribute: false, into: &bytes)
     }
 
+    /// Character data given as UTF-8 bytes (whole characters), escaped.
+    mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
+        Markup.escape(utf8, inAttribute: false, into: &bytes)
+    }
+
     /// Markup written as is: only for text this program wrote (tags, fixed style sheets).
     mutating func raw(_ string: String) {
         bytes.append(contentsOf: string.utf8)
@@ -84,35 +89,38 @@ struct Markup {
     /// Characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) become U+FFFD.
     static func escape(_ string: String, inAttribute: Bool, into out: inout [UInt8]) {
         var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                var width = 1
-                let replacement: String?
-                switch byte {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = inAttribute ? "&quot;" : nil
-                case 0x09: replacement = inAttribute ? "&#9;" : nil
-                case 0x0A: replacement = inAttribute ? "&#10;" : nil
-                case 0x0D: replacement = "&#13;"
-                case 0x00..<0x20: replacement = "\u{FFFD}"
-                case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && utf8[i + 2] >= 0xBE:
-                    replacement = "\u{FFFD}"  // U+FFFE, U+FFFF
-                    width = 3
-                default: replacement = nil
-                }
-                if let replacement {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                    out.append(contentsOf: replacement.utf8)
-                    runStart = i + width
-                }
-                i += width
+        string.withUTF8 { escape($0, inAttribute: inAttribute, into: &out) }
+    }
+
+    /// Escapes UTF-8 bytes (a whole number of characters) as `escape(_:inAttribute:into:)` does.
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, into out: inout [UInt8]) {
+        var runStart = 0
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var width = 1
+            let replacement: StaticString?
+            switch byte {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = inAttribute ? "&quot;" : nil
+            case 0x09: replacement = inAttribute ? "&#9;" : nil
+            case 0x0A: replacement = inAttribute ? "&#10;" : nil
+            case 0x0D: replacement = "&#13;"
+            case 0x00..<0x20: replacement = "\u{FFFD}"
+            case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && utf8[i + 2] >= 0xBE:
+                replacement = "\u{FFFD}"  // U+FFFE, U+FFFF
+                width = 3
+            default: replacement = nil
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            if let replacement {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = i + width
+            }
+            i += width
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 }
