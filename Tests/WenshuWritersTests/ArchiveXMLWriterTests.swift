@@ -13,6 +13,7 @@ final class ArchiveXMLWriterTests: XCTestCase {
         ("intake", SampleDocuments.intakeRegister()),
         ("dossier", SampleDocuments.dossier()),
         ("empty", Document(metadata: DocumentMetadata(formID: "empty", title: "空"), blocks: [])),
+        ("odd-shapes", SampleDocuments.oddShapes()),
     ]
 
     func archive(_ document: Document) throws -> XMLDocument {
@@ -31,6 +32,14 @@ final class ArchiveXMLWriterTests: XCTestCase {
             let xml = try XMLDocument(parsing: ArchiveXMLWriter().write(document), fileName: name + ".xml")
             XCTAssertEqual(schema.validate(xml).map(\.description), [], name)
         }
+    }
+
+    /// The example in docs/archive-xml.md is a valid archival copy.
+    func testTheDocumentedExampleIsValid() throws {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("docs/archive-xml.md"), encoding: .utf8)
+        let example = try XCTUnwrap(text.firstMatch(of: /```xml\n([\s\S]*?)```/)?.1)
+        let xml = try XMLDocument(parsing: Data(example.utf8), fileName: "archive-xml.md")
+        XCTAssertEqual(try Self.schema.get().validate(xml).map(\.description), [])
     }
 
     /// The schema is not a rubber stamp: it refuses what the vocabulary does not allow.

@@ -79,6 +79,33 @@ enum SampleDocuments {
         ])
     }
 
+    /// Odd shapes the model allows: an empty table, rows without cells, spans past the edge, a row with more
+    /// cells than columns, deep headings, empty and nested sections, leading and trailing page breaks, an
+    /// empty signature block, text that is only spaces.
+    static func oddShapes() -> Document {
+        Document(metadata: DocumentMetadata(formID: "odd", title: "边界"), pageStyle: .form, blocks: [
+            .pageBreak,
+            .heading(level: 0, [.text("零级")]),
+            .heading(level: 9, [.text("九级")]),
+            .table(Table(columnWidths: [], rows: [])),
+            .table(Table(columnWidths: [1, 1], rows: [
+                TableRow(cells: []),
+                TableRow(cells: [TableCell([], columnSpan: 5, rowSpan: 9)]),
+                TableRow(cells: [cell("甲"), cell("乙"), cell("丙")]),
+            ], bordered: false)),
+            .signatures(SignatureBlock([])),
+            .paragraph(Paragraph([.text("   ")])),
+            .section(Section(id: "empty", blocks: [])),
+            .section(Section(id: "outer", startsNewPage: false, numbering: .restart(at: 5), blocks: [
+                .section(Section(id: "inner", startsNewPage: false, pageStyle: .landscape, blocks: [
+                    .paragraph(Paragraph([.pageRef(target: "empty", end: true), .pageRef(target: "inner", end: false)])),
+                ])),
+                .paragraph(Paragraph([.text("回到外层")])),
+            ])),
+            .pageBreak,
+        ])
+    }
+
     static func cell(_ text: String, _ alignment: Alignment = .left, rowSpan: Int = 1) -> TableCell {
         TableCell([Paragraph([.text(text)], alignment: alignment)], rowSpan: rowSpan)
     }

@@ -13,6 +13,7 @@ final class ODFWriterTests: XCTestCase {
         ("grid-22", SampleDocuments.fullLines(22)),
         ("dossier", SampleDocuments.dossier()),
         ("empty", Document(metadata: DocumentMetadata(formID: "empty", title: "空"), blocks: [])),
+        ("odd-shapes", SampleDocuments.oddShapes()),
     ]
 
     // MARK: Validity
@@ -210,6 +211,19 @@ final class ODFWriterTests: XCTestCase {
         XCTAssertEqual(try master(ofTitle: "人民调解协议书"), "Wenshu_Landscape")
         XCTAssertEqual(try master(ofTitle: "备考表"), "Wenshu_Prose")
         XCTAssertEqual(try x.evaluate("string(//text:p[contains(., '本卷共')]/text:bookmark-ref/@text:ref-name)").stringValue, "document-end")
+    }
+
+    /// A section that restarts numbering and opens with a section on another kind of page starts one page,
+    /// on the inner page style, numbered as the outer one asked; after the inner section the outer page style
+    /// comes back on a new page.
+    func testNestedSectionsStartOnePage() throws {
+        let x = try XPathContext.odf(flat(SampleDocuments.oddShapes()))
+        let inner = "//style:style[@style:name=//office:text/text:p[text:bookmark/@text:name='start:inner']/@text:style-name]"
+        XCTAssertEqual(try x.evaluate("string(\(inner)/@style:master-page-name)").stringValue, "Wenshu_Landscape")
+        XCTAssertEqual(try x.evaluate("string(\(inner)/style:paragraph-properties/@style:page-number)").stringValue, "5")
+        let back = "//style:style[@style:name=//office:text/text:p[. = '回到外层']/@text:style-name]"
+        XCTAssertEqual(try x.evaluate("string(\(back)/@style:master-page-name)").stringValue, "Wenshu_Form")
+        XCTAssertEqual(try x.evaluate("count(\(back)/style:paragraph-properties/@style:page-number)").stringValue, "0")
     }
 
     func testPageCountIsAFieldWhenEveryPageIsNumbered() throws {

@@ -139,6 +139,8 @@ struct ODFBody {
     // MARK: Tables
 
     private mutating func table(_ table: Table, page: ODFPage) throws {
+        // A table without rows prints nothing (and ODF has no empty table).
+        guard !table.rows.isEmpty else { return }
         let grid = ODFTableGrid(table)
         let width = page.geometry.textWidth
         tableCount += 1
@@ -235,6 +237,9 @@ struct ODFBody {
 
     private mutating func startPage(_ start: ODFPageStart) {
         var start = start
+        // Two page starts before any content (a section opening with a section) are one page: the inner
+        // page style wins, and a restart asked by the outer one is kept.
+        if start.number == nil, let pending = pendingPageStart { start.number = pending.number }
         if start.page.numbered && !numberedPageStarted && start.number == nil && paragraphCount > 0 {
             start.number = 1
         }
