@@ -23,6 +23,12 @@ final class ODFLibreOfficeTests: XCTestCase {
             }
             // A telephone number is never split across lines (Latin text is tagged English for that).
             XCTAssertTrue(try LibreOffice.text(pdf).contains("13805712345"))
+            // "— N —": right on the odd page, left on the even one, one character in from the text block.
+            XCTAssertEqual(try LibreOffice.pageCount(pdf), 2)
+            let odd = try XCTUnwrap(LibreOffice.words(pdf, page: 1).first { $0.text == "1" && $0.top > 262 })
+            let even = try XCTUnwrap(LibreOffice.words(pdf, page: 2).first { $0.text == "2" && $0.top > 262 })
+            XCTAssertGreaterThan(odd.left, 150)
+            XCTAssertLessThan(even.right, 60)
         }
     }
 
@@ -56,6 +62,19 @@ final class ODFLibreOfficeTests: XCTestCase {
         let lines = try bodyLines(full, page: 1)
         XCTAssertEqual(lines.count, 22, lines.joined(separator: "\n"))
         XCTAssertEqual(lines.map(\.count), Array(repeating: 28, count: 22))
+
+        // The text block is where GB/T 9704 puts it: 37 mm from the top, 28 mm from the left, 156 × 225 mm.
+        let words = try LibreOffice.words(full, page: 1)
+        let body = words.filter { !$0.text.contains("—") && Int($0.text) == nil }
+        XCTAssertEqual(body.map(\.left).min() ?? 0, 28, accuracy: 0.5)
+        XCTAssertLessThanOrEqual(body.map(\.right).max() ?? 999, 210 - 26)
+        XCTAssertGreaterThanOrEqual(body.map(\.top).min() ?? 0, 37)
+        XCTAssertLessThan(body.map(\.top).min() ?? 999, 37 + 10.3, "the first line sits in the first grid line")
+        XCTAssertLessThanOrEqual(body.map(\.bottom).max() ?? 999, 297 - 35)
+        XCTAssertGreaterThan(body.map(\.bottom).max() ?? 0, 297 - 35 - 10.3, "the last line sits in the last grid line")
+        // The page number's line starts 7 mm under the text block (GB/T 9704 §7.5), inside the bottom margin.
+        let number = try XCTUnwrap(words.first { $0.text == "1" })
+        XCTAssertEqual(number.top, 297 - 35 + 7, accuracy: 1.5)
 
         let over = try LibreOffice.convertToPDF(ODFWriter(flat: false).write(SampleDocuments.fullParagraph(lines: 23)), name: "grid23.odt")
         XCTAssertEqual(try LibreOffice.pageCount(over), 2)
@@ -91,6 +110,12 @@ final class ODFLibreOfficeTests: XCTestCase {
             XCTAssertEqual(Int(printed.2), footers[last], "\(title) ends on the page numbered \(footers[last] ?? -1)")
         }
         XCTAssertGreaterThan(pages.filter { $0.contains("RECORD-") }.count, 1, "the record runs over several pages")
+        // The agreement's section is printed on landscape pages, the others on portrait A4.
+        let landscape = try XCTUnwrap(pages.firstIndex { $0.contains("AGREEMENT-1：") }) + 1
+        let size = try LibreOffice.pageSize(pdf, page: landscape)
+        XCTAssertEqual(size.width, 297, accuracy: 1)
+        XCTAssertEqual(size.height, 210, accuracy: 1)
+        XCTAssertEqual(try LibreOffice.pageSize(pdf, page: 1).width, 210, accuracy: 1)
         // The 备考表 counts the numbered pages.
         let notes = try XCTUnwrap(pages.last)
         XCTAssertTrue(notes.contains("本卷共3件，\(pageCount - 2)页。"), notes)

@@ -170,6 +170,29 @@ enum LibreOffice {
         return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? -1
     }
 
+    /// A word pdftotext found, with its box in millimetres from the page's top left corner.
+    struct Word {
+        var text: String
+        var left: Double, top: Double, right: Double, bottom: Double
+    }
+
+    /// The words on one page (1-based) with their boxes.
+    static func words(_ pdf: URL, page: Int) throws -> [Word] {
+        let html = try Tool.run(Tool.find("pdftotext")!, ["-bbox", "-f", String(page), "-l", String(page), pdf.path, "-"]).output
+        let millimetres = 25.4 / 72
+        return html.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/).map {
+            Word(text: String($0.5), left: Double($0.1)! * millimetres, top: Double($0.2)! * millimetres,
+                 right: Double($0.3)! * millimetres, bottom: Double($0.4)! * millimetres)
+        }
+    }
+
+    /// A page's size in millimetres (width, height).
+    static func pageSize(_ pdf: URL, page: Int) throws -> (width: Double, height: Double) {
+        let info = try Tool.run(Tool.find("pdfinfo")!, ["-f", String(page), "-l", String(page), pdf.path]).output
+        guard let match = info.firstMatch(of: /size:\s+([\d.]+) x ([\d.]+) pts/) else { return (0, 0) }
+        return (Double(match.1)! * 25.4 / 72, Double(match.2)! * 25.4 / 72)
+    }
+
     /// The names of the fonts embedded in the PDF.
     static func fonts(_ pdf: URL) throws -> [String] {
         let lines = try Tool.run(Tool.find("pdffonts")!, [pdf.path]).output.split(separator: "\n").dropFirst(2)

@@ -20,7 +20,6 @@ struct ODFAutomaticStyles {
 
     struct TableKey: Hashable {
         var width: Double
-        var keepTogether: Bool
         var pageStart: ODFPageStart?
     }
 
@@ -57,9 +56,9 @@ struct ODFAutomaticStyles {
         return name
     }
 
-    /// The style of a table as wide as the text block; `keepTogether` keeps all its rows on one page.
-    mutating func table(width: Double, keepTogether: Bool, pageStart: ODFPageStart?) -> String {
-        let key = TableKey(width: width, keepTogether: keepTogether, pageStart: pageStart)
+    /// The style of a table as wide as the text block, a little apart from the text around it.
+    mutating func table(width: Double, pageStart: ODFPageStart?) -> String {
+        let key = TableKey(width: width, pageStart: pageStart)
         if let name = tables[key] { return name }
         let name = "Tbl\(tables.count + 1)"
         tables[key] = name
@@ -68,7 +67,6 @@ struct ODFAutomaticStyles {
         markup.empty("style:table-properties", [
             "style:width": mm(width), "table:align": "margins", "fo:margin-top": "2mm", "fo:margin-bottom": "2mm",
             "style:page-number": pageStart?.number.map(String.init),
-            "style:may-break-between-rows": keepTogether ? "false" : "true",
         ])
         markup.end("style:style")
         markup.newline()

@@ -8,6 +8,13 @@ import WenshuDocument
 /// there. Page references: each section gets a bookmark `start:<id>` at the start of its first paragraph
 /// and `end:<id>` at the end of its last, and `Inline.pageRef` becomes a `text:bookmark-ref` showing that
 /// bookmark's page, so the word processor computes the numbers.
+///
+/// Numbering: unnumbered sections use master pages without a footer. The word processor still counts their
+/// pages, so the first numbered page after unnumbered ones at the front (a dossier's cover and contents) is
+/// set to 1; an unnumbered section between numbered ones is counted, unless the next section restarts.
+/// `Inline.pageCount` is `text:page-count` when every page is numbered from 1, and otherwise the number of
+/// the last page (a reference to a bookmark at the document's end). A section id used twice is a reference
+/// target only the first time.
 struct ODFBody {
     private(set) var out = Markup(capacity: 16 * 1024)
     private(set) var styles = ODFAutomaticStyles()
@@ -145,7 +152,7 @@ struct ODFBody {
         let width = page.geometry.textWidth
         tableCount += 1
         let start = takePageStart()
-        let tableStyle = styles.table(width: width, keepTogether: false, pageStart: start)
+        let tableStyle = styles.table(width: width, pageStart: start)
         let columnStyles = styles.columns(width: width, weights: grid.weights)
         let ledger = page.style == .landscape
         out.start("table:table", ["table:name": "Table\(tableCount)", "table:style-name": tableStyle])
