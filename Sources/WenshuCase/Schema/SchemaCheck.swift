@@ -163,7 +163,7 @@ private struct StructureWalk {
         let names = fields.map { outline.rules[$0.rule].name }
         let place = parent.parent == nil ? "here" : "in `\(file.fieldPath(of: parent))`"
         if let close = names.min(by: { editDistance(child.name, $0) < editDistance(child.name, $1) }),
-           editDistance(child.name, close) <= max(1, child.name.count / 3) {
+           editDistance(child.name, close) <= (child.name.count <= 4 ? 1 : 2) {
             return "unknown field `\(child.name)` \(place); did you mean `\(close)`?"
         }
         return "unknown field `\(child.name)` \(place); the fields here are: " + names.joined(separator: ", ")
@@ -181,19 +181,21 @@ private struct StructureWalk {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment), for "did you mean".
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var d = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : (j == 0 ? i : 0) } }
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...max(b.count, 1) where j <= b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            }
         }
-        previous = current
     }
-    return previous[b.count]
+    return d[a.count][b.count]
 }
 
 extension String {
