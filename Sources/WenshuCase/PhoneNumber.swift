@@ -18,7 +18,7 @@ public enum PhoneNumber {
     }
 
     /// Area code `0` + 2 or 3 digits, then `-` (or the code in parentheses), then 7 or 8 digits not starting
-    /// with 0 or 1, then optionally `-` or `转` and an extension of 1 to 6 digits.
+    /// with 0, then optionally `-` or `转` and an extension of 1 to 6 digits.
     static func isLandline(_ text: String) -> Bool {
         var rest = Substring(text)
         let area: Substring
@@ -36,7 +36,7 @@ public enum PhoneNumber {
         }
         guard area.first == "0", (3...4).contains(area.count) else { return false }
         let local = rest.prefix { $0.isASCIIDigit }
-        guard (7...8).contains(local.count), let first = local.first, first != "0", first != "1" else { return false }
+        guard (7...8).contains(local.count), local.first != "0" else { return false }
         rest = rest.dropFirst(local.count)
         if rest.isEmpty { return true }
         guard rest.hasPrefix("-") || rest.hasPrefix("转") else { return false }

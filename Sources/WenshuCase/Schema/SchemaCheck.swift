@@ -134,7 +134,8 @@ private struct StructureWalk {
                 }
                 visit(child, rule: field.rule)
             }
-            for field in fields where field.required && counts[outline.rules[field.rule].name] == nil {
+            // A record written as a single value is one finding, not one per missing field.
+            for field in fields where !hasText && field.required && counts[outline.rules[field.rule].name] == nil {
                 let fieldName = outline.rules[field.rule].name
                 report("missing-field", node, subject: file.fieldPath(fieldName, in: node),
                        "missing required field `\(fieldName)`")
