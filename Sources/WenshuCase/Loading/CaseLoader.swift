@@ -130,7 +130,8 @@ public enum CaseLoader {
         }
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // No tag resolution: scalars are taken as written, and resolving them costs regular expressions.
+            composed = try Yams.compose(yaml: text, Resolver.basic)
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, name: name, format: format, prefix: prefix)
         } catch {

@@ -52,6 +52,23 @@ enum DateOrderRule {
 
     static let rule: CaseRule = { context in
         var reported = Set<XMLNode>()
+        // The table asks for the same paths of the root many times: look each up once.
+        var cache: [String: (present: Bool, dates: [(XMLNode, CivilDate)])] = [:]
+        func lookup(_ scope: XMLNode, _ path: String) -> (present: Bool, dates: [(XMLNode, CivilDate)]) {
+            if scope == context.root, let hit = cache[path] { return hit }
+            let nodes = scope.nodes(path)
+            let result = (!nodes.isEmpty, nodes.compactMap { node in node.date.map { (node, $0) } })
+            if scope == context.root { cache[path] = result }
+            return result
+        }
+        /// The dated nodes of the first alternative that is present.
+        func dated(_ scope: XMLNode, _ alternatives: [String]) -> [(XMLNode, CivilDate)] {
+            for path in alternatives {
+                let found = lookup(scope, path)
+                if found.present { return found.dates }
+            }
+            return []
+        }
         for order in table {
             let scopes = order.scope.map { context.root.nodes($0) } ?? [context.root]
             for scope in scopes {
@@ -71,12 +88,4 @@ enum DateOrderRule {
         }
     }
 
-    /// The dated nodes of the first alternative that is present.
-    private static func dated(_ scope: XMLNode, _ alternatives: [String]) -> [(XMLNode, CivilDate)] {
-        for path in alternatives {
-            let nodes = scope.nodes(path)
-            if !nodes.isEmpty { return nodes.compactMap { node in node.date.map { (node, $0) } } }
-        }
-        return []
-    }
 }
