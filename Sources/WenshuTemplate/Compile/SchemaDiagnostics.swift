@@ -21,9 +21,15 @@ struct SchemaDiagnostics {
         let node = issue.element.flatMap { name in findElement(named: name, line: issue.line, in: document) }
 
         func diagnostic(_ id: String, _ text: String) -> Diagnostic {
-            Diagnostic(id, at: location, subject: node.map { "<\($0.name)>" }, text)
+            Diagnostic(id, at: location, text)
         }
 
+        if message.hasSuffix("has extra content: text"), let node {
+            // Text beside paragraphs in a cell, or text where an element only takes elements.
+            return node.name == "cell"
+                ? diagnostic(TemplateIssue.misplacedElement, Self.mixedCell)
+                : diagnostic(TemplateIssue.unexpectedText, "<\(node.name)> cannot hold text here; put the text inside a <p>")
+        }
         if message.hasPrefix("Did not expect element") || message.contains("has extra content") {
             guard let node else { return diagnostic(TemplateIssue.schema, message) }
             return unexpected(node, diagnostic)
@@ -69,16 +75,33 @@ struct SchemaDiagnostics {
             return diagnostic(TemplateIssue.unknownElement,
                               "<\(node.name)> is not an element of the template language\(suggestion)")
         }
-        let parent = node.parent?.name
-        if let parent, element.parents.contains(parent) {
-            return diagnostic(TemplateIssue.misplacedElement,
-                              "<\(node.name)> cannot stand at this point of <\(parent)>: a <\(parent)> holds either text and inline elements or paragraphs, in the order the schema gives")
+        if let parent = node.parent, element.parents.contains(parent.name) {
+            return outOfOrder(node, in: parent, diagnostic)
         }
+        let parent = node.parent?.name
         let places = element.parents.sorted().map { "<\($0)>" }.joined(separator: ", ")
         let where_ = parent.map { "inside <\($0)>" } ?? "as the root"
         return diagnostic(TemplateIssue.misplacedElement,
                           "<\(node.name)> cannot stand \(where_); it belongs inside \(places.isEmpty ? "nothing: it is a root" : places)")
     }
+
+    /// An element allowed in its parent but not at this point: something required comes first, a cell
+    /// mixes text with paragraphs, or the order is wrong.
+    private func outOfOrder(_ node: XMLNode, in parent: XMLNode, _ diagnostic: (String, String) -> Diagnostic) -> Diagnostic {
+        let present = Set(parent.elements.map(\.name))
+        if let group = vocabulary.elements[parent.name]?.requiredChildren.first(where: { present.isDisjoint(with: $0) }) {
+            let what = group.count == 1 ? "a <\(group[0])>" : "one of " + group.map { "<\($0)>" }.joined(separator: ", ")
+            return diagnostic(TemplateIssue.missingElement, "<\(parent.name)> needs \(what) before <\(node.name)>")
+        }
+        let hasText = parent.children.contains { $0.isText && !$0.stringValue.trimmingASCIIWhitespace.isEmpty }
+        if hasText, node.name == "p" || node.name == "item" {
+            return diagnostic(TemplateIssue.misplacedElement, Self.mixedCell)
+        }
+        return diagnostic(TemplateIssue.misplacedElement,
+                          "<\(node.name)> is not allowed at this point of <\(parent.name)>: check the order and the number of its parts (docs/templates.md)")
+    }
+
+    static let mixedCell = "a <cell> holds either text and inline elements, or paragraphs (<p>, <item>), not both"
 
     /// A missing attribute, an attribute the element does not take, or a value it does not accept.
     private func attributeProblem(_ node: XMLNode, libxmlMessage: String,
@@ -130,10 +153,12 @@ struct SchemaDiagnostics {
     }
 }
 
-/// The name among `names` closest to `word` (at most two edits away), for "did you mean" hints.
+/// The name among `names` closest to `word`, for "did you mean" hints: at most two edits away, or else
+/// the longest name `word` starts with (`para` → `p`, `signature-block` → `signature`).
 func closest(to word: String, among names: [String]) -> String? {
     let scored = names.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 && $0.1 < max(word.count, 2) }
-    return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    if let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) { return best.0 }
+    return names.filter { word.hasPrefix($0) }.max { $0.count < $1.count }
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {

@@ -88,10 +88,10 @@ struct TemplateChecker {
             }
         case .section(let section):
             if scope.inLoop {
-                loader.report(Diagnostic(TemplateIssue.sectionInLoop, at: section.origin, subject: section.id,
+                loader.report(Diagnostic(TemplateIssue.sectionInLoop, at: section.origin, subject: "section id=\"\(section.id)\"",
                                          "a section cannot repeat inside a loop: its id \(section.id) must name one place"))
             } else if let first = findings.sections[section.id], first != section.origin {
-                loader.report(Diagnostic(TemplateIssue.duplicateSection, at: section.origin, subject: section.id,
+                loader.report(Diagnostic(TemplateIssue.duplicateSection, at: section.origin, subject: "section id=\"\(section.id)\"",
                                          "the section id \(section.id) is already used at \(first)"))
             } else {
                 findings.sections[section.id] = section.origin
