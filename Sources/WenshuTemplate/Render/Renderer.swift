@@ -153,7 +153,9 @@ final class Renderer {
         switch signature.date {
         case .none: date = nil
         case .handwritten: date = Self.handwrittenDate
-        case .content(let content): date = inlines(content, at: here)
+        case .content(let content):
+            let printed = inlines(content, at: here)
+            date = printed.isEmpty ? Self.handwrittenDate : printed  // nothing to print: left for handwriting
         }
         return Signature(label: inlines(signature.label, at: here), name: inlines(signature.name, at: here), date: date)
     }
