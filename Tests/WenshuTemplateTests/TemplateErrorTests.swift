@@ -51,7 +51,7 @@ final class TemplateErrorTests: XCTestCase {
         Broken("a missing attribute", body: "<p>甲</p>\n<heading>乙</heading>", TemplateIssue.missingAttribute, line: 3, "<heading> needs the attribute level"),
         Broken("two exclusive attributes", body: "<heading level=\"1\" number=\"甲、\" numbered=\"false\">乙</heading>", TemplateIssue.badAttribute, line: 2, "at most one of the attributes number or numbered"),
         Broken("a missing child", body: "<signatures>\n<signature><name>甲</name></signature>\n</signatures>", TemplateIssue.missingElement, line: 3, "<signature> needs a <label> before <name>"),
-        Broken("an empty required child list", body: "<signatures/>", TemplateIssue.missingElement, line: 2, "at least one of <each>, <if>, <signature>"),
+        Broken("an empty required child list", body: "<signatures/>", TemplateIssue.missingElement, line: 2, "at least one of <choose>, <each>, <if>, <signature>"),
         Broken("text where none goes", body: "<page-break>换页</page-break>", TemplateIssue.unexpectedText, line: 2, "<page-break> takes no text"),
         Broken("an XPath that does not compile", body: "<p>\n<value select=\"parties/party[\"/></p>", TemplateIssue.xpathSyntax, line: 3, "at character 15"),
         Broken("an unknown Wenshu function", body: "<p><value select=\"w:money-capital(agreement/total_amount)\"/></p>", TemplateIssue.unknownFunction, line: 2, "did you mean w:money-capitals?"),
