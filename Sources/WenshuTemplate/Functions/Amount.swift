@@ -14,19 +14,22 @@ package struct Amount: Sendable, Hashable, Comparable {
     /// separators, surrounding spaces ignored.
     package init(_ text: String) throws(AmountError) {
         let trimmed = text.trimmingASCIIWhitespace
-        if trimmed.hasPrefix("-"), (try? Amount(String(trimmed.dropFirst()))) != nil {
+        let bytes = Array(trimmed.utf8)
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        if bytes.first == UInt8(ascii: "-"), (try? Amount(String(trimmed.dropFirst()))) != nil {
             throw .negative(trimmed)
         }
-        let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0]
-        let decimals = parts.count == 2 ? parts[1] : ""
-        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), decimals.allSatisfy(\.isASCIIDigit),
-              parts.count == 1 || !decimals.isEmpty else { throw .notAnAmount(trimmed) }
+        let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        let whole = bytes[..<point]
+        let decimals = point < bytes.count ? bytes[(point + 1)...] : []
+        guard !whole.isEmpty, whole.allSatisfy(isDigit), decimals.allSatisfy(isDigit),
+              point == bytes.count || !decimals.isEmpty else { throw .notAnAmount(trimmed) }
         guard decimals.count <= 2 else { throw .tooManyDecimals(trimmed) }
-        let significant = whole.drop { $0 == "0" }
+        let significant = whole.drop { $0 == UInt8(ascii: "0") }
         guard significant.count <= String(ChineseNumberSpelling.maximum).count else { throw .tooLarge(trimmed) }
-        let yuan = Int64(significant) ?? 0
-        let cents = Int64(decimals.padding(toLength: 2, withPad: "0", startingAt: 0))!
+        let yuan = significant.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+        let cents = (decimals + Array(repeating: UInt8(ascii: "0"), count: 2 - decimals.count))
+            .reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
         fen = yuan * 100 + cents
     }
 
@@ -118,18 +121,15 @@ package enum AmountError: Error, Equatable, Sendable {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The text without leading and trailing ASCII spaces, tabs and line breaks (the ideographic space
-    /// U+3000 is content in Chinese text and stays).
+    /// U+3000 is content in Chinese text and stays). Works on UTF-8 bytes: every case value passes here.
     package var trimmingASCIIWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        let bytes = utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        return String(self[first...last])
+        return String(self[first..<bytes.index(after: last)])  // both ends sit next to ASCII: scalar boundaries
     }
-}
-
-extension Character {
-    package var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -221,7 +221,8 @@ final class Renderer {
                 return [.blank(width: value.width)]
             }
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(\.trimmingASCIIWhitespace)
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return [.field(text)] }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingASCIIWhitespace }
         var out: [Inline] = []
         for (i, line) in lines.enumerated() {
             if i > 0 { out.append(.lineBreak) }
