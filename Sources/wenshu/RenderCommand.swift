@@ -40,8 +40,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let chosen = try templates(in: library)
-        var failed = problems.hasErrors && form != "all"
+        let chosen = try templates(in: library, problems: problems)
+        var failed = problems.hasErrors
         if blank {
             for template in chosen { print(DocumentOutline.text(template.renderBlank())) }
         }
@@ -61,10 +61,15 @@ struct RenderCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// The templates `--form` names; an unknown id is a usage error listing the known ones.
-    private func templates(in library: TemplateLibrary) throws -> [FormTemplate] {
+    /// The templates `--form` names; an unknown id is a usage error listing the known ones, unless some
+    /// template failed to load (it may be the one asked for: its problems are already printed).
+    private func templates(in library: TemplateLibrary, problems: [Diagnostic]) throws -> [FormTemplate] {
         if form == "all" { return library.templates }
         guard let template = library.template(id: form) else {
+            if problems.hasErrors {
+                FileHandle.standardError.write(Data("wenshu: the form \(form) is not among the templates that loaded (see the problems above)\n".utf8))
+                throw ExitCode(1)
+            }
             let known = library.templates.map(\.id).joined(separator: ", ")
             throw ValidationError("there is no form \(form); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
         }

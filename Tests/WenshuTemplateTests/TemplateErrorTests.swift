@@ -75,6 +75,7 @@ final class TemplateErrorTests: XCTestCase {
         Broken("a section inside a loop", body: "<each select=\"parties/party\">\n<section id=\"p\"><p>甲</p></section>\n</each>", TemplateIssue.sectionInLoop, line: 3, "cannot repeat inside a loop"),
         Broken("a row that does not fill the table", body: "<table widths=\"1 1 1\">\n<row><cell rowspan=\"2\">甲</cell><cell>乙</cell><cell>丙</cell></row>\n<row><cell>丁</cell><cell>戊</cell><cell>己</cell></row>\n</table>", TemplateIssue.tableColumns, line: 4, "fills 4 columns but the table has 3"),
         Broken("an optional value alone in brackets", body: "<p>电话\n（<value select=\"phone\" missing=\"omit\"/>）</p>", TemplateIssue.emptyBrackets, line: 3, "put the brackets inside an <if>"),
+        Broken("brackets on lines of their own", body: "<p>电话（\n  <value select=\"phone\" missing=\"omit\"/>\n）</p>", TemplateIssue.emptyBrackets, line: 3, "empty pair of brackets"),
         Broken("a loop alone in brackets", body: "<p>（<each select=\"agents/agent\" separator=\"、\"><value select=\"name\"/></each>）</p>", TemplateIssue.emptyBrackets, line: 2, "empty pair of brackets"),
         Broken("text and paragraphs in one cell", body: "<table widths=\"1\"><row><cell>甲<p>乙</p></cell></row></table>", TemplateIssue.misplacedElement, line: 2, "either text and inline elements, or paragraphs"),
         Broken("paragraphs then text in one cell", body: "<table widths=\"1\"><row><cell><p>乙</p>甲</cell></row></table>", TemplateIssue.misplacedElement, line: 2, "either text and inline elements, or paragraphs"),

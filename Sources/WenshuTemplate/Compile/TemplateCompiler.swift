@@ -267,8 +267,8 @@ struct TemplateCompiler {
             : ["each", "if"].contains(element.name) || (element.name == "choose" && element.element(named: "otherwise") == nil)
         guard mayBeEmpty, index > 0, index + 1 < children.count,
               children[index - 1].isText, children[index + 1].isText,
-              let open = children[index - 1].stringValue.last, let close = Self.bracketPairs[open],
-              children[index + 1].stringValue.first == close else { return }
+              let open = Self.templateText(children[index - 1].stringValue).last, let close = Self.bracketPairs[open],
+              Self.templateText(children[index + 1].stringValue).first == close else { return }
         report(TemplateIssue.emptyBrackets, element, subject: "<\(element.name)>",
                "\(open)<\(element.name)>\(close) prints an empty pair of brackets when there is nothing to show; put the brackets inside an <if>")
     }
