@@ -9,9 +9,9 @@ struct FormsCommand: ParsableCommand {
         commandName: "forms",
         abstract: "List the installed form templates and the case fields each one reads.",
         discussion: """
-        For every template: its id (what `wenshu render --form` takes), its title, when it applies to a case,
-        and the case paths its expressions read — worked out from the template itself, so the list is always
-        the template's own. Problems in a template are printed on standard error with file and line; the
+        For every template: its id (what `wenshu render --form` takes), its title, when it applies to a case, \
+        and the case paths its expressions read — worked out from the template itself, so the list is always \
+        the template's own. Problems in a template are printed on standard error with file and line; the \
         other templates are still listed.
         """)
 

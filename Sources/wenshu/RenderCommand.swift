@@ -10,8 +10,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Fill a form from a case file.",
         discussion: """
-        Binds the form template to each case and prints the filled document as an outline (fields «like
-        this», blanks as ＿＿). A required field the case lacks is an error naming the field and the
+        Binds the form template to each case and prints the filled document as an outline (fields «like \
+        this», blanks as ＿＿). A required field the case lacks is an error naming the field and the \
         template line; nothing is printed for that form.
 
           wenshu render --form agreement examples/cases/traffic-instalments.xml
