@@ -21,11 +21,11 @@ struct TemplateCompiler {
     // MARK: The form
 
     func form(_ root: XMLNode) -> FormTemplate {
-        let appliesWhen = root.attribute("applies-when").flatMap { _ in expression(root, "applies-when") }
-        let forEach = root.attribute("for-each").flatMap { _ in expression(root, "for-each") }
+        let appliesWhen = expression(root, "applies-when")
+        let forEach = expression(root, "for-each")
         let recordVariable = root.attribute("as") ?? "record"
-        let date = root.attribute("date").flatMap { _ in expression(root, "date") }
-        let caseNumber = root.attribute("case-number").flatMap { _ in expression(root, "case-number") }
+        let date = expression(root, "date")
+        let caseNumber = expression(root, "case-number")
         let body = blocks(root)
         let casePaths = TemplateChecker(loader: loader).check(
             appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
@@ -312,8 +312,8 @@ struct TemplateCompiler {
 
     // MARK: XPath
 
-    /// Compiles the XPath in `attribute` of `element` and checks the functions it calls; `nil` (reported)
-    /// when it does not compile or calls a function wrongly.
+    /// Compiles the XPath in `attribute` of `element` and checks the functions it calls; `nil` when the
+    /// attribute is absent, or (reported) when it does not compile or calls a function wrongly.
     func expression(_ element: XMLNode, _ attribute: String) -> TemplateExpression? {
         guard let source = element.attribute(attribute) else { return nil }
         var analysis: XPathAnalysis?

@@ -40,7 +40,7 @@ public enum TemplateFunctions {
             let texts = args.flatMap { arg in arg.nodes.isEmpty ? [arg.stringValue] : arg.nodes.map(\.stringValue) }
             let amounts = try texts.map { text throws(XPathFunctionError) in try amount(.string(text)) }
             guard !amounts.isEmpty, amounts.allSatisfy({ $0 != nil }) else { return .string("") }
-            return try .string(money { () throws(AmountError) in try Amount.sum(amounts.map { $0! }) }.decimal)
+            return try .string(failing { () throws(AmountError) in try Amount.sum(amounts.map { $0! }) }.decimal)
         },
         TemplateFunction("date", 1...1, "w:date(date) → 2026年3月10日") { args throws(XPathFunctionError) in
             try date(args[0]).map { .string(ChineseDate.arabic($0)) } ?? .string("")
@@ -115,10 +115,11 @@ public enum TemplateFunctions {
 
     static func amount(_ value: XPathValue) throws(XPathFunctionError) -> Amount? {
         guard let text = field(value) else { return nil }
-        return try money { () throws(AmountError) in try Amount(text) }
+        return try failing { () throws(AmountError) in try Amount(text) }
     }
 
-    static func money(_ body: () throws(AmountError) -> Amount) throws(XPathFunctionError) -> Amount {
+    /// Runs `body`, an amount's refusal becoming the function's error.
+    static func failing(_ body: () throws(AmountError) -> Amount) throws(XPathFunctionError) -> Amount {
         do { return try body() } catch { throw XPathFunctionError(error.message) }
     }
 

@@ -28,8 +28,6 @@ struct FunctionCall: Equatable, Sendable {
     var prefix: String?
     var name: String
     var argumentCount: Int
-    /// 1-based character position of the name in the expression.
-    var position: Int
 
     var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 }
@@ -296,7 +294,7 @@ private struct XPathParser {
                 } while isSymbol(",")
             }
             try expect(")")
-            calls.append(FunctionCall(prefix: prefix, name: local, argumentCount: count, position: position))
+            calls.append(FunctionCall(prefix: prefix, name: local, argumentCount: count))
             return []
         default:
             throw XPathSyntaxError(position: position, message: "expected a value, a path or a function call but found \(Self.describe(token))")
