@@ -1,3 +1,9 @@
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU, and libxml/encoding.h then includes ICU's headers, whose UErrorCode
+   clashes with the copy inside Foundation (_FoundationICU) in any Swift file importing both: a clean
+   build fails ("'UErrorCode' has different definitions in different modules"). Nothing in Wenshu touches
+   libxml2's ICU converter fields (xmlCharEncodingHandler's uconv_in/uconv_out), so leave them out. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
