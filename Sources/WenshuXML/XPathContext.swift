@@ -160,7 +160,8 @@ private func xpathValue(from object: xmlXPathObjectPtr, document: XMLDocument) -
         if let set = object.pointee.nodesetval, let table = set.pointee.nodeTab {
             nodes.reserveCapacity(Int(set.pointee.nodeNr))
             for i in 0..<Int(set.pointee.nodeNr) {
-                if let n = table[i] { nodes.append(XMLNode(pointer: n, document: document)) }
+                // A variable may hold nodes of another document (the office profile beside the case).
+                if let n = table[i] { nodes.append(XMLNode(pointer: n, document: XMLDocument.owner(of: n) ?? document)) }
             }
         }
         return .nodes(nodes)

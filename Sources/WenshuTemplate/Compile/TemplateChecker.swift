@@ -28,7 +28,7 @@ struct TemplateChecker {
     /// Checks a whole form; returns the case paths it reads.
     func check(appliesWhen: TemplateExpression?, forEach: TemplateExpression?, recordVariable: String,
                date: TemplateExpression?, caseNumber: TemplateExpression?, body: [Part<BlockNode>]) -> [String] {
-        let top = Scope(context: [], variables: ["case": []])
+        let top = Scope(context: [], variables: ["case": [], "office": [String]?.none])
         [appliesWhen, forEach].compactMap { $0 }.forEach { visit($0, top) }
         var scope = top
         if let forEach {

@@ -13,14 +13,15 @@ public struct Rendering: Sendable {
 }
 
 extension FormTemplate {
-    /// Fills the form from `case` (the case's canonical XML tree, whatever format it was written in).
+    /// Fills the form from `case` (the case's canonical XML tree, whatever format it was written in);
+    /// `office` is the office profile's tree, read by templates as `$office`.
     /// Safe to call from many threads at once on one template, each with its own case document.
-    public func render(_ case: XMLDocument) -> Rendering {
+    public func render(_ case: XMLDocument, office: XMLDocument? = nil) -> Rendering {
         guard let root = `case`.root else {
             let location = SourceLocation(file: `case`.fileName ?? "<case>")
             return Rendering(documents: [], diagnostics: [Diagnostic(TemplateIssue.evaluation, at: location, "the case is empty")])
         }
-        let renderer = Renderer(template: self, case: `case`)
+        let renderer = Renderer(template: self, case: `case`, office: office)
         var warnings: [Diagnostic] = []
         if !renderer.applies(at: root), let condition = appliesWhen {
             warnings.append(Diagnostic(TemplateIssue.notApplicable, .warning, at: condition.origin, subject: condition.source,

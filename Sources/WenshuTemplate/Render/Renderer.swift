@@ -17,14 +17,19 @@ final class Renderer {
     /// The case values printed in the first number line, for the document's metadata.
     private var numberLine: String?
 
-    init(template: FormTemplate, case document: XMLDocument?) {
+    init(template: FormTemplate, case document: XMLDocument?, office: XMLDocument? = nil) {
         self.template = template
         context = document.map { document in
             let context = XPathContext(document: document)
             context.register(TemplateFunctions.table)
             return context
         }
-        if let root = document?.root { bind("case", .nodes([root])) }
+        if let root = document?.root {
+            bind("case", .nodes([root]))
+            // The office profile (committees' seals, number series …), or an empty node set without one,
+            // so `$office/...` reads as missing rather than failing.
+            bind("office", .nodes(office?.root.map { [$0] } ?? []))
+        }
     }
 
     private var isBlank: Bool { context == nil }
