@@ -1,0 +1,115 @@
+import Foundation
+import WenshuCase
+import WenshuDocument
+import WenshuTemplate
+import WenshuWriters
+import WenshuXML
+
+/// The main job, one case at a time: load → check → bind each form → write each format.
+///
+/// Immutable and shareable: one pipeline serves every thread of a batch (templates are compiled once;
+/// each run makes its own XPath context and documents).
+public struct RenderPipeline: Sendable {
+    /// Which forms to fill and in which formats.
+    public struct Settings: Sendable {
+        /// Form ids; empty means every form that applies to the case (`--form all`).
+        public var forms: [String]
+        public var formats: [OutputFormat]
+        public var writerOptions: WriterOptions
+
+        public init(forms: [String] = [], formats: [OutputFormat] = [.odt], writerOptions: WriterOptions = WriterOptions()) {
+            self.forms = forms
+            self.formats = formats
+            self.writerOptions = writerOptions
+        }
+    }
+
+    /// One file's bytes and where it goes below the output folder: `<form-id>[-n].<ext>`.
+    public struct RenderedFile: Sendable, Equatable {
+        public var name: String
+        public var data: Data
+    }
+
+    /// What one case gave: its number (the output folder's name comes from it), its files, its findings.
+    public struct CaseResult: Sendable {
+        public var source: String
+        public var caseNumber: String?
+        public var files: [RenderedFile]
+        public var diagnostics: [Diagnostic]
+        /// False when an error stopped the case: then `files` is empty.
+        public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    public let library: TemplateLibrary
+    public let profile: OfficeProfile?
+    public let settings: Settings
+    let writers: [(OutputFormat, any DocumentWriter)]
+
+    public init(library: TemplateLibrary, profile: OfficeProfile?, settings: Settings) {
+        self.library = library
+        self.profile = profile
+        self.settings = settings
+        writers = settings.formats.map { ($0, Writers.writer(for: $0, options: settings.writerOptions)) }
+    }
+
+    /// Loads, checks and renders one case file. A case with errors (schema, ID check digits, dates …) or a
+    /// form that cannot be filled gives no files at all: nothing half-done reaches paper.
+    public func render(caseAt url: URL, displayName: String? = nil) -> CaseResult {
+        let name = displayName ?? url.relativePath
+        let file: CaseFile
+        do {
+            file = try CaseLoader.load(url, kind: .caseFile, displayName: name)
+        } catch {
+            return CaseResult(source: name, caseNumber: nil, files: [], diagnostics: [error])
+        }
+        var diagnostics = CaseChecker(profile: profile).check(file)
+        let number = file.root.element(named: "number")?.stringValue
+        guard !diagnostics.hasErrors else {
+            return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+        let (documents, formDiagnostics) = documents(for: file.document)
+        diagnostics += formDiagnostics
+        guard !diagnostics.hasErrors else {
+            return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+        do {
+            return CaseResult(source: name, caseNumber: number, files: try write(documents), diagnostics: diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic("render.write-failed", at: SourceLocation(file: name), "\(error)"))
+            return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+    }
+
+    /// The filled documents for a loaded case, each with the name stem its file takes (`follow-up-2`).
+    public func documents(for caseDocument: XMLDocument) -> (documents: [(stem: String, document: Document)], diagnostics: [Diagnostic]) {
+        let templates = settings.forms.isEmpty ? library.applicable(to: caseDocument) : settings.forms.compactMap(library.template(id:))
+        var documents: [(String, Document)] = []
+        var diagnostics: [Diagnostic] = []
+        for template in templates {
+            let rendering = template.render(caseDocument, office: profile?.file.document)
+            diagnostics += rendering.diagnostics
+            let repeated = template.forEachSource != nil
+            for (index, document) in rendering.documents.enumerated() {
+                documents.append((repeated ? "\(template.id)-\(index + 1)" : template.id, document))
+            }
+        }
+        return (documents, diagnostics)
+    }
+
+    /// The blank forms asked for (all installed ones when `settings.forms` is empty), for handwriting.
+    public func blankForms() throws -> [RenderedFile] {
+        let templates = settings.forms.isEmpty ? library.templates : settings.forms.compactMap(library.template(id:))
+        return try write(templates.map { ($0.id, $0.renderBlank()) })
+    }
+
+    /// Every document in every format, named `<stem>.<ext>`.
+    func write(_ documents: [(stem: String, document: Document)]) throws -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        for (stem, document) in documents {
+            for (format, writer) in writers {
+                files.append(RenderedFile(name: "\(stem).\(format.fileExtension)", data: try writer.write(document)))
+            }
+        }
+        return files
+    }
+}
