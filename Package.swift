@@ -31,7 +31,8 @@ let package = Package(
         // Stage 2: form templates bound to the case by XPath.
         .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
-        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"]),
+        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"],
+                exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
         .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.

@@ -1,3 +1,8 @@
+/* Debian's libxml2 is built with ICU, so its encoding.h pulls in the system's <unicode/ucnv.h>, whose
+   UErrorCode clashes with the ICU that Foundation links on Linux ("'UErrorCode' has different definitions").
+   Wenshu never touches the ICU fields of xmlCharEncodingHandler (only pointers to it), so leave ICU out. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>

@@ -18,7 +18,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Settings writers share; each writer reads the ones that concern it.
 public struct WriterOptions: Sendable, Equatable {
     /// Plain-text page: columns per line and lines per page (28 CJK characters = 56 columns, 22 lines by
-    /// default, after GB/T 9704; `80 × 66` for a line printer).
+    /// default, after GB/T 9704; `80 × 66` for a line printer). The page-number footer counts among the
+    /// lines: a text page is never longer than `textLines`.
     public var textColumns: Int
     public var textLines: Int
     /// Plain-text encoding.

@@ -3,6 +3,12 @@ public enum WriterError: Error, Sendable, Equatable {
     case notYetAvailable(String)
     /// The text cannot be encoded in the requested encoding (e.g. a character GB18030 lacks).
     case unencodable(character: String, encoding: String)
+    /// The system has no converter for the encoding (a C library without its iconv modules).
+    case encodingUnavailable(String)
     /// A page reference names a section the document does not have.
     case unknownPageTarget(String)
+    /// A table has more columns than the text page can draw (each needs a border and one character).
+    case tableTooWide(columns: Int, pageColumns: Int)
+    /// A table's rows do not fit its columns (too many cells in a row, or two cells covering one place).
+    case invalidTable(String)
 }

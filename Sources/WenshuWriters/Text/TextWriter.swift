@@ -1,9 +1,141 @@
 import Foundation
 import WenshuDocument
 
-/// Placeholder until the text writer lands (issue 4).
+/// Fixed-width plain text for any printer or terminal, laid out the way a Chinese clerk prints a form.
+///
+/// - Geometry: `WriterOptions.textColumns` display columns per line (a CJK character takes two) and
+///   `textLines` lines per page, **counting the footer**: a page is at most `textLines` lines — the body,
+///   an empty line and the page number `— N —` (right on odd pages, left on even, one character in from
+///   the margin, after GB/T 9704). The default 56 × 22 is GB/T 9704's 28 characters a line; its 22 lines
+///   hold 20 lines of body here. 80 × 66 fits a line printer's 11-inch form. Pages are separated by a
+///   form feed; an unnumbered page ends after its last line.
+/// - Widths from the Unicode data (`DisplayWidth`); lines broken with the Chinese rules (`LineBreaker`);
+///   tables drawn with box-drawing characters (`TextTable`); pages and page references computed by the
+///   writer's own paginator (`TextPaginator`), laid out again until the references' own widths no longer
+///   move anything.
+/// - Output is UTF-8 or GB18030, every line ends with `\n` and carries no trailing spaces, and the same
+///   document always gives the same bytes. The page style (prose, form, landscape) does not change the
+///   text geometry: a text printer has one.
 public struct TextWriter: DocumentWriter {
     public var options: WriterOptions
-    public init(options: WriterOptions) { self.options = options }
-    public func write(_ document: Document) throws -> Data { throw WriterError.notYetAvailable("text") }
+
+    public init(options: WriterOptions) {
+        self.options = options
+    }
+
+    /// The document's text, encoded as `options.textEncoding` asks.
+    public func write(_ document: Document) throws -> Data {
+        try TextEncoder.encode(try text(document), as: options.textEncoding)
+    }
+
+    /// The document as laid-out text, before encoding.
+    public func text(_ document: Document) throws -> String {
+        render(try paginate(document))
+    }
+
+    /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
+    package func render(_ pagination: Pagination) -> String {
+        var output = ""
+        for (index, page) in pagination.pages.enumerated() {
+            if index > 0 { output += "\u{0C}" }
+            var lines = page.lines.map { $0.trimmed(width: width).text }
+            if let number = page.number {
+                lines += Array(repeating: "", count: max(bodyLines - lines.count, 0))
+                lines += ["", footer(number)]
+            }
+            for line in lines { output += line + "\n" }
+        }
+        return output
+    }
+
+    var width: DisplayWidth { DisplayWidth(ambiguous: options.ambiguousWidth) }
+    var columns: Int { max(options.textColumns, 1) }
+    /// The lines of a page above the footer (an empty line and the page number).
+    var bodyLines: Int { max(options.textLines - 2, 1) }
+
+    /// The page number line: `— N —`, right on odd pages and left on even ones, one character from the edge.
+    func footer(_ number: Int) -> String {
+        let text = "— \(number) —"
+        let gap = 2
+        let lead = number % 2 == 1 ? max(columns - width.of(text) - gap, 0) : gap
+        return String(repeating: " ", count: lead) + text
+    }
+
+    /// Lays the document out on pages. Page references print numbers that depend on the layout, and
+    /// their widths can change it: lay out again with the numbers found until they stay the same (after
+    /// at most `settlingPasses` layouts). Should they not settle (a reference's width pushing its own
+    /// target to another page and back), give every reference the same width, right-aligned, so that
+    /// their values cannot move anything, and lay out until the numbers agree.
+    package func paginate(_ document: Document, settlingPasses: Int = 4) throws -> Pagination {
+        let ids = Self.sectionIDs(in: document.blocks)
+        if let unknown = Self.references(in: document.blocks).first(where: { !ids.contains($0) }) {
+            throw WriterError.unknownPageTarget(unknown)
+        }
+        let paginator = TextPaginator(bodyLines: bodyLines)
+        func layOut(_ numbers: PageNumbers) throws -> Pagination {
+            let items = try TextFlow(columns: columns, width: width, numbers: numbers).items(document.blocks)
+            var pagination = paginator.paginate(items)
+            pagination.numbers.reservedDigits = numbers.reservedDigits
+            return pagination
+        }
+        var numbers = PageNumbers(sections: Dictionary(uniqueKeysWithValues: ids.map { ($0, PageSpan(start: 1, end: 1)) }))
+        guard Self.printsPageNumbers(document.blocks) else { return try layOut(numbers) }
+        for _ in 0..<settlingPasses {
+            let pagination = try layOut(numbers)
+            if pagination.numbers == numbers { return pagination }
+            numbers = pagination.numbers
+        }
+        while true {
+            numbers.reservedDigits = max(numbers.reservedDigits ?? 1, Self.digits(numbers))
+            let pagination = try layOut(numbers)
+            if pagination.numbers == numbers { return pagination }
+            numbers = pagination.numbers
+        }
+    }
+
+    /// The most digits any page number in `numbers` has.
+    static func digits(_ numbers: PageNumbers) -> Int {
+        let values = numbers.sections.values.flatMap { [$0.start, $0.end] }.compactMap { $0 } + [numbers.pageCount]
+        return values.map { String($0).count }.max() ?? 1
+    }
+
+    /// The section ids page references may point to, in document order.
+    static func sectionIDs(in blocks: [Block]) -> Set<String> {
+        var ids: Set<String> = []
+        for block in blocks {
+            if case .section(let section) = block {
+                if let id = section.id { ids.insert(id) }
+                ids.formUnion(sectionIDs(in: section.blocks))
+            }
+        }
+        return ids
+    }
+
+    /// The targets of the document's page references, in document order.
+    static func references(in blocks: [Block]) -> [String] {
+        inlines(in: blocks).compactMap { if case .pageRef(let target, _) = $0 { return target } else { return nil } }
+    }
+
+    static func printsPageNumbers(_ blocks: [Block]) -> Bool {
+        inlines(in: blocks).contains {
+            switch $0 {
+            case .pageRef, .pageCount: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Every inline of the document, in order.
+    static func inlines(in blocks: [Block]) -> [Inline] {
+        blocks.flatMap { block -> [Inline] in
+            switch block {
+            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): return inlines
+            case .paragraph(let paragraph): return paragraph.inlines
+            case .table(let table): return table.rows.flatMap { $0.cells.flatMap { $0.paragraphs.flatMap(\.inlines) } }
+            case .signatures(let block): return block.signatures.flatMap { $0.label + $0.name + ($0.date ?? []) }
+            case .pageBreak: return []
+            case .section(let section): return inlines(in: section.blocks)
+            }
+        }
+    }
 }

@@ -1,0 +1,91 @@
+import WenshuDocument
+
+/// The printed numbers of a section's first and last page; `nil` for a page that carries no number.
+package struct PageSpan: Sendable, Equatable {
+    package var start: Int?
+    package var end: Int?
+
+    package init(start: Int?, end: Int?) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// The printed page numbers that page references and page counts show, as the paginator found them.
+package struct PageNumbers: Sendable, Equatable {
+    /// The first and last page of each section with an id.
+    package var sections: [String: PageSpan]
+    /// The number of numbered pages.
+    package var pageCount: Int
+    /// When set, every reference is right-aligned in this many columns, so its width cannot change the
+    /// layout (the paginator's last resort when references and layout do not settle).
+    package var reservedDigits: Int?
+
+    package init(sections: [String: PageSpan] = [:], pageCount: Int = 1, reservedDigits: Int? = nil) {
+        self.sections = sections
+        self.pageCount = pageCount
+        self.reservedDigits = reservedDigits
+    }
+
+    /// The text of a page reference: the page's number, or nothing for an unnumbered page.
+    func text(target: String, end: Bool) -> String {
+        let span = sections[target]
+        return padded((end ? span?.end : span?.start).map(String.init) ?? "")
+    }
+
+    var pageCountText: String { padded(String(pageCount)) }
+
+    private func padded(_ digits: String) -> String {
+        guard let reservedDigits, digits.count < reservedDigits else { return digits }
+        return String(repeating: " ", count: reservedDigits - digits.count) + digits
+    }
+}
+
+/// The characters a run of inlines prints in fixed-width text.
+///
+/// A blank is an underline of `width` full-width characters (two `_` each); a checkbox is `☑`/`□` before its
+/// label; bold prints as plain text. Line and paragraph separators in the text become forced line
+/// breaks, a tab a space; other control characters are dropped, since a form feed or escape in case data
+/// would reach the printer as a command.
+package struct InlineText: Sendable {
+    package let numbers: PageNumbers
+
+    package init(numbers: PageNumbers) {
+        self.numbers = numbers
+    }
+
+    package func text(_ inlines: [Inline]) -> String {
+        var result = ""
+        for inline in inlines {
+            switch inline {
+            case .blank(let width): result += Self.blank(width: width)
+            case .pageRef(let target, let end): result += numbers.text(target: target, end: end)
+            case .pageCount: result += numbers.pageCountText
+            case .text, .field, .strong, .checkbox, .lineBreak: result += Self.printable(inline.plainText ?? "")
+            }
+        }
+        return result
+    }
+
+    /// An underline for handwriting, `width` full-width characters long.
+    package static func blank(width: Int) -> String {
+        String(repeating: "_", count: max(width, 0) * 2)
+    }
+
+    /// `text` with line separators as `\n`, tabs as spaces and other control characters removed.
+    package static func printable(_ text: String) -> String {
+        var result = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.unicodeScalars.append("\n")
+            case "\t": result.unicodeScalars.append(" ")
+            default:
+                if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+}

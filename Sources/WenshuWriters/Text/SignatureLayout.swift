@@ -1,0 +1,94 @@
+import WenshuDocument
+
+/// Sets a signature block: each signatory's line, its date line under the line's end, and an empty line
+/// between signatories for the handwriting. The paginator keeps the whole block on one page.
+///
+/// A signatory's line is its label followed by its printed name when the label ends with a colon
+/// (`当事人（签名）：张三`), and the name followed by the label otherwise (`青山村人民调解委员会（印）`).
+/// A date made only of blanks prints as `年　　月　　日` with room for the year before it. The lines are
+/// left-aligned in a column as wide as the widest of them; a right-aligned block ends four characters
+/// before the right margin, as GB/T 9704 places the date (右空四字).
+package struct SignatureLayout: Sendable {
+    package let layout: ParagraphLayout
+    package let text: InlineText
+
+    /// The date line left for handwriting.
+    package static let handwrittenDate = "年\u{3000}\u{3000}月\u{3000}\u{3000}日"
+    /// Room kept before a handwritten date's 年 for the year: four full-width characters.
+    static let yearRoom = 8
+    /// The right margin of a right-aligned block: four full-width characters.
+    static let rightGap = 8
+
+    package init(layout: ParagraphLayout, text: InlineText) {
+        self.layout = layout
+        self.text = text
+    }
+
+    package func lines(_ block: SignatureBlock, columns: Int) -> [MeasuredLine] {
+        let signatories = block.signatures.map { signatory($0, columns: columns) }
+        let blockWidth = min(signatories.map(\.width).max() ?? 0, columns)
+        let offset: Int
+        switch block.alignment {
+        case .right: offset = columns - blockWidth - min(Self.rightGap, columns - blockWidth)
+        case .center: offset = (columns - blockWidth) / 2
+        case .left, .justify: offset = 0
+        }
+        let lead = String(repeating: " ", count: offset)
+        var result: [MeasuredLine] = []
+        for (index, signatory) in signatories.enumerated() {
+            if index > 0 { result.append(MeasuredLine()) }
+            for line in signatory.lines {
+                result.append(MeasuredLine(text: lead + line.text, width: offset + line.width))
+            }
+            for line in signatory.date {
+                let room = max(blockWidth - line.width, 0)
+                result.append(MeasuredLine(text: lead + String(repeating: " ", count: room) + line.text,
+                                           width: offset + room + line.width))
+            }
+        }
+        return result
+    }
+
+    private struct Signatory {
+        var lines: [MeasuredLine]
+        var date: [MeasuredLine]
+        var width: Int
+    }
+
+    private func signatory(_ signature: Signature, columns: Int) -> Signatory {
+        let label = text.text(signature.label)
+        let name = text.text(signature.name)
+        let line: String
+        if name.isEmpty || label.isEmpty {
+            line = label + name
+        } else if label.hasSuffix("：") || label.hasSuffix(":") {
+            line = label + name
+        } else {
+            line = name + label
+        }
+        let lines = layout.lines(line, alignment: .left, columns: columns)
+        var width = lines.map(\.width).max() ?? 0
+        var date: [MeasuredLine] = []
+        if let runs = signature.date {
+            if Self.isHandwritten(runs) {
+                date = layout.lines(Self.handwrittenDate, alignment: .left, columns: columns)
+                width = max(width, (date.first?.width ?? 0) + Self.yearRoom)
+            } else {
+                date = layout.lines(text.text(runs), alignment: .left, columns: columns)
+                width = max(width, date.map(\.width).max() ?? 0)
+            }
+        }
+        return Signatory(lines: lines, date: date, width: min(width, columns))
+    }
+
+    /// A date left entirely for handwriting: blanks, perhaps with spaces between them, or nothing at all.
+    static func isHandwritten(_ runs: [Inline]) -> Bool {
+        runs.allSatisfy {
+                switch $0 {
+                case .blank: return true
+                case .text(let s): return s.allSatisfy(\.isWhitespace)
+                default: return false
+                }
+            }
+    }
+}

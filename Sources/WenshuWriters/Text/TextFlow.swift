@@ -1,0 +1,77 @@
+import WenshuDocument
+
+/// What the paginator places, in order: the document's blocks already set into lines.
+package enum FlowItem: Sendable {
+    /// Lines of text and how they may be split across pages.
+    case lines([MeasuredLine], Keep)
+    /// An empty line that separates blocks; it is dropped at the top of a page and never doubled.
+    case spacer
+    /// A table, drawn a group of rows at a time.
+    case table(TextTable)
+    case pageBreak
+    case sectionStart(id: String?, startsNewPage: Bool, numbering: PageNumbering)
+    case sectionEnd
+
+    package enum Keep: Sendable {
+        /// May break between any two lines (body paragraphs).
+        case breakable
+        /// Moves to the next page whole if it does not fit (signature blocks).
+        case together
+        /// Stays on the page of the first lines of what follows (title, number line, headings).
+        case withNext
+    }
+}
+
+/// Sets a document's blocks into flow items for a page `columns` wide.
+///
+/// Titles are centred and followed by an empty line (after the number line when there is one); headings
+/// and body paragraphs are indented by two full-width characters where the model asks for a first-line
+/// indent (headings always, as GB/T 9704 sets 一、 and （一） headings); signature blocks get an empty
+/// line before them.
+package struct TextFlow: Sendable {
+    package let columns: Int
+    package let layout: ParagraphLayout
+    package let text: InlineText
+
+    package init(columns: Int, width: DisplayWidth, numbers: PageNumbers) {
+        self.columns = columns
+        layout = ParagraphLayout(width: width)
+        text = InlineText(numbers: numbers)
+    }
+
+    package func items(_ blocks: [Block]) throws -> [FlowItem] {
+        var items: [FlowItem] = []
+        for (index, block) in blocks.enumerated() {
+            let nextIsSubtitle: Bool
+            if index + 1 < blocks.count, case .subtitle = blocks[index + 1] { nextIsSubtitle = true } else { nextIsSubtitle = false }
+            switch block {
+            case .title(let inlines):
+                items.append(.lines(layout.lines(text.text(inlines), alignment: .center, columns: columns), .withNext))
+                if !nextIsSubtitle { items.append(.spacer) }
+            case .subtitle(let inlines, let alignment):
+                items.append(.lines(layout.lines(text.text(inlines), alignment: alignment, columns: columns), .withNext))
+                if !nextIsSubtitle { items.append(.spacer) }
+            case .heading(_, let inlines):
+                items.append(.lines(layout.lines(text.text(inlines), alignment: .left, firstLineIndent: true,
+                                                 columns: columns), .withNext))
+            case .paragraph(let paragraph):
+                items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
+                                                 firstLineIndent: paragraph.firstLineIndent, columns: columns), .breakable))
+            case .table(let table):
+                if !table.rows.isEmpty {
+                    items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text)))
+                }
+            case .signatures(let block):
+                items.append(.spacer)
+                items.append(.lines(SignatureLayout(layout: layout, text: text).lines(block, columns: columns), .together))
+            case .pageBreak:
+                items.append(.pageBreak)
+            case .section(let section):
+                items.append(.sectionStart(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering))
+                items += try self.items(section.blocks)
+                items.append(.sectionEnd)
+            }
+        }
+        return items
+    }
+}

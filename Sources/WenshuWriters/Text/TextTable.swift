@@ -1,0 +1,247 @@
+import WenshuDocument
+
+/// A table laid out for fixed-width text and drawn with box-drawing characters (┌─┬─┐ │ ├┼┤ └┴┘).
+///
+/// The table fills the text width. Box-drawing characters are East Asian ambiguous, so a border takes
+/// `unit` columns (2 in Chinese printing, 1 on a Western terminal) and every column is a whole number of
+/// units wide, which keeps every line of the table — border or text — exactly the same width. Cells wrap
+/// their paragraphs with the same line-breaking rules as body text; a cell spanning columns or rows takes
+/// the borders between them. The paginator draws the table a group of rows at a time (`render(rows:)`),
+/// repeating the header rows on each page and never splitting rows that a row span ties together.
+package struct TextTable: Sendable {
+    /// A cell placed on the grid, with its text already set to its width.
+    struct PlacedCell: Sendable {
+        var row: Int
+        var column: Int
+        var rowSpan: Int
+        var columnSpan: Int
+        var lines: [MeasuredLine] = []
+    }
+
+    let bordered: Bool
+    /// The columns one border character takes.
+    let unit: Int
+    /// Spaces between a border and a cell's text (none where the border itself is full-width).
+    let padding: Int
+    /// The width of each column between its borders, in display columns (a multiple of `unit`).
+    let columnWidths: [Int]
+    let cells: [PlacedCell]
+    /// The cell covering each row and column.
+    let owner: [[Int]]
+    /// Text lines per row.
+    let rowHeights: [Int]
+    /// The leading rows printed again at the top of each page.
+    let headerRows: Range<Int>
+    /// The body rows in groups that must stay on one page (rows joined by a row span).
+    let bodyGroups: [Range<Int>]
+
+    /// The display width of every line of the table.
+    package var width: Int {
+        columnWidths.reduce(0, +) + (columnWidths.count + 1) * unit
+    }
+
+    package init(_ table: Table, columns: Int, layout: ParagraphLayout, text: InlineText) throws {
+        bordered = table.bordered
+        unit = max(layout.width.of("─" as Character), 1)
+        padding = unit == 1 ? 1 : 0
+        let columnCount = table.columnWidths.isEmpty
+            ? (table.rows.first?.cells.reduce(0) { $0 + max($1.columnSpan, 1) } ?? 1)
+            : table.columnWidths.count
+        let weights = table.columnWidths.isEmpty ? Array(repeating: 1, count: columnCount) : table.columnWidths
+        let minimumUnits = (2 + 2 * padding + unit - 1) / unit
+        let available = columns / unit - (columnCount + 1)
+        guard columnCount > 0, available >= columnCount * minimumUnits else {
+            throw WriterError.tableTooWide(columns: columnCount, pageColumns: columns)
+        }
+        let unit = self.unit
+        let columnWidths = Self.distribute(available, weights: weights, minimum: minimumUnits).map { $0 * unit }
+        self.columnWidths = columnWidths
+        let padding = self.padding
+
+        var placed: [PlacedCell] = []
+        var owner = Array(repeating: Array(repeating: -1, count: columnCount), count: table.rows.count)
+        for (r, row) in table.rows.enumerated() {
+            var c = 0
+            for cell in row.cells {
+                while c < columnCount && owner[r][c] >= 0 { c += 1 }
+                guard c < columnCount else {
+                    throw WriterError.invalidTable("row \(r + 1) has more cells than the table's \(columnCount) columns")
+                }
+                let columnSpan = min(max(cell.columnSpan, 1), columnCount - c)
+                let rowSpan = min(max(cell.rowSpan, 1), table.rows.count - r)
+                for rr in r..<(r + rowSpan) {
+                    for cc in c..<(c + columnSpan) where owner[rr][cc] >= 0 {
+                        throw WriterError.invalidTable("row \(rr + 1), column \(cc + 1) is covered by two cells")
+                    }
+                    for cc in c..<(c + columnSpan) { owner[rr][cc] = placed.count }
+                }
+                var placedCell = PlacedCell(row: r, column: c, rowSpan: rowSpan, columnSpan: columnSpan)
+                let contentWidth = Self.span(columnWidths, c, columnSpan, unit: unit) - 2 * padding
+                placedCell.lines = cell.paragraphs.flatMap { paragraph in
+                    layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
+                                 firstLineIndent: paragraph.firstLineIndent, columns: contentWidth)
+                }
+                placed.append(placedCell)
+                c += columnSpan
+            }
+            // Positions no cell covers print as empty cells of their own.
+            for cc in 0..<columnCount where owner[r][cc] < 0 {
+                owner[r][cc] = placed.count
+                placed.append(PlacedCell(row: r, column: cc, rowSpan: 1, columnSpan: 1))
+            }
+        }
+        cells = placed
+        self.owner = owner
+
+        var heights = table.rows.map { max($0.minLines, 1) }
+        for cell in placed where cell.rowSpan == 1 {
+            heights[cell.row] = max(heights[cell.row], cell.lines.count)
+        }
+        for cell in placed where cell.rowSpan > 1 {
+            let rows = cell.row..<(cell.row + cell.rowSpan)
+            let room = rows.reduce(0) { $0 + heights[$1] } + (bordered ? cell.rowSpan - 1 : 0)
+            if cell.lines.count > room { heights[rows.upperBound - 1] += cell.lines.count - room }
+        }
+        rowHeights = heights
+
+        // Groups of rows that row spans tie together.
+        var reachFrom = Array(repeating: 0, count: table.rows.count)
+        for cell in placed { reachFrom[cell.row] = max(reachFrom[cell.row], cell.row + cell.rowSpan) }
+        var groups: [Range<Int>] = []
+        var start = 0
+        var reach = 0
+        for r in table.rows.indices {
+            reach = max(reach, reachFrom[r])
+            if reach <= r + 1 {
+                groups.append(start..<(r + 1))
+                start = r + 1
+            }
+        }
+        let leadingHeaders = table.rows.prefix { $0.isHeader }.count
+        if leadingHeaders > 0, leadingHeaders < table.rows.count, groups.contains(where: { $0.upperBound == leadingHeaders }) {
+            headerRows = 0..<leadingHeaders
+            bodyGroups = groups.filter { $0.lowerBound >= leadingHeaders }
+        } else {
+            headerRows = 0..<0
+            bodyGroups = groups
+        }
+    }
+
+    /// Splits `total` units in proportion to `weights` (largest remainder), each at least `minimum`.
+    static func distribute(_ total: Int, weights: [Int], minimum: Int) -> [Int] {
+        let weights = weights.map { max($0, 1) }
+        let sum = weights.reduce(0, +)
+        var shares = weights.map { max(total * $0 / sum, minimum) }
+        while shares.reduce(0, +) > total {
+            let widest = shares.indices.max { shares[$0] < shares[$1] || (shares[$0] == shares[$1] && $0 > $1) }!
+            shares[widest] -= 1
+        }
+        while shares.reduce(0, +) < total {
+            // The column furthest below its exact share: total·w/sum − share, compared as total·w − share·sum.
+            let neediest = shares.indices.max {
+                let a = total * weights[$0] - shares[$0] * sum, b = total * weights[$1] - shares[$1] * sum
+                return a < b || (a == b && $0 > $1)
+            }!
+            shares[neediest] += 1
+        }
+        return shares
+    }
+
+    /// The width of `count` columns from `first`, with the borders between them.
+    static func span(_ widths: [Int], _ first: Int, _ count: Int, unit: Int) -> Int {
+        widths[first..<(first + count)].reduce(0, +) + (count - 1) * unit
+    }
+
+    /// The lines `render(rows:)` draws for these rows.
+    package func height(rows: [Int]) -> Int {
+        rows.reduce(0) { $0 + rowHeights[$1] } + (bordered ? rows.count + 1 : 0)
+    }
+
+    /// Draws the given rows (whole row-span groups, in order) as one piece of table with its own top and
+    /// bottom border.
+    package func render(rows: [Int]) -> [MeasuredLine] {
+        // What each text line of the piece shows in each column: a cell, or a horizontal rule (nil).
+        var grid: [[Int?]] = []
+        for (k, r) in rows.enumerated() {
+            if bordered {
+                let previous = k > 0 ? rows[k - 1] : nil
+                grid.append((0..<columnWidths.count).map { c in
+                    guard let previous, previous + 1 == r, owner[previous][c] == owner[r][c] else { return nil }
+                    return owner[r][c]
+                })
+            }
+            for _ in 0..<rowHeights[r] { grid.append(owner[r]) }
+        }
+        if bordered { grid.append(Array(repeating: nil, count: columnWidths.count)) }
+
+        // Where each cell's area starts on this piece, to find its line of text.
+        var firstLine: [Int: Int] = [:]
+        var lastLine: [Int: Int] = [:]
+        for (y, line) in grid.enumerated() {
+            for case let cell? in line {
+                if firstLine[cell] == nil { firstLine[cell] = y }
+                lastLine[cell] = y
+            }
+        }
+
+        let n = columnWidths.count
+        func isBorder(_ y: Int, _ p: Int) -> Bool {
+            if p == 0 || p == n { return true }
+            guard let left = grid[y][p - 1] else { return true }
+            return left != grid[y][p]
+        }
+        return grid.indices.map { y in
+            var text = ""
+            var c = 0
+            var p = 0
+            while p <= n {
+                if isBorder(y, p) {
+                    text += bordered ? junction(up: y > 0 && isBorder(y - 1, p),
+                                               down: y < grid.count - 1 && isBorder(y + 1, p),
+                                               left: p > 0 && grid[y][p - 1] == nil,
+                                               right: p < n && grid[y][p] == nil)
+                        : String(repeating: " ", count: unit)
+                }
+                guard c < n else { break }
+                if let cell = grid[y][c] {
+                    let placed = cells[cell]
+                    let area = Self.span(columnWidths, c, placed.columnSpan, unit: unit)
+                    text += cellLine(placed, index: y - firstLine[cell]!, height: lastLine[cell]! - firstLine[cell]! + 1, width: area)
+                    c += placed.columnSpan
+                } else {
+                    text += String(repeating: "─", count: columnWidths[c] / unit)
+                    c += 1
+                }
+                p = c
+            }
+            return MeasuredLine(text: text, width: width)
+        }
+    }
+
+    /// Line `index` of a cell's area `height` lines tall: its text at the top, or in the middle for a cell
+    /// spanning rows (a label beside several lines of particulars), padded to the area's width.
+    private func cellLine(_ cell: PlacedCell, index: Int, height: Int, width: Int) -> String {
+        let offset = cell.rowSpan > 1 ? max((height - cell.lines.count) / 2, 0) : 0
+        let i = index - offset
+        let line = cell.lines.indices.contains(i) ? cell.lines[i] : MeasuredLine()
+        let pad = String(repeating: " ", count: padding)
+        return pad + line.text + String(repeating: " ", count: max(width - padding - line.width, 0))
+    }
+
+    /// The box-drawing character where lines meet from these directions.
+    private func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> String {
+        switch (up, down, left, right) {
+        case (true, true, true, true): return "┼"
+        case (true, true, true, false): return "┤"
+        case (true, true, false, true): return "├"
+        case (false, true, true, true): return "┬"
+        case (true, false, true, true): return "┴"
+        case (false, true, false, true): return "┌"
+        case (false, true, true, false): return "┐"
+        case (true, false, false, true): return "└"
+        case (true, false, true, false): return "┘"
+        case (_, _, false, false): return "│"
+        default: return "─"
+        }
+    }
+}

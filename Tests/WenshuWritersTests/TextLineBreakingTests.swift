@@ -1,0 +1,63 @@
+import XCTest
+@testable import WenshuWriters
+
+final class TextLineBreakingTests: XCTestCase {
+    let breaker = LineBreaker(width: DisplayWidth(ambiguous: 2))
+
+    /// The specification: text, columns, first-line indent, and the lines a clerk expects.
+    func testBreaks() {
+        let table: [(String, Int, Int, [String], String)] = [
+            ("一二三四五。六", 10, 0, ["一二三四", "五。六"], "a full stop never starts a line: 五 moves down with it"),
+            ("一二三四五，六", 10, 0, ["一二三四", "五，六"], "nor does a comma"),
+            ("一二三四五）六", 10, 0, ["一二三四", "五）六"], "nor a closing bracket"),
+            ("一二三四五”。", 10, 0, ["一二三四", "五”。"], "a closing quote and full stop go down together"),
+            ("一二三四……", 10, 0, ["一二三", "四……"], "the two-em ellipsis is not split and does not start a line"),
+            ("一二三四——五", 10, 0, ["一二三", "四——五"], "nor the two-em dash"),
+            ("一二三四（五", 10, 0, ["一二三四", "（五"], "an opening bracket never ends a line"),
+            ("一二三四“五”", 10, 0, ["一二三四", "“五”"], "nor an opening quote"),
+            ("金额为34,020.00元", 12, 0, ["金额为", "34,020.00元"], "a number with separators stays whole"),
+            ("电话13805712345", 14, 0, ["电话", "13805712345"], "a telephone number stays whole"),
+            ("合计￥1,409.02元", 12, 0, ["合计", "￥1,409.02元"], "the yen sign stays with its figure"),
+            ("Wenshu writes text", 10, 0, ["Wenshu", "writes", "text"], "Latin words break at spaces, which vanish"),
+            ("一二三四五六", 10, 4, ["一二三", "四五六"], "the first line is narrower by its indent"),
+            ("一二\n三", 10, 0, ["一二", "三"], "a forced break"),
+            ("", 10, 0, [""], "an empty paragraph is one empty line"),
+            ("ABCDE\u{200B}FGHIJ", 6, 0, ["ABCDE\u{200B}", "FGHIJ"], "a zero width space lets a word break"),
+            ("ABCDEFGHIJKL", 5, 0, ["ABCDE", "FGHIJ", "KL"], "a word wider than the line is cut"),
+            ("□男　☑女", 6, 0, ["□男", "☑女"], "a checkbox stays with its label; trailing spaces go"),
+        ]
+        for (text, columns, indent, expected, rule) in table {
+            XCTAssertEqual(breaker.lines(text, columns: columns, firstLineIndent: indent).map(\.text), expected, rule)
+        }
+    }
+
+    /// Over many widths, a long mixed paragraph keeps every rule, loses no character, and never splits
+    /// the numbers in it. From 8 columns, the widest run the rules glue together (付”……) fits a line;
+    /// from 13, the longest number with the comma after it.
+    func testRulesHoldAtEveryWidth() {
+        let text = "甲方要求乙方赔偿医疗费、误工费（含护理费）、交通费及财产损失共计人民币34,020.00元；乙方对赔偿数额无异议，"
+            + "但提出“分期支付”……电话13805712345，账号6222020200012345678。经调解——双方自愿达成如下协议：《协议》第①条。"
+        for columns in 8...60 {
+            let lines = breaker.lines(text, columns: columns)
+            XCTAssertEqual(lines.map(\.text).joined(), text, "at \(columns) columns")
+            for line in lines {
+                XCTAssertLessThanOrEqual(breaker.width.of(line.text), columns)
+                XCTAssertEqual(line.width, breaker.width.of(line.text))
+                if let first = line.text.first { XCTAssertFalse(TextOutput.closing.contains(first), "«\(line.text)» at \(columns)") }
+                if let last = line.text.last { XCTAssertFalse(TextOutput.opening.contains(last), "«\(line.text)» at \(columns)") }
+            }
+            let joinedWithBreaks = lines.map(\.text).joined(separator: "|")
+            for number in ["34,020.00", "13805712345"] where columns >= 13 {
+                XCTAssertTrue(joinedWithBreaks.contains(number), "\(number) split at \(columns) columns")
+            }
+        }
+    }
+
+    func testAlignment() {
+        let line = MeasuredLine(text: "协议书", width: 6)
+        XCTAssertEqual(line.aligned(.center, in: 12).text, "   协议书")
+        XCTAssertEqual(line.aligned(.right, in: 12).text, "      协议书")
+        XCTAssertEqual(line.aligned(.justify, in: 12).text, "协议书")
+        XCTAssertEqual(line.aligned(.left, in: 12, indent: "　　", indentWidth: 4).text, "　　协议书")
+    }
+}

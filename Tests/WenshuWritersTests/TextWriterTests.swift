@@ -1,0 +1,138 @@
+import Foundation
+import WenshuDocument
+import XCTest
+@testable import WenshuWriters
+
+final class TextWriterTests: XCTestCase {
+    static let geometries: [WriterOptions] = [
+        WriterOptions(textColumns: 56, textLines: 22),
+        WriterOptions(textColumns: 80, textLines: 66),
+        WriterOptions(textColumns: 80, textLines: 66, ambiguousWidth: 1),
+        WriterOptions(textColumns: 40, textLines: 30),
+        WriterOptions(textColumns: 57, textLines: 22),
+    ]
+    static let samples: [(String, Document)] = [
+        ("agreement", TextSamples.agreement), ("intake", TextSamples.intakeForm), ("dossier", TextSamples.dossier()),
+    ]
+
+    /// Every line of every sample in every geometry: no wider than the page, no trailing spaces, no page
+    /// longer than its lines, every table line as wide as its table, no line starting with closing or
+    /// ending with opening punctuation.
+    func testEveryLineKeepsTheRules() throws {
+        for options in Self.geometries {
+            for (name, document) in Self.samples {
+                let text = try TextWriter(options: options).text(document)
+                XCTAssertEqual(TextOutput.violations(in: text, options: options), [], "\(name) at \(options)")
+            }
+        }
+    }
+
+    /// The checks above are not vacuous: they catch a line too wide, a ragged table and a comma at a
+    /// line's start.
+    func testTheLineChecksCatchBrokenOutput() {
+        let options = WriterOptions(textColumns: 10, textLines: 5)
+        let broken: [(String, WriterOptions)] = [
+            ("一二三四五六\n", options),                                   // 12 columns
+            ("┌──┐\n│一 │\n└──┘\n", WriterOptions(textColumns: 10, textLines: 5, ambiguousWidth: 1)),  // ragged
+            ("┌──┐\n│一│\n", WriterOptions(textColumns: 10, textLines: 5, ambiguousWidth: 1)),         // unclosed
+            ("一二\n，三\n", options),                                     // comma first
+            ("一（\n二\n", options),                                       // bracket last
+            ("一 \n", options),                                             // trailing space
+            ("1\n2\n3\n4\n5\n6\n", options),                           // six lines on a five-line page
+            ("一", options),                                                 // no final newline
+        ]
+        for (text, options) in broken {
+            XCTAssertFalse(TextOutput.violations(in: text, options: options).isEmpty, text)
+        }
+        XCTAssertEqual(TextOutput.violations(in: "┌─┐\n│1│\n└─┘\n一，\n", options: WriterOptions(textColumns: 10, textLines: 5, ambiguousWidth: 1)), [])
+    }
+
+    /// What the agreement's reader sees: centred title, number line at the right, indented body,
+    /// the amount whole, the instalment table, the signatures with their date lines.
+    func testAgreementReadsAsPrinted() throws {
+        let text = try TextWriter(options: WriterOptions()).text(TextSamples.agreement)
+        let lines = TextOutput.pages(text).flatMap { $0 }
+        XCTAssertEqual(lines[0], String(repeating: " ", count: 21) + "人民调解协议书")
+        XCTAssertEqual(lines[1], String(repeating: " ", count: 36) + "（2026）青调字第12号")
+        XCTAssertEqual(lines[2], "")
+        XCTAssertTrue(lines[3].hasPrefix("　　甲方：张三，"))
+        XCTAssertTrue(lines.contains { $0.contains("110105198503120017") })
+        XCTAssertTrue(lines.contains { $0.contains("│  合计  │人民币叁万肆仟零贰拾元整（￥34,020.00）") })
+        XCTAssertTrue(lines.contains { $0.hasSuffix("年　　月　　日") })
+        XCTAssertTrue(lines.contains { $0.hasSuffix("青年路街道人民调解委员会（印）") })
+        XCTAssertTrue(lines.contains { $0.hasSuffix("二〇二六年十一月二十二日") })
+        XCTAssertTrue(lines.contains { $0.hasSuffix("人民调解员（签名）：赵六") })
+    }
+
+    /// Blanks print as underscores two per full-width character; checkboxes as □ and ☑.
+    func testBlanksAndCheckboxes() throws {
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
+            .paragraph(Paragraph([.text("姓名"), .blank(width: 4), .text("性别"), .checkbox(label: "男", checked: true),
+                                  .checkbox(label: "女", checked: false)])),
+        ])
+        let text = try TextWriter(options: WriterOptions()).text(document)
+        XCTAssertEqual(TextOutput.pages(text)[0][0], "姓名________性别☑男□女")
+    }
+
+    /// Control characters in case data never reach the printer: a form feed or escape would be a command.
+    func testControlCharactersInDataAreRemoved() throws {
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
+            .paragraph(Paragraph([.field("张\u{1B}[2J三\u{0C}李\t四\r\n王五")])),
+        ])
+        let text = try TextWriter(options: WriterOptions()).text(document)
+        XCTAssertEqual(TextOutput.pages(text)[0].prefix(3), ["张[2J三", "李 四", "王五"])
+        XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" })
+    }
+
+    /// The same document gives the same bytes, in both encodings.
+    func testOutputIsReproducible() throws {
+        for encoding in TextEncoding.allCases {
+            for (name, document) in Self.samples {
+                let options = WriterOptions(textEncoding: encoding)
+                let first = try TextWriter(options: options).write(document)
+                let second = try Writers.writer(for: .txt, options: options).write(document)
+                XCTAssertEqual(first, second, name)
+                XCTAssertFalse(first.isEmpty)
+            }
+        }
+    }
+
+    /// GB18030 bytes from iconv agree with Python's codec on “ ” … ① and on every sample.
+    func testGB18030AgreesWithPython() throws {
+        try TextOutput.requirePython(importing: "sys")
+        let sample = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
+            .paragraph(Paragraph([.text("他说：“好。”……①②③ ￥34,020.00 ‘单引号’ — · × □ ☑")])),
+        ])
+        for (name, document) in [("quotes", sample)] + Self.samples {
+            let utf8 = try TextWriter(options: WriterOptions(textEncoding: .utf8)).write(document)
+            let gb18030 = try TextWriter(options: WriterOptions(textEncoding: .gb18030)).write(document)
+            let file = TextOutput.temporaryFile("\(name).txt")
+            try utf8.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let script = "import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding='utf-8', newline='').read().encode('gb18030'))"
+            let python = try XCTUnwrap(TextOutput.run(["python3", "-c", script, file.path]))
+            XCTAssertEqual(python.status, 0)
+            XCTAssertEqual(gb18030, python.output, name)
+            XCTAssertNotEqual(gb18030, utf8)
+        }
+        let quotes = try TextWriter(options: WriterOptions(textEncoding: .gb18030)).write(
+            Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [.paragraph(Paragraph([.text("“”…①")]))]))
+        XCTAssertEqual(Array(quotes.prefix(9)), [0xA1, 0xB0, 0xA1, 0xB1, 0xA1, 0xAD, 0xA2, 0xD9, 0x0A])
+    }
+
+    /// A character the encoding lacks is an error naming it: glibc's GB18030 (the 2022 mapping) has no
+    /// code for the private-use points the standard moved to real characters, such as U+E78D.
+    func testUnencodableCharacterIsNamed() {
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
+            .paragraph(Paragraph([.text("甲方"), .field("\u{E78D}"), .text("乙方")])),
+        ])
+        XCTAssertThrowsError(try TextWriter(options: WriterOptions(textEncoding: .gb18030)).write(document)) {
+            XCTAssertEqual($0 as? WriterError, .unencodable(character: "\u{E78D}", encoding: "GB18030"))
+        }
+        XCTAssertNoThrow(try TextWriter(options: WriterOptions(textEncoding: .utf8)).write(document))
+    }
+
+    func testEmptyDocumentIsEmpty() throws {
+        XCTAssertEqual(try TextWriter(options: WriterOptions()).write(Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [])), Data())
+    }
+}
