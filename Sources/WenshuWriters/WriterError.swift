@@ -1,6 +1,5 @@
 /// Why a writer could not write a document.
 public enum WriterError: Error, Sendable, Equatable {
-    case notYetAvailable(String)
     /// The text cannot be encoded in the requested encoding (e.g. a character GB18030 lacks).
     case unencodable(character: String, encoding: String)
     /// The system has no converter for the encoding (a C library without its iconv modules).
@@ -11,4 +10,6 @@ public enum WriterError: Error, Sendable, Equatable {
     case tableTooWide(columns: Int, pageColumns: Int)
     /// A table's rows do not fit its columns (too many cells in a row, or two cells covering one place).
     case invalidTable(String)
+    /// The document's date is not a calendar date written `YYYY-MM-DD`.
+    case invalidDate(String)
 }

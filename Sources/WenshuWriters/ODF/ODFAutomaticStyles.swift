@@ -1,0 +1,128 @@
+import WenshuDocument
+
+/// Where a new page begins: the master page it uses and, when numbering starts afresh, its number.
+struct ODFPageStart: Hashable {
+    var page: ODFPage
+    /// `nil` continues the numbering.
+    var number: Int?
+}
+
+/// The automatic styles a document's body needs beyond the fixed style sheet, named in order of first use
+/// (`P1`, `Tbl1`, …) so the same document always gets the same names.
+struct ODFAutomaticStyles {
+    struct ParagraphKey: Hashable {
+        var parent: String
+        var alignment: Alignment?
+        var indent: String?
+        var keepWithNext: Bool
+        var pageStart: ODFPageStart?
+    }
+
+    struct TableKey: Hashable {
+        var width: Double
+        var pageStart: ODFPageStart?
+    }
+
+    struct ColumnsKey: Hashable {
+        var width: Double
+        var weights: [Int]
+    }
+
+    private var paragraphs: [ParagraphKey: String] = [:]
+    private var tables: [TableKey: String] = [:]
+    private var columns: [ColumnsKey: [String]] = [:]
+    private var rows: [Int: String] = [:]
+    private var markup = Markup()
+
+    /// The style for a paragraph with `parent` and these overrides; `parent` itself when there are none.
+    mutating func paragraph(_ parent: String, alignment: Alignment? = nil, indent: String? = nil,
+                            keepWithNext: Bool = false, pageStart: ODFPageStart? = nil) -> String {
+        if alignment == nil && indent == nil && !keepWithNext && pageStart == nil { return parent }
+        let key = ParagraphKey(parent: parent, alignment: alignment, indent: indent, keepWithNext: keepWithNext,
+                               pageStart: pageStart)
+        if let name = paragraphs[key] { return name }
+        let name = "P\(paragraphs.count + 1)"
+        paragraphs[key] = name
+        markup.start("style:style", ["style:name": name, "style:family": "paragraph", "style:parent-style-name": parent,
+                                     "style:master-page-name": pageStart?.page.masterName])
+        markup.empty("style:paragraph-properties", [
+            "fo:text-align": alignment?.odfValue,
+            "fo:text-indent": indent,
+            "fo:keep-with-next": keepWithNext ? "always" : nil,
+            "style:page-number": pageStart?.number.map(String.init),
+        ])
+        markup.end("style:style")
+        markup.newline()
+        return name
+    }
+
+    /// The style of a table as wide as the text block, a little apart from the text around it.
+    mutating func table(width: Double, pageStart: ODFPageStart?) -> String {
+        let key = TableKey(width: width, pageStart: pageStart)
+        if let name = tables[key] { return name }
+        let name = "Tbl\(tables.count + 1)"
+        tables[key] = name
+        markup.start("style:style", ["style:name": name, "style:family": "table",
+                                     "style:master-page-name": pageStart?.page.masterName])
+        markup.empty("style:table-properties", [
+            "style:width": mm(width), "table:align": "margins", "fo:margin-top": "2mm", "fo:margin-bottom": "2mm",
+            "style:page-number": pageStart?.number.map(String.init),
+        ])
+        markup.end("style:style")
+        markup.newline()
+        return name
+    }
+
+    /// One style per column, scaling `weights` to `width` (the last column takes the rounding).
+    mutating func columns(width: Double, weights: [Int]) -> [String] {
+        let key = ColumnsKey(width: width, weights: weights)
+        if let names = columns[key] { return names }
+        let prefix = "Col\(columns.count + 1)."
+        let total = weights.reduce(0, +)
+        var names: [String] = []
+        var used = 0.0
+        for (index, weight) in weights.enumerated() {
+            let name = prefix + String(index + 1)
+            let share = index == weights.count - 1 ? width - used
+                : (width * Double(weight) / Double(total) * 100).rounded() / 100
+            used += share
+            names.append(name)
+            markup.start("style:style", ["style:name": name, "style:family": "table-column"])
+            markup.empty("style:table-column-properties", ["style:column-width": mm(share),
+                                                          "style:rel-column-width": "\(weight)*"])
+            markup.end("style:style")
+            markup.newline()
+        }
+        columns[key] = names
+        return names
+    }
+
+    /// A row at least `lines` handwriting lines high.
+    mutating func row(minLines lines: Int) -> String {
+        if let name = rows[lines] { return name }
+        let name = "Row\(rows.count + 1)"
+        rows[lines] = name
+        markup.start("style:style", ["style:name": name, "style:family": "table-row"])
+        markup.empty("style:table-row-properties", ["style:min-row-height": mm(Double(lines) * Self.handwritingLine)])
+        markup.end("style:style")
+        markup.newline()
+        return name
+    }
+
+    /// The height of one line of a cell left for handwriting.
+    static let handwritingLine = 8.0
+
+    /// The styles defined so far, as children of `office:automatic-styles`.
+    var bytes: [UInt8] { markup.bytes }
+}
+
+extension Alignment {
+    var odfValue: String {
+        switch self {
+        case .left: return "start"
+        case .center: return "center"
+        case .right: return "end"
+        case .justify: return "justify"
+        }
+    }
+}

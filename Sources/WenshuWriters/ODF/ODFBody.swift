@@ -1,0 +1,348 @@
+import WenshuDocument
+
+/// Lays a document's blocks out as ODF text: the children of `office:text` and the automatic styles
+/// they use.
+///
+/// Pages: the first paragraph or table names the document's master page; a section, a page break or the
+/// return from a section on another kind of page names one again, which makes LibreOffice start a page
+/// there. Page references: each section gets a bookmark `start:<id>` at the start of its first paragraph
+/// and `end:<id>` at the end of its last, and `Inline.pageRef` becomes a `text:bookmark-ref` showing that
+/// bookmark's page, so the word processor computes the numbers.
+///
+/// Numbering: unnumbered sections use master pages without a footer. The word processor still counts their
+/// pages, so the first numbered page after unnumbered ones at the front (a dossier's cover and contents) is
+/// set to 1; an unnumbered section between numbered ones is counted, unless the next section restarts.
+/// `Inline.pageCount` is `text:page-count` when every page is numbered from 1, and otherwise the number of
+/// the last page (a reference to a bookmark at the document's end). A section id used twice is a reference
+/// target only the first time.
+struct ODFBody {
+    private(set) var out = Markup(capacity: 16 * 1024)
+    private(set) var styles = ODFAutomaticStyles()
+
+    /// Sections a page reference may name.
+    private let sectionIDs: Set<String>
+    /// Whether `Inline.pageCount` is the last page's number (when some pages are unnumbered or numbering
+    /// restarts) rather than the word processor's page count.
+    private let pageCountFromLastPage: Bool
+    private var bookmarked: Set<String> = []
+
+    /// The page now being filled, and the one the next top-level paragraph or table must start, if any.
+    private var current: ODFPage
+    private var pendingPageStart: ODFPageStart?
+    /// Bookmarks waiting for the next paragraph.
+    private var pendingBookmarks: [String] = []
+    /// Where the last paragraph's content ends (just before its closing tag): end bookmarks go there.
+    private var lastParagraphEnd: Int?
+    private var paragraphCount = 0
+    /// Whether a numbered page has been started: a numbered section after only unnumbered ones (a
+    /// dossier's cover and contents) starts its numbering at 1.
+    private var numberedPageStarted = false
+    private var tableCount = 0
+
+    static let documentEndBookmark = "document-end"
+
+    init(document: Document) {
+        var ids: [String] = []
+        var special = false
+        document.blocks.forEachSection { section in
+            if let id = section.id { ids.append(id) }
+            if section.numbering != .continues { special = true }
+        }
+        sectionIDs = Set(ids)
+        pageCountFromLastPage = special
+        current = ODFPage(style: document.pageStyle, numbered: true)
+        pendingPageStart = ODFPageStart(page: current, number: nil)
+    }
+
+    /// Writes every block; call once.
+    mutating func write(_ document: Document) throws {
+        try blocks(document.blocks, page: current)
+        if pendingPageStart != nil && paragraphCount == 0 {
+            // An empty document is still one page of the right kind.
+            openParagraph("Standard", topLevel: true)
+            closeParagraph("text:p")
+        }
+        if pageCountFromLastPage { placeEndBookmark(Self.documentEndBookmark) }
+        if !pendingBookmarks.isEmpty {
+            openParagraph("Standard", topLevel: true)
+            closeParagraph("text:p")
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(_ blocks: [Block], page: ODFPage) throws {
+        for block in blocks {
+            if current != page {
+                // Back from a section printed on another kind of page.
+                startPage(ODFPageStart(page: page, number: nil))
+            }
+            try self.block(block, page: page)
+        }
+    }
+
+    private mutating func block(_ block: Block, page: ODFPage) throws {
+        switch block {
+        case .title(let inlines):
+            try paragraph("Title", inlines)
+        case .subtitle(let inlines, let alignment):
+            try paragraph("Subtitle", inlines, alignment: alignment == .center ? nil : alignment)
+        case .heading(let level, let inlines):
+            let level = min(max(level, 1), 4)
+            openParagraph("Heading_20_\(level)", element: "text:h", outlineLevel: level, topLevel: true)
+            try self.inlines(inlines)
+            closeParagraph("text:h")
+        case .paragraph(let p):
+            let parent = p.firstLineIndent ? "First_20_line_20_indent" : "Text_20_body"
+            try paragraph(parent, p.inlines, alignment: p.alignment == .justify ? nil : p.alignment)
+        case .table(let table):
+            try self.table(table, page: page)
+        case .signatures(let block):
+            try signatures(block)
+        case .pageBreak:
+            startPage(ODFPageStart(page: current, number: nil))
+        case .section(let section):
+            try self.section(section, enclosing: page)
+        }
+    }
+
+    private mutating func paragraph(_ parent: String, _ inlines: [Inline], alignment: Alignment? = nil,
+                                    keepWithNext: Bool = false) throws {
+        openParagraph(parent, alignment: alignment, keepWithNext: keepWithNext, topLevel: true)
+        try self.inlines(inlines)
+        closeParagraph("text:p")
+    }
+
+    private mutating func section(_ section: Section, enclosing: ODFPage) throws {
+        let page = ODFPage(style: section.pageStyle ?? enclosing.style,
+                           numbered: section.numbering == .unnumbered ? false
+                               : section.numbering == .continues ? enclosing.numbered : true)
+        var number: Int?
+        if case .restart(let first) = section.numbering { number = max(first, 0) }
+        if section.startsNewPage || page != current || number != nil {
+            startPage(ODFPageStart(page: page, number: number))
+        }
+        let id = section.id.flatMap { bookmarked.insert($0).inserted ? $0 : nil }
+        if let id { pendingBookmarks.append("start:" + id) }
+        try blocks(section.blocks, page: page)
+        if let id { placeEndBookmark("end:" + id) }
+    }
+
+    /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
+    /// the next so the block never splits across pages.
+    private mutating func signatures(_ block: SignatureBlock) throws {
+        let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
+        var lines: [(style: String, inlines: [Inline])] = []
+        for signature in block.signatures {
+            lines.append(("Wenshu_20_Signature", signature.label + signature.name))
+            if let date = signature.date { lines.append(("Wenshu_20_Signature_20_Date", date)) }
+        }
+        for (index, line) in lines.enumerated() {
+            try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
+                          keepWithNext: index < lines.count - 1)
+        }
+    }
+
+    // MARK: Tables
+
+    private mutating func table(_ table: Table, page: ODFPage) throws {
+        // A table without rows prints nothing (and ODF has no empty table).
+        guard !table.rows.isEmpty else { return }
+        let grid = ODFTableGrid(table)
+        let width = page.geometry.textWidth
+        tableCount += 1
+        let start = takePageStart()
+        let tableStyle = styles.table(width: width, pageStart: start)
+        let columnStyles = styles.columns(width: width, weights: grid.weights)
+        let ledger = page.style == .landscape
+        out.start("table:table", ["table:name": "Table\(tableCount)", "table:style-name": tableStyle])
+        out.newline()
+        for name in columnStyles {
+            out.empty("table:table-column", ["table:style-name": name])
+        }
+        out.newline()
+        for (rowIndex, row) in table.rows.enumerated() {
+            if rowIndex == 0 && grid.headerRows > 0 { out.start("table:table-header-rows") }
+            out.start("table:table-row", ["table:style-name": row.minLines > 1 ? styles.row(minLines: row.minLines) : nil])
+            for slot in grid.slots[rowIndex] {
+                switch slot {
+                case .covered:
+                    out.empty("table:covered-table-cell")
+                case .cell(let cell, let columnSpan, let rowSpan, let column):
+                    let style = table.bordered
+                        ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount,
+                                                touchesBottom: rowIndex + rowSpan == table.rows.count)
+                        : .none
+                    out.start("table:table-cell", [
+                        "table:style-name": style.rawValue,
+                        "table:number-columns-spanned": columnSpan > 1 ? String(columnSpan) : nil,
+                        "table:number-rows-spanned": rowSpan > 1 ? String(rowSpan) : nil,
+                        "office:value-type": "string",
+                    ])
+                    let parent = row.isHeader ? (ledger ? "Wenshu_20_Ledger_20_Heading" : "Table_20_Heading")
+                        : (ledger ? "Wenshu_20_Ledger_20_Contents" : "Table_20_Contents")
+                    let cellIndent = ledger ? ODFStyleSheet.twoLedgerCharacters : ODFStyleSheet.twoTableCharacters
+                    let paragraphs = cell?.paragraphs ?? []
+                    if paragraphs.isEmpty {
+                        openParagraph(parent, topLevel: false)
+                        closeParagraph("text:p")
+                    }
+                    for p in paragraphs {
+                        let alignment: Alignment? = p.alignment == .justify || (row.isHeader && p.alignment == .center)
+                            ? nil : p.alignment
+                        openParagraph(parent, alignment: alignment, indent: p.firstLineIndent ? cellIndent : nil,
+                                      topLevel: false)
+                        try inlines(p.inlines)
+                        closeParagraph("text:p")
+                    }
+                    out.end("table:table-cell")
+                }
+            }
+            out.end("table:table-row")
+            out.newline()
+            if rowIndex == grid.headerRows - 1 { out.end("table:table-header-rows"); out.newline() }
+        }
+        out.end("table:table")
+        out.newline()
+    }
+
+    // MARK: Paragraph plumbing
+
+    /// Opens a paragraph (or heading); a top-level one takes any pending page start, and every one takes
+    /// the bookmarks waiting for the next paragraph.
+    private mutating func openParagraph(_ parent: String, element: String = "text:p", outlineLevel: Int? = nil,
+                                        alignment: Alignment? = nil, indent: String? = nil, keepWithNext: Bool = false,
+                                        topLevel: Bool) {
+        let start = topLevel ? takePageStart() : nil
+        let style = styles.paragraph(parent, alignment: alignment, indent: indent, keepWithNext: keepWithNext,
+                                     pageStart: start)
+        out.start(element, ["text:style-name": style, "text:outline-level": outlineLevel.map(String.init)])
+        for name in pendingBookmarks {
+            out.empty("text:bookmark", ["text:name": name])
+        }
+        pendingBookmarks.removeAll()
+    }
+
+    private mutating func closeParagraph(_ element: String) {
+        lastParagraphEnd = out.count
+        paragraphCount += 1
+        out.end(element)
+        out.newline()
+    }
+
+    /// Puts a bookmark at the end of the last paragraph written (or, if none yet, at the next one).
+    private mutating func placeEndBookmark(_ name: String) {
+        guard let offset = lastParagraphEnd else {
+            pendingBookmarks.append(name)
+            return
+        }
+        var tag = Markup()
+        tag.empty("text:bookmark", ["text:name": name])
+        out.insert(String(decoding: tag.bytes, as: UTF8.self), at: offset)
+        lastParagraphEnd = offset + tag.count
+    }
+
+    private mutating func startPage(_ start: ODFPageStart) {
+        var start = start
+        // Two page starts before any content (a section opening with a section) are one page: the inner
+        // page style wins, and a restart asked by the outer one is kept.
+        if start.number == nil, let pending = pendingPageStart { start.number = pending.number }
+        if start.page.numbered && !numberedPageStarted && start.number == nil && paragraphCount > 0 {
+            start.number = 1
+        }
+        pendingPageStart = start
+        current = start.page
+    }
+
+    /// The page start the next top-level element must carry, if any (and records it as done).
+    private mutating func takePageStart() -> ODFPageStart? {
+        guard let start = pendingPageStart else { return nil }
+        pendingPageStart = nil
+        if start.page.numbered { numberedPageStarted = true }
+        return start
+    }
+
+    // MARK: Inlines
+
+    private mutating func inlines(_ runs: [Inline]) throws {
+        var afterSpace = true  // a paragraph's leading spaces would be dropped: write them as text:s
+        for run in runs {
+            switch run {
+            case .text(let s), .field(let s):
+                text(s, afterSpace: &afterSpace)
+            case .strong(let s):
+                out.start("text:span", ["text:style-name": "Strong_20_Emphasis"])
+                text(s, afterSpace: &afterSpace)
+                out.end("text:span")
+            case .blank(let width):
+                guard width > 0 else { continue }
+                out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
+                out.text(String(repeating: "\u{3000}", count: width))
+                out.end("text:span")
+                afterSpace = false
+            case .checkbox(let label, let checked):
+                text((checked ? "☑" : "□") + label, afterSpace: &afterSpace)
+            case .pageRef(let target, let end):
+                guard sectionIDs.contains(target) else { throw WriterError.unknownPageTarget(target) }
+                out.start("text:bookmark-ref", ["text:reference-format": "page",
+                                                "text:ref-name": (end ? "end:" : "start:") + target])
+                out.text("?")
+                out.end("text:bookmark-ref")
+                afterSpace = false
+            case .pageCount:
+                if pageCountFromLastPage {
+                    out.start("text:bookmark-ref", ["text:reference-format": "page",
+                                                    "text:ref-name": Self.documentEndBookmark])
+                    out.text("?")
+                    out.end("text:bookmark-ref")
+                } else {
+                    out.element("text:page-count", text: "?")
+                }
+                afterSpace = false
+            case .lineBreak:
+                out.empty("text:line-break")
+                afterSpace = true
+            }
+        }
+    }
+
+    /// Text with ODF's white-space rules undone: a run of spaces after the first, or at the start, is
+    /// `text:s`; tabs are `text:tab`; line feeds are `text:line-break`. (The bytes looked at are ASCII,
+    /// which never occurs inside a multi-byte UTF-8 sequence, so the runs between them are whole characters.)
+    private mutating func text(_ string: String, afterSpace: inout Bool) {
+        var string = string
+        var after = afterSpace
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            var spaces = 0
+            func flush(_ out: inout Markup, upTo end: Int) {
+                if spaces > 0 {
+                    out.empty("text:s", ["text:c": spaces > 1 ? String(spaces) : nil])
+                    spaces = 0
+                } else if runStart < end {
+                    out.text(utf8: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
+                }
+            }
+            for i in 0..<utf8.count {
+                switch utf8[i] {
+                case 0x20 where after:
+                    if spaces == 0 { flush(&out, upTo: i) }
+                    spaces += 1
+                    runStart = i + 1
+                case 0x20:
+                    after = true
+                case 0x09, 0x0A, 0x0D:
+                    flush(&out, upTo: i)
+                    if utf8[i] != 0x0D { out.empty(utf8[i] == 0x09 ? "text:tab" : "text:line-break") }
+                    runStart = i + 1
+                    after = true
+                default:
+                    if spaces > 0 { flush(&out, upTo: i) }
+                    after = false
+                }
+            }
+            flush(&out, upTo: utf8.count)
+        }
+        afterSpace = after
+    }
+}

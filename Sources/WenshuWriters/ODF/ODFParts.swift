@@ -1,0 +1,149 @@
+import Foundation
+import WenshuDocument
+
+/// One document's ODF, as the pieces both forms share: the flat `.fodt` strings them together in one
+/// `office:document`; the `.odt` wraps the same pieces in `content.xml`, `styles.xml` and `meta.xml`.
+struct ODFParts {
+    /// The children of `office:meta`.
+    var meta: [UInt8]
+    /// The content's automatic styles (children of `office:automatic-styles`).
+    var automaticStyles: [UInt8]
+    /// The children of `office:text`.
+    var body: [UInt8]
+
+    init(_ document: Document) throws {
+        meta = try ODFParts.meta(document.metadata)
+        var builder = ODFBody(document: document)
+        try builder.write(document)
+        automaticStyles = Array(ODFStyleSheet.cellStyles.utf8) + builder.styles.bytes
+        body = builder.out.bytes
+    }
+
+    static let mimeType = "application/vnd.oasis.opendocument.text"
+
+    static let namespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3""#
+
+    static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+
+    /// The flat document (`.fodt`).
+    var flat: Data {
+        var m = Markup(capacity: meta.count + automaticStyles.count + body.count + ODFStaticParts.shared.flatStyles.count + 1024)
+        m.raw(ODFParts.declaration)
+        m.raw(#"<office:document \#(ODFParts.namespaces) office:mimetype="\#(ODFParts.mimeType)">"# + "\n")
+        m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
+        m.raw(ODFStyleSheet.fontFaces)
+        m.raw(ODFStaticParts.shared.flatStyles)
+        m.raw("<office:automatic-styles>\n")
+        m.raw(ODFStyleSheet.pageLayouts)
+        m.raw(automaticStyles)
+        m.raw("</office:automatic-styles>\n")
+        m.raw(ODFStyleSheet.masterStyles)
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
+        m.raw("</office:document>\n")
+        return Data(m.bytes)
+    }
+
+    /// `content.xml`.
+    var content: Data {
+        var m = Markup(capacity: automaticStyles.count + body.count + 2048)
+        m.raw(ODFParts.declaration)
+        m.raw("<office:document-content \(ODFParts.namespaces)>\n")
+        // No font declarations: the content's automatic styles name no font (they derive from named styles).
+        m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
+        m.raw("</office:document-content>\n")
+        return Data(m.bytes)
+    }
+
+    /// `meta.xml`.
+    var metaPart: Data {
+        var m = Markup(capacity: meta.count + 1024)
+        m.raw(ODFParts.declaration)
+        m.raw("<office:document-meta \(ODFParts.namespaces)>\n")
+        m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
+        m.raw("</office:document-meta>\n")
+        return Data(m.bytes)
+    }
+
+    /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process.
+    func package() throws -> Data {
+        let fixed = try ODFStaticParts.shared.entries()
+        return ZipContainer.archive([
+            fixed.mimetype,
+            try .deflated("content.xml", content),
+            fixed.styles,
+            try .deflated("meta.xml", metaPart),
+            fixed.manifest,
+        ])
+    }
+
+    /// `meta:generator`, the title, the document's own date (never the clock), and the case's identifiers as
+    /// user-defined properties (LibreOffice shows them under File ▸ Properties ▸ Custom Properties).
+    static func meta(_ metadata: DocumentMetadata) throws -> [UInt8] {
+        var m = Markup()
+        m.element("meta:generator", text: WenshuVersion.generator); m.newline()
+        m.element("dc:title", text: metadata.title); m.newline()
+        m.element("dc:language", text: "zh-CN"); m.newline()
+        if let date = try ISODate.metadata(metadata.date) {
+            m.element("meta:creation-date", text: date.text + "T00:00:00"); m.newline()
+            m.element("dc:date", text: date.text + "T00:00:00"); m.newline()
+        }
+        let properties: [(String, String?)] = [
+            ("form-id", metadata.formID), ("document-number", metadata.number),
+            ("case-number", metadata.caseNumber), ("template-version", metadata.templateVersion),
+        ]
+        for (name, value) in properties {
+            guard let value else { continue }
+            m.element("meta:user-defined", ["meta:name": name, "meta:value-type": "string"], text: value); m.newline()
+        }
+        return m.bytes
+    }
+}
+
+/// The parts every `.odt` shares, built once per process (Swift initialises the shared value lazily and
+/// once, from whichever thread asks first).
+final class ODFStaticParts: Sendable {
+    static let shared = ODFStaticParts()
+
+    /// `office:styles` as the flat document holds it.
+    let flatStyles: [UInt8]
+    /// `styles.xml`.
+    let styles: Data
+    /// `META-INF/manifest.xml`.
+    let manifest: Data
+    private let compressed: Result<Entries, Error>
+
+    struct Entries: Sendable {
+        let mimetype: ZipContainer.Entry
+        let styles: ZipContainer.Entry
+        let manifest: ZipContainer.Entry
+    }
+
+    private init() {
+        flatStyles = Array(("<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n").utf8)
+        styles = Data((ODFParts.declaration
+            + "<office:document-styles \(ODFParts.namespaces)>\n"
+            + ODFStyleSheet.fontFaces
+            + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
+            + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts + "</office:automatic-styles>\n"
+            + ODFStyleSheet.masterStyles
+            + "</office:document-styles>\n").utf8)
+        manifest = Data((ODFParts.declaration + """
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+            <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(ODFParts.mimeType)"/>
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+            </manifest:manifest>
+
+            """).utf8)
+        let styles = self.styles, manifest = self.manifest
+        compressed = Result {
+            Entries(mimetype: .stored("mimetype", Data(ODFParts.mimeType.utf8)),
+                    styles: try .deflated("styles.xml", styles),
+                    manifest: try .deflated("META-INF/manifest.xml", manifest))
+        }
+    }
+
+    func entries() throws -> Entries { try compressed.get() }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import XCTest
+import ZIPFoundation
+@testable import WenshuXML
+
+/// Where the package and its neighbours are, found from this file's path.
+enum TestPaths {
+    /// The package root (the folder holding Package.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The shipped fontconfig file mapping the official font names to free GB fonts.
+    static let fontsConf = packageRoot.appendingPathComponent("templates/fonts/fonts.conf")
+
+    /// The ODF 1.3 schema folder: `<repo>/../shared/odf-schema` in CI; from a worktree the `shared` folder
+    /// may sit further up, so every ancestor's `shared/odf-schema` is tried.
+    static let odfSchemaFolder: URL? = {
+        var folder = packageRoot
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent("shared/odf-schema")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("OpenDocument-v1.3-schema.rng").path) {
+                return candidate
+            }
+        }
+        return nil
+    }()
+}
+
+/// The ODF 1.3 schemas, compiled once for all tests.
+enum ODFSchemas {
+    private static let compiled: Result<(document: RelaxNGSchema, manifest: RelaxNGSchema), Error>? = {
+        guard let folder = TestPaths.odfSchemaFolder else { return nil }
+        return Result {
+            (try RelaxNGSchema(contentsOf: folder.appendingPathComponent("OpenDocument-v1.3-schema.rng")),
+             try RelaxNGSchema(contentsOf: folder.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng")))
+        }
+    }()
+
+    static func document() throws -> RelaxNGSchema { try load().document }
+    static func manifest() throws -> RelaxNGSchema { try load().manifest }
+
+    private static func load() throws -> (document: RelaxNGSchema, manifest: RelaxNGSchema) {
+        guard let compiled else {
+            throw XCTSkip("the ODF 1.3 schema is not here: expected shared/odf-schema/OpenDocument-v1.3-schema.rng beside the repository")
+        }
+        return try compiled.get()
+    }
+
+    /// Validates one XML part; returns the problems as `file:line: message` lines.
+    static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {
+        let document = try XMLDocument(parsing: data, fileName: name)
+        return schema.validate(document).map(\.description)
+    }
+}
+
+/// The parts of a zip, read back with ZIPFoundation.
+struct ZipParts {
+    /// Entry names in archive order.
+    var names: [String] = []
+    var data: [String: Data] = [:]
+    var methods: [String: CompressionMethod] = [:]
+
+    init(_ zip: Data) throws {
+        let archive = try Archive(data: zip, accessMode: .read)
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry, consumer: { bytes.append($0) })
+            names.append(entry.path)
+            data[entry.path] = bytes
+            methods[entry.path] = entry.isCompressed ? .deflate : CompressionMethod.none
+        }
+    }
+}
+
+/// Runs the command-line tools the real-client tests use.
+enum Tool {
+    /// The executable's path, if it is on `PATH`.
+    static func find(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    @discardableResult
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Standard error goes to a file, so that neither pipe can fill up and block the process.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = errorHandle
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorHandle.close()
+        let errors = (try? Data(contentsOf: errorFile)) ?? Data()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                      errors: String(decoding: errors, as: UTF8.self))
+    }
+}
+
+/// Real LibreOffice: converts ODF to PDF and reads the PDF back with poppler.
+enum LibreOffice {
+    static let soffice = Tool.find("soffice")
+
+    /// Skips the test, with a message, when LibreOffice or poppler is missing.
+    static func require() throws -> URL {
+        guard let soffice else {
+            throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+        }
+        for tool in ["pdftotext", "pdfinfo", "pdffonts"] where Tool.find(tool) == nil {
+            throw XCTSkip("\(tool) is not installed: apt-get install poppler-utils")
+        }
+        return soffice
+    }
+
+    /// Converts `document` (bytes of a file named `name`, e.g. `agreement.odt`) to PDF in a fresh folder with
+    /// a fresh LibreOffice profile (a shared profile loses conversions silently when tests run in
+    /// parallel), with fontconfig pointed at the shipped `fonts.conf`. Returns the PDF's URL.
+    static func convertToPDF(_ document: Data, name: String) throws -> URL {
+        let soffice = try require()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
+        let profile = folder.appendingPathComponent("profile", isDirectory: true)
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent(name)
+        try document.write(to: input)
+        let result = try Tool.run(soffice, [
+            "-env:UserInstallation=" + profile.absoluteString, "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", folder.path, input.path,
+        ], environment: ["FONTCONFIG_FILE": TestPaths.fontsConf.path])
+        let pdf = input.deletingPathExtension().appendingPathExtension("pdf")
+        guard FileManager.default.fileExists(atPath: pdf.path) else {
+            throw ConversionFailed(message: "soffice made no PDF of \(name) (status \(result.status)): \(result.output) \(result.errors)")
+        }
+        return pdf
+    }
+
+    struct ConversionFailed: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// The PDF's text; `page` limits it to one page (1-based); `layout` keeps the physical layout.
+    static func text(_ pdf: URL, page: Int? = nil, layout: Bool = false) throws -> String {
+        var arguments: [String] = layout ? ["-layout"] : []
+        if let page { arguments += ["-f", String(page), "-l", String(page)] }
+        return try Tool.run(Tool.find("pdftotext")!, arguments + [pdf.path, "-"]).output
+    }
+
+    static func pageCount(_ pdf: URL) throws -> Int {
+        let info = try Tool.run(Tool.find("pdfinfo")!, [pdf.path]).output
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? -1
+    }
+
+    /// A word pdftotext found, with its box in millimetres from the page's top left corner.
+    struct Word {
+        var text: String
+        var left: Double, top: Double, right: Double, bottom: Double
+    }
+
+    /// The words on one page (1-based) with their boxes.
+    static func words(_ pdf: URL, page: Int) throws -> [Word] {
+        let html = try Tool.run(Tool.find("pdftotext")!, ["-bbox", "-f", String(page), "-l", String(page), pdf.path, "-"]).output
+        let millimetres = 25.4 / 72
+        return html.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/).map {
+            Word(text: String($0.5), left: Double($0.1)! * millimetres, top: Double($0.2)! * millimetres,
+                 right: Double($0.3)! * millimetres, bottom: Double($0.4)! * millimetres)
+        }
+    }
+
+    /// A page's size in millimetres (width, height).
+    static func pageSize(_ pdf: URL, page: Int) throws -> (width: Double, height: Double) {
+        let info = try Tool.run(Tool.find("pdfinfo")!, ["-f", String(page), "-l", String(page), pdf.path]).output
+        guard let match = info.firstMatch(of: /size:\s+([\d.]+) x ([\d.]+) pts/) else { return (0, 0) }
+        return (Double(match.1)! * 25.4 / 72, Double(match.2)! * 25.4 / 72)
+    }
+
+    /// The names of the fonts embedded in the PDF.
+    static func fonts(_ pdf: URL) throws -> [String] {
+        let lines = try Tool.run(Tool.find("pdffonts")!, [pdf.path]).output.split(separator: "\n").dropFirst(2)
+        return lines.compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+}
