@@ -63,7 +63,8 @@ public struct SubsidyReport: Sendable, Equatable {
         self.uncheckedMaterials = rules.uncheckedMaterials
     }
 
-    /// The report: 补助明细 (per mediator and grade, with subtotals and the total), 不予补助的案件 with
+    /// The report: 补助明细 (per mediator and grade; a subtotal for a mediator with cases of several grades; the
+    /// total), 不予补助的案件 with
     /// reasons, and a 说明 stating the rules applied.
     public func document(keeper: String? = nil) -> Document {
         var blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
@@ -116,10 +117,12 @@ public struct SubsidyReport: Sendable, Equatable {
                              LedgerTable.text(LedgerFormat.yuan(fen: line.rate)), LedgerTable.text(LedgerFormat.yuan(fen: line.amount)),
                              LedgerTable.field(line.cases.joined(separator: "、"))])
             }
-            let count = group.reduce(0) { $0 + $1.count }
-            let amount = group.reduce(0) { $0 + $1.amount }
-            rows.append([[], LedgerTable.field(first.mediator), [.strong("小计")], [], [], LedgerTable.text("\(count)"), [],
-                         [.strong(LedgerFormat.yuan(fen: amount))], []])
+            if group.count > 1 {
+                let count = group.reduce(0) { $0 + $1.count }
+                let amount = group.reduce(0) { $0 + $1.amount }
+                rows.append([[], LedgerTable.field(first.mediator), [.strong("小计")], [], [], LedgerTable.text("\(count)"), [],
+                             [.strong(LedgerFormat.yuan(fen: amount))], []])
+            }
             index = group.endIndex
         }
         rows.append([[], [.strong("合计")], [], [], [], LedgerTable.text("\(lines.reduce(0) { $0 + $1.count })"), [],
