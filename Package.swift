@@ -42,7 +42,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
-        .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken")]),
+        .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters"]),

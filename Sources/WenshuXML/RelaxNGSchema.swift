@@ -46,9 +46,9 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// Validates `document`; returns every problem found (empty when valid), each with its line.
     ///
     /// libxml2's messages are terse ("Expecting an element name, got nothing"); callers translate them
-    /// for their readers, keeping the location and `element`.
+    /// for their readers, keeping the location, `element` and `node`.
     public func validate(_ document: XMLDocument) -> [XMLIssue] {
-        let (status, issues) = capturingErrors(kind: .validity, file: document.fileName) { () -> Int32 in
+        let (status, issues) = capturingErrors(kind: .validity, file: document.fileName, document: document) { () -> Int32 in
             guard let context = xmlRelaxNGNewValidCtxt(pointer) else { return -1 }
             defer { xmlRelaxNGFreeValidCtxt(context) }
             return xmlRelaxNGValidateDoc(context, document.pointer)

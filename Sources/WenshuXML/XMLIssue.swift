@@ -28,14 +28,19 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The element name a validity error is about, when libxml2 names one.
     public var element: String?
+    /// The element a validity error is about (for a text node, its parent element), when libxml2 names one.
+    /// Lets a caller that keeps its own locations (a case loaded from YAML) find line, column and field.
+    public var node: XMLNode?
 
-    public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil) {
+    public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
+                node: XMLNode? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.element = element
+        self.node = node
     }
 
     public var description: String {
@@ -49,9 +54,11 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
 /// Collects the structured errors libxml2 reports on this thread while `body` runs.
 ///
 /// libxml2 keeps its error handler per thread, so concurrent captures on different threads do not mix.
-func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, _ body: () throws -> R) rethrows -> (R, [XMLIssue]) {
+/// With `document`, each issue also carries the node of that document it is about.
+func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, document: XMLDocument? = nil,
+                        _ body: () throws -> R) rethrows -> (R, [XMLIssue]) {
     LibXML.ensureInitialized()
-    let box = IssueCollector(kind: kind, file: file)
+    let box = IssueCollector(kind: kind, file: file, document: document)
     let unmanaged = Unmanaged.passRetained(box)
     defer { unmanaged.release() }
     xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { context, error in
@@ -69,8 +76,14 @@ func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, _ body: () throws ->
             line = Int(xmlGetLineNo(node))
         }
         let file = box.file ?? e.file.map { String(cString: $0) }
+        var issueNode: XMLNode?
+        if let document = box.document, var node = e.node?.assumingMemoryBound(to: xmlNode.self),
+           node.pointee.doc == document.pointer {
+            if node.pointee.type != XML_ELEMENT_NODE, let parent = node.pointee.parent { node = parent }
+            if node.pointee.type == XML_ELEMENT_NODE { issueNode = XMLNode(pointer: node, document: document) }
+        }
         box.issues.append(XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
-                                   message: message, element: element))
+                                   message: message, element: element, node: issueNode))
     }
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     // A few libxml2 paths print through the generic handler instead; keep them off standard error.
@@ -84,5 +97,10 @@ private final class IssueCollector {
     var issues: [XMLIssue] = []
     let kind: XMLIssue.Kind
     let file: String?
-    init(kind: XMLIssue.Kind, file: String?) { self.kind = kind; self.file = file }
+    let document: XMLDocument?
+    init(kind: XMLIssue.Kind, file: String?, document: XMLDocument?) {
+        self.kind = kind
+        self.file = file
+        self.document = document
+    }
 }

@@ -120,6 +120,14 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         }
     }
 
+    /// Moves `element` (a node of the same document, anywhere in it) to the end of this element's children.
+    /// Used to put fields in a canonical order; elements only, since libxml2 merges adjacent text nodes.
+    public func appendChild(_ element: XMLNode) {
+        precondition(element.isElement && element.document === document, "appendChild moves elements within one document")
+        xmlUnlinkNode(element.pointer)
+        xmlAddChild(pointer, element.pointer)
+    }
+
     /// Removes this node from its document (and frees it).
     public func remove() {
         xmlUnlinkNode(pointer)

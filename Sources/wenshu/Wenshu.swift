@@ -5,5 +5,5 @@ struct Wenshu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wenshu",
         abstract: "Fill China's people's-mediation forms from one case file.",
-        subcommands: [])
+        subcommands: [CheckCommand.self])
 }

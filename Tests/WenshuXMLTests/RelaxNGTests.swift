@@ -24,4 +24,11 @@ final class RelaxNGTests: XCTestCase {
         XCTAssertEqual(issues.first?.line, 4)
         XCTAssertEqual(issues.first?.file, "bad.xml")
     }
+
+    func testIssuesNameTheNodeTheyAreAbout() throws {
+        let doc = try XMLDocument(parsing: Data("<case><number>1</number><party><name>a</name></party><date>x</date></case>".utf8), fileName: "n.xml")
+        let issues = schema.validate(doc)
+        let date = try XCTUnwrap(doc.root?.element(named: "date"))
+        XCTAssertTrue(issues.contains { $0.node == date }, "\(issues)")
+    }
 }

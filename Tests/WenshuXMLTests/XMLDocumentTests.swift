@@ -64,4 +64,11 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertTrue(text.contains("<p k=\"&quot;v&quot;\">a &lt; b &amp; 文</p>"), text)
         XCTAssertTrue(text.contains("xmlns=\"urn:x\""))
     }
+
+    func testAppendChildMovesAnElement() throws {
+        let doc = try parse("<r><a/><b/><c/></r>")
+        let root = try XCTUnwrap(doc.root)
+        root.appendChild(try XCTUnwrap(root.element(named: "a")))
+        XCTAssertEqual(root.elements.map(\.name), ["b", "c", "a"])
+    }
 }

@@ -1,0 +1,30 @@
+/// The period within which the parties may jointly apply for judicial confirmation of an agreement:
+/// 30 days from the day it takes effect (人民调解法 art. 33; 民事诉讼法 art. 205), counted as 民法典
+/// arts. 201 and 203 say — the day of effect is not counted, and a last day that is a rest day moves to the
+/// next working day (domain.md §3).
+///
+/// `check` warns when an application came later; the packet builder refuses it.
+public struct ConfirmationWindow: Sendable, Equatable {
+    public static let days = 30
+
+    /// The day the agreement took effect.
+    public let effective: CivilDate
+    /// The 30th day after `effective`, before any rest-day extension.
+    public let nominalLastDay: CivilDate
+    /// The last day on which an application is in time.
+    public let lastDay: CivilDate
+    /// Years consulted while counting whose holiday arrangement the calendar did not know: for them only
+    /// Saturdays and Sundays were taken as rest days, so public holidays may have been missed.
+    public let yearsWithoutArrangement: [Int]
+
+    public init(effective: CivilDate, calendar: RestDayCalendar) {
+        self.effective = effective
+        nominalLastDay = effective.adding(days: Self.days)
+        lastDay = calendar.workingDay(onOrAfter: nominalLastDay)
+        let years = Set((nominalLastDay.dayNumber...lastDay.dayNumber).map { CivilDate(dayNumber: $0).year })
+        yearsWithoutArrangement = years.filter { !calendar.knows(year: $0) }.sorted()
+    }
+
+    /// Whether an application made on `applied` is in time (on or before `lastDay`).
+    public func isTimely(_ applied: CivilDate) -> Bool { applied <= lastDay }
+}

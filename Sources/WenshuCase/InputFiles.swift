@@ -1,0 +1,36 @@
+import Foundation
+
+/// The files a command line names: a file as given; a folder's `*.xml`, `*.yaml`, `*.yml` and `*.json`
+/// files (not its subfolders), sorted by name so that output is stable.
+public enum InputFiles {
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case missing(String)
+        case emptyFolder(String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): return "\(path): no such file or folder"
+            case .emptyFolder(let path): return "\(path): the folder holds no .xml, .yaml, .yml or .json files"
+            }
+        }
+    }
+
+    public static func expand(_ paths: [String]) throws(Problem) -> [URL] {
+        var urls: [URL] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing(path) }
+            guard isFolder.boolValue else {
+                urls.append(URL(fileURLWithPath: path))
+                continue
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let files = names.filter { SourceFormat(fileExtension: ($0 as NSString).pathExtension) != nil && !$0.hasPrefix(".") }
+                .sorted()
+            if files.isEmpty { throw .emptyFolder(path) }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            urls += files.map { URL(fileURLWithPath: base + $0) }
+        }
+        return urls
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import WenshuXML
+import Yams
+
+/// Loads a case (or the office profile, a register, the work log) from XML, YAML or JSON into its canonical
+/// tree with locations. Loading does not validate: `CaseChecker` does, and reports everything at once.
+///
+/// A load that cannot produce a tree throws one `Diagnostic`: an unreadable or over-large file, a syntax
+/// error (YAML and JSON with line and column, XML with line and column where libxml2 gives them), an XML
+/// file with a DOCTYPE (refused outright: case data needs no DTD, and this closes every entity trick), a
+/// YAML alias bomb or nesting deeper than the limits.
+public enum CaseLoader {
+    /// Limits that keep a hostile or mistaken file from costing more than a clear error.
+    public struct Limits: Sendable {
+        /// Files larger than this are refused unread (a case file is a few KiB).
+        public var maxBytes: Int
+        /// YAML/JSON values walked (aliases expand when walked).
+        public var maxNodes: Int
+        /// YAML/JSON nesting.
+        public var maxDepth: Int
+
+        public init(maxBytes: Int = 10 * 1024 * 1024, maxNodes: Int = 100_000, maxDepth: Int = 64) {
+            self.maxBytes = maxBytes
+            self.maxNodes = maxNodes
+            self.maxDepth = maxDepth
+        }
+    }
+
+    /// Loads the file at `url`. The format comes from the extension (`.xml`, `.yaml`/`.yml`, `.json`); the
+    /// kind is `kind` if given, else an XML file's root element or the file's name (`FileKind(guessingFrom:)`).
+    /// - Parameter displayName: the name locations use (default: the path as given).
+    public static func load(_ url: URL, kind: FileKind? = nil, displayName: String? = nil,
+                            limits: Limits = Limits()) throws(Diagnostic) -> CaseFile {
+        let name = displayName ?? url.relativePath
+        let prefix = (kind ?? FileKind(guessingFrom: url)).idPrefix
+        guard let format = SourceFormat(fileExtension: url.pathExtension) else {
+            throw Diagnostic("\(prefix).unknown-format", at: SourceLocation(file: name),
+                             "Wenshu reads .xml, .yaml, .yml and .json files")
+        }
+        let size: Int
+        do {
+            size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
+        } catch {
+            throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
+        }
+        if size > limits.maxBytes { throw tooLarge(size, limits, name, prefix) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
+        }
+        return try load(data, name: name, format: format, kind: kind ?? FileKind(guessingFrom: url), limits: limits,
+                        kindIsExplicit: kind != nil)
+    }
+
+    /// Loads text held in memory; `name` is what locations call it.
+    public static func load(_ data: Data, name: String, format: SourceFormat, kind: FileKind,
+                            limits: Limits = Limits()) throws(Diagnostic) -> CaseFile {
+        try load(data, name: name, format: format, kind: kind, limits: limits, kindIsExplicit: true)
+    }
+
+    private static func load(_ data: Data, name: String, format: SourceFormat, kind: FileKind, limits: Limits,
+                             kindIsExplicit: Bool) throws(Diagnostic) -> CaseFile {
+        if data.count > limits.maxBytes { throw tooLarge(data.count, limits, name, kind.idPrefix) }
+        let file: CaseFile
+        switch format {
+        case .xml: file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
+        case .yaml, .json: file = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
+        }
+        BundledSchemas.entry(for: file.kind).outline.putInOrder(file.root)
+        return file
+    }
+
+    // MARK: XML
+
+    private static func loadXML(_ data: Data, name: String, kind: FileKind, kindIsExplicit: Bool,
+                                limits: Limits) throws(Diagnostic) -> CaseFile {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(parsing: data, fileName: name, allowDoctype: false, sizeLimit: limits.maxBytes)
+        } catch let issue as XMLIssue {
+            let id: String
+            switch issue.kind {
+            case .doctype: id = "doctype"
+            case .tooLarge: id = "too-large"
+            default: id = "syntax"
+            }
+            throw Diagnostic("\(kind.idPrefix).\(id)", issue: issue)
+        } catch {
+            throw Diagnostic("\(kind.idPrefix).syntax", at: SourceLocation(file: name), "\(error)")
+        }
+        guard let root = document.root else {
+            throw Diagnostic("\(kind.idPrefix).empty", at: SourceLocation(file: name), "the file has no elements")
+        }
+        var actualKind = kind
+        if !kindIsExplicit, root.namespaceURI == nil, let rootKind = FileKind(rootName: root.name) { actualKind = rootKind }
+        guard root.name == actualKind.rootName, root.namespaceURI == nil else {
+            throw Diagnostic("\(actualKind.idPrefix).wrong-root", at: SourceLocation(file: name, line: root.line),
+                             "the root element is <\(root.name)>; a \(actualKind.rawValue) file starts with <\(actualKind.rootName)> in no namespace")
+        }
+        stripLayout(root)
+        return CaseFile(document: document, name: name, kind: actualKind, format: .xml)
+    }
+
+    /// Removes what carries no data, so XML, YAML and JSON give the same tree: comments, processing
+    /// instructions, and the whitespace that indents elements.
+    private static func stripLayout(_ element: XMLNode) {
+        let children = element.children
+        let hasElements = children.contains(where: \.isElement)
+        for child in children {
+            if child.isElement {
+                stripLayout(child)
+            } else if !child.isText {
+                child.remove()
+            } else if hasElements, child.stringValue.allSatisfy(\.isWhitespace) {
+                child.remove()
+            }
+        }
+    }
+
+    // MARK: YAML and JSON
+
+    private static func loadYAML(_ data: Data, name: String, format: SourceFormat, kind: FileKind,
+                                 limits: Limits) throws(Diagnostic) -> CaseFile {
+        let prefix = kind.idPrefix
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic("\(prefix).encoding", at: SourceLocation(file: name),
+                             "the file is not UTF-8 text; save it as UTF-8 (not GBK or GB18030)")
+        }
+        let composed: Node?
+        do {
+            // No tag resolution: scalars are taken as written, and resolving them costs regular expressions.
+            composed = try Yams.compose(yaml: text, Resolver.basic)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, text: text, name: name, format: format, prefix: prefix)
+        } catch {
+            throw Diagnostic("\(prefix).syntax", at: SourceLocation(file: name), "\(error)")
+        }
+        guard let composed else {
+            throw Diagnostic("\(prefix).empty", at: SourceLocation(file: name, line: 1, column: 1), "the file is empty")
+        }
+        var builder = YAMLTreeBuilder(fileName: name, prefix: prefix, limits: limits)
+        let document = try builder.build(composed, rootName: kind.rootName)
+        return CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
+                        loadDiagnostics: builder.diagnostics)
+    }
+
+    /// A Yams error as a finding at its line and column.
+    private static func diagnostic(for error: YamlError, text: String, name: String, format: SourceFormat,
+                                   prefix: String) -> Diagnostic {
+        let what = format == .json ? "JSON" : "YAML"
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: name, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "\(what) syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return Diagnostic("\(prefix).syntax", at: at(mark), message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic("\(prefix).duplicate-key", at: at(context.mark),
+                              "a field is written twice in one mapping: \(duplicates.sorted().joined(separator: ", "))")
+        case .reader(let problem, let offset, _, _):
+            var location = SourceLocation(file: name)
+            if let offset {
+                let prefixText = text.prefix(offset)
+                let line = prefixText.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                let column = prefixText.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
+                location = SourceLocation(file: name, line: line, column: column)
+            }
+            return Diagnostic("\(prefix).syntax", at: location, "\(what) cannot be read: \(problem)")
+        default:
+            return Diagnostic("\(prefix).syntax", at: SourceLocation(file: name), "\(what) cannot be read: \(error)")
+        }
+    }
+
+    private static func tooLarge(_ size: Int, _ limits: Limits, _ name: String, _ prefix: String) -> Diagnostic {
+        Diagnostic("\(prefix).too-large", at: SourceLocation(file: name),
+                   "the file is \(size) bytes, more than the \(limits.maxBytes)-byte limit; a case file is a few KiB (scans belong in separate files named by `scan`)")
+    }
+}

@@ -1,0 +1,120 @@
+import WenshuXML
+import Yams
+
+/// Maps a composed YAML (or JSON) node tree onto the canonical XML tree by the one rule of
+/// docs/case-format.md, remembering each element's line and column.
+///
+/// Scalars are taken as written (`34020.00` stays `34020.00`; nothing passes through a number type), a
+/// plain `null`, `~` or empty value leaves the field out, and lists are named by `ListNaming`. Nodes are
+/// counted as they are walked, because YAML aliases are cheap to compose but expand when walked (an
+/// alias bomb is 10^9 nodes): the walk stops at `limits.maxNodes`.
+struct YAMLTreeBuilder {
+    let fileName: String
+    let prefix: String
+    let limits: CaseLoader.Limits
+    private(set) var marks: [XMLNode: SourceLocation] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var visited = 0
+
+    init(fileName: String, prefix: String, limits: CaseLoader.Limits) {
+        self.fileName = fileName
+        self.prefix = prefix
+        self.limits = limits
+    }
+
+    mutating func build(_ root: Node, rootName: String) throws(Diagnostic) -> XMLDocument {
+        guard case .mapping = root else {
+            throw Diagnostic("\(prefix).not-a-mapping", at: location(root.mark),
+                             "the file must be a mapping of fields (`number: …`, `parties: …`), not a single value or a list")
+        }
+        let document = XMLDocument(rootName: rootName, fileName: fileName)
+        let element = document.root!
+        record(element, root.mark)
+        try fill(element, with: root, depth: 1)
+        return document
+    }
+
+    private mutating func fill(_ element: XMLNode, with node: Node, depth: Int) throws(Diagnostic) {
+        visited += 1
+        if visited > limits.maxNodes {
+            throw Diagnostic("\(prefix).too-many-nodes", at: location(node.mark),
+                             "the file expands to more than \(limits.maxNodes) values (YAML aliases referring to aliases?); a case has a few hundred")
+        }
+        if depth > limits.maxDepth {
+            throw Diagnostic("\(prefix).too-deep", at: location(node.mark),
+                             "fields are nested more than \(limits.maxDepth) levels deep; a case needs fewer than ten")
+        }
+        switch node {
+        case .scalar(let scalar):
+            element.addText(scalar.string)
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key, Self.isFieldName(keyScalar.string) else {
+                    diagnostics.append(Diagnostic("\(prefix).bad-key", at: location(key.mark),
+                        "`\(key.string ?? "…")` cannot be a field name: use letters, digits and _ as in docs/case-format.md"))
+                    continue
+                }
+                if Self.isNull(value) { continue }
+                if case .sequence(let items) = value {
+                    try addList(named: keyScalar.string, at: key.mark, items: Array(items), to: element, depth: depth)
+                } else {
+                    let child = element.addElement(keyScalar.string)
+                    record(child, key.mark)
+                    try fill(child, with: value, depth: depth + 1)
+                }
+            }
+        case .sequence:
+            // Only a list directly inside a list gets here (lists under a key go through addList).
+            diagnostics.append(Diagnostic("\(prefix).nested-list", at: location(node.mark),
+                "a list directly inside a list has no field name; make each item a mapping of fields"))
+        case .alias:
+            // Yams resolves aliases while composing; a bare alias means an anchor it could not resolve.
+            diagnostics.append(Diagnostic("\(prefix).bad-alias", at: location(node.mark),
+                "this alias refers to nothing Wenshu can read"))
+        }
+    }
+
+    private mutating func addList(named key: String, at mark: Mark?, items: [Node], to parent: XMLNode,
+                                  depth: Int) throws(Diagnostic) {
+        guard let itemName = ListNaming.itemName(forList: key) else {
+            diagnostics.append(Diagnostic("\(prefix).list-key", at: location(mark),
+                "`\(key)` holds a list, but only fields with a plural name (`parties`, `terms`) can be lists"))
+            return
+        }
+        let list = parent.addElement(key)
+        record(list, mark)
+        visited += 1
+        for item in items {
+            if Self.isNull(item) { continue }
+            if case .sequence = item {
+                try fill(list, with: item, depth: depth + 1)  // reports the nested list
+                continue
+            }
+            let child = list.addElement(itemName)
+            record(child, item.mark)
+            try fill(child, with: item, depth: depth + 2)
+        }
+    }
+
+    private mutating func record(_ element: XMLNode, _ mark: Mark?) {
+        let location = location(mark)
+        marks[element] = location
+        element.setLine(location.line)
+    }
+
+    private func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: fileName, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    }
+
+    /// A plain `null`, `Null`, `NULL`, `~` or nothing at all; a quoted "null" is text.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// An XML name without a namespace prefix: a letter or `_`, then letters, digits, `_`, `-` or `.`.
+    static func isFieldName(_ key: String) -> Bool {
+        guard let first = key.first, first.isLetter || first == "_" else { return false }
+        return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+    }
+}

@@ -1,0 +1,46 @@
+import WenshuXML
+
+/// The agreement's money, in integer 分 from the decimal strings (never binary floating point).
+///
+/// Ids: `instalment-sum` (instalments do not add up to `total_amount`), `total-missing` (instalments without
+/// a total: warning), `payments-exceed` (more paid than agreed), `performance-status` (the status says
+/// 已履行 while less than the total was paid, or 未履行 while payments are recorded: warning).
+enum AmountRules {
+    static let rule: CaseRule = { context in
+        guard let agreement = context.root.element(named: "agreement") else { return }
+        let totalNode = agreement.element(named: "total_amount")
+        let total = totalNode?.amount
+        let instalmentList = agreement.element(named: "instalments")
+        let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
+
+        if let instalmentList, !instalments.isEmpty {
+            if let total, instalments.sum() != total {
+                context.report("instalment-sum", at: instalmentList,
+                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
+            } else if totalNode == nil {
+                context.report("total-missing", .warning, at: agreement, field: "total_amount",
+                               "the agreement has instalments but no `total_amount` to check them against")
+            }
+        }
+
+        guard let performance = agreement.element(named: "performance") else { return }
+        let paid = performance.nodes("payments/payment/amount").compactMap(\.amount).sum()
+        let payments = performance.element(named: "payments")
+        if let total, let payments, paid > total {
+            context.report("payments-exceed", at: payments,
+                           "the payments add up to \(paid.grouped), more than `total_amount` \(total.grouped)")
+        }
+        if let statusNode = performance.element(named: "status") {
+            switch statusNode.stringValue {
+            case "已履行" where total != nil && payments != nil && paid < total!:
+                context.report("performance-status", .warning, at: statusNode,
+                               "the status is 已履行 but the payments add up to \(paid.grouped) of \(total!.grouped)")
+            case "未履行" where paid > .zero:
+                context.report("performance-status", .warning, at: statusNode,
+                               "the status is 未履行 but payments of \(paid.grouped) are recorded; is it 部分履行?")
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import WenshuXML
+
+/// Small reads of a loaded tree for the rules: a field's text, the nodes along a path, a field as a date.
+extension XMLNode {
+    /// The text of the child field `name`, if present.
+    func value(_ name: String) -> String? { element(named: name)?.stringValue }
+
+    /// The elements reached by a slash-separated path of child names: `agreement/instalments/instalment`.
+    func nodes(_ path: String) -> [XMLNode] {
+        path.split(separator: "/").reduce([self]) { nodes, step in
+            nodes.flatMap { $0.elements(named: String(step)) }
+        }
+    }
+
+    /// The first element along `path`, if any.
+    func node(_ path: String) -> XMLNode? { nodes(path).first }
+
+    /// The element's text as a date, when it is one.
+    var date: CivilDate? { CivilDate(iso: stringValue) }
+
+    /// The element's text as an amount, when it is one.
+    var amount: Amount? { Amount(stringValue) }
+}

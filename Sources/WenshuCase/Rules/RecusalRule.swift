@@ -1,0 +1,30 @@
+import WenshuXML
+
+/// 回避: a mediator who is also a party or a party's agent must step aside. Detected by ID number (an error);
+/// a matching name where an ID number is missing on either side is a warning asking the clerk to look.
+/// Two people with the same name and different ID numbers are different people.
+/// Ids: `recusal`, `recusal-name`.
+enum RecusalRule {
+    static let rule: CaseRule = { context in
+        var people: [(node: XMLNode, what: String)] = []
+        for party in context.root.nodes("parties/party") {
+            people.append((party, "party"))
+            for agent in party.nodes("agents/agent") { people.append((agent, "agent")) }
+        }
+        for mediator in context.root.nodes("mediators/mediator") {
+            let name = mediator.value("name") ?? ""
+            let id = mediator.value("id_number")?.uppercased()
+            for person in people {
+                let otherID = person.node.value("id_number")?.uppercased()
+                let otherPath = context.file.fieldPath(of: person.node)
+                if let id, let otherID, !id.isEmpty, id == otherID {
+                    context.report("recusal", at: mediator,
+                                   "mediator \(name) has the same ID number (\(ResidentIDNumber.masked(id))) as the \(person.what) `\(otherPath)`: a mediator who is a party or an agent must step aside (回避)")
+                } else if (id == nil || otherID == nil), !name.isEmpty, name == person.node.value("name") {
+                    context.report("recusal-name", .warning, at: mediator,
+                                   "mediator \(name) has the same name as the \(person.what) `\(otherPath)`; give both ID numbers, or replace the mediator if it is the same person (回避)")
+                }
+            }
+        }
+    }
+}

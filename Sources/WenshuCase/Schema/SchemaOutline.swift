@@ -1,0 +1,216 @@
+import Foundation
+import WenshuXML
+
+/// What a schema allows where, read from the RelaxNG file itself, so that a finding can say *what* is wrong
+/// in a clerk's words ("missing required field `name`", "`gender` must be 男 or 女") and so that fields can be
+/// put in the schema's order whatever order a file wrote them in.
+///
+/// libxml2 stays the validator; the outline explains. It understands the restricted style our schemas are
+/// written in (see the comment at the top of case.rng) and refuses anything else, so a schema that drifts
+/// from that style fails the schema tests instead of producing vague findings.
+struct SchemaOutline: Sendable {
+    struct Rule: Sendable {
+        let name: String
+        var content: Content
+    }
+
+    enum Content: Sendable {
+        /// A record or a list: its fields in canonical order.
+        case fields([Field])
+        /// A single value.
+        case value(Value)
+    }
+
+    struct Field: Sendable {
+        /// Index into `rules`.
+        let rule: Int
+        let required: Bool
+        let repeats: Bool
+    }
+
+    struct Value: Sendable {
+        enum Kind: Sendable, Equatable {
+            case choice([String])
+            case data(String)
+            case text
+        }
+        let kind: Kind
+        /// The define the value type comes from (`date`, `money`, `gender`), when it has one.
+        let typeName: String?
+        /// The define's a:documentation: what the value must be, as a phrase.
+        let documentation: String?
+    }
+
+    struct Unsupported: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private(set) var rules: [Rule] = []
+    private(set) var root = 0
+
+    static let rngNamespace = "http://relaxng.org/ns/structure/1.0"
+    static let annotationNamespace = "http://relaxng.org/ns/compatibility/annotations/1.0"
+
+    /// Reads the schema at `url` and the grammars it includes.
+    init(contentsOf url: URL) throws {
+        var builder = Builder()
+        let start = try builder.readGrammar(url)
+        guard let startPattern = start else { throw Unsupported(description: "\(url.lastPathComponent) has no start") }
+        let patterns = SchemaOutline.rngChildren(of: startPattern)
+        guard patterns.count == 1, patterns[0].name == "element" || patterns[0].name == "ref" else {
+            throw Unsupported(description: "start must hold one element")
+        }
+        var fields: [Field] = []
+        var value: Value?
+        try builder.collect(patterns[0], required: true, repeats: false, fields: &fields, value: &value)
+        guard fields.count == 1, value == nil else { throw Unsupported(description: "start must hold one element") }
+        rules = builder.rules
+        root = fields[0].rule
+    }
+
+    // MARK: Questions
+
+    /// The rule the element `node` follows, found by walking from the root; `nil` for an element the schema
+    /// does not know there.
+    func rule(for node: XMLNode) -> Int? {
+        guard let parent = node.parent else { return rules[root].name == node.name ? root : nil }
+        guard let parentRule = rule(for: parent) else { return nil }
+        return field(named: node.name, in: parentRule)?.rule
+    }
+
+    func field(named name: String, in rule: Int) -> Field? {
+        guard case .fields(let fields) = rules[rule].content else { return nil }
+        return fields.first { rules[$0.rule].name == name }
+    }
+
+    func fields(of rule: Int) -> [Field] {
+        if case .fields(let fields) = rules[rule].content { return fields }
+        return []
+    }
+
+    /// The item rule when `rule` is a list (its only field repeats), else `nil`.
+    func listItem(of rule: Int) -> Field? {
+        let fields = fields(of: rule)
+        guard fields.count == 1, fields[0].repeats else { return nil }
+        return fields[0]
+    }
+
+    // MARK: Canonical order
+
+    /// Puts every record's fields in the schema's order (list items keep theirs; unknown fields go last,
+    /// in the order written). Elements are moved, never copied, so every node keeps its identity and location.
+    func putInOrder(_ element: XMLNode, rule: Int? = nil) {
+        guard let rule = rule ?? self.rule(for: element) else { return }
+        let children = element.elements
+        let fields = fields(of: rule)
+        if !fields.isEmpty {
+            let rank = Dictionary(fields.enumerated().map { (rules[$1.rule].name, $0) }, uniquingKeysWith: { a, _ in a })
+            let ordered = children.enumerated().sorted {
+                (rank[$0.element.name] ?? fields.count, $0.offset) < (rank[$1.element.name] ?? fields.count, $1.offset)
+            }.map(\.element)
+            if ordered != children {
+                for child in ordered { element.appendChild(child) }
+            }
+        }
+        for child in children {
+            if let childRule = field(named: child.name, in: rule)?.rule { putInOrder(child, rule: childRule) }
+        }
+    }
+
+    // MARK: Reading the RelaxNG
+
+    static func rngChildren(of node: XMLNode) -> [XMLNode] {
+        node.elements.filter { $0.namespaceURI == rngNamespace }
+    }
+
+    static func documentation(of node: XMLNode) -> String? {
+        node.elements.first { $0.namespaceURI == annotationNamespace && $0.name == "documentation" }?
+            .stringValue.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private struct Builder {
+        var rules: [Rule] = []
+        var defines: [String: XMLNode] = [:]
+        var built: [XMLNode: Int] = [:]
+        var documents: [XMLDocument] = []
+
+        /// Reads a grammar's defines (and those of its includes); returns its start pattern, if it has one.
+        mutating func readGrammar(_ url: URL) throws -> XMLNode? {
+            let document = try XMLDocument(contentsOf: url, displayName: url.lastPathComponent)
+            documents.append(document)
+            guard let grammar = document.root, grammar.name == "grammar" else {
+                throw Unsupported(description: "\(url.lastPathComponent) must be a <grammar>")
+            }
+            var start: XMLNode?
+            for child in SchemaOutline.rngChildren(of: grammar) {
+                switch child.name {
+                case "include":
+                    let href = child.attribute("href") ?? ""
+                    _ = try readGrammar(url.deletingLastPathComponent().appendingPathComponent(href))
+                case "define":
+                    defines[child.attribute("name") ?? ""] = child
+                case "start":
+                    start = child
+                default:
+                    throw Unsupported(description: "<\(child.name)> in a grammar")
+                }
+            }
+            return start
+        }
+
+        mutating func element(_ node: XMLNode) throws -> Int {
+            if let index = built[node] { return index }
+            guard let name = node.attribute("name") else { throw Unsupported(description: "an element without a name") }
+            let index = rules.count
+            rules.append(Rule(name: name, content: .fields([])))
+            built[node] = index
+            var fields: [Field] = []
+            var value: Value?
+            for pattern in SchemaOutline.rngChildren(of: node) {
+                try collect(pattern, required: true, repeats: false, fields: &fields, value: &value)
+            }
+            if value != nil && !fields.isEmpty { throw Unsupported(description: "<\(name)> mixes fields and a value") }
+            rules[index].content = value.map(Content.value) ?? .fields(fields)
+            return index
+        }
+
+        mutating func collect(_ pattern: XMLNode, required: Bool, repeats: Bool,
+                              fields: inout [Field], value: inout Value?, typeName: String? = nil,
+                              documentation: String? = nil) throws {
+            switch pattern.name {
+            case "element":
+                fields.append(Field(rule: try element(pattern), required: required, repeats: repeats))
+            case "optional", "zeroOrMore", "oneOrMore":
+                let isRequired = pattern.name == "oneOrMore" && required
+                let isRepeated = repeats || pattern.name != "optional"
+                for child in SchemaOutline.rngChildren(of: pattern) {
+                    try collect(child, required: isRequired, repeats: isRepeated, fields: &fields, value: &value)
+                }
+            case "ref":
+                let name = pattern.attribute("name") ?? ""
+                guard let define = defines[name] else { throw Unsupported(description: "ref to unknown define \(name)") }
+                for child in SchemaOutline.rngChildren(of: define) {
+                    try collect(child, required: required, repeats: repeats, fields: &fields, value: &value,
+                                typeName: name, documentation: SchemaOutline.documentation(of: define))
+                }
+            case "text":
+                value = Value(kind: .text, typeName: typeName, documentation: documentation)
+            case "data":
+                value = Value(kind: .data(pattern.attribute("type") ?? "string"), typeName: typeName,
+                              documentation: documentation)
+            case "value":
+                value = Value(kind: .choice([pattern.stringValue]), typeName: typeName, documentation: documentation)
+            case "choice":
+                let options = SchemaOutline.rngChildren(of: pattern)
+                guard options.allSatisfy({ $0.name == "value" }) else {
+                    throw Unsupported(description: "a choice of anything but values")
+                }
+                value = Value(kind: .choice(options.map(\.stringValue)), typeName: typeName, documentation: documentation)
+            case "empty":
+                break
+            default:
+                throw Unsupported(description: "<\(pattern.name)>")
+            }
+        }
+    }
+}

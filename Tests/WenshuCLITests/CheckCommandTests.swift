@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// `wenshu check` as a user runs it: the built executable, its output and its exit status.
+final class CheckCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs the `wenshu` built next to the test bundle, in the repository's root.
+    func wenshu(_ arguments: String...) throws -> (status: Int32, output: String) {
+        // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
+        let bundle = Bundle(for: Self.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        let process = Process()
+        process.executableURL = products.appendingPathComponent("wenshu")
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testTheExamplesCheckClean() throws {
+        let (status, output) = try wenshu("check", "examples/cases", "--profile", "examples/office.yaml")
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.hasSuffix(" checked: 0 errors, 0 warnings\n"), output)
+    }
+
+    func testErrorsPrintOneLineEachAndExitOne() throws {
+        let (status, output) = try wenshu("check", "Tests/WenshuCaseTests/Broken/phone.yaml", "Tests/WenshuCaseTests/Broken/recusal-name.yaml")
+        XCTAssertEqual(status, 1)
+        let lines = output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, output)
+        XCTAssertTrue(lines[0].hasPrefix("Tests/WenshuCaseTests/Broken/phone.yaml:19:5: error: parties[1].phone: "), lines[0])
+        XCTAssertTrue(lines[0].hasSuffix(" [case.phone]"), lines[0])
+        XCTAssertTrue(lines[2].contains(": warning: mediators[2]: "), lines[2])
+        XCTAssertEqual(lines[3], "2 files checked: 2 errors, 1 warning")
+    }
+
+    func testWarningsAloneExitZero() throws {
+        let (status, _) = try wenshu("check", "Tests/WenshuCaseTests/Broken/recusal-name.yaml")
+        XCTAssertEqual(status, 0)
+    }
+
+    func testJSONOutput() throws {
+        let (status, output) = try wenshu("check", "--format", "json", "Tests/WenshuCaseTests/Broken/id-gender.yaml")
+        XCTAssertEqual(status, 1)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        XCTAssertEqual(object["errors"] as? Int, 1)
+        let first = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
+        XCTAssertEqual(first["id"] as? String, "case.id-gender")
+        XCTAssertEqual(first["line"] as? Int, 24)
+        XCTAssertEqual(first["column"] as? Int, 5)
+        XCTAssertEqual(first["subject"] as? String, "parties[2].gender")
+        XCTAssertFalse(output.contains("330106198207152463"), "an ID number is printed in full")
+    }
+
+    func testUsageErrorsExitSixtyFour() throws {
+        XCTAssertEqual(try wenshu("check", "no/such/file.yaml").status, 64)
+        XCTAssertEqual(try wenshu("check").status, 64)
+        XCTAssertEqual(try wenshu("check", "--format", "pdf", "examples/cases").status, 64)
+        XCTAssertEqual(try wenshu("check", "examples/cases", "--profile", "no-such-office.yaml").status, 64)
+    }
+}

@@ -1,0 +1,221 @@
+import XCTest
+import WenshuXML
+@testable import WenshuCase
+
+/// The rules the Broken/ files do not cover, each on a small case written here: `cleanCase` plus the
+/// lines that break it. Each row: what is appended (or replaced), and the findings expected (id, line).
+final class CaseRuleTests: XCTestCase {
+    let checker = CaseChecker(profile: Repository.officeProfile)
+
+    func findings(_ text: String, kind: FileKind = .caseFile, profile: OfficeProfile? = Repository.officeProfile)
+        throws -> [String] {
+        let file = try load(text, kind: kind)
+        return CaseChecker(profile: profile).check(file).map { "\($0.id)@\($0.location.line)" }
+    }
+
+    func testTheCleanCaseIsClean() throws {
+        XCTAssertEqual(try findings(cleanCase), [])
+    }
+
+    func testCaseRules() throws {
+        // Appended to `cleanCase` (21 lines), or with a replacement, and the findings expected.
+        let table: [(String, append: String, replace: (String, String)?, [String])] = [
+            ("person fields on an organisation",
+             "", ("    kind: person\n    name: 刘芳", "    kind: organisation\n    name: 刘芳"),
+             ["case.missing-credit-code@15", "case.field-for-other-kind@19", "case.field-for-other-kind@20"]),
+            ("two parties with one id",
+             "", ("  - id: p2", "  - id: p1"), ["case.duplicate-party-id@15"]),
+            ("a payer who is no party", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 分期付款。
+               total_amount: 100
+               instalments:
+                 - due: 2026-04-20
+                   amount: 100
+                   payer: p9
+             """, nil, ["case.unknown-party@30"]),
+            ("instalments without a total", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 分期付款。
+               instalments:
+                 - due: 2026-04-20
+                   amount: 100
+             """, nil, ["case.total-missing@22"]),
+            ("已履行 with less paid than agreed", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 付款。
+               total_amount: 100
+               performance:
+                 status: 已履行
+                 payments:
+                   - date: 2026-04-11
+                     amount: 99.99
+             """, nil, ["case.performance-status@28"]),
+            ("未履行 with a payment", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 付款。
+               performance:
+                 status: 未履行
+                 payments:
+                   - date: 2026-04-11
+                     amount: 10
+             """, nil, ["case.performance-status@27"]),
+            ("调解成功 without an agreement", """
+             outcome:
+               result: 调解成功
+             """, nil, ["case.missing-agreement@23"]),
+            ("an agreement although mediation failed", """
+             outcome:
+               result: 调解不成功
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 付款。
+             """, nil, ["case.agreement-without-success@24"]),
+            ("confirmation without agreement", """
+             confirmation:
+               court: 杭州市西湖区人民法院
+             """, nil, ["case.confirmation-without-agreement@22"]),
+            ("confirmation of an oral agreement", """
+             agreement:
+               form: oral
+               date: 2026-04-10
+               terms:
+                 - text: 付款。
+             confirmation:
+               court: 杭州市西湖区人民法院
+               applied: 2026-04-12
+             """, nil, ["case.confirmation-oral-agreement@27"]),
+            ("no phone, no ID number", "", ("    id_number: 330106198207152463\n    phone: 0571-88123456\n", ""),
+             ["case.missing-id-number@15", "case.missing-phone@15"]),
+            ("a number outside the committee's series", "", ("（2026）西交调字第90号", "（2026）西医调字第90号"),
+             ["case.number-series@1"]),
+            ("a routing slip outside the centre's series", """
+             routings:
+               - kind: 交办
+                 number: 西矛调交2026第3号
+                 date: 2026-04-02
+                 deadline: 2026-04-01
+             """, nil, ["case.number-series@24", "case.date-order@26"]),
+            ("a misspelt field", """
+             recorder:
+               name: 吴磊
+               nmae: 吴磊
+             """, nil, ["case.unknown-field@24"]),
+            ("a record given a value, a value given fields, an empty list", """
+             recorder: 吴磊
+             grade:
+               level: 一般
+             sessions: []
+             """, nil, ["case.expected-fields@22", "case.expected-value@23", "case.empty-list@25"]),
+        ]
+        for (why, append, replace, expected) in table {
+            var text = cleanCase + append
+            if let (old, new) = replace {
+                XCTAssertTrue(text.contains(old), why)
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            XCTAssertEqual(try findings(text), expected, why)
+        }
+    }
+
+    func testWithoutAProfileTheWindowCountsWeekendsAndSaysSo() throws {
+        let text = cleanCase + """
+            agreement:
+              date: 2026-03-05
+              terms:
+                - text: 付款。
+            confirmation:
+              court: 杭州市西湖区人民法院
+              applied: 2026-04-07
+            """
+        let fixed = text.replacingOccurrences(of: "received: 2026-04-01\naccepted: 2026-04-02", with: "received: 2026-03-01\naccepted: 2026-03-02")
+        // With the 2026 arrangement, 清明 (4–6 April) moves the last day to 7 April: in time.
+        XCTAssertEqual(try findings(fixed), [])
+        // Without it, Monday 6 April looks like a working day: late, and a note says why the count may be wrong.
+        XCTAssertEqual(try findings(fixed, profile: nil), ["case.confirmation-late@28", "case.holidays-unknown@28"])
+    }
+
+    func testXMLDuplicatesAndAttributes() throws {
+        let xml = """
+            <case>
+              <number a="1">1</number>
+              <committee><name>x</name><name>y</name></committee>
+              <type>邻里</type>
+              <received>2026-04-01</received>
+              <parties><party><role>申请人</role><kind>person</kind><name>张伟</name><phone>13805712345</phone></party></parties>
+            </case>
+            """
+        let file = try load(xml, format: .xml, name: "t.xml")
+        let found = checker.check(file)
+        XCTAssertEqual(found.map { "\($0.id)@\($0.location.line)" },
+                       ["case.attribute@2", "case.duplicate-field@3", "case.missing-id-number@6"])
+    }
+
+    func testRegisterAndOfficeRules() throws {
+        let mediators = """
+            mediators:
+              - name: 陈晓红
+                gender: 男
+                id_number: 330105196508200187
+                committee: 杭州市西湖区道路交通事故人民调解委员会
+                phone: 1375710000
+            """
+        XCTAssertEqual(try findings(mediators, kind: .mediators), ["register.id-gender@3", "register.phone@6"])
+
+        let worklog = """
+            committee: 杭州市西湖区道路交通事故人民调解委员会
+            year: 2026
+            entries:
+              - date: 2025-12-30
+                kind: 排查
+                content: 年末排查。
+                found: -1
+            """
+        XCTAssertEqual(try findings(worklog, kind: .worklog), ["worklog.entry-year@4", "worklog.bad-tally@7"])
+
+        let office = """
+            name: 某区司法局
+            committees:
+              - name: 甲
+              - name: 甲
+            number_formats:
+              - kind: 案件
+                pattern: （{year}）{prefix}调字{month}号
+            holiday_years:
+              - year: 2026
+                holidays:
+                  - name: 春节
+                    from: 2026-02-23
+                    to: 2026-02-15
+                  - name: 国庆节
+                    from: 2026-10-01
+                    to: 2026-10-07
+                    make_up_days: [2026-10-03, 2027-10-10]
+              - year: 2026
+                holidays:
+                  - name: 元旦
+                    from: 2026-01-01
+                    to: 2026-01-01
+            subsidies:
+              - {level: 村(居), grade: 一般, amount: 30}
+              - {level: 村(居), grade: 一般, amount: 40}
+            """
+        XCTAssertEqual(try findings(office, kind: .office), [
+            "office.duplicate-committee@4",
+            "office.number-pattern@7", "office.number-pattern@7",
+            "office.holiday-range@13",
+            "office.make-up-day@17",
+            "office.duplicate-year@18",
+            "office.duplicate-rate@25",
+        ])
+    }
+}

@@ -1,0 +1,120 @@
+import XCTest
+@testable import WenshuCase
+
+/// The small pure rules, each specified by its table.
+final class DomainRuleTests: XCTestCase {
+    func date(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    func testConfirmationWindowCountsThirtyDaysAndMovesOffRestDays() {
+        let calendar = Repository.officeProfile.calendar
+        // effective, last day to apply, why
+        let table: [(String, String, String)] = [
+            ("2026-03-10", "2026-04-09", "the 30th day is a Thursday"),
+            ("2026-03-05", "2026-04-07", "04-04 is 清明 (4–6 April): the next working day"),
+            ("2026-01-15", "2026-02-14", "a Saturday, but a make-up working day (调休上班)"),
+            ("2026-01-16", "2026-02-24", "02-15 starts 春节, which runs to 02-23"),
+            ("2026-04-01", "2026-05-06", "劳动节 1–5 May"),
+            ("2026-05-20", "2026-06-22", "端午 19–21 June"),
+            ("2026-08-21", "2026-09-20", "a Sunday, but a make-up working day"),
+            ("2026-08-26", "2026-09-28", "中秋 25–27 September"),
+            ("2026-09-01", "2026-10-08", "国庆 1–7 October"),
+            ("2026-02-06", "2026-03-09", "an ordinary Sunday"),
+            ("2025-12-02", "2026-01-04", "元旦 1–3 January, then a make-up Sunday"),
+        ]
+        for (effective, last, why) in table {
+            let window = ConfirmationWindow(effective: date(effective), calendar: calendar)
+            XCTAssertEqual(window.nominalLastDay, date(effective).adding(days: 30), why)
+            XCTAssertEqual(window.lastDay, date(last), why)
+            XCTAssertEqual(window.yearsWithoutArrangement, [], why)
+            XCTAssertTrue(window.isTimely(date(last)), why)
+            XCTAssertFalse(window.isTimely(date(last).adding(days: 1)), why)
+        }
+    }
+
+    func testConfirmationWindowWithoutTheYearsArrangementCountsWeekendsAndSaysSo() {
+        let profile = Repository.officeProfile.calendar
+        let table: [(RestDayCalendar, String, String, [Int])] = [
+            (.weekendsOnly, "2026-03-05", "2026-04-06", [2026]),  // 清明 not known: Monday 04-06 looks like a working day
+            (.weekendsOnly, "2026-01-15", "2026-02-16", [2026]),  // the make-up Saturday not known either
+            (.weekendsOnly, "2026-03-10", "2026-04-09", [2026]),
+            (profile, "2026-12-10", "2027-01-11", [2027]),        // 2027 is not in the profile
+        ]
+        for (calendar, effective, last, unknown) in table {
+            let window = ConfirmationWindow(effective: date(effective), calendar: calendar)
+            XCTAssertEqual(window.lastDay, date(last), effective)
+            XCTAssertEqual(window.yearsWithoutArrangement, unknown, effective)
+        }
+    }
+
+    func testRestDays() {
+        let calendar = Repository.officeProfile.calendar
+        let table: [(String, Bool)] = [
+            ("2026-02-14", false), ("2026-02-15", true), ("2026-02-23", true), ("2026-02-24", false),
+            ("2026-02-28", false), ("2026-03-01", true), ("2026-10-07", true), ("2026-10-10", false),
+            ("2026-11-21", true), ("2026-11-23", false),
+        ]
+        for (day, rest) in table {
+            XCTAssertEqual(calendar.isRestDay(date(day)), rest, day)
+        }
+        XCTAssertTrue(calendar.knows(year: 2026))
+        XCTAssertFalse(calendar.knows(year: 2027))
+    }
+
+    func testPhoneNumbers() {
+        let table: [(String, PhoneNumber.Kind?)] = [
+            ("13805712345", .mobile), ("138 0571 2345", .mobile), ("138-0571-2345", .mobile),
+            ("0571-87654321", .landline), ("010-12345678", .landline), ("0571-8765432", .landline),
+            ("(0571)87654321", .landline), ("（0571）87654321", .landline),
+            ("0571-87654321-802", .landline), ("0571-87654321转802", .landline),
+            ("1380571234", nil), ("23805712345", nil), ("87654321", nil), ("0571-07654321", nil),
+            ("571-87654321", nil), ("0571-87654321-", nil), ("0571-87654321-1234567", nil), ("12348", nil),
+            ("-13805712345", nil), ("", nil),
+        ]
+        for (text, kind) in table {
+            XCTAssertEqual(PhoneNumber.kind(of: text), kind, text)
+        }
+    }
+
+    func testAmountsAreExactIntegerFen() {
+        let table: [(String, Int?)] = [
+            ("34020.00", 3_402_000), ("10000", 1_000_000), ("19.99", 1999), ("0.07", 7), ("0.1", 10),
+            ("100000000.01", 10_000_000_001), ("0", 0),
+            ("-5", nil), ("1,000", nil), ("1.234", nil), ("01", nil), (".5", nil), ("5.", nil), ("1e3", nil), ("", nil),
+        ]
+        for (text, fen) in table {
+            XCTAssertEqual(Amount(text)?.fen, fen, text)
+        }
+        // What binary floating point gets wrong, integers get right.
+        XCTAssertEqual([Amount("0.1")!, Amount("0.2")!].sum(), Amount("0.3")!)
+        XCTAssertEqual(Array(repeating: Amount("19.99")!, count: 100).sum(), Amount("1999")!)
+        XCTAssertEqual(Amount("1409.02")!.grouped, "1,409.02")
+        XCTAssertEqual(Amount("100000000.01")!.grouped, "100,000,000.01")
+        XCTAssertEqual(Amount("7")!.description, "7.00")
+    }
+
+    func testNumberPatterns() {
+        let pattern = NumberPattern("（{year}）{prefix}调字第{n}号")
+        let table: [(String, String?, Bool?)] = [
+            ("（2026）西交调字第37号", "西交", true),
+            ("（2026）西交调字第037号", "西交", false),
+            ("〔2026〕西交调字第37号", "西交", false),
+            ("（2026）西医调字第37号", "西交", false),
+            ("（26）西交调字第37号", "西交", false),
+            ("（2026）西交调字第37号", nil, nil),
+        ]
+        for (number, prefix, matches) in table {
+            XCTAssertEqual(pattern.matches(number, prefix: prefix), matches, number)
+        }
+        XCTAssertEqual(pattern.format(year: 2026, prefix: "西交", n: 37), "（2026）西交调字第37号")
+        XCTAssertEqual(NumberPattern("西矛调交〔{year}〕{n}号").matches("西矛调交〔2026〕8号", prefix: nil), true)
+        XCTAssertFalse(NumberPattern("第{year}号").hasRunningNumber)
+        XCTAssertEqual(NumberPattern("{month}-{n}").unknownPlaceholders, ["month"])
+    }
+
+    func testEditDistanceCountsASwapAsOne() {
+        XCTAssertEqual(editDistance("nmae", "name"), 1)
+        XCTAssertEqual(editDistance("phnoe", "phone"), 1)
+        XCTAssertEqual(editDistance("id_numer", "id_number"), 1)
+        XCTAssertEqual(editDistance("", "abc"), 3)
+    }
+}

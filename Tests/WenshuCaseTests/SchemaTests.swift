@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+import WenshuXML
+@testable import WenshuCase
+
+final class SchemaTests: XCTestCase {
+    func testEverySchemaCompilesAndIsWrittenInTheExplainableStyle() {
+        for kind in FileKind.allCases {
+            let entry = BundledSchemas.entry(for: kind)
+            XCTAssertEqual(entry.outline.rules[entry.outline.root].name, kind.rootName, kind.rawValue)
+        }
+    }
+
+    func testEveryValueTypeExplainsItself() throws {
+        // A datatype without a:documentation would make a finding say "a valid value".
+        for kind in FileKind.allCases {
+            let outline = BundledSchemas.entry(for: kind).outline
+            for rule in outline.rules {
+                guard case .value(let value) = rule.content else { continue }
+                if case .choice = value.kind { continue }
+                XCTAssertNotNil(value.documentation, "\(kind.rawValue): <\(rule.name)>")
+            }
+        }
+    }
+
+    func testListsFollowTheNamingRule() {
+        // Every list in every schema is named so that YAML and JSON lists map onto it.
+        for kind in FileKind.allCases {
+            let outline = BundledSchemas.entry(for: kind).outline
+            for (index, rule) in outline.rules.enumerated() {
+                if let item = outline.listItem(of: index) {
+                    XCTAssertEqual(ListNaming.itemName(forList: rule.name), outline.rules[item.rule].name, rule.name)
+                }
+                for field in outline.fields(of: index) where field.repeats {
+                    XCTAssertNotNil(outline.listItem(of: index), "\(rule.name) repeats \(outline.rules[field.rule].name) beside other fields")
+                }
+            }
+        }
+    }
+
+    func testTheExampleCasesHaveNoErrors() throws {
+        let folder = Repository.url("examples/cases")
+        let files = try InputFiles.expand([folder.path])
+        XCTAssertFalse(files.isEmpty)
+        let checker = CaseChecker(profile: Repository.officeProfile)
+        for file in files {
+            let findings = checker.check(contentsOf: file)
+            XCTAssertFalse(findings.hasErrors, "\(file.lastPathComponent): \(findings)")
+        }
+    }
+
+    func testTheExampleOfficeFilesHaveNoFindings() {
+        for path in ["examples/office.yaml", "examples/registers/committees.yaml", "examples/registers/mediators.yaml",
+                     "examples/registers/worklog.yaml"] {
+            XCTAssertEqual(CaseChecker().check(contentsOf: Repository.url(path)), [], path)
+        }
+    }
+
+    func testTheOfficeProfileReadsAsData() throws {
+        let profile = Repository.officeProfile
+        XCTAssertEqual(profile.name, "杭州市西湖区司法局")
+        XCTAssertEqual(profile.committee(named: "杭州市西湖区道路交通事故人民调解委员会")?.prefix, "西交")
+        XCTAssertEqual(profile.committee(named: "杭州市西湖区道路交通事故人民调解委员会")?.seal, "杭州市西湖区道路交通事故人民调解委员会")
+        XCTAssertEqual(profile.holidayArrangements.map(\.year), [2025, 2026])
+        XCTAssertEqual(profile.holidayArrangements[1].holidays.map(\.name),
+                       ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"])
+        XCTAssertEqual(profile.holidayArrangements[1].makeUpWorkingDays.count, 6)
+        XCTAssertEqual(profile.subsidyRate(level: "乡镇(街道)", grade: "疑难")?.amount, Amount("200"))
+        XCTAssertEqual(profile.subsidyRates.count, 12)
+        XCTAssertEqual(profile.retention, "10年")
+        XCTAssertEqual(profile.dossierRows.count, 13)
+        XCTAssertEqual(profile.dossierRows.filter(\.required).map(\.position), [1, 2, 3, 7, 8, 13])
+        XCTAssertEqual(profile.dossierRows[2].attachmentKinds, ["身份证明"])
+        let caseSeries = try XCTUnwrap(profile.numberFormats.first { $0.kind == "案件" })
+        XCTAssertEqual(caseSeries.pattern.matches("（2026）西交调字第37号", prefix: "西交"), true)
+    }
+
+    func testAProfileWithErrorsIsNotUsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("office.yaml")
+        try Data("name: x\n".utf8).write(to: url)
+        let (profile, findings) = OfficeProfile.load(url)
+        XCTAssertNil(profile)
+        XCTAssertEqual(ids(findings), ["office.missing-field"])
+    }
+
+    func testTheDocumentationNamesEveryElementAndEveryRuleId() throws {
+        let docs = try String(contentsOf: Repository.url("docs/case-format.md"), encoding: .utf8)
+        // Every `code span` of the docs, and each step of a path like `parties/party`.
+        let spans = docs.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        let named = Set(spans + spans.flatMap { $0.split(separator: "/").map(String.init) })
+        for kind in FileKind.allCases {
+            for rule in BundledSchemas.entry(for: kind).outline.rules {
+                XCTAssertTrue(named.contains(rule.name), "docs/case-format.md does not name `\(rule.name)` (\(kind.rawValue))")
+            }
+        }
+        // Every id a rule can report is documented (the ids are found in the rule sources' doc comments).
+        let ruleIDs = ["id-malformed", "id-check-digit", "id-birth-date", "id-gender", "id-first-generation",
+                       "credit-code-malformed", "credit-code-check", "phone", "date-order", "instalment-sum",
+                       "total-missing", "payments-exceed", "performance-status", "recusal", "recusal-name",
+                       "confirmation-late", "holidays-unknown", "confirmation-without-agreement",
+                       "confirmation-oral-agreement", "field-for-other-kind", "duplicate-party-id", "unknown-party",
+                       "missing-phone", "missing-id-number", "missing-credit-code", "missing-agreement",
+                       "agreement-without-success", "number-series", "missing-field", "unknown-field",
+                       "duplicate-field", "empty-list", "expected-list", "expected-fields", "expected-value",
+                       "attribute", "empty-value", "not-in-list", "bad-date", "bad-money", "schema", "syntax",
+                       "duplicate-key", "doctype", "too-large", "too-many-nodes", "too-deep", "encoding", "empty",
+                       "not-a-mapping", "wrong-root", "bad-key", "nested-list", "list-key", "unreadable",
+                       "unknown-format", "holiday-range", "holiday-year", "make-up-day", "duplicate-year",
+                       "duplicate-rate", "duplicate-committee", "number-pattern", "entry-year"]
+        for id in ruleIDs {
+            XCTAssertTrue(named.contains(id), "docs/case-format.md does not list the id `\(id)`")
+        }
+    }
+}
