@@ -5,7 +5,7 @@ import WenshuCase
 /// 10,000 of these, never 10,000 documents.
 ///
 /// Values are as the case file writes them (Chinese enumerations such as `调解成功`, `已履行`); a field the
-/// case leaves out is `nil` (or empty), never a made-up default. Money is integer 分.
+/// case leaves out is `nil` (or empty), never a made-up default. Money is `Amount` (integer 分).
 public struct CaseFacts: Sendable, Equatable {
     /// A mediator named on the case.
     public struct Mediator: Sendable, Equatable, Hashable {
@@ -69,9 +69,9 @@ public struct CaseFacts: Sendable, Equatable {
     /// 调解成功 / 调解不成功 / 终止调解; `nil` while the case is still being mediated.
     public var outcome: String?
     public var agreementForm: AgreementForm?
-    /// The agreed total in 分: `agreement/total_amount`, else the sum of the terms' amounts; `nil` when the
+    /// The agreed total: `agreement/total_amount`, else the sum of the terms' amounts; `nil` when the
     /// agreement names no amount.
-    public var agreedAmount: Int?
+    public var agreedAmount: Amount?
     /// 已履行 / 部分履行 / 未履行.
     public var performance: String?
     /// Follow-up visits (回访) recorded.
@@ -90,7 +90,7 @@ public struct CaseFacts: Sendable, Equatable {
                 type: String, sourceKind: String? = nil, grade: String? = nil, committee: String,
                 committeeLevel: String? = nil, parties: [String] = [], summary: String? = nil,
                 mediators: [Mediator] = [], outcome: String? = nil, agreementForm: AgreementForm? = nil,
-                agreedAmount: Int? = nil, performance: String? = nil, visits: Int = 0,
+                agreedAmount: Amount? = nil, performance: String? = nil, visits: Int = 0,
                 escalations: [Escalation] = [], dossierNumber: String? = nil, confirmation: String? = nil,
                 materials: Set<String> = []) {
         self.file = file

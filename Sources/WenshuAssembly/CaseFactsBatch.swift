@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuXML
 
 /// Reads the facts of many cases with memory that stays flat as the batch grows: each worker loads one case,
@@ -42,6 +43,33 @@ public enum CaseFactsBatch {
         }
         let (facts, diagnostics) = sink.ordered()
         return (facts, diagnostics + duplicateNumbers(facts))
+    }
+
+    /// The facts of the case files `files`, each loaded by `CaseLoader` and, with a `checker`, checked first
+    /// (schema and domain rules): a case with errors is left out, and its findings say why; warnings come back
+    /// with the facts. A file that loads as another kind (an office profile, a register, a work log in the
+    /// same folder) is skipped with a note `ledger.not-a-case`.
+    /// - Parameter displayNames: what locations call each file (default: its path as given).
+    public static func collect(files: [URL], displayNames: [String]? = nil, extractor: CaseFactsExtractor,
+                               checker: CaseChecker? = CaseChecker(),
+                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> (facts: [CaseFacts], diagnostics: [Diagnostic]) {
+        collect(count: files.count, extractor: extractor, workers: workers) { index in
+            let name = displayNames?[index] ?? files[index].relativePath
+            let file: CaseFile
+            do throws(Diagnostic) {
+                file = try CaseLoader.load(files[index], displayName: name)
+            } catch {
+                return Loaded(root: nil, name: name, diagnostics: [error])
+            }
+            guard file.kind == .caseFile else {
+                return Loaded(root: nil, name: name, diagnostics: [
+                    Diagnostic("ledger.not-a-case", .note, at: SourceLocation(file: name),
+                               "this is a \(file.kind.rawValue) file, not a case: left out of the ledgers and statistics"),
+                ])
+            }
+            let findings = checker?.check(file) ?? file.loadDiagnostics
+            return Loaded(root: findings.hasErrors ? nil : file.root, name: name, diagnostics: findings)
+        }
     }
 
     /// Warnings for case numbers used by more than one file, on every file after the first.

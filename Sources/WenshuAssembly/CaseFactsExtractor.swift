@@ -72,10 +72,10 @@ public final class CaseFactsExtractor: Sendable {
             guard let escalationKind = text(self.kind, at: node) else { return nil }
             return CaseFacts.Escalation(kind: escalationKind, persons: text(persons, at: node).flatMap { Int($0) } ?? 0)
         }
-        var agreed = text(totalAmount).flatMap(Self.fen)
+        var agreed = text(totalAmount).flatMap(Amount.init)
         if agreed == nil {
-            let amounts = nodes(termAmounts).compactMap { Self.fen($0.stringValue.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            agreed = amounts.isEmpty ? nil : amounts.reduce(0, +)
+            let amounts = nodes(termAmounts).compactMap { Amount($0.stringValue.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            agreed = amounts.isEmpty ? nil : amounts.sum()
         }
         let visits = (try? context.evaluate(visitCount, at: root)).map { value -> Int in
             if case .number(let n) = value, n.isFinite { return Int(n) }
@@ -109,17 +109,4 @@ public final class CaseFactsExtractor: Sendable {
             confirmation: text(confirmation),
             materials: Set(present.map(\.title)))
     }
-
-    /// A money string of the case schema (`14020.00`, `10000`, `0.07`) in 分; `nil` for anything else.
-    static func fen(_ text: String) -> Int? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, (1...13).contains(whole.count),
-              whole.allSatisfy(Self.isDigit) else { return nil }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, fraction.allSatisfy(Self.isDigit), parts.count == 1 || !fraction.isEmpty else { return nil }
-        while fraction.count < 2 { fraction += "0" }
-        return Int(whole)! * 100 + Int(fraction)!
-    }
-
-    private static func isDigit(_ c: Character) -> Bool { ("0"..."9").contains(c) }
 }

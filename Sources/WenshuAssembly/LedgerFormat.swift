@@ -9,22 +9,5 @@ enum LedgerFormat {
     static func date(_ date: CivilDate?) -> String { date.map { self.date($0) } ?? "" }
 
     /// A figure of money with the full-width yuan sign (U+FFE5) and thousands separators: `￥1,409.02`.
-    static func yuan(fen: Int) -> String { "￥" + decimal(fen: fen, grouped: true) }
-
-    /// Money in yuan as a plain decimal for spreadsheets: `1409.02` (grouped: `1,409.02`).
-    static func decimal(fen: Int, grouped: Bool = false) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        var whole = String(magnitude / 100)
-        if grouped {
-            var groups: [Substring] = []
-            while whole.count > 3 {
-                groups.insert(whole.suffix(3), at: 0)
-                whole.removeLast(3)
-            }
-            whole = ([Substring(whole)] + groups).joined(separator: ",")
-        }
-        let cents = magnitude % 100
-        return sign + whole + "." + (cents < 10 ? "0" : "") + String(cents)
-    }
+    static func yuan(_ amount: Amount) -> String { "￥" + amount.grouped }
 }

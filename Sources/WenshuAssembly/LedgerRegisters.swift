@@ -2,6 +2,22 @@ import Foundation
 import WenshuCase
 import WenshuXML
 
+/// Loads the office's own files that the ledgers read: the registers of committees and mediators and the work
+/// logs, each checked against its schema and rules.
+public enum LedgerRegisterFile {
+    /// The tree of the file at `url` read as `kind`, or `nil` when it has errors; every finding either way.
+    public static func load(_ url: URL, kind: FileKind, displayName: String? = nil) -> (root: XMLNode?, diagnostics: [Diagnostic]) {
+        let file: CaseFile
+        do {
+            file = try CaseLoader.load(url, kind: kind, displayName: displayName)
+        } catch {
+            return (nil, [error])
+        }
+        let findings = CaseChecker().check(file)
+        return (findings.hasErrors ? nil : file.root, findings)
+    }
+}
+
 /// One committee of the 调解组织登记册 (the committees register, `committees.rng`).
 public struct CommitteeRecord: Sendable, Equatable {
     public struct Member: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 
 extension Statistics {
     /// The statistics as one flat table for spreadsheets (same columns on every row, as RFC 4180 wants): the
@@ -19,7 +20,7 @@ extension Statistics {
                           t.successRate.tenthsOfPercent == nil ? "" : t.successRate.formatted,
                           "\(t.written)", "\(t.oral)", "\(t.followedUp)",
                           t.followUpRate.tenthsOfPercent == nil ? "" : t.followUpRate.formatted,
-                          "\(t.dossiers)", LedgerFormat.decimal(fen: t.agreedAmount)]
+                          "\(t.dossiers)", t.agreedAmount.description]
             for kind in kinds {
                 let e = t.escalation(kind)
                 fields += ["\(e.cases)", "\(e.persons)"]

@@ -1,3 +1,4 @@
+import WenshuCase
 import WenshuDocument
 
 extension Statistics {
@@ -65,7 +66,7 @@ extension Statistics {
             ("正在调解（件）", "\(t.pending)"),
             ("书面协议（件）", "\(t.written)"),
             ("口头协议（件）", "\(t.oral)"),
-            ("协议涉及金额（元）", LedgerFormat.yuan(fen: t.agreedAmount)),
+            ("协议涉及金额（元）", LedgerFormat.yuan(t.agreedAmount)),
             ("回访（件）", "\(t.followedUp)"),
             ("回访率", t.followUpRate.formatted),
             ("立卷归档（件）", "\(t.dossiers)"),

@@ -1,3 +1,5 @@
+import WenshuCase
+
 /// The counts of one row of the statistics: all cases of a period, or those of one dispute type, source,
 /// committee or mediator.
 ///
@@ -31,8 +33,8 @@ public struct StatisticsTally: Sendable, Equatable {
     public var oral = 0
     public var followedUp = 0
     public var dossiers = 0
-    /// The agreed amounts of the successfully mediated cases, in 分 (协议涉及金额).
-    public var agreedAmount = 0
+    /// The agreed amounts of the successfully mediated cases (协议涉及金额).
+    public var agreedAmount = Amount.zero
     /// By escalation kind (自杀, 民转刑, 群体性械斗, 群体性上访, …).
     public var escalations: [String: EscalationCount] = [:]
     /// Cases with any escalation prevented, and all their persons.
@@ -56,7 +58,7 @@ public struct StatisticsTally: Sendable, Equatable {
         }
         if c.isSuccessful {
             if c.visits > 0 { followedUp += 1 }
-            agreedAmount += c.agreedAmount ?? 0
+            agreedAmount = agreedAmount + (c.agreedAmount ?? .zero)
         }
         if c.hasDossier { dossiers += 1 }
         var persons: [String: Int] = [:]

@@ -1,8 +1,9 @@
 import Foundation
+import WenshuCase
 import WenshuDocument
 
 /// The 以案定补 report for the cases a filter includes: per mediator, the qualifying cases by grade with
-/// count × rate = amount (integer 分, printed as ￥ figures), and every case that does not qualify with its
+/// count × rate = amount (`Amount`, integer 分, printed as ￥ figures), and every case that does not qualify with its
 /// reasons.
 public struct SubsidyReport: Sendable, Equatable {
     /// One mediator's qualifying cases of one grade at one committee.
@@ -11,14 +12,14 @@ public struct SubsidyReport: Sendable, Equatable {
         public var committee: String
         public var level: String
         public var grade: String
-        /// 分 per case.
-        public var rate: Int
+        /// Per case.
+        public var rate: Amount
         /// The cases' numbers, in `CaseNumberOrder`.
         public var cases: [String]
 
         public var count: Int { cases.count }
-        /// count × rate, in 分.
-        public var amount: Int { count * rate }
+        /// count × rate.
+        public var amount: Amount { Amount(fen: count * rate.fen) }
     }
 
     public static let formID = "subsidy"
@@ -34,8 +35,8 @@ public struct SubsidyReport: Sendable, Equatable {
 
     private struct LineKey: Hashable { var mediator, committee, grade: String }
 
-    /// All lines' amounts, in 分.
-    public var total: Int { lines.reduce(0) { $0 + $1.amount } }
+    /// All lines' amounts.
+    public var total: Amount { lines.map(\.amount).sum() }
 
     public init(cases: some Sequence<CaseFacts>, rules: SubsidyRules, filter: LedgerFilter = LedgerFilter()) {
         var lines: [LineKey: Line] = [:]
@@ -114,19 +115,19 @@ public struct SubsidyReport: Sendable, Equatable {
                 number += 1
                 rows.append([LedgerTable.text("\(number)"), LedgerTable.field(line.mediator), LedgerTable.field(line.committee),
                              LedgerTable.field(line.level), LedgerTable.field(line.grade), LedgerTable.text("\(line.count)"),
-                             LedgerTable.text(LedgerFormat.yuan(fen: line.rate)), LedgerTable.text(LedgerFormat.yuan(fen: line.amount)),
+                             LedgerTable.text(LedgerFormat.yuan(line.rate)), LedgerTable.text(LedgerFormat.yuan(line.amount)),
                              LedgerTable.field(line.cases.joined(separator: "、"))])
             }
             if group.count > 1 {
                 let count = group.reduce(0) { $0 + $1.count }
-                let amount = group.reduce(0) { $0 + $1.amount }
+                let amount = group.map(\.amount).sum()
                 rows.append([[], LedgerTable.field(first.mediator), [.strong("小计")], [], [], LedgerTable.text("\(count)"), [],
-                             [.strong(LedgerFormat.yuan(fen: amount))], []])
+                             [.strong(LedgerFormat.yuan(amount))], []])
             }
             index = group.endIndex
         }
         rows.append([[], [.strong("合计")], [], [], [], LedgerTable.text("\(lines.reduce(0) { $0 + $1.count })"), [],
-                     [.strong(LedgerFormat.yuan(fen: total))], []])
+                     [.strong(LedgerFormat.yuan(total))], []])
         return LedgerTable.make(columns, rows: rows)
     }
 
@@ -151,7 +152,7 @@ public struct SubsidyReport: Sendable, Equatable {
     /// 组织类别, 案件等级, 主持调解员, 是否补助, 补助标准（元）, 补助金额（元）, 不予补助原因.
     public func csvRecords() -> [[String]] {
         var decisions: [(number: String, committee: String, level: String?, grade: String?, mediator: String?,
-                         rate: Int?, amount: Int, reasons: String)] = []
+                         rate: Amount?, amount: Amount, reasons: String)] = []
         for line in lines {
             for number in line.cases {
                 decisions.append((number, line.committee, line.level, line.grade, line.mediator, line.rate, line.rate, ""))
@@ -159,13 +160,13 @@ public struct SubsidyReport: Sendable, Equatable {
         }
         for d in refused {
             decisions.append((d.facts.number, d.facts.committee, d.facts.committeeLevel, d.facts.grade, d.recipient?.name,
-                              d.rate?.amount, 0, d.reasons.map(\.explanation).joined(separator: "；")))
+                              d.rate?.amount, .zero, d.reasons.map(\.explanation).joined(separator: "；")))
         }
         decisions.sort { CaseNumberOrder.precedes($0.number, $1.number) }
         let header = ["编号", "调解组织", "组织类别", "案件等级", "主持调解员", "是否补助", "补助标准（元）", "补助金额（元）", "不予补助原因"]
         return [header] + decisions.map { d in
             [d.number, d.committee, d.level ?? "", d.grade ?? "", d.mediator ?? "", d.reasons.isEmpty ? "是" : "否",
-             d.rate.map { LedgerFormat.decimal(fen: $0) } ?? "", LedgerFormat.decimal(fen: d.amount), d.reasons]
+             d.rate?.description ?? "", d.amount.description, d.reasons]
         }
     }
 

@@ -1,3 +1,5 @@
+import WenshuCase
+
 /// The office's 以案定补 rules (domain.md §7): what a qualifying case pays, by its grade (一般 / 疑难 / 重大)
 /// and its committee's level, and which papers the dossier must hold at that rate. The office profile's
 /// `subsidies` entries map onto `rates` one to one.
@@ -15,12 +17,13 @@ public struct SubsidyRules: Sendable, Equatable {
     public struct Rate: Sendable, Equatable {
         public var level: String
         public var grade: String
-        /// In 分.
-        public var amount: Int
-        /// Titles of the papers the dossier must hold (人民调解协议书, 人民调解回访记录, …).
+        public var amount: Amount
+        /// Titles of the papers the dossier must hold (人民调解协议书, 人民调解回访记录, …). A requirement may
+        /// name alternatives joined by 或, as the dossier model's first row does (人民调解申请书或人民调解受理登记表):
+        /// any one of them satisfies it.
         public var requiredMaterials: [String]
 
-        public init(level: String, grade: String, amount: Int, requiredMaterials: [String] = []) {
+        public init(level: String, grade: String, amount: Amount, requiredMaterials: [String] = []) {
             self.level = level
             self.grade = grade
             self.amount = amount
@@ -46,7 +49,15 @@ public struct SubsidyRules: Sendable, Equatable {
     /// Required materials no rule can check, in first-mention order.
     public var uncheckedMaterials: [String] {
         var seen: Set<String> = []
-        return rates.flatMap(\.requiredMaterials).filter { !checkableMaterials.contains($0) && seen.insert($0).inserted }
+        return rates.flatMap(\.requiredMaterials).filter { alternatives($0) == nil && seen.insert($0).inserted }
+    }
+
+    /// The titles that satisfy `requirement`: itself when checkable, else its parts around 或 when every part is
+    /// checkable; `nil` when it cannot be checked.
+    func alternatives(_ requirement: String) -> [String]? {
+        if checkableMaterials.contains(requirement) { return [requirement] }
+        let parts = requirement.components(separatedBy: "或")
+        return parts.count > 1 && parts.allSatisfy(checkableMaterials.contains) ? parts : nil
     }
 
     /// Whether `c` qualifies, at which rate and for whom; when it does not, every reason at once.
@@ -67,7 +78,10 @@ public struct SubsidyRules: Sendable, Equatable {
             if rate == nil { reasons.append(.noRate(level: level, grade: grade)) }
         }
         if let rate, c.isSuccessful {
-            let missing = rate.requiredMaterials.filter { checkableMaterials.contains($0) && !c.materials.contains($0) }
+            let missing = rate.requiredMaterials.filter { requirement in
+                guard let titles = alternatives(requirement) else { return false }
+                return !titles.contains(where: c.materials.contains)
+            }
             if !missing.isEmpty { reasons.append(.missingMaterials(missing)) }
         }
         let recipient = c.presidingMediator
@@ -87,8 +101,8 @@ public struct SubsidyDecision: Sendable, Equatable {
     public var reasons: [SubsidyReason]
 
     public var qualifies: Bool { reasons.isEmpty }
-    /// What the case pays, in 分 (0 when it does not qualify).
-    public var amount: Int { qualifies ? rate?.amount ?? 0 : 0 }
+    /// What the case pays (zero when it does not qualify).
+    public var amount: Amount { qualifies ? rate?.amount ?? .zero : .zero }
 }
 
 /// Why a case earns no subsidy. `id` is stable (for tests and tools); `explanation` is what the report prints.
@@ -134,5 +148,14 @@ public enum SubsidyReason: Sendable, Equatable, Hashable {
         case .missingMaterials(let titles): return "缺少材料：" + titles.joined(separator: "、")
         case .noMediator: return "未填写调解员"
         }
+    }
+}
+
+extension SubsidyRules {
+    /// The office profile's `subsidies`, one rate each; `materials` is what the facts' materials were read with.
+    public init(profile: OfficeProfile, materials: SubsidyMaterials = .standard) {
+        self.init(rates: profile.subsidyRates.map {
+            Rate(level: $0.level, grade: $0.grade, amount: $0.amount, requiredMaterials: $0.requiredMaterials)
+        }, checkableMaterials: materials.titles)
     }
 }

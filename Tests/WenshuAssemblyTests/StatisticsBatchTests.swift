@@ -57,9 +57,9 @@ final class StatisticsBatchTests: XCTestCase {
     }
 
     static let rules = SubsidyRules(rates: [
-        .init(level: "行业性专业性", grade: "一般", amount: 10000, requiredMaterials: ["人民调解协议书", "人民调解回访记录"]),
-        .init(level: "行业性专业性", grade: "疑难", amount: 30000, requiredMaterials: ["人民调解协议书"]),
-        .init(level: "行业性专业性", grade: "重大", amount: 50000, requiredMaterials: ["人民调解协议书"]),
+        .init(level: "行业性专业性", grade: "一般", amount: Amount(fen: 10000), requiredMaterials: ["人民调解协议书", "人民调解回访记录"]),
+        .init(level: "行业性专业性", grade: "疑难", amount: Amount(fen: 30000), requiredMaterials: ["人民调解协议书"]),
+        .init(level: "行业性专业性", grade: "重大", amount: Amount(fen: 50000), requiredMaterials: ["人民调解协议书"]),
     ])
 
     /// The batch is read once for all tests of this class.
@@ -97,7 +97,7 @@ final class StatisticsBatchTests: XCTestCase {
         XCTAssertEqual(t.oral, 0)
         XCTAssertEqual(t.followedUp, t.successful)
         XCTAssertEqual(t.dossiers, all.filter(hasDossier).count)
-        XCTAssertEqual(t.agreedAmount, t.successful * 3_402_000)
+        XCTAssertEqual(t.agreedAmount, Amount(fen: t.successful * 3_402_000))
         XCTAssertEqual(t.escalation("自杀").cases, all.filter(escalated).count)
         XCTAssertEqual(t.escalation("自杀").persons, all.filter(escalated).map(persons).reduce(0, +))
         for (index, type) in Self.types.enumerated() {
@@ -124,7 +124,7 @@ final class StatisticsBatchTests: XCTestCase {
         let report = SubsidyReport(cases: facts, rules: Self.rules)
         let qualifying = (0..<Self.count).filter { !failed($0) && !partlyPerformed($0) && hasDossier($0) }
         let rate = [10000, 30000, 50000]
-        XCTAssertEqual(report.total, qualifying.map { rate[$0 % 3] }.reduce(0, +))
+        XCTAssertEqual(report.total.fen, qualifying.map { rate[$0 % 3] }.reduce(0, +))
         XCTAssertEqual(report.lines.map(\.count), (0..<3).map { g in qualifying.filter { $0 % 3 == g }.count })
         XCTAssertEqual(report.refused.count, Self.count - qualifying.count)
     }

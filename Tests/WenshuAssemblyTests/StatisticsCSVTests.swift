@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import XCTest
 @testable import WenshuAssembly
 
@@ -34,7 +35,7 @@ final class StatisticsCSVTests: XCTestCase {
         let cases = [
             CaseFacts(file: "a", number: "A1", accepted: .init(iso: "2026-01-05"), type: "邻里", sourceKind: "申请",
                       committee: "甲,委员会", committeeLevel: "村(居)", mediators: [.init(name: "张\"三\"", presides: true)],
-                      outcome: "调解成功", agreementForm: .written, agreedAmount: 320740, visits: 1,
+                      outcome: "调解成功", agreementForm: .written, agreedAmount: Amount("3207.40"), visits: 1,
                       escalations: [.init(kind: "自杀", persons: 1)], dossierNumber: "D1"),
         ]
         let statistics = Statistics(cases: cases)

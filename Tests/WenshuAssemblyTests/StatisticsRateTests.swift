@@ -1,3 +1,4 @@
+import WenshuCase
 import XCTest
 @testable import WenshuAssembly
 
@@ -23,7 +24,6 @@ final class StatisticsRateTests: XCTestCase {
     func testMoneyFiguresUseTheFullWidthYuanSignAndSeparators() {
         let table: [(Int, String)] = [(0, "￥0.00"), (7, "￥0.07"), (140902, "￥1,409.02"), (3402000, "￥34,020.00"),
                                       (10000000001, "￥100,000,000.01"), (15000, "￥150.00")]
-        for (fen, printed) in table { XCTAssertEqual(LedgerFormat.yuan(fen: fen), printed) }
-        XCTAssertEqual(LedgerFormat.decimal(fen: 10000000001), "100000000.01")
+        for (fen, printed) in table { XCTAssertEqual(LedgerFormat.yuan(Amount(fen: fen)), printed) }
     }
 }

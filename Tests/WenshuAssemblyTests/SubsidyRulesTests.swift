@@ -1,13 +1,14 @@
+import WenshuCase
 import WenshuDocument
 import XCTest
 @testable import WenshuAssembly
 
 final class SubsidyRulesTests: XCTestCase {
     static let rules = SubsidyRules(rates: [
-        .init(level: "村(居)", grade: "一般", amount: 3000, requiredMaterials: ["人民调解受理登记表", "人民调解协议书"]),
-        .init(level: "村(居)", grade: "疑难", amount: 8000,
+        .init(level: "村(居)", grade: "一般", amount: Amount(fen: 3000), requiredMaterials: ["人民调解受理登记表", "人民调解协议书"]),
+        .init(level: "村(居)", grade: "疑难", amount: Amount(fen: 8000),
               requiredMaterials: ["人民调解受理登记表", "人民调解记录", "人民调解协议书", "人民调解回访记录"]),
-        .init(level: "乡镇(街道)", grade: "重大", amount: 40000,
+        .init(level: "乡镇(街道)", grade: "重大", amount: Amount(fen: 40000),
               requiredMaterials: ["人民调解申请书", "人民调解调查记录", "人民调解协议书", "卷宗封面"]),
     ])
 
@@ -50,15 +51,29 @@ final class SubsidyRulesTests: XCTestCase {
             let decision = Self.rules.decide(c)
             XCTAssertEqual(decision.reasons.map(\.id), expected, name)
             XCTAssertEqual(decision.qualifies, expected.isEmpty, name)
-            XCTAssertEqual(decision.amount, expected.isEmpty ? decision.rate?.amount ?? -1 : 0, name)
+            XCTAssertEqual(decision.amount, expected.isEmpty ? decision.rate?.amount : .zero, name)
         }
+    }
+
+    /// A requirement written as alternatives (人民调解申请书或人民调解受理登记表) is met by either paper.
+    func testAlternativeMaterials() {
+        let rules = SubsidyRules(rates: [.init(level: "村(居)", grade: "一般", amount: Amount(fen: 3000),
+                                               requiredMaterials: ["人民调解申请书或人民调解受理登记表", "收条或汇款单等履行凭证"])])
+        var c = Self.qualifying
+        c.materials = ["人民调解受理登记表"]
+        XCTAssertEqual(rules.decide(c).reasons, [])
+        c.materials = ["人民调解申请书"]
+        XCTAssertEqual(rules.decide(c).reasons, [])
+        c.materials = []
+        XCTAssertEqual(rules.decide(c).reasons, [.missingMaterials(["人民调解申请书或人民调解受理登记表"])])
+        XCTAssertEqual(rules.uncheckedMaterials, ["收条或汇款单等履行凭证"])
     }
 
     func testRatesDependOnGradeAndLevel() {
         var c = Self.qualifying
-        XCTAssertEqual(Self.rules.decide(c).amount, 3000)
+        XCTAssertEqual(Self.rules.decide(c).amount, Amount(fen: 3000))
         c.grade = "疑难"
-        XCTAssertEqual(Self.rules.decide(c).amount, 8000)
+        XCTAssertEqual(Self.rules.decide(c).amount, Amount(fen: 8000))
     }
 
     func testReasonsNameWhatIsMissing() {
@@ -109,10 +124,10 @@ final class SubsidyRulesTests: XCTestCase {
         let report = SubsidyReport(cases: [second, refused, Self.qualifying, hard, otherMediator, outOfPeriod],
                                    rules: Self.rules,
                                    filter: LedgerFilter(since: .init(iso: "2026-01-01"), until: .init(iso: "2026-06-30")))
-        XCTAssertEqual(report.lines.map { "\($0.mediator) \($0.grade) \($0.count)×\($0.rate)=\($0.amount)" },
+        XCTAssertEqual(report.lines.map { "\($0.mediator) \($0.grade) \($0.count)×\($0.rate.fen)=\($0.amount.fen)" },
                        ["王芳 一般 1×3000=3000", "赵刚 一般 2×3000=6000", "赵刚 疑难 1×8000=8000"])
         XCTAssertEqual(report.lines[1].cases, ["（2026）溪调字第3号", "（2026）溪调字第10号"])
-        XCTAssertEqual(report.total, 17000)
+        XCTAssertEqual(report.total, Amount(fen: 17000))
         XCTAssertEqual(report.refused.map(\.facts.number), ["（2026）溪调字第6号"])
 
         let csv = report.csvRecords()
