@@ -48,7 +48,7 @@ public enum CaseFactsBatch {
     /// The facts of the case files `files`, each loaded by `CaseLoader` and, with a `checker`, checked first
     /// (schema and domain rules): a case with errors is left out, and its findings say why; warnings come back
     /// with the facts. A file that loads as another kind (an office profile, a register, a work log in the
-    /// same folder) is skipped with a note `ledger.not-a-case`.
+    /// same folder, its name not saying so) is skipped with a warning `ledger.not-a-case`.
     /// - Parameter displayNames: what locations call each file (default: its path as given).
     public static func collect(files: [URL], displayNames: [String]? = nil, extractor: CaseFactsExtractor,
                                checker: CaseChecker? = CaseChecker(),
@@ -63,7 +63,7 @@ public enum CaseFactsBatch {
             }
             guard file.kind == .caseFile else {
                 return Loaded(root: nil, name: name, diagnostics: [
-                    Diagnostic("ledger.not-a-case", .note, at: SourceLocation(file: name),
+                    Diagnostic("ledger.not-a-case", .warning, at: SourceLocation(file: name),
                                "this is a \(file.kind.rawValue) file, not a case: left out of the ledgers and statistics"),
                 ])
             }

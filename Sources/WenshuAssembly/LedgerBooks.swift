@@ -35,11 +35,11 @@ public struct LedgerBooks: Sendable {
     public func disputeRegister(_ cases: [CaseFacts]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
-            LedgerColumn(title: "编号", width: 11),
+            LedgerColumn(title: "编号", width: 12),
             LedgerColumn(title: "受理日期", width: 8, alignment: .center),
             LedgerColumn(title: "当事人", width: 8),
             LedgerColumn(title: "纠纷类型", width: 6, alignment: .center),
-            LedgerColumn(title: "纠纷简要情况", width: 20),
+            LedgerColumn(title: "纠纷简要情况", width: 19),
             LedgerColumn(title: "调解员", width: 6),
             LedgerColumn(title: "调解结果", width: 6, alignment: .center),
             LedgerColumn(title: "协议形式", width: 4, alignment: .center),

@@ -16,6 +16,24 @@ public enum LedgerRegisterFile {
         let findings = CaseChecker().check(file)
         return (findings.hasErrors ? nil : file.root, findings)
     }
+
+    /// The register of committees at `url`; `nil` when it has errors.
+    public static func committees(_ url: URL, displayName: String? = nil) -> (records: [CommitteeRecord]?, diagnostics: [Diagnostic]) {
+        let (root, diagnostics) = load(url, kind: .committees, displayName: displayName)
+        return (root.map(CommitteeRecord.records(in:)), diagnostics)
+    }
+
+    /// The register of mediators at `url`; `nil` when it has errors.
+    public static func mediators(_ url: URL, displayName: String? = nil) -> (records: [MediatorRecord]?, diagnostics: [Diagnostic]) {
+        let (root, diagnostics) = load(url, kind: .mediators, displayName: displayName)
+        return (root.map(MediatorRecord.records(in:)), diagnostics)
+    }
+
+    /// The work log at `url`; `nil` when it has errors.
+    public static func workLog(_ url: URL, displayName: String? = nil) -> (log: WorkLog?, diagnostics: [Diagnostic]) {
+        let (root, diagnostics) = load(url, kind: .worklog, displayName: displayName)
+        return (root.map(WorkLog.init(root:)), diagnostics)
+    }
 }
 
 /// One committee of the 调解组织登记册 (the committees register, `committees.rng`).
