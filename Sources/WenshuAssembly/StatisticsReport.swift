@@ -100,8 +100,9 @@ extension Statistics {
     private func groupTable(_ groups: [Group], labelTitle: String, detailTitle: String? = nil, withTotal: Bool) -> Table {
         var columns = [LedgerColumn(title: labelTitle, width: detailTitle == nil ? 6 : 12)]
         if let detailTitle { columns.append(LedgerColumn(title: detailTitle, width: 8)) }
-        columns += ["受理", "调解成功", "成功率", "书面协议", "口头协议", "回访", "回访率", "立卷归档", "防止激化（件/人）"]
-            .map { LedgerColumn(title: $0, width: $0.count > 4 ? 4 : 3, alignment: .right) }
+        columns += [("受理", 3), ("调解成功", 3), ("成功率", 3), ("书面协议", 3), ("口头协议", 3), ("回访", 3), ("回访率", 3),
+                    ("立卷归档", 3), ("防止激化（件/人）", 4)]
+            .map { LedgerColumn(title: $0.0, width: $0.1, alignment: .right) }
 
         func cells(_ t: StatisticsTally) -> [[Inline]] {
             ["\(t.accepted)", "\(t.successful)", t.successRate.formatted, "\(t.written)", "\(t.oral)",

@@ -137,4 +137,18 @@ final class StatisticsBatchTests: XCTestCase {
         XCTAssertEqual(rows.prefix(3).map { $0[1] }, ["（2026）西交调字第1号", "（2026）西交调字第2号", "（2026）西交调字第3号"])
         XCTAssertEqual(rows.last?[1], "（2026）西交调字第\(Self.count)号")
     }
+
+    /// Two files with one case number: both are kept (the register shows them), the later one is warned about.
+    func testDuplicateNumbersAreWarned() {
+        let facts = ["a.yaml", "b.yaml", "c.yaml"].enumerated().map { index, file in
+            CaseFacts(file: file, number: "（2026）西交调字第\(index + 1)号", type: "其他", committee: "c")
+        }
+        XCTAssertEqual(CaseFactsBatch.duplicateNumbers(facts), [])
+        var twice = facts
+        twice[2].number = "（2026）西交调字第1号"
+        let findings = CaseFactsBatch.duplicateNumbers(twice)
+        XCTAssertEqual(findings.map(\.id), ["ledger.duplicate-number"])
+        XCTAssertEqual(findings.first?.location.file, "c.yaml")
+        XCTAssertEqual(findings.first?.severity, .warning)
+    }
 }
