@@ -49,6 +49,7 @@ public final class XMLDocument: @unchecked Sendable {
         }
         self.pointer = doc
         self.fileName = fileName
+        registerOwner()
     }
 
     /// Parses a file from disk, naming it in errors.
@@ -75,6 +76,19 @@ public final class XMLDocument: @unchecked Sendable {
             xmlSetNs(root, ns)
         }
         xmlDocSetRootElement(pointer, root)
+        registerOwner()
+    }
+
+    /// Lets a node found through XPath in any document (a variable may hold another document's nodes) be
+    /// wrapped with the Swift object that owns it: libxml2's `_private` slot points back here, unretained.
+    private func registerOwner() {
+        pointer.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    /// The Swift document that owns `node`, if it was parsed or built through `XMLDocument`.
+    static func owner(of node: xmlNodePtr) -> XMLDocument? {
+        guard let doc = node.pointee.doc, let owner = doc.pointee._private else { return nil }
+        return Unmanaged<XMLDocument>.fromOpaque(owner).takeUnretainedValue()
     }
 
     deinit { xmlFreeDoc(pointer) }

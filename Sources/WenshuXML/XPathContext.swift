@@ -39,7 +39,8 @@ public final class XPathContext {
     final class State {
         unowned let document: XMLDocument
         init(document: XMLDocument) { self.document = document }
-        var tables: [String: XPathFunctionTable] = [:]
+        /// The registered functions by local name (names are unique across the tables of one context).
+        var functions: [String: XPathFunction] = [:]
         /// The first error a function raised during the current evaluation.
         var functionError: String?
     }
@@ -60,10 +61,14 @@ public final class XPathContext {
     }
 
     /// Makes every function of `table` callable as `prefix:name(...)`.
+    ///
+    /// Local names must be unique across the tables registered in one context: the trampoline finds a
+    /// function by its local name only (see `xpathTrampoline` for why it cannot use the namespace).
     public func register(_ table: XPathFunctionTable) {
         registerNamespace(prefix: table.prefix, uri: table.namespaceURI)
-        state.tables[table.namespaceURI] = table
-        for name in table.functions.keys {
+        for (name, function) in table.functions {
+            precondition(state.functions[name] == nil, "two registered XPath functions are named \(name)")
+            state.functions[name] = function
             xmlXPathRegisterFuncNS(pointer, name, table.namespaceURI, xpathTrampoline)
         }
     }
@@ -102,14 +107,19 @@ public final class XPathContext {
 
 }
 
-/// The one C entry point for every extension function: finds the Swift function by the name and
-/// namespace libxml2 is calling, pops the arguments, pushes the result.
+/// The one C entry point for every extension function: finds the Swift function by the name libxml2 is
+/// calling, pops the arguments, pushes the result.
+///
+/// It must not read `ctxt->functionURI`: libxml2 (2.9) caches the looked-up function *and the namespace
+/// URI pointer* in the compiled expression on its first evaluation, and that pointer belongs to the first
+/// context's namespace table — dangling once that context is freed. Every later evaluation of the same
+/// compiled expression, in another context, would read freed memory. The local name (`ctxt->function`)
+/// points into the compiled expression itself and stays valid.
 private func xpathTrampoline(_ parser: xmlXPathParserContextPtr?, _ nargs: Int32) {
     guard let parser, let ctxt = parser.pointee.context, let userData = ctxt.pointee.userData else { return }
     let state = Unmanaged<XPathContext.State>.fromOpaque(userData).takeUnretainedValue()
     let name = String(xmlString: ctxt.pointee.function) ?? ""
-    let uri = String(xmlString: ctxt.pointee.functionURI) ?? ""
-    guard let function = state.tables[uri]?.functions[name] else {
+    guard let function = state.functions[name] else {
         xmlXPathErr(parser, Int32(XPATH_UNKNOWN_FUNC_ERROR.rawValue))
         return
     }
@@ -150,7 +160,8 @@ private func xpathValue(from object: xmlXPathObjectPtr, document: XMLDocument) -
         if let set = object.pointee.nodesetval, let table = set.pointee.nodeTab {
             nodes.reserveCapacity(Int(set.pointee.nodeNr))
             for i in 0..<Int(set.pointee.nodeNr) {
-                if let n = table[i] { nodes.append(XMLNode(pointer: n, document: document)) }
+                // A variable may hold nodes of another document (the office profile beside the case).
+                if let n = table[i] { nodes.append(XMLNode(pointer: n, document: XMLDocument.owner(of: n) ?? document)) }
             }
         }
         return .nodes(nodes)

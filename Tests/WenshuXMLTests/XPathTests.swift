@@ -50,3 +50,46 @@ final class XPathTests: XCTestCase {
         }
     }
 }
+
+extension XPathTests {
+    /// libxml2 caches an extension function and its namespace in the compiled expression on first use;
+    /// a compiled expression must keep working in later contexts, after the first one is gone.
+    func testACompiledExpressionWithAFunctionServesManyContextsInTurn() throws {
+        var table = XPathFunctionTable(prefix: "w", namespaceURI: "urn:test")
+        table.register("upper") { args in .string(args[0].stringValue.uppercased()) }
+        let expression = try XPathExpression("w:upper(string(party[1]/@role))")
+        for _ in 0..<3 {
+            let context = XPathContext(document: doc)  // freed at the end of each turn
+            context.register(table)
+            context.registerNamespace(prefix: "x", uri: "urn:other-\(UUID())")  // reshuffle the namespace table
+            XCTAssertEqual(try context.evaluate(expression), .string("申请人"))
+        }
+    }
+
+    func testACompiledExpressionServesManyThreadsAtOnce() throws {
+        let table = {
+            var table = XPathFunctionTable(prefix: "w", namespaceURI: "urn:test")
+            table.register("twice") { args in .string(args[0].stringValue + args[0].stringValue) }
+            return table
+        }()
+        let expression = try XPathExpression("w:twice(string(party[2]/name))")
+        let source = String(decoding: doc.serialized(), as: UTF8.self)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            guard let document = try? XMLDocument(parsing: Data(source.utf8), fileName: "c.xml") else { return failures.add() }
+            for _ in 0..<200 {
+                let context = XPathContext(document: document)
+                context.register(table)
+                if (try? context.evaluate(expression)) != .string("李四李四") { failures.add() }
+            }
+        }
+        XCTAssertEqual(failures.count, 0)
+    }
+}
+
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.lock(); value += 1; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+}

@@ -1,0 +1,374 @@
+import WenshuDocument
+import WenshuXML
+
+/// Turns one validated template (or fragment) element tree into compiled parts: every XPath compiled and
+/// checked (syntax, function names and argument counts), includes spliced in, tables checked. Problems go
+/// to the loader's diagnostics; the element they concern is left out and compilation goes on, so one pass
+/// reports them all.
+struct TemplateCompiler {
+    /// The file as messages name it.
+    let file: String
+    let loader: TemplateLoader
+
+    func location(_ node: XMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line)
+    }
+
+    private func report(_ id: String, _ node: XMLNode, subject: String? = nil, _ message: String) {
+        loader.report(Diagnostic(id, at: location(node), subject: subject, message))
+    }
+
+    // MARK: The form
+
+    func form(_ root: XMLNode) -> FormTemplate {
+        let appliesWhen = expression(root, "applies-when")
+        let forEach = expression(root, "for-each")
+        let recordVariable = root.attribute("as") ?? "record"
+        let date = expression(root, "date")
+        let caseNumber = expression(root, "case-number")
+        let body = blocks(root)
+        let casePaths = TemplateChecker(loader: loader).check(
+            appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
+            caseNumber: caseNumber, body: body)
+        return FormTemplate(
+            id: root.attribute("id") ?? "", title: root.attribute("title") ?? "", version: root.attribute("version") ?? "",
+            pageStyle: root.attribute("page").flatMap(PageStyle.init) ?? .prose, origin: location(root), casePaths: casePaths,
+            appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
+            caseNumber: caseNumber, body: body)
+    }
+
+    // MARK: Blocks
+
+    func blocks(_ parent: XMLNode) -> [Part<BlockNode>] {
+        parent.elements.flatMap(block)
+    }
+
+    private func block(_ element: XMLNode) -> [Part<BlockNode>] {
+        if let parts = control(element, blocks) { return parts }
+        switch element.name {
+        case "title":
+            return [.leaf(.title(inlines(element)))]
+        case "number":
+            return [.leaf(.number(inlines(element), alignment(element, default: .right)))]
+        case "heading":
+            return [.leaf(.heading(level: Int(element.attribute("level") ?? "") ?? 1, numberLabel(element), inlines(element)))]
+        case "item", "p":
+            return [.leaf(.paragraph(paragraph(element)))]
+        case "table":
+            return [.leaf(.table(table(element)))]
+        case "signatures":
+            let parts = element.elements.flatMap(signaturePart)
+            return [.leaf(.signatures(alignment(element, default: .right), parts))]
+        case "page-break":
+            return [.leaf(.pageBreak)]
+        case "section":
+            return [.leaf(.section(section(element)))]
+        case "include":
+            let path = element.attribute("href") ?? ""
+            return loader.fragment(at: path, includedFrom: location(element)) ?? []
+        default:
+            return unexpected(element)
+        }
+    }
+
+    /// A `p` or `item`; body text indents its first line by default, text in a table cell does not.
+    private func paragraph(_ element: XMLNode, indentsByDefault: Bool = true) -> ParagraphNode {
+        let isItem = element.name == "item"
+        return ParagraphNode(
+            alignment: alignment(element, default: .justify),
+            firstLineIndent: element.attribute("indent").map { $0 == "true" } ?? indentsByDefault,
+            numbering: isItem ? (Int(element.attribute("level") ?? "") ?? 1, numberLabel(element)) : nil,
+            inlines: inlines(element))
+    }
+
+    private func numberLabel(_ element: XMLNode) -> NumberLabel {
+        if let explicit = element.attribute("number") { return .explicit(explicit) }
+        return element.attribute("numbered") == "false" ? .none : .automatic
+    }
+
+    private func section(_ element: XMLNode) -> SectionNode {
+        let numbering: PageNumbering
+        switch element.attribute("numbering") {
+        case "unnumbered": numbering = .unnumbered
+        case "restart": numbering = .restart(at: Int(element.attribute("start") ?? "") ?? 1)
+        default: numbering = .continues
+        }
+        return SectionNode(id: element.attribute("id") ?? "", startsNewPage: element.attribute("new-page") != "false",
+                           numbering: numbering, pageStyle: element.attribute("page").flatMap(PageStyle.init),
+                           blocks: blocks(element), origin: location(element))
+    }
+
+    // MARK: Tables
+
+    private func table(_ element: XMLNode) -> TableNode {
+        let widths = (element.attribute("widths") ?? "").split(separator: " ").compactMap { Int($0) }
+        let rows = element.elements.flatMap(tablePart)
+        checkColumns(element, widths: widths)
+        return TableNode(columnWidths: widths, bordered: element.attribute("border") != "false", rows: rows)
+    }
+
+    private func tablePart(_ element: XMLNode) -> [Part<RowNode>] {
+        if let parts = control(element, { $0.elements.flatMap(tablePart) }) { return parts }
+        guard element.name == "row" else { return unexpected(element) }
+        let cells = element.elements(named: "cell").map { cell in
+            CellNode(columnSpan: Int(cell.attribute("colspan") ?? "") ?? 1, rowSpan: Int(cell.attribute("rowspan") ?? "") ?? 1,
+                     content: holdsParagraphs(cell)
+                        ? .paragraphs(cell.elements.flatMap(cellParagraph))
+                        : .inlines(alignment(cell, default: .left), inlines(cell)))
+        }
+        return [.leaf(RowNode(isHeader: element.attribute("header") == "true",
+                              minLines: Int(element.attribute("min-lines") ?? "") ?? 1, cells: cells, origin: location(element)))]
+    }
+
+    private func cellParagraph(_ element: XMLNode) -> [Part<ParagraphNode>] {
+        if let parts = control(element, { $0.elements.flatMap(cellParagraph) }) { return parts }
+        guard element.name == "p" || element.name == "item" else { return unexpected(element) }
+        return [.leaf(paragraph(element, indentsByDefault: false))]
+    }
+
+    /// Whether a cell holds paragraphs (`p`, `item`, possibly inside loops and conditions) rather than text.
+    private func holdsParagraphs(_ element: XMLNode) -> Bool {
+        element.elements.contains { child in
+            switch child.name {
+            case "p", "item": return true
+            case "each", "if", "choose", "when", "otherwise": return holdsParagraphs(child)
+            default: return false
+            }
+        }
+    }
+
+    /// Every row must fill the table's columns, counting cells that span columns and cells reaching down
+    /// from rows above. A loop's or condition's rows are counted once, in place.
+    private func checkColumns(_ table: XMLNode, widths: [Int]) {
+        var reachingDown = Array(repeating: 0, count: widths.count)  // rows still covered, per column
+        func visit(_ element: XMLNode) {
+            guard element.name == "row" else {
+                element.elements.forEach(visit)
+                return
+            }
+            var column = 0
+            for cell in element.elements(named: "cell") {
+                while column < widths.count, reachingDown[column] > 0 { column += 1 }
+                let span = Int(cell.attribute("colspan") ?? "") ?? 1
+                let rows = Int(cell.attribute("rowspan") ?? "") ?? 1
+                for c in column..<min(column + span, widths.count) { reachingDown[c] = rows }
+                column += span
+            }
+            while column < widths.count, reachingDown[column] > 0 { column += 1 }
+            if column != widths.count {
+                report(TemplateIssue.tableColumns, element,
+                       "this row fills \(column) column\(column == 1 ? "" : "s") but the table has \(widths.count) (widths=\"\(table.attribute("widths") ?? "")\")")
+            }
+            reachingDown = reachingDown.map { max($0 - 1, 0) }
+        }
+        table.elements.forEach(visit)
+    }
+
+    // MARK: Signatures
+
+    private func signaturePart(_ element: XMLNode) -> [Part<SignatureNode>] {
+        if let parts = control(element, { $0.elements.flatMap(signaturePart) }) { return parts }
+        guard element.name == "signature" else { return unexpected(element) }
+        let date: DateLine
+        if let line = element.element(named: "date") {
+            let content = inlines(line)
+            date = content.isEmpty ? .handwritten : .content(content)
+        } else {
+            date = .none
+        }
+        return [.leaf(SignatureNode(label: element.element(named: "label").map(inlines) ?? [],
+                                    name: element.element(named: "name").map(inlines) ?? [], date: date))]
+    }
+
+    // MARK: Inlines
+
+    func inlines(_ element: XMLNode) -> Inlines {
+        let children = element.children
+        var parts: Inlines = []
+        for (i, child) in children.enumerated() {
+            if child.isText {
+                let text = Self.templateText(child.stringValue)
+                if !text.isEmpty { parts.append(.leaf(.text(text))) }
+                continue
+            }
+            guard child.isElement else { continue }
+            checkBrackets(around: i, in: children)
+            if let control = control(child, inlines) {
+                parts += control
+            } else if let leaf = inline(child) {
+                parts.append(.leaf(leaf))
+            }
+        }
+        return parts
+    }
+
+    private func inline(_ element: XMLNode) -> InlineNode? {
+        switch element.name {
+        case "value":
+            guard let select = expression(element, "select") else { return nil }
+            return .value(ValueNode(select: select, missing: element.attribute("missing").flatMap(MissingRule.init) ?? .error,
+                                    width: Int(element.attribute("width") ?? "") ?? Self.defaultBlankWidth))
+        case "b":
+            return .strong(Self.templateText(element.stringValue))
+        case "br":
+            return .lineBreak
+        case "blank":
+            return .blank(width: Int(element.attribute("width") ?? "") ?? Self.defaultBlankWidth)
+        case "checkboxes":
+            guard let select = expression(element, "select") else { return nil }
+            let options = element.elements(named: "option").map { option in
+                let label = option.stringValue.trimmingASCIIWhitespace
+                return (value: option.attribute("value") ?? label, label: label)
+            }
+            return .checkboxes(CheckboxNode(select: select, options: options, separator: element.attribute("separator") ?? "　"))
+        case "page-ref":
+            let end = element.attribute("end") == "true"
+            if let target = element.attribute("target") { return .pageRef(.section(target), end: end) }
+            return expression(element, "select").map { .pageRef(.expression($0), end: end) }
+        case "page-count":
+            return .pageCount
+        default:
+            _ = unexpected(element) as [Part<InlineNode>]
+            return nil
+        }
+    }
+
+    /// A blank's width when the template gives none: eight full-width characters.
+    static let defaultBlankWidth = 8
+
+    /// Template text as printed: runs of ASCII white space that hold a line break are layout of the
+    /// template file and vanish; any other space (including the ideographic space U+3000) is kept.
+    static func templateText(_ raw: String) -> String {
+        var result = ""
+        var run = ""
+        func flush() {
+            if !run.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { result += run }
+            run = ""
+        }
+        for c in raw {
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" {
+                run.append(c)
+            } else {
+                flush()
+                result.append(c)
+            }
+        }
+        flush()
+        return result
+    }
+
+    static let bracketPairs: [Character: Character] = ["（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "《": "》", "「": "」", "“": "”"]
+
+    /// Refuses a part that may print nothing (an omitted value, a loop, a condition) standing alone
+    /// between a pair of brackets, which would print as "（）": put the brackets inside the condition.
+    private func checkBrackets(around index: Int, in children: [XMLNode]) {
+        let element = children[index]
+        let mayBeEmpty = element.name == "value" ? element.attribute("missing") == "omit"
+            : ["each", "if"].contains(element.name) || (element.name == "choose" && element.element(named: "otherwise") == nil)
+        guard mayBeEmpty, index > 0, index + 1 < children.count,
+              children[index - 1].isText, children[index + 1].isText,
+              let open = Self.templateText(children[index - 1].stringValue).last, let close = Self.bracketPairs[open],
+              Self.templateText(children[index + 1].stringValue).first == close else { return }
+        report(TemplateIssue.emptyBrackets, element, subject: "<\(element.name)>",
+               "\(open)<\(element.name)>\(close) prints an empty pair of brackets when there is nothing to show; put the brackets inside an <if>")
+    }
+
+    // MARK: Loops and conditions
+
+    /// Compiles `each`/`rows`/`if`/`choose` around any kind of content; `nil` when `element` is none of them.
+    private func control<Leaf>(_ element: XMLNode, _ body: (XMLNode) -> [Part<Leaf>]) -> [Part<Leaf>]? {
+        switch element.name {
+        case "each", "rows":
+            guard let select = expression(element, "select") else { return [] }
+            let loop = Loop(select: select, variable: element.attribute("as"), index: element.attribute("index"),
+                            blankRepeat: Int(element.attribute("blank-repeat") ?? "") ?? 1,
+                            separator: element.attribute("separator"))
+            return [.each(loop, body(element))]
+        case "if":
+            guard let test = expression(element, "test") else { return [] }
+            let branch = Branch(test: test, showsInBlank: element.attribute("blank") != "hide", body: body(element))
+            return [.choose([branch], otherwise: nil)]
+        case "choose":
+            let whens = element.elements(named: "when")
+            let branches = whens.compactMap { when in
+                expression(when, "test").map { Branch(test: $0, showsInBlank: when.attribute("blank") == "show", body: body(when)) }
+            }
+            guard branches.count == whens.count else { return [] }
+            return [.choose(branches, otherwise: element.element(named: "otherwise").map(body))]
+        default:
+            return nil
+        }
+    }
+
+    /// An element the schema should have kept out; reported rather than trusted.
+    private func unexpected<Leaf>(_ element: XMLNode) -> [Part<Leaf>] {
+        report(TemplateIssue.misplacedElement, element, subject: "<\(element.name)>", "<\(element.name)> cannot stand here")
+        return []
+    }
+
+    private func alignment(_ element: XMLNode, default fallback: Alignment) -> Alignment {
+        element.attribute("align").flatMap(Alignment.init) ?? fallback
+    }
+
+    // MARK: XPath
+
+    /// Compiles the XPath in `attribute` of `element` and checks the functions it calls; `nil` when the
+    /// attribute is absent, or (reported) when it does not compile or calls a function wrongly.
+    func expression(_ element: XMLNode, _ attribute: String) -> TemplateExpression? {
+        guard let source = element.attribute(attribute) else { return nil }
+        var analysis: XPathAnalysis?
+        var syntaxError: XPathSyntaxError?
+        do { analysis = try XPathAnalysis(source) } catch { syntaxError = error }
+        let compiled: XPathExpression
+        do {
+            compiled = try XPathExpression(source)
+        } catch {
+            let reason = syntaxError.map { "\($0.message) (at character \($0.position))" }
+                ?? ((error as? XMLIssue)?.message.components(separatedBy: " in XPath `").first ?? "\(error)")
+            report(TemplateIssue.xpathSyntax, element, subject: source, "the \(attribute) expression does not compile: \(reason)")
+            return nil
+        }
+        var valid = true
+        for call in analysis?.calls ?? [] {
+            if let (id, message) = Self.problem(with: call) {
+                report(id, element, subject: source, message)
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        return TemplateExpression(compiled: compiled, analysis: analysis ?? XPathAnalysis(), origin: location(element),
+                                  attribute: attribute)
+    }
+
+    /// What is wrong with a function call, if anything: an unknown name or prefix, or the wrong number of
+    /// arguments.
+    static func problem(with call: FunctionCall) -> (id: String, message: String)? {
+        let name = call.qualifiedName
+        let arity: ClosedRange<Int>
+        let synopsis: String
+        switch call.prefix {
+        case TemplateFunctions.prefix:
+            guard let function = TemplateFunctions.byName[call.name] else {
+                let hint = closest(to: call.name, among: TemplateFunctions.all.map(\.name)).map { "; did you mean w:\($0)?" }
+                    ?? "; docs/templates.md lists them"
+                return (TemplateIssue.unknownFunction, "\(name) is not a Wenshu function\(hint)")
+            }
+            (arity, synopsis) = (function.arity, function.synopsis)
+        case nil:
+            guard let core = XPathCoreFunctions.arity[call.name] else {
+                let wenshu = TemplateFunctions.byName[call.name] != nil ? "; the Wenshu function is called w:\(call.name)" : ""
+                return (TemplateIssue.unknownFunction, "\(name)() is not an XPath 1.0 function\(wenshu)")
+            }
+            (arity, synopsis) = (core, "")
+        case let prefix?:
+            return (TemplateIssue.unknownFunction,
+                    "the prefix \(prefix): is not bound; Wenshu functions are called as \(TemplateFunctions.prefix):name(…)")
+        }
+        guard arity.contains(call.argumentCount) else {
+            let usage = synopsis.isEmpty ? "" : " (\(synopsis))"
+            return (TemplateIssue.functionArguments,
+                    "\(name) takes \(TemplateFunctions.describe(arity)), not \(call.argumentCount)\(usage)")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import WenshuXML
+
+/// Reads, validates and compiles the templates of one library, sharing each fragment's compiled parts
+/// among the templates that include it. Lives only while a library loads.
+final class TemplateLoader {
+    let sources: TemplateSources
+    let schema: RelaxNGSchema
+    let schemaDiagnostics: SchemaDiagnostics
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Compiled fragments by path; `nil` for one that failed (reported once).
+    private var fragments: [String: [Part<BlockNode>]?] = [:]
+    /// The fragments being compiled, outermost first, to refuse include cycles.
+    private var including: [String] = []
+
+    init(sources: TemplateSources, schema: RelaxNGSchema, vocabulary: SchemaVocabulary) {
+        self.sources = sources
+        self.schema = schema
+        self.schemaDiagnostics = SchemaDiagnostics(vocabulary: vocabulary)
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
+
+    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// Compiles the template at `path`; `nil` (with diagnostics) when it has errors.
+    func form(at path: String) -> FormTemplate? {
+        let errorsBefore = errorCount
+        guard let document = document(at: path), let root = document.root else { return nil }
+        let compiled = TemplateCompiler(file: sources.displayName(path), loader: self).form(root)
+        return errorCount == errorsBefore ? compiled : nil
+    }
+
+    /// The compiled blocks of the fragment at `path`, compiled on first use.
+    func fragment(at path: String, includedFrom origin: SourceLocation) -> [Part<BlockNode>]? {
+        if including.contains(path) {
+            let chain = (including.drop { $0 != path } + [path]).joined(separator: " → ")
+            report(Diagnostic(TemplateIssue.includeCycle, at: origin, subject: path,
+                              "the include goes round in a circle: \(chain)"))
+            return nil
+        }
+        if let cached = fragments[path] { return cached }
+        guard sources.read(path) != nil else {
+            report(Diagnostic(TemplateIssue.includeMissing, at: origin, subject: path,
+                              "there is no fragment \(sources.displayName(path)); include paths start at the templates folder"))
+            return nil
+        }
+        including.append(path)
+        defer { including.removeLast() }
+        let errorsBefore = errorCount
+        var parts: [Part<BlockNode>]?
+        if let root = document(at: path)?.root {
+            let compiler = TemplateCompiler(file: sources.displayName(path), loader: self)
+            if root.name == "fragment" {
+                parts = compiler.blocks(root)
+            } else {
+                report(Diagnostic(TemplateIssue.misplacedElement, at: compiler.location(root), subject: "<\(root.name)>",
+                                  "an included file must be a <fragment>, not a <\(root.name)>"))
+            }
+        }
+        let result = errorCount == errorsBefore ? parts : nil
+        fragments[path] = .some(result)
+        return result
+    }
+
+    /// Parses and validates a file, reporting what is wrong with it.
+    func document(at path: String) -> XMLDocument? {
+        let name = sources.displayName(path)
+        guard let data = sources.read(path) else {
+            report(Diagnostic(TemplateIssue.unreadable, at: SourceLocation(file: name), "the template file cannot be read"))
+            return nil
+        }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(parsing: data, fileName: name)
+        } catch let issue as XMLIssue {
+            let id = issue.kind == .doctype ? TemplateIssue.doctype
+                : issue.kind == .tooLarge ? TemplateIssue.unreadable : TemplateIssue.xmlSyntax
+            report(Diagnostic(id, issue: issue))
+            return nil
+        } catch {
+            report(Diagnostic(TemplateIssue.unreadable, at: SourceLocation(file: name), "\(error)"))
+            return nil
+        }
+        let issues = schema.validate(document)
+        guard issues.isEmpty else {
+            schemaDiagnostics.translate(issues, in: document).forEach(report)
+            return nil
+        }
+        return document
+    }
+}

@@ -1,0 +1,147 @@
+import WenshuCase
+import WenshuXML
+
+/// One extension function a template calls as `w:name(…)`.
+package struct TemplateFunction: Sendable {
+    package let name: String
+    /// How many arguments it takes.
+    package let arity: ClosedRange<Int>
+    /// The call and what it gives, for docs and messages: `w:money(amount) → ￥12,000.00`.
+    package let synopsis: String
+    let body: @Sendable ([XPathValue]) throws(XPathFunctionError) -> XPathValue
+
+    init(_ name: String, _ arity: ClosedRange<Int>, _ synopsis: String,
+         _ body: @escaping @Sendable ([XPathValue]) throws(XPathFunctionError) -> XPathValue) {
+        self.name = name
+        self.arity = arity
+        self.synopsis = synopsis
+        self.body = body
+    }
+}
+
+/// The Wenshu extension functions: one table, each entry a few lines over a pure domain function.
+///
+/// Every function gives the empty string when its field argument is empty or absent, so a missing case
+/// value stays missing and the template's `missing` rule (error, blank or omit) decides what prints.
+public enum TemplateFunctions {
+    /// The namespace of the template language and of its functions.
+    public static let namespaceURI = "urn:wenshu:template:1"
+    /// The prefix every template uses for the functions; bound in every evaluation.
+    public static let prefix = "w"
+
+    package static let all: [TemplateFunction] = [
+        TemplateFunction("money-capitals", 1...1, "w:money-capitals(amount) → 人民币壹万贰仟元整") { args throws(XPathFunctionError) in
+            try amount(args[0]).map { .string($0.capitals) } ?? .string("")
+        },
+        TemplateFunction("money", 1...1, "w:money(amount) → ￥12,000.00") { args throws(XPathFunctionError) in
+            try amount(args[0]).map { .string($0.figures) } ?? .string("")
+        },
+        TemplateFunction("sum-amounts", 1...Int.max, "w:sum-amounts(amounts, …) → 34020.00 (exact, in 分)") { args throws(XPathFunctionError) in
+            let texts = args.flatMap { arg in arg.nodes.isEmpty ? [arg.stringValue] : arg.nodes.map(\.stringValue) }
+            let amounts = try texts.map { text throws(XPathFunctionError) in try amount(.string(text)) }
+            guard !amounts.isEmpty, amounts.allSatisfy({ $0 != nil }) else { return .string("") }
+            return try .string(failing { () throws(AmountError) in try Amount.sum(amounts.map { $0! }) }.decimal)
+        },
+        TemplateFunction("date", 1...1, "w:date(date) → 2026年3月10日") { args throws(XPathFunctionError) in
+            try date(args[0]).map { .string(ChineseDate.arabic($0)) } ?? .string("")
+        },
+        TemplateFunction("date-cn", 1...1, "w:date-cn(date) → 二〇二六年三月十日") { args throws(XPathFunctionError) in
+            try date(args[0]).map { .string(ChineseDate.numerals($0)) } ?? .string("")
+        },
+        TemplateFunction("number-cn", 1...1, "w:number-cn(n) → 三, 十二, 一百零五") { args throws(XPathFunctionError) in
+            try wholeNumber(args[0]).map { .string(ChineseNumerals.spell($0)) } ?? .string("")
+        },
+        TemplateFunction("ordinal", 1...2, "w:ordinal(n[, unit]) → 第三, 第三条") { args throws(XPathFunctionError) in
+            let unit = args.count == 2 ? args[1].stringValue : ""
+            return try wholeNumber(args[0]).map { .string(ChineseNumerals.ordinal($0, unit: unit)) } ?? .string("")
+        },
+        TemplateFunction("age", 2...2, "w:age(birth-date, on-date) → 47 (completed years)") { args throws(XPathFunctionError) in
+            guard let birth = try date(args[0]), let day = try date(args[1]) else { return .string("") }
+            guard let years = ChineseDate.age(born: birth, on: day) else {
+                throw XPathFunctionError("the date \(day) is before the birth date \(birth)")
+            }
+            return .number(Double(years))
+        },
+        TemplateFunction("id-birth-date", 1...1, "w:id-birth-date(id-number) → 1978-03-12") { args throws(XPathFunctionError) in
+            try identity(args[0]).map { .string($0.birthDate.description) } ?? .string("")
+        },
+        TemplateFunction("id-gender", 1...1, "w:id-gender(id-number) → 男 or 女") { args throws(XPathFunctionError) in
+            try identity(args[0]).map { .string($0.gender) } ?? .string("")
+        },
+        TemplateFunction("mask-id", 1...1, "w:mask-id(id-number) → 330106********1239") { args throws(XPathFunctionError) in
+            field(args[0]).map { .string(ResidentIDNumber.masked($0)) } ?? .string("")
+        },
+        TemplateFunction("check", 1...1, "w:check(flag) → ☑ when the flag is true or “true”, else □") { args throws(XPathFunctionError) in
+            let on: Bool
+            if case .boolean(let b) = args[0] { on = b } else { on = field(args[0]) == "true" }
+            return .string(on ? "☑" : "□")
+        },
+    ]
+
+    package static let byName: [String: TemplateFunction] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The table registered in every binding's XPath context.
+    package static let table: XPathFunctionTable = {
+        var table = XPathFunctionTable(prefix: prefix, namespaceURI: namespaceURI)
+        for function in all {
+            table.register(function.name) { args in
+                guard function.arity.contains(args.count) else {
+                    throw XPathFunctionError("takes \(describe(function.arity)), not \(args.count)")
+                }
+                return try function.body(args)
+            }
+        }
+        return table
+    }()
+
+    /// `1 argument`, `1 or 2 arguments`, `at least 1 argument`.
+    package static func describe(_ arity: ClosedRange<Int>) -> String {
+        if arity.upperBound == Int.max {
+            return "at least \(arity.lowerBound) \(arity.lowerBound == 1 ? "argument" : "arguments")"
+        }
+        let noun = arity.upperBound == 1 ? "argument" : "arguments"
+        if arity.count == 1 { return "\(arity.lowerBound) \(noun)" }
+        if arity.count == 2 { return "\(arity.lowerBound) or \(arity.upperBound) \(noun)" }
+        return "\(arity.lowerBound) to \(arity.upperBound) \(noun)"
+    }
+
+    // MARK: Reading arguments
+
+    /// The argument's text, trimmed; `nil` when empty (a missing field).
+    static func field(_ value: XPathValue) -> String? {
+        let text = value.stringValue.trimmingASCIIWhitespace
+        return text.isEmpty ? nil : text
+    }
+
+    static func amount(_ value: XPathValue) throws(XPathFunctionError) -> Amount? {
+        guard let text = field(value) else { return nil }
+        return try failing { () throws(AmountError) in try Amount(text) }
+    }
+
+    /// Runs `body`, an amount's refusal becoming the function's error.
+    static func failing(_ body: () throws(AmountError) -> Amount) throws(XPathFunctionError) -> Amount {
+        do { return try body() } catch { throw XPathFunctionError(error.message) }
+    }
+
+    static func date(_ value: XPathValue) throws(XPathFunctionError) -> CivilDate? {
+        guard let text = field(value) else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw XPathFunctionError("“\(text)” is not a date: write YYYY-MM-DD, e.g. 2026-03-10")
+        }
+        return date
+    }
+
+    static func wholeNumber(_ value: XPathValue) throws(XPathFunctionError) -> Int64? {
+        guard let text = field(value) else { return nil }
+        if case .number(let n) = value, n.isNaN { return nil }
+        guard let n = Int64(text), n >= 0, n <= ChineseNumberSpelling.maximum else {
+            throw XPathFunctionError("“\(text)” is not a whole number from 0 to \(ChineseNumberSpelling.maximum)")
+        }
+        return n
+    }
+
+    static func identity(_ value: XPathValue) throws(XPathFunctionError) -> IdentityFacts? {
+        guard let text = field(value) else { return nil }
+        do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.message) }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import WenshuXML
+
+/// The installed form templates, compiled once and shareable across threads.
+///
+/// ```swift
+/// let folder = try TemplateLibrary.locate(explicit: options.templates)
+/// let (library, problems) = TemplateLibrary.load(directory: folder)
+/// let rendering = library.template(id: "agreement")!.render(caseDocument)
+/// ```
+public final class TemplateLibrary: Sendable {
+    /// The templates that compiled, by id.
+    public let templates: [FormTemplate]
+
+    /// The schema file every library holds; its presence marks a templates folder.
+    public static let schemaFileName = "wenshu-template.rng"
+
+    init(templates: [FormTemplate]) {
+        self.templates = templates.sorted { $0.id < $1.id }
+    }
+
+    public func template(id: String) -> FormTemplate? {
+        templates.first { $0.id == id }
+    }
+
+    /// The templates that apply to `case`, in id order (what `--form all` renders).
+    public func applicable(to case: XMLDocument) -> [FormTemplate] {
+        templates.filter { $0.applies(to: `case`) }
+    }
+
+    /// Loads every `*.form.xml` in `directory`, validated with the schema there and compiled, fragments
+    /// shared. A template with errors is left out and its problems are returned, all of them, so one
+    /// broken template does not take the others down.
+    ///
+    /// - Parameter displayPath: how messages name the folder (default: its path).
+    public static func load(directory: URL, displayPath: String? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        let schemaURL = directory.appendingPathComponent(schemaFileName)
+        let schema: RelaxNGSchema
+        let schemaDocument: XMLDocument
+        do {
+            schema = try RelaxNGSchema(contentsOf: schemaURL)
+            schemaDocument = try XMLDocument(contentsOf: schemaURL)
+        } catch {
+            let location = SourceLocation(file: schemaURL.path, line: (error as? XMLIssue)?.line ?? 0)
+            return (TemplateLibrary(templates: []),
+                    [Diagnostic(TemplateIssue.libraryNotFound, at: location, "the template schema cannot be read: \(error)")])
+        }
+        let sources = TemplateSources.directory(directory, displayPath: displayPath ?? directory.path)
+        return load(sources, schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
+    }
+
+    /// Loads templates held in memory, keyed by relative path (`agreement.form.xml`,
+    /// `fragments/party.xml`), against the schema file at `schema`. For tests and embedding.
+    public static func load(files: [String: String], schema: URL) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        do {
+            return load(.memory(files), schema: try RelaxNGSchema(contentsOf: schema),
+                        vocabulary: SchemaVocabulary(schema: try XMLDocument(contentsOf: schema)))
+        } catch {
+            return (TemplateLibrary(templates: []),
+                    [Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: schema.path), "the template schema cannot be read: \(error)")])
+        }
+    }
+
+    static func load(_ sources: TemplateSources, schema: RelaxNGSchema,
+                     vocabulary: SchemaVocabulary) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        let loader = TemplateLoader(sources: sources, schema: schema, vocabulary: vocabulary)
+        var templates: [FormTemplate] = []
+        for path in sources.formPaths {
+            guard let template = loader.form(at: path) else { continue }
+            if let first = templates.first(where: { $0.id == template.id }) {
+                loader.report(Diagnostic(TemplateIssue.duplicateForm, at: template.origin, subject: template.id,
+                                         "the form id \(template.id) is already used by \(first.file); ids must be unique"))
+                continue
+            }
+            templates.append(template)
+        }
+        return (TemplateLibrary(templates: templates), loader.diagnostics.sortedByLocation)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import WenshuXML
+
+extension TemplateLibrary {
+    /// Finds the templates folder: `explicit` (`--templates DIR`) if given, else the environment's
+    /// `WENSHU_TEMPLATES`, else the bundled `templates/` found by walking up from the executable's real
+    /// path and then from the current folder to the first folder holding `templates/wenshu-template.rng`.
+    ///
+    /// - Throws: `template.library-not-found` naming where it looked.
+    public static func locate(explicit: String?,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: URL? = Bundle.main.executableURL,
+                              currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(Diagnostic) -> URL {
+        if let given = explicit ?? environment["WENSHU_TEMPLATES"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
+            guard holdsSchema(url) else {
+                let source = explicit != nil ? "--templates" : "WENSHU_TEMPLATES"
+                throw Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: given),
+                                 "\(source) names \(given), which holds no \(schemaFileName): is it a templates folder?")
+            }
+            return url
+        }
+        let starts = [executable?.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory.standardizedFileURL]
+        for start in starts.compactMap({ $0 }) {
+            var folder = start
+            while true {
+                let candidate = folder.appendingPathComponent("templates")
+                if holdsSchema(candidate) { return candidate }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        throw Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: currentDirectory.path),
+                         "no templates folder found above the wenshu program or the current folder; give one with --templates DIR or WENSHU_TEMPLATES")
+    }
+
+    private static func holdsSchema(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(schemaFileName).path)
+    }
+}

@@ -1,0 +1,53 @@
+import WenshuDocument
+import WenshuXML
+
+/// What binding a template to a case gives: the documents (one, or one per record of a `for-each` form)
+/// and what was found on the way. When `diagnostics` holds an error, `documents` is empty: a form with a
+/// required field missing is not printed half-filled.
+public struct Rendering: Sendable {
+    public var documents: [Document]
+    /// Every problem found in the one pass (missing fields, values a function cannot print, …), in order.
+    public var diagnostics: [Diagnostic]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+extension FormTemplate {
+    /// Fills the form from `case` (the case's canonical XML tree, whatever format it was written in);
+    /// `office` is the office profile's tree, read by templates as `$office`.
+    /// Safe to call from many threads at once on one template, each with its own case document.
+    public func render(_ case: XMLDocument, office: XMLDocument? = nil) -> Rendering {
+        guard let root = `case`.root else {
+            let location = SourceLocation(file: `case`.fileName ?? "<case>")
+            return Rendering(documents: [], diagnostics: [Diagnostic(TemplateIssue.evaluation, at: location, "the case is empty")])
+        }
+        let renderer = Renderer(template: self, case: `case`, office: office)
+        var warnings: [Diagnostic] = []
+        if !renderer.applies(at: root), let condition = appliesWhen {
+            warnings.append(Diagnostic(TemplateIssue.notApplicable, .warning, at: condition.origin, subject: condition.source,
+                                       "the form does not apply to this case (applies-when is false); it is filled as asked"))
+        }
+        let records = renderer.records(at: root)
+        if let forEach, records.isEmpty, !renderer.diagnostics.hasErrors {
+            warnings.append(Diagnostic(TemplateIssue.noRecords, at: forEach.origin, subject: forEach.source,
+                                       "the case has no records for this form (for-each=\"\(forEach.source)\" selects nothing)"))
+        }
+        let documents = records.map { renderer.document(record: $0) }
+        let diagnostics = warnings + renderer.diagnostics
+        return Rendering(documents: diagnostics.hasErrors ? [] : documents, diagnostics: diagnostics)
+    }
+
+    /// Whether the form applies to `case`: its `applies-when` holds and, for a `for-each` form, there is at
+    /// least one record. A condition that cannot be evaluated counts as applying, so rendering reports why.
+    public func applies(to case: XMLDocument) -> Bool {
+        guard let root = `case`.root else { return false }
+        let renderer = Renderer(template: self, case: `case`)
+        return renderer.applies(at: root) && (forEach == nil || !renderer.records(at: root).isEmpty || renderer.diagnostics.hasErrors)
+    }
+
+    /// The form with nothing filled in, for handwriting: every field prints as its blank, loops repeat
+    /// their `blank-repeat` count, conditions show the branches marked for blank forms, checkboxes are empty.
+    public func renderBlank() -> Document {
+        Renderer(template: self, case: nil).document(record: nil)
+    }
+}

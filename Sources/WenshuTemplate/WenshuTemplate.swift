@@ -1,1 +1,0 @@
-// Form templates bound to the case by XPath.

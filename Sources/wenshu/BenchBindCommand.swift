@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import WenshuTemplate
+import WenshuXML
+
+/// `wenshu bench-bind` (hidden): how long binding a compiled template to a parsed case takes. Used by
+/// bench/template-bind; timing lives here, never in tests.
+struct BenchBindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-bind",
+        abstract: "Time binding a template to one case (see bench/template-bind).",
+        shouldDisplay: false)
+
+    @Option(help: "The form to bind.") var form = "agreement"
+    @Option(help: "Bindings per measured round.") var iterations = 2000
+    @Option(help: "Measured rounds (the best and the median are reported).") var rounds = 7
+    @OptionGroup var library: TemplateLibraryOptions
+    @Argument(help: "The case file (XML).") var casePath: String
+
+    func run() throws {
+        let clock = ContinuousClock()
+        var loaded: (library: TemplateLibrary, problems: [Diagnostic])!
+        let compile = try clock.measure { loaded = try library.load() }
+        guard let template = loaded.library.template(id: form) else { throw ValidationError("there is no form \(form)") }
+        let data = try Data(contentsOf: URL(fileURLWithPath: casePath))
+        var document: XMLDocument!
+        let parse = try clock.measure { document = try XMLDocument(parsing: data, fileName: casePath) }
+        let first = template.render(document)
+        guard first.succeeded, let filled = first.documents.first else {
+            first.diagnostics.forEach(printError)
+            throw ExitCode(1)
+        }
+        for _ in 0..<min(iterations, 200) { _ = template.render(document) }  // warm up
+        var perBind: [Double] = []
+        for _ in 0..<rounds {
+            let elapsed = clock.measure { for _ in 0..<iterations { _ = template.render(document) } }
+            perBind.append(microseconds(elapsed) / Double(iterations))
+        }
+        perBind.sort()
+        print("form \(form): \(filled.blocks.count) blocks; library compiled in \(format(microseconds(compile) / 1000)) ms; case parsed in \(format(microseconds(parse))) µs")
+        print("bind (render one case): best \(format(perBind[0])) µs, median \(format(perBind[perBind.count / 2])) µs per case (\(rounds) rounds of \(iterations))")
+    }
+
+    private func microseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+}

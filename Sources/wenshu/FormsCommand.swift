@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import WenshuTemplate
+import WenshuXML
+
+/// `wenshu forms`: the installed templates, with what each reads from a case.
+struct FormsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forms",
+        abstract: "List the installed form templates and the case fields each one reads.",
+        discussion: """
+        For every template: its id (what `wenshu render --form` takes), its title, when it applies to a case, \
+        and the case paths its expressions read — worked out from the template itself, so the list is always \
+        the template's own. Problems in a template are printed on standard error with file and line; the \
+        other templates are still listed.
+        """)
+
+    @OptionGroup var library: TemplateLibraryOptions
+
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let (library, problems) = try self.library.load()
+        switch format {
+        case .text:
+            for template in library.templates {
+                print("\(template.id)  \(template.title)  (version \(template.version), \(template.pageStyle.rawValue) page)  \(template.file)")
+                if let condition = template.appliesWhenSource { print("  applies when: \(condition)") }
+                if let records = template.forEachSource { print("  one per record of: \(records)") }
+                print("  reads: " + template.casePaths.joined(separator: ", "))
+            }
+        case .json:
+            let entries = library.templates.map { template in
+                FormEntry(id: template.id, title: template.title, version: template.version, page: template.pageStyle.rawValue,
+                          file: template.file, appliesWhen: template.appliesWhenSource, forEach: template.forEachSource,
+                          reads: template.casePaths)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+        }
+        if problems.hasErrors { throw ExitCode(1) }
+    }
+
+    struct FormEntry: Encodable {
+        let id, title, version, page, file: String
+        let appliesWhen, forEach: String?
+        let reads: [String]
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--templates DIR`, shared by the commands that read templates.
+struct TemplateLibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The templates folder (default: $WENSHU_TEMPLATES, else the templates/ bundled with wenshu).", valueName: "dir"))
+    var templates: String?
+
+    /// Finds and loads the library; prints every template problem on standard error.
+    func load() throws -> (library: TemplateLibrary, problems: [Diagnostic]) {
+        let folder: URL
+        do {
+            folder = try TemplateLibrary.locate(explicit: templates)
+        } catch {
+            printError(error)
+            throw ExitCode(1)
+        }
+        let (library, problems) = TemplateLibrary.load(directory: folder, displayPath: templates ?? displayPath(folder))
+        problems.forEach(printError)
+        return (library, problems)
+    }
+
+    /// The folder relative to the current one when it lies below it (shorter messages), else absolute.
+    private func displayPath(_ folder: URL) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        return folder.path.hasPrefix(here + "/") ? String(folder.path.dropFirst(here.count + 1)) : folder.path
+    }
+}
+
+/// One diagnostic per line on standard error.
+func printError(_ diagnostic: Diagnostic) {
+    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+}
