@@ -5,5 +5,6 @@ struct Wenshu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wenshu",
         abstract: "Fill China's people's-mediation forms from one case file.",
-        subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self])
+        subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
+                      LedgerCommand.self, StatsCommand.self])
 }

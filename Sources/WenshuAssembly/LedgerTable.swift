@@ -1,0 +1,43 @@
+import WenshuDocument
+
+/// The table shape every ledger and report uses: a header row of column titles that repeats on each page,
+/// relative column widths, one paragraph per cell.
+struct LedgerColumn {
+    var title: String
+    var width: Int
+    /// How the column's body cells align (counts and amounts read best centred or right).
+    var alignment: Alignment = .left
+}
+
+enum LedgerTable {
+    /// A bordered table: the header row, then one row per entry of `rows` (one run list per column).
+    static func make(_ columns: [LedgerColumn], rows: [[[Inline]]]) -> Table {
+        let header = TableRow(isHeader: true, cells: columns.map {
+            TableCell([Paragraph([.strong($0.title)], alignment: .center)])
+        })
+        let body = rows.map { row in
+            TableRow(cells: zip(columns, row).map { column, inlines in
+                TableCell([Paragraph(inlines, alignment: column.alignment)])
+            })
+        }
+        return Table(columnWidths: columns.map(\.width), rows: [header] + body)
+    }
+
+    /// Data taken from the case or a register: a field run, or nothing for an empty value.
+    static func field(_ text: String?) -> [Inline] {
+        guard let text, !text.isEmpty else { return [] }
+        return [.field(text)]
+    }
+
+    /// Fixed or computed text.
+    static func text(_ text: String) -> [Inline] { text.isEmpty ? [] : [.text(text)] }
+
+    /// A titled document on the given page: title, an optional line under it, then `blocks`.
+    static func document(formID: String, title: String, subtitle: String?, date: String?,
+                         pageStyle: PageStyle = .landscape, blocks: [Block]) -> Document {
+        var all: [Block] = [.title([.text(title)])]
+        if let subtitle { all.append(.subtitle([.text(subtitle)], alignment: .center)) }
+        return Document(metadata: DocumentMetadata(formID: formID, title: title, date: date),
+                        pageStyle: pageStyle, blocks: all + blocks)
+    }
+}

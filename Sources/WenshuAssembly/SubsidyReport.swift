@@ -1,0 +1,175 @@
+import Foundation
+import WenshuCase
+import WenshuDocument
+
+/// The 以案定补 report for the cases a filter includes: per mediator, the qualifying cases by grade with
+/// count × rate = amount (`Amount`, integer 分, printed as ￥ figures), and every case that does not qualify with its
+/// reasons.
+public struct SubsidyReport: Sendable, Equatable {
+    /// One mediator's qualifying cases of one grade at one committee.
+    public struct Line: Sendable, Equatable {
+        public var mediator: String
+        public var committee: String
+        public var level: String
+        public var grade: String
+        /// Per case.
+        public var rate: Amount
+        /// The cases' numbers, in `CaseNumberOrder`.
+        public var cases: [String]
+
+        public var count: Int { cases.count }
+        /// count × rate.
+        public var amount: Amount { Amount(fen: count * rate.fen) }
+    }
+
+    public static let formID = "subsidy"
+    public static let title = "人民调解以案定补明细表"
+
+    public var filter: LedgerFilter
+    /// By committee, then mediator, then grade (一般, 疑难, 重大, others).
+    public var lines: [Line]
+    /// The cases that do not qualify, in case-number order.
+    public var refused: [SubsidyDecision]
+    /// Required materials the rules could not check.
+    public var uncheckedMaterials: [String]
+
+    private struct LineKey: Hashable { var mediator, committee, grade: String }
+
+    /// All lines' amounts.
+    public var total: Amount { lines.map(\.amount).sum() }
+
+    public init(cases: some Sequence<CaseFacts>, rules: SubsidyRules, filter: LedgerFilter = LedgerFilter()) {
+        var lines: [LineKey: Line] = [:]
+        var refused: [SubsidyDecision] = []
+        for c in CaseNumberOrder.sorted(cases.filter(filter.includes)) {
+            let decision = rules.decide(c)
+            guard decision.qualifies, let recipient = decision.recipient, let rate = decision.rate else {
+                refused.append(decision)
+                continue
+            }
+            let key = LineKey(mediator: recipient.name, committee: c.committee, grade: rate.grade)
+            lines[key, default: Line(mediator: recipient.name, committee: c.committee, level: rate.level,
+                                     grade: rate.grade, rate: rate.amount, cases: [])].cases.append(c.number)
+        }
+        let grades = StatisticsCategories.grades
+        func gradeRank(_ g: String) -> Int { grades.firstIndex(of: g) ?? grades.count }
+        self.filter = filter
+        self.lines = lines.values.sorted { a, b in
+            if a.committee != b.committee { return Statistics.precedes(a.committee, b.committee) }
+            if a.mediator != b.mediator { return Statistics.precedes(a.mediator, b.mediator) }
+            if gradeRank(a.grade) != gradeRank(b.grade) { return gradeRank(a.grade) < gradeRank(b.grade) }
+            return Statistics.precedes(a.grade, b.grade)
+        }
+        self.refused = refused
+        self.uncheckedMaterials = rules.uncheckedMaterials
+    }
+
+    /// The report: 补助明细 (per mediator and grade; a subtotal for a mediator with cases of several grades; the
+    /// total), 不予补助的案件 with
+    /// reasons, and a 说明 stating the rules applied.
+    public func document(keeper: String? = nil) -> Document {
+        var blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
+                               .heading(level: 1, [.text("二、不予补助的案件")]), .table(refusedTable()),
+                               .heading(level: 1, [.text("三、说明")])]
+        var notes = Self.notes
+        if !uncheckedMaterials.isEmpty {
+            notes.append("补助标准要求的以下材料无法从案件数据核对，未予核对：" + uncheckedMaterials.joined(separator: "、") + "。")
+        }
+        for (index, note) in notes.enumerated() {
+            blocks.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
+        }
+        var lines: [String] = []
+        if let keeper { lines.append("填报单位：" + keeper) }
+        if let subtitle = filter.subtitle { lines.append(subtitle) }
+        return LedgerTable.document(formID: Self.formID, title: Self.title,
+                                    subtitle: lines.isEmpty ? nil : lines.joined(separator: "　"),
+                                    date: filter.until?.description, blocks: blocks)
+    }
+
+    /// The rules the report applied, printed under it.
+    public static let notes = [
+        "补助条件：一案卷、调解成功、协议履行——已立卷归档、调解成功、协议已履行完毕，且案卷材料符合该档补助标准的要求。",
+        "补助标准按案件等级（一般、疑难、重大）和调解组织类别确定，见办公室配置；金额 = 件数 × 补助标准。",
+        "谁调解，补助谁：一案有多名调解员的，补助全额发给主持调解员，每案只补一次。",
+    ]
+
+    private func linesTable() -> Table {
+        let columns = [
+            LedgerColumn(title: "序号", width: 2, alignment: .center),
+            LedgerColumn(title: "调解员", width: 4, alignment: .center),
+            LedgerColumn(title: "调解组织", width: 12),
+            LedgerColumn(title: "组织类别", width: 5, alignment: .center),
+            LedgerColumn(title: "案件等级", width: 3, alignment: .center),
+            LedgerColumn(title: "件数", width: 2, alignment: .right),
+            LedgerColumn(title: "补助标准", width: 4, alignment: .right),
+            LedgerColumn(title: "补助金额", width: 5, alignment: .right),
+            LedgerColumn(title: "案件编号", width: 14),
+        ]
+        var rows: [[[Inline]]] = []
+        var number = 0
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            let first = lines[index]
+            let group = lines[index...].prefix { $0.mediator == first.mediator && $0.committee == first.committee }
+            for line in group {
+                number += 1
+                rows.append([LedgerTable.text("\(number)"), LedgerTable.field(line.mediator), LedgerTable.field(line.committee),
+                             LedgerTable.field(line.level), LedgerTable.field(line.grade), LedgerTable.text("\(line.count)"),
+                             LedgerTable.text(LedgerFormat.yuan(line.rate)), LedgerTable.text(LedgerFormat.yuan(line.amount)),
+                             LedgerTable.field(line.cases.joined(separator: "、"))])
+            }
+            if group.count > 1 {
+                let count = group.reduce(0) { $0 + $1.count }
+                let amount = group.map(\.amount).sum()
+                rows.append([[], LedgerTable.field(first.mediator), [.strong("小计")], [], [], LedgerTable.text("\(count)"), [],
+                             [.strong(LedgerFormat.yuan(amount))], []])
+            }
+            index = group.endIndex
+        }
+        rows.append([[], [.strong("合计")], [], [], [], LedgerTable.text("\(lines.reduce(0) { $0 + $1.count })"), [],
+                     [.strong(LedgerFormat.yuan(total))], []])
+        return LedgerTable.make(columns, rows: rows)
+    }
+
+    private func refusedTable() -> Table {
+        let columns = [
+            LedgerColumn(title: "序号", width: 2, alignment: .center),
+            LedgerColumn(title: "编号", width: 10),
+            LedgerColumn(title: "调解组织", width: 12),
+            LedgerColumn(title: "主持调解员", width: 4, alignment: .center),
+            LedgerColumn(title: "案件等级", width: 3, alignment: .center),
+            LedgerColumn(title: "不予补助原因", width: 16),
+        ]
+        let rows = refused.enumerated().map { index, d -> [[Inline]] in
+            [LedgerTable.text("\(index + 1)"), LedgerTable.field(d.facts.number), LedgerTable.field(d.facts.committee),
+             LedgerTable.field(d.recipient?.name), LedgerTable.field(d.facts.grade),
+             LedgerTable.text(d.reasons.map(\.explanation).joined(separator: "；"))]
+        }
+        return LedgerTable.make(columns, rows: rows)
+    }
+
+    /// One row per case the filter includes, qualifying or not, for a spreadsheet to pivot: 编号, 调解组织,
+    /// 组织类别, 案件等级, 主持调解员, 是否补助, 补助标准（元）, 补助金额（元）, 不予补助原因.
+    public func csvRecords() -> [[String]] {
+        var decisions: [(number: String, committee: String, level: String?, grade: String?, mediator: String?,
+                         rate: Amount?, amount: Amount, reasons: String)] = []
+        for line in lines {
+            for number in line.cases {
+                decisions.append((number, line.committee, line.level, line.grade, line.mediator, line.rate, line.rate, ""))
+            }
+        }
+        for d in refused {
+            decisions.append((d.facts.number, d.facts.committee, d.facts.committeeLevel, d.facts.grade, d.recipient?.name,
+                              d.rate?.amount, .zero, d.reasons.map(\.explanation).joined(separator: "；")))
+        }
+        decisions.sort { CaseNumberOrder.precedes($0.number, $1.number) }
+        let header = ["编号", "调解组织", "组织类别", "案件等级", "主持调解员", "是否补助", "补助标准（元）", "补助金额（元）", "不予补助原因"]
+        return [header] + decisions.map { d in
+            [d.number, d.committee, d.level ?? "", d.grade ?? "", d.mediator ?? "", d.reasons.isEmpty ? "是" : "否",
+             d.rate?.description ?? "", d.amount.description, d.reasons]
+        }
+    }
+
+    /// `csvRecords()` as a UTF-8 CSV file with BOM (see `CSV`).
+    public func csv() -> Data { CSV.encode(csvRecords()) }
+}

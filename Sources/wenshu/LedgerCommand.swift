@@ -1,0 +1,271 @@
+import ArgumentParser
+import Foundation
+import WenshuAssembly
+import WenshuCase
+import WenshuDocument
+import WenshuWriters
+import WenshuXML
+
+/// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Write the 三册一本 ledgers from a folder of cases and the office's registers.",
+        discussion: """
+            The four books: 矛盾纠纷排查调处登记册 (dispute-register: one row per case, by case number), \
+            调解组织登记册 (committee-register, from committees.*), 调解人员登记册 (mediator-register, from \
+            mediators.*) and 调解工作记录本 (work-log, from worklog.*), each a table on landscape pages.
+
+            Among the FILEs and folders, files named committees.*, mediators.* and worklog.* are read as the \
+            registers and the work log, office.* as the office profile; every other file is a case. Each case \
+            is checked first: a case with errors is left out and its errors are printed (exit status 1); the \
+            other books are still written.
+
+            --since and --until filter on the acceptance date (受理日期), both days included; --committee and \
+            --mediator take exact names.
+
+            Files go to OUTPUT/<book>.<ext> (dispute-register.odt, …), one per --to format.
+
+            Example: wenshu ledger examples/cases examples/registers --profile examples/office.yaml \
+            --since 2026-01-01 --until 2026-06-30 -o out/ledger
+            """)
+
+    enum Book: String, ExpressibleByArgument, CaseIterable {
+        case disputes = "dispute-register"
+        case committees = "committee-register"
+        case mediators = "mediator-register"
+        case workLog = "work-log"
+    }
+
+    @OptionGroup var report: ReportOptions
+
+    @Option(name: .customLong("book"), help: ArgumentHelp("Which book to write (repeatable; default: every book whose data is given).",
+                                                          valueName: Book.allCases.map(\.rawValue).joined(separator: "|")))
+    var books: [Book] = []
+
+    func validate() throws {
+        try report.validate()
+        // A book asked for by name needs its register among the inputs or named by its option.
+        let named = Set(try InputFiles.expand(report.paths).map { FileKind(guessingFrom: $0) })
+        for book in books {
+            let given: Bool
+            switch book {
+            case .disputes: given = true
+            case .committees: given = report.committees != nil || named.contains(.committees)
+            case .mediators: given = report.mediators != nil || named.contains(.mediators)
+            case .workLog: given = !report.workLogs.isEmpty || named.contains(.worklog)
+            }
+            if !given { throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option") }
+        }
+    }
+
+    func run() throws {
+        let inputs = try ReportInputs.load(report)
+        let ledger = LedgerBooks(filter: report.filter, keeper: inputs.profile?.name)
+        var documents: [Document] = []
+        for book in books.isEmpty ? Book.allCases : books {
+            switch book {
+            case .disputes: documents.append(ledger.disputeRegister(inputs.cases))
+            case .committees: inputs.committees.map { documents.append(ledger.committeeRegister($0)) }
+            case .mediators: inputs.mediators.map { documents.append(ledger.mediatorRegister($0)) }
+            case .workLog: inputs.workLogs.map { documents.append(ledger.workLog($0)) }
+            }
+            if !inputs.has(book) {
+                FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
+            }
+        }
+        let written = try report.write(documents)
+        print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+        if inputs.hasErrors { throw ExitCode.failure }
+    }
+}
+
+extension LedgerCommand.Book {
+    /// The register or log the book is made from (the cases for the dispute register).
+    var register: String? {
+        switch self {
+        case .disputes: return nil
+        case .committees: return "committees.yaml"
+        case .mediators: return "mediators.yaml"
+        case .workLog: return "worklog.yaml"
+        }
+    }
+}
+
+/// What `ledger` and `stats` share: the inputs, the filter, the output folder and formats.
+struct ReportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Case files, registers and work logs, or folders of them.", valueName: "file-or-folder"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("The office profile (office name, committees, subsidy rates). Default: office.yaml in the current folder, if there is one.",
+                               valueName: "file"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("The register of committees (default: a committees.* file among the inputs).", valueName: "file"))
+    var committees: String?
+
+    @Option(help: ArgumentHelp("The register of mediators (default: a mediators.* file among the inputs).", valueName: "file"))
+    var mediators: String?
+
+    @Option(name: .customLong("worklog"), help: ArgumentHelp("A committee's work log (repeatable; default: worklog.* files among the inputs).",
+                                                             valueName: "file"))
+    var workLogs: [String] = []
+
+    @Option(help: ArgumentHelp("First acceptance date included (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Last acceptance date included (YYYY-MM-DD).", valueName: "date"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("Only this committee's cases (its exact name).", valueName: "name"))
+    var committee: String?
+
+    @Option(help: ArgumentHelp("Only the cases this mediator took part in (exact name).", valueName: "name"))
+    var mediator: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Document format (repeatable; default odt).", valueName: "odt|fodt|xml|txt"))
+    var formats: [OutputFormat] = []
+
+    @Option(help: ArgumentHelp("Plain-text page: 28x22 (GB/T 9704: 28 characters, 22 lines), 80x66 or 132x66 (line printers; ledgers are wide, so 132x66 is the default).",
+                               valueName: "28x22|80x66|132x66"))
+    var page: TextPage = .wide
+
+    @Option(help: ArgumentHelp("Plain-text encoding.", valueName: "utf-8|gb18030"))
+    var encoding: TextEncoding = .utf8
+
+    enum TextPage: String, ExpressibleByArgument, CaseIterable {
+        case gbt9704 = "28x22"
+        case printer = "80x66"
+        case wide = "132x66"
+
+        var options: (columns: Int, lines: Int) {
+            switch self {
+            case .gbt9704: return (56, 22)
+            case .printer: return (80, 66)
+            case .wide: return (132, 66)
+            }
+        }
+    }
+
+    func validate() throws {
+        do {
+            _ = try InputFiles.expand(paths)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        for path in [profile, committees, mediators].compactMap({ $0 }) + workLogs where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no such file")
+        }
+        for (name, text) in [("--since", since), ("--until", until)] {
+            if let text, CivilDate(iso: text) == nil { throw ValidationError("\(name) \(text): write the date as YYYY-MM-DD") }
+        }
+        if let s = since.flatMap(CivilDate.init(iso:)), let u = until.flatMap(CivilDate.init(iso:)), u < s {
+            throw ValidationError("--until \(u) is before --since \(s)")
+        }
+    }
+
+    var filter: LedgerFilter {
+        LedgerFilter(since: since.flatMap(CivilDate.init(iso:)), until: until.flatMap(CivilDate.init(iso:)),
+                     committee: committee, mediator: mediator)
+    }
+
+    /// Writes each document in each format as OUTPUT/<form-id>.<ext>; returns the files written.
+    func write(_ documents: [Document]) throws -> [URL] {
+        let folder = URL(fileURLWithPath: output, isDirectory: true)
+        let (columns, lines) = page.options
+        let options = WriterOptions(textColumns: columns, textLines: lines, textEncoding: encoding)
+        var written: [URL] = []
+        for document in documents {
+            for format in formats.isEmpty ? [.odt] : formats {
+                let url = folder.appendingPathComponent(OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension)
+                try AtomicFile.write(try Writers.writer(for: format, options: options).write(document), to: url)
+                written.append(url)
+            }
+        }
+        return written
+    }
+
+    /// Writes `data` as OUTPUT/<name>.
+    func write(_ data: Data, named name: String) throws -> URL {
+        let url = URL(fileURLWithPath: output, isDirectory: true).appendingPathComponent(name)
+        try AtomicFile.write(data, to: url)
+        return url
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
+
+/// The cases' facts, the profile, registers and work logs named by a `ReportOptions`, loaded and checked;
+/// every finding is printed on standard error as `wenshu check` prints it.
+struct ReportInputs {
+    var cases: [CaseFacts]
+    var profile: OfficeProfile?
+    var committees: [CommitteeRecord]?
+    var mediators: [MediatorRecord]?
+    var workLogs: [WorkLog]?
+    /// Some input had errors (the rest was still used).
+    var hasErrors: Bool
+
+    static func load(_ options: ReportOptions) throws -> ReportInputs {
+        // Files are told apart by name, as `wenshu check` does: office.*, committees.*, mediators.*, worklog.*.
+        let all = try InputFiles.expand(options.paths)
+        func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
+        let files = named(.caseFile)
+        let profilePath = options.profile.map { URL(fileURLWithPath: $0) } ?? named(.office).first
+            ?? (FileManager.default.fileExists(atPath: "office.yaml") ? URL(fileURLWithPath: "office.yaml") : nil)
+        let committeePath = options.committees.map { URL(fileURLWithPath: $0) } ?? named(.committees).first
+        let mediatorPath = options.mediators.map { URL(fileURLWithPath: $0) } ?? named(.mediators).first
+        let logPaths = options.workLogs.isEmpty ? named(.worklog) : options.workLogs.map { URL(fileURLWithPath: $0) }
+
+        var findings: [Diagnostic] = []
+        var profile: OfficeProfile?
+        if let profilePath {
+            let (loaded, diagnostics) = OfficeProfile.load(profilePath, displayName: profilePath.relativePath)
+            profile = loaded
+            findings += diagnostics
+        }
+        var committees: [CommitteeRecord]?
+        if let committeePath {
+            let (records, diagnostics) = LedgerRegisterFile.committees(committeePath, displayName: committeePath.relativePath)
+            committees = records
+            findings += diagnostics
+        }
+        var mediators: [MediatorRecord]?
+        if let mediatorPath {
+            let (records, diagnostics) = LedgerRegisterFile.mediators(mediatorPath, displayName: mediatorPath.relativePath)
+            mediators = records
+            findings += diagnostics
+        }
+        var logs: [WorkLog]?
+        for path in logPaths {
+            let (log, diagnostics) = LedgerRegisterFile.workLog(path, displayName: path.relativePath)
+            if let log { logs = (logs ?? []) + [log] }
+            findings += diagnostics
+        }
+
+        let (cases, caseFindings) = CaseFactsBatch.collect(files: files, extractor: try CaseFactsExtractor(),
+                                                           checker: CaseChecker(profile: profile))
+        findings += caseFindings
+        // Errors and warnings, as `wenshu check` prints them; notes (such as the judicial-confirmation window
+        // counted without holidays) do not concern ledgers and statistics.
+        for finding in findings where finding.severity != .note {
+            FileHandle.standardError.write(Data((finding.description + "\n").utf8))
+        }
+        return ReportInputs(cases: cases, profile: profile, committees: committees, mediators: mediators, workLogs: logs,
+                            hasErrors: findings.hasErrors)
+    }
+
+    /// The data `book` is made from was given (and loaded without errors).
+    func has(_ book: LedgerCommand.Book) -> Bool {
+        switch book {
+        case .disputes: return true
+        case .committees: return committees != nil
+        case .mediators: return mediators != nil
+        case .workLog: return workLogs != nil
+        }
+    }
+}

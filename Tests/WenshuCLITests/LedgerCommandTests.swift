@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+
+/// `wenshu ledger` and `wenshu stats` as a user runs them over the bundled examples.
+final class LedgerCommandTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs the `wenshu` built next to the test bundle, in the repository's root; standard output and error
+    /// apart.
+    func wenshu(_ arguments: String...) throws -> (status: Int32, output: String, errors: String) {
+        let bundle = Bundle(for: Self.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        let process = Process()
+        process.executableURL = products.appendingPathComponent("wenshu")
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let (out, err) = (Pipe(), Pipe())
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-ledger-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }
+
+    func testLedgerWritesTheFourBooks() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("ledger", "examples/cases", "examples/registers", "--profile", "examples/office.yaml",
+                             "--to", "txt", "--to", "fodt", "-o", out)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        XCTAssertEqual(files, ["committee-register.fodt", "committee-register.txt", "dispute-register.fodt", "dispute-register.txt",
+                               "mediator-register.fodt", "mediator-register.txt", "work-log.fodt", "work-log.txt"])
+        // The flat ODF keeps each cell's text whole (the text pages wrap narrow columns).
+        let text = try String(contentsOfFile: out + "/dispute-register.fodt", encoding: .utf8)
+        XCTAssertTrue(text.contains("矛盾纠纷排查调处登记册"))
+        XCTAssertTrue(text.contains("填报单位：杭州市西湖区司法局"))
+        XCTAssertTrue(text.contains("（2026）西交调字第37号"))
+    }
+
+    func testFiltersNarrowTheRegister() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("ledger", "examples/cases", "--since", "2026-03-03", "--until", "2026-03-03",
+                             "--book", "dispute-register", "--to", "fodt", "-o", out)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let text = try String(contentsOfFile: out + "/dispute-register.fodt", encoding: .utf8)
+        XCTAssertTrue(text.contains("（2026）西交调字第37号"))
+        XCTAssertFalse(text.contains("（2026）溪调字第3号"), "accepted on 2026-01-12, outside the period")
+        XCTAssertTrue(text.contains("期间：2026年3月3日至2026年3月3日"))
+    }
+
+    func testStatsSummaryAndFiles() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("stats", "examples/cases", "examples/registers", "--profile", "examples/office.yaml",
+                             "--format", "json", "--to", "fodt", "-o", out)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        XCTAssertEqual(summary["accepted"] as? Int, 14)
+        XCTAssertEqual(summary["successful"] as? Int, 12)
+        XCTAssertEqual(summary["successRate"] as? String, "85.7%")
+        XCTAssertEqual(summary["subsidyTotal"] as? String, "910.00")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),
+                       ["statistics.csv", "statistics.fodt", "subsidy.csv", "subsidy.fodt"])
+        let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/statistics.csv"))
+        XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM, for Excel and WPS")
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("合计,全部,,14,12,"))
+    }
+
+    /// A case with errors is left out and named; the rest is counted; the exit status says so.
+    func testABrokenCaseIsReportedAndTheRestCounted() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("stats", "examples/cases", "Tests/WenshuCaseTests/Broken/phone.yaml", "-o", out)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("Tests/WenshuCaseTests/Broken/phone.yaml:19:5: error: parties[1].phone: "), run.errors)
+        XCTAssertTrue(run.output.hasPrefix("受理 14 件，调解成功 12 件，调解成功率 85.7%"), run.output)
+    }
+
+    func testUsageErrorsExit64() throws {
+        let out = try temporaryFolder()
+        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--book", "committee-register", "-o", out).status, 64)
+        XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-13-01", "-o", out).status, 64)
+        XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-06-01", "--until", "2026-01-01", "-o", out).status, 64)
+        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--to", "pdf", "-o", out).status, 64)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing is written on a usage error")
+    }
+}
