@@ -123,34 +123,10 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only the cases this mediator took part in (exact name).", valueName: "name"))
     var mediator: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into (created if missing).", valueName: "dir"))
-    var output: String
-
-    @Option(name: .customLong("to"), help: ArgumentHelp("Document format (repeatable; default odt).", valueName: "odt|fodt|xml|txt"))
-    var formats: [OutputFormat] = []
-
-    @Option(help: ArgumentHelp("Plain-text page: 28x22 (GB/T 9704: 28 characters, 22 lines), 80x66 or 132x66 (line printers; ledgers are wide, so 132x66 is the default).",
-                               valueName: "28x22|80x66|132x66"))
-    var page: TextPage = .wide
-
-    @Option(help: ArgumentHelp("Plain-text encoding.", valueName: "utf-8|gb18030"))
-    var encoding: TextEncoding = .utf8
-
-    enum TextPage: String, ExpressibleByArgument, CaseIterable {
-        case gbt9704 = "28x22"
-        case printer = "80x66"
-        case wide = "132x66"
-
-        var options: (columns: Int, lines: Int) {
-            switch self {
-            case .gbt9704: return (56, 22)
-            case .printer: return (80, 66)
-            case .wide: return (132, 66)
-            }
-        }
-    }
+    @OptionGroup var out: OutputOptions
 
     func validate() throws {
+        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
         do {
             _ = try InputFiles.expand(paths)
         } catch {
@@ -174,12 +150,11 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes each document in each format as OUTPUT/<form-id>.<ext>; returns the files written.
     func write(_ documents: [Document]) throws -> [URL] {
-        let folder = URL(fileURLWithPath: output, isDirectory: true)
-        let (columns, lines) = page.options
-        let options = WriterOptions(textColumns: columns, textLines: lines, textEncoding: encoding)
+        let folder = out.outputFolder!
+        let options = out.writerOptions(defaultPage: .wide)
         var written: [URL] = []
         for document in documents {
-            for format in formats.isEmpty ? [.odt] : formats {
+            for format in out.chosenFormats {
                 let url = folder.appendingPathComponent(OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension)
                 try AtomicFile.write(try Writers.writer(for: format, options: options).write(document), to: url)
                 written.append(url)
@@ -190,14 +165,12 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes `data` as OUTPUT/<name>.
     func write(_ data: Data, named name: String) throws -> URL {
-        let url = URL(fileURLWithPath: output, isDirectory: true).appendingPathComponent(name)
+        let url = out.outputFolder!.appendingPathComponent(name)
         try AtomicFile.write(data, to: url)
         return url
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-extension TextEncoding: ExpressibleByArgument {}
 
 /// The cases' facts, the profile, registers and work logs named by a `ReportOptions`, loaded and checked;
 /// every finding is printed on standard error as `wenshu check` prints it.

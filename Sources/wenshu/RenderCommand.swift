@@ -1,90 +1,143 @@
 import ArgumentParser
 import Foundation
+import WenshuAssembly
+import WenshuCase
 import WenshuDocument
 import WenshuTemplate
+import WenshuWriters
 import WenshuXML
 
-/// `wenshu render`: a case and a form template give a filled document.
+/// `wenshu render`: the main job — cases and form templates give filled documents.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Fill a form from a case file.",
+        abstract: "Fill forms from case files.",
         discussion: """
-        Binds the form template to each case and prints the filled document as an outline (fields «like \
-        this», blanks as ＿＿). A required field the case lacks is an error naming the field and the \
-        template line; nothing is printed for that form.
+        Each case is loaded (XML, YAML or JSON) and checked first: a case with errors gets no documents \
+        (run `wenshu check` to see why). Then every form asked for is filled and written in each format \
+        as DIR/<case number>/<form>.<ext>; a form repeated per record (each 回访, each 交办单) adds -1, -2 … \
+        in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
+        failed run never leaves half a file or overwrites what you had.
 
+        Without -o, the text of each document is printed on standard output, for reading in a terminal.
+
+          wenshu render --form all examples/cases -o out --to odt --to txt
           wenshu render --form agreement examples/cases/traffic-instalments.xml
-          wenshu render --form all examples/cases/traffic-instalments.xml
-          wenshu render --form agreement --blank
+          wenshu render --blank --form agreement -o out --to odt
+          wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
 
-        Case files are read in their XML form for now.
+        Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
         """)
 
-    @Option(help: ArgumentHelp("The form to fill: its id (see `wenshu forms`), or `all` for every form that applies to the case.",
+    @Option(help: ArgumentHelp("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
                                valueName: "id"))
-    var form: String
+    var form: [String] = []
 
-    @Flag(help: "Print the form with every field blank, for filling in by hand; no case is read.")
+    @Flag(help: "Write the forms with every field blank, for filling in by hand (into DIR/blank/); no case is read.")
     var blank = false
 
-    @OptionGroup var library: TemplateLibraryOptions
+    @Flag(help: "Print the document model as an outline instead of writing documents (for template authors).")
+    var outline = false
 
-    @Argument(help: ArgumentHelp("The case files.", valueName: "case"))
+    @Option(help: ArgumentHelp("The office profile (committees' seals, holidays, number series). Default: office.yaml in the current folder, if there is one.",
+                               valueName: "file"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("Worker threads for a batch (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var library: TemplateLibraryOptions
+    @OptionGroup var out: OutputOptions
+
+    @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
     func validate() throws {
         if blank && !cases.isEmpty { throw ValidationError("--blank fills no case: leave the case files out") }
-        if !blank && cases.isEmpty { throw ValidationError("give a case file, or --blank for an empty form") }
+        if !blank && cases.isEmpty { throw ValidationError("give a case file or folder, or --blank for empty forms") }
+        if jobs < 1 { throw ValidationError("--jobs takes a whole number from 1 up") }
+        if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
+            throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
+        }
+        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
+        do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let chosen = try templates(in: library, problems: problems)
-        var failed = problems.hasErrors
-        if blank {
-            for template in chosen { print(DocumentOutline.text(template.renderBlank())) }
+        let forms = form.contains("all") ? [] : form
+        for id in forms where library.template(id: id) == nil {
+            if problems.hasErrors {
+                printError(Diagnostic("render.unknown-form", at: SourceLocation(file: id), "the form \(id) is not among the templates that loaded (see the problems above)"))
+                throw ExitCode(1)
+            }
+            let known = library.templates.map(\.id).joined(separator: ", ")
+            throw ValidationError("there is no form \(id); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
         }
-        for path in cases {
-            guard let document = readCase(path) else {
-                failed = true
-                continue
-            }
-            let forms = form == "all" ? library.applicable(to: document) : chosen
-            for template in forms {
-                let rendering = template.render(document)
-                rendering.diagnostics.forEach(printError)
-                failed = failed || !rendering.succeeded
-                for filled in rendering.documents { print(DocumentOutline.text(filled)) }
-            }
+        let office = try loadProfile()
+        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
+        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: out.writerOptions(defaultPage: .gbt9704))
+        let pipeline = RenderPipeline(library: library, profile: office, settings: settings)
+
+        if blank { return try writeBlanks(pipeline, library: library, forms: forms) }
+        let files = try InputFiles.expand(cases)
+        if outline { return try printOutlines(pipeline, files: files) }
+        guard let folder = out.outputFolder else { return try printTexts(pipeline, files: files) }
+
+        let report = try BatchRenderer(pipeline: pipeline, output: folder, jobs: jobs).run(cases: files)
+        for diagnostic in report.batchDiagnostics { printError(diagnostic) }
+        for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
+        let written = report.cases.filter(\.succeeded).count
+        FileHandle.standardError.write(Data("\(report.cases.count) cases: \(written) rendered (\(report.filesWritten) files in \(folder.path)), \(report.failedCases) failed\n".utf8))
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
+    }
+
+    private func loadProfile() throws -> OfficeProfile? {
+        let path = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
+        guard let path else { return nil }
+        let (office, diagnostics) = OfficeProfile.load(URL(fileURLWithPath: path), displayName: path)
+        diagnostics.filter { $0.severity == .error }.forEach(printError)
+        guard let office else { throw ExitCode(1) }
+        return office
+    }
+
+    private func writeBlanks(_ pipeline: RenderPipeline, library: TemplateLibrary, forms: [String]) throws {
+        let files = try pipeline.blankForms()
+        guard let root = out.outputFolder else {
+            for file in files { print(String(decoding: file.data, as: UTF8.self)) }
+            return
+        }
+        let folder = root.appendingPathComponent("blank", isDirectory: true)
+        for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name)) }
+        FileHandle.standardError.write(Data("\(files.count) blank forms in \(folder.path)\n".utf8))
+    }
+
+    private func printTexts(_ pipeline: RenderPipeline, files: [URL]) throws {
+        var failed = false
+        for url in files {
+            let result = pipeline.render(caseAt: url)
+            result.diagnostics.filter { $0.severity != .note }.forEach(printError)
+            failed = failed || !result.succeeded
+            for file in result.files { print(String(decoding: file.data, as: UTF8.self)) }
         }
         if failed { throw ExitCode(1) }
     }
 
-    /// The templates `--form` names; an unknown id is a usage error listing the known ones, unless some
-    /// template failed to load (it may be the one asked for: its problems are already printed).
-    private func templates(in library: TemplateLibrary, problems: [Diagnostic]) throws -> [FormTemplate] {
-        if form == "all" { return library.templates }
-        guard let template = library.template(id: form) else {
-            if problems.hasErrors {
-                FileHandle.standardError.write(Data("wenshu: the form \(form) is not among the templates that loaded (see the problems above)\n".utf8))
-                throw ExitCode(1)
+    private func printOutlines(_ pipeline: RenderPipeline, files: [URL]) throws {
+        var failed = false
+        for url in files {
+            do {
+                let file = try CaseLoader.load(url, kind: .caseFile)
+                let (documents, diagnostics) = pipeline.documents(for: file.document)
+                diagnostics.forEach(printError)
+                failed = failed || diagnostics.hasErrors
+                for (_, document) in documents { print(DocumentOutline.text(document)) }
+            } catch {
+                printError(error)
+                failed = true
             }
-            let known = library.templates.map(\.id).joined(separator: ", ")
-            throw ValidationError("there is no form \(form); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
         }
-        return [template]
-    }
-
-    private func readCase(_ path: String) -> XMLDocument? {
-        do {
-            return try XMLDocument(contentsOf: URL(fileURLWithPath: path), displayName: path)
-        } catch let issue as XMLIssue {
-            printError(Diagnostic("case.unreadable", issue: issue))
-        } catch {
-            printError(Diagnostic("case.unreadable", at: SourceLocation(file: path), "the case file cannot be read: \(error.localizedDescription)"))
-        }
-        return nil
+        if failed { throw ExitCode(1) }
     }
 }
 
