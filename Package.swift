@@ -41,12 +41,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
+        .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
-        .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters"]),
-        .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly"]),
+        .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WenshuTestSupport
 import WenshuDocument
 @testable import WenshuWriters
 @testable import WenshuXML

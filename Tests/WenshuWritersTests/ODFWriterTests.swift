@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WenshuTestSupport
 import ZIPFoundation
 import WenshuDocument
 @testable import WenshuWriters

@@ -1,20 +1,23 @@
 import Foundation
 import XCTest
 import ZIPFoundation
-@testable import WenshuXML
+import WenshuXML
+
+// Test support shared by the test targets: where the package and the ODF schema are, reading zips,
+// running tools, and real LibreOffice conversions with a fresh profile each.
 
 /// Where the package and its neighbours are, found from this file's path.
-enum TestPaths {
+public enum TestPaths {
     /// The package root (the folder holding Package.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The shipped fontconfig file mapping the official font names to free GB fonts.
-    static let fontsConf = packageRoot.appendingPathComponent("templates/fonts/fonts.conf")
+    public static let fontsConf = packageRoot.appendingPathComponent("templates/fonts/fonts.conf")
 
     /// The ODF 1.3 schema folder: `<repo>/../shared/odf-schema` in CI; from a worktree the `shared` folder
     /// may sit further up, so every ancestor's `shared/odf-schema` is tried.
-    static let odfSchemaFolder: URL? = {
+    public static let odfSchemaFolder: URL? = {
         var folder = packageRoot
         while folder.path != "/" {
             folder = folder.deletingLastPathComponent()
@@ -28,7 +31,7 @@ enum TestPaths {
 }
 
 /// The ODF 1.3 schemas, compiled once for all tests.
-enum ODFSchemas {
+public enum ODFSchemas {
     private static let compiled: Result<(document: RelaxNGSchema, manifest: RelaxNGSchema), Error>? = {
         guard let folder = TestPaths.odfSchemaFolder else { return nil }
         return Result {
@@ -37,8 +40,8 @@ enum ODFSchemas {
         }
     }()
 
-    static func document() throws -> RelaxNGSchema { try load().document }
-    static func manifest() throws -> RelaxNGSchema { try load().manifest }
+    public static func document() throws -> RelaxNGSchema { try load().document }
+    public static func manifest() throws -> RelaxNGSchema { try load().manifest }
 
     private static func load() throws -> (document: RelaxNGSchema, manifest: RelaxNGSchema) {
         guard let compiled else {
@@ -48,20 +51,20 @@ enum ODFSchemas {
     }
 
     /// Validates one XML part; returns the problems as `file:line: message` lines.
-    static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {
+    public static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {
         let document = try XMLDocument(parsing: data, fileName: name)
         return schema.validate(document).map(\.description)
     }
 }
 
 /// The parts of a zip, read back with ZIPFoundation.
-struct ZipParts {
+public struct ZipParts {
     /// Entry names in archive order.
-    var names: [String] = []
-    var data: [String: Data] = [:]
-    var methods: [String: CompressionMethod] = [:]
+    public var names: [String] = []
+    public var data: [String: Data] = [:]
+    public var methods: [String: CompressionMethod] = [:]
 
-    init(_ zip: Data) throws {
+    public init(_ zip: Data) throws {
         let archive = try Archive(data: zip, accessMode: .read)
         for entry in archive {
             var bytes = Data()
@@ -74,9 +77,9 @@ struct ZipParts {
 }
 
 /// Runs the command-line tools the real-client tests use.
-enum Tool {
+public enum Tool {
     /// The executable's path, if it is on `PATH`.
-    static func find(_ name: String) -> URL? {
+    public static func find(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
@@ -85,14 +88,14 @@ enum Tool {
         return nil
     }
 
-    struct Result {
-        var status: Int32
-        var output: String
-        var errors: String
+    public struct Result {
+        public var status: Int32
+        public var output: String
+        public var errors: String
     }
 
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -116,11 +119,11 @@ enum Tool {
 }
 
 /// Real LibreOffice: converts ODF to PDF and reads the PDF back with poppler.
-enum LibreOffice {
-    static let soffice = Tool.find("soffice")
+public enum LibreOffice {
+    public static let soffice = Tool.find("soffice")
 
     /// Skips the test, with a message, when LibreOffice or poppler is missing.
-    static func require() throws -> URL {
+    public static func require() throws -> URL {
         guard let soffice else {
             throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
         }
@@ -133,7 +136,7 @@ enum LibreOffice {
     /// Converts `document` (bytes of a file named `name`, e.g. `agreement.odt`) to PDF in a fresh folder with
     /// a fresh LibreOffice profile (a shared profile loses conversions silently when tests run in
     /// parallel), with fontconfig pointed at the shipped `fonts.conf`. Returns the PDF's URL.
-    static func convertToPDF(_ document: Data, name: String) throws -> URL {
+    public static func convertToPDF(_ document: Data, name: String) throws -> URL {
         let soffice = try require()
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
@@ -152,32 +155,32 @@ enum LibreOffice {
         return pdf
     }
 
-    struct ConversionFailed: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct ConversionFailed: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// The PDF's text; `page` limits it to one page (1-based); `layout` keeps the physical layout.
-    static func text(_ pdf: URL, page: Int? = nil, layout: Bool = false) throws -> String {
+    public static func text(_ pdf: URL, page: Int? = nil, layout: Bool = false) throws -> String {
         var arguments: [String] = layout ? ["-layout"] : []
         if let page { arguments += ["-f", String(page), "-l", String(page)] }
         return try Tool.run(Tool.find("pdftotext")!, arguments + [pdf.path, "-"]).output
     }
 
-    static func pageCount(_ pdf: URL) throws -> Int {
+    public static func pageCount(_ pdf: URL) throws -> Int {
         let info = try Tool.run(Tool.find("pdfinfo")!, [pdf.path]).output
         let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
         return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) ?? -1
     }
 
     /// A word pdftotext found, with its box in millimetres from the page's top left corner.
-    struct Word {
-        var text: String
-        var left: Double, top: Double, right: Double, bottom: Double
+    public struct Word {
+        public var text: String
+        public var left: Double, top: Double, right: Double, bottom: Double
     }
 
     /// The words on one page (1-based) with their boxes.
-    static func words(_ pdf: URL, page: Int) throws -> [Word] {
+    public static func words(_ pdf: URL, page: Int) throws -> [Word] {
         let html = try Tool.run(Tool.find("pdftotext")!, ["-bbox", "-f", String(page), "-l", String(page), pdf.path, "-"]).output
         let millimetres = 25.4 / 72
         return html.matches(of: /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/).map {
@@ -187,15 +190,68 @@ enum LibreOffice {
     }
 
     /// A page's size in millimetres (width, height).
-    static func pageSize(_ pdf: URL, page: Int) throws -> (width: Double, height: Double) {
+    public static func pageSize(_ pdf: URL, page: Int) throws -> (width: Double, height: Double) {
         let info = try Tool.run(Tool.find("pdfinfo")!, ["-f", String(page), "-l", String(page), pdf.path]).output
         guard let match = info.firstMatch(of: /size:\s+([\d.]+) x ([\d.]+) pts/) else { return (0, 0) }
         return (Double(match.1)! * 25.4 / 72, Double(match.2)! * 25.4 / 72)
     }
 
     /// The names of the fonts embedded in the PDF.
-    static func fonts(_ pdf: URL) throws -> [String] {
+    public static func fonts(_ pdf: URL) throws -> [String] {
         let lines = try Tool.run(Tool.find("pdffonts")!, [pdf.path]).output.split(separator: "\n").dropFirst(2)
         return lines.compactMap { $0.split(separator: " ").first.map(String.init) }
+    }
+}
+
+extension ODFSchemas {
+    /// Every problem the ODF 1.3 schemas find in an `.odt` (each XML part) or `.fodt` (the whole file).
+    public static func problems(inFile url: URL) throws -> [String] {
+        let data = try Data(contentsOf: url)
+        let name = url.lastPathComponent
+        if url.pathExtension == "fodt" { return try problems(data, name: name, schema: document()) }
+        let parts = try ZipParts(data)
+        var found: [String] = []
+        for part in ["content.xml", "styles.xml", "meta.xml"] {
+            guard let bytes = parts.data[part] else { found.append("\(name): no \(part)"); continue }
+            found += try problems(bytes, name: "\(name)/\(part)", schema: document())
+        }
+        if let manifest = parts.data["META-INF/manifest.xml"] {
+            found += try problems(manifest, name: "\(name)/META-INF/manifest.xml", schema: self.manifest())
+        } else {
+            found.append("\(name): no META-INF/manifest.xml")
+        }
+        return found
+    }
+}
+
+extension LibreOffice {
+    /// Converts many documents to PDF in one LibreOffice run (one fresh profile), which is far faster than
+    /// one run per file; returns each input's PDF, checking that every one was made.
+    public static func convertToPDFs(_ documents: [URL]) throws -> [URL: URL] {
+        let soffice = try require()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
+        let profile = folder.appendingPathComponent("profile", isDirectory: true)
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        // Inputs may share a file name (agreement.odt of every case): give each a unique one.
+        var inputs: [URL: URL] = [:]
+        for (index, document) in documents.enumerated() {
+            let input = folder.appendingPathComponent("\(index)-\(document.lastPathComponent)")
+            try FileManager.default.copyItem(at: document, to: input)
+            inputs[document] = input
+        }
+        let result = try Tool.run(soffice, [
+            "-env:UserInstallation=" + profile.absoluteString, "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", folder.path,
+        ] + documents.map { inputs[$0]!.path }, environment: ["FONTCONFIG_FILE": TestPaths.fontsConf.path])
+        var pdfs: [URL: URL] = [:]
+        for document in documents {
+            let pdf = inputs[document]!.deletingPathExtension().appendingPathExtension("pdf")
+            guard FileManager.default.fileExists(atPath: pdf.path) else {
+                throw ConversionFailed(message: "soffice made no PDF of \(document.path) (status \(result.status)): \(result.errors)")
+            }
+            pdfs[document] = pdf
+        }
+        return pdfs
     }
 }
