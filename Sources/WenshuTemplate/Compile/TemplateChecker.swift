@@ -26,9 +26,13 @@ struct TemplateChecker {
     }
 
     /// Checks a whole form; returns the case paths it reads.
+    /// `parameters` are the variables the caller binds besides `$case` and `$office` (other documents, so
+    /// what they read is not a case path).
     func check(appliesWhen: TemplateExpression?, forEach: TemplateExpression?, recordVariable: String,
-               date: TemplateExpression?, caseNumber: TemplateExpression?, body: [Part<BlockNode>]) -> [String] {
-        let top = Scope(context: [], variables: ["case": [], "office": [String]?.none])
+               parameters: [String] = [], date: TemplateExpression?, caseNumber: TemplateExpression?,
+               body: [Part<BlockNode>]) -> [String] {
+        var top = Scope(context: [], variables: ["case": [], "office": [String]?.none])
+        for name in parameters { top.variables[name] = [String]?.none }
         [appliesWhen, forEach].compactMap { $0 }.forEach { visit($0, top) }
         var scope = top
         if let forEach {

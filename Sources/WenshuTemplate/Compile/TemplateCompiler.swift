@@ -26,15 +26,32 @@ struct TemplateCompiler {
         let recordVariable = root.attribute("as") ?? "record"
         let date = expression(root, "date")
         let caseNumber = expression(root, "case-number")
+        let parameters = self.parameters(root, recordVariable: recordVariable)
         let body = blocks(root)
         let casePaths = TemplateChecker(loader: loader).check(
-            appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
-            caseNumber: caseNumber, body: body)
+            appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, parameters: parameters,
+            date: date, caseNumber: caseNumber, body: body)
         return FormTemplate(
             id: root.attribute("id") ?? "", title: root.attribute("title") ?? "", version: root.attribute("version") ?? "",
             pageStyle: root.attribute("page").flatMap(PageStyle.init) ?? .prose, origin: location(root), casePaths: casePaths,
-            appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
+            parameters: parameters, appliesWhen: appliesWhen, forEach: forEach, recordVariable: recordVariable, date: date,
             caseNumber: caseNumber, body: body)
+    }
+
+    /// The variables named in `parameters="…"`; a name the form binds itself (`case`, `office`, the record
+    /// variable) or one written twice is refused.
+    private func parameters(_ root: XMLNode, recordVariable: String) -> [String] {
+        let written = root.attribute("parameters") ?? ""
+        var accepted: [String] = []
+        for name in written.split(whereSeparator: \.isWhitespace).map(String.init) {
+            if ["case", "office", recordVariable].contains(name) || accepted.contains(name) {
+                report(TemplateIssue.badAttribute, root, subject: "parameters=\"\(written)\"",
+                       "$\(name) is already bound (by the form itself or earlier in the list); give the parameter another name")
+            } else {
+                accepted.append(name)
+            }
+        }
+        return accepted
     }
 
     // MARK: Blocks

@@ -22,6 +22,9 @@ public final class FormTemplate: Sendable {
     /// The case paths the template's expressions read, derived from the template itself:
     /// `agreement/date`, `parties/party/name`, … (sorted; a path that only leads to longer ones is left out).
     public let casePaths: [String]
+    /// The variables the form is given besides `$case` and `$office` (`parameters="dossier"`): documents
+    /// the caller builds, such as a bound dossier's list of items. The form applies only when given them.
+    public let parameters: [String]
 
     let appliesWhen: TemplateExpression?
     let forEach: TemplateExpression?
@@ -33,7 +36,7 @@ public final class FormTemplate: Sendable {
     let body: [Part<BlockNode>]
 
     init(id: String, title: String, version: String, pageStyle: PageStyle, origin: SourceLocation, casePaths: [String],
-         appliesWhen: TemplateExpression?, forEach: TemplateExpression?, recordVariable: String,
+         parameters: [String] = [], appliesWhen: TemplateExpression?, forEach: TemplateExpression?, recordVariable: String,
          date: TemplateExpression?, caseNumber: TemplateExpression?, body: [Part<BlockNode>]) {
         self.id = id
         self.title = title
@@ -42,6 +45,7 @@ public final class FormTemplate: Sendable {
         self.file = origin.file
         self.origin = origin
         self.casePaths = casePaths
+        self.parameters = parameters
         self.appliesWhen = appliesWhen
         self.forEach = forEach
         self.recordVariable = recordVariable

@@ -14,14 +14,18 @@ public struct Rendering: Sendable {
 
 extension FormTemplate {
     /// Fills the form from `case` (the case's canonical XML tree, whatever format it was written in);
-    /// `office` is the office profile's tree, read by templates as `$office`.
+    /// `office` is the office profile's tree, read by templates as `$office`; `parameters` gives the trees
+    /// of the form's declared parameters by name (`["dossier": …]` is read as `$dossier`). A declared
+    /// parameter not given reads as an empty node set, like `$office` without a profile; a name the form
+    /// does not declare is ignored, so one set of parameters can be passed to every form.
     /// Safe to call from many threads at once on one template, each with its own case document.
-    public func render(_ case: XMLDocument, office: XMLDocument? = nil) -> Rendering {
+    public func render(_ case: XMLDocument, office: XMLDocument? = nil,
+                       parameters: [String: XMLDocument] = [:]) -> Rendering {
         guard let root = `case`.root else {
             let location = SourceLocation(file: `case`.fileName ?? "<case>")
             return Rendering(documents: [], diagnostics: [Diagnostic(TemplateIssue.evaluation, at: location, "the case is empty")])
         }
-        let renderer = Renderer(template: self, case: `case`, office: office)
+        let renderer = Renderer(template: self, case: `case`, office: office, parameters: parameters)
         var warnings: [Diagnostic] = []
         if !renderer.applies(at: root), let condition = appliesWhen {
             warnings.append(Diagnostic(TemplateIssue.notApplicable, .warning, at: condition.origin, subject: condition.source,
@@ -37,11 +41,13 @@ extension FormTemplate {
         return Rendering(documents: diagnostics.hasErrors ? [] : documents, diagnostics: diagnostics)
     }
 
-    /// Whether the form applies to `case`: its `applies-when` holds and, for a `for-each` form, there is at
-    /// least one record. A condition that cannot be evaluated counts as applying, so rendering reports why.
-    public func applies(to case: XMLDocument) -> Bool {
-        guard let root = `case`.root else { return false }
-        let renderer = Renderer(template: self, case: `case`)
+    /// Whether the form applies to `case`: every declared parameter is given, its `applies-when` holds and,
+    /// for a `for-each` form, there is at least one record. A condition that cannot be evaluated counts as
+    /// applying, so rendering reports why. (So `--form all` leaves out the dossier's own forms, which need
+    /// the assembled dossier.)
+    public func applies(to case: XMLDocument, office: XMLDocument? = nil, parameters: [String: XMLDocument] = [:]) -> Bool {
+        guard let root = `case`.root, self.parameters.allSatisfy({ parameters[$0] != nil }) else { return false }
+        let renderer = Renderer(template: self, case: `case`, office: office, parameters: parameters)
         return renderer.applies(at: root) && (forEach == nil || !renderer.records(at: root).isEmpty || renderer.diagnostics.hasErrors)
     }
 

@@ -17,7 +17,8 @@ final class Renderer {
     /// The case values printed in the first number line, for the document's metadata.
     private var numberLine: String?
 
-    init(template: FormTemplate, case document: XMLDocument?, office: XMLDocument? = nil) {
+    init(template: FormTemplate, case document: XMLDocument?, office: XMLDocument? = nil,
+         parameters: [String: XMLDocument] = [:]) {
         self.template = template
         context = document.map { document in
             let context = XPathContext(document: document)
@@ -29,6 +30,10 @@ final class Renderer {
             // The office profile (committees' seals, number series …), or an empty node set without one,
             // so `$office/...` reads as missing rather than failing.
             bind("office", .nodes(office?.root.map { [$0] } ?? []))
+            // Declared parameters likewise: a missing one is an empty node set.
+            for name in template.parameters {
+                bind(name, .nodes(parameters[name]?.root.map { [$0] } ?? []))
+            }
         }
     }
 
