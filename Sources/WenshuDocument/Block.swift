@@ -13,6 +13,8 @@ public indirect enum Block: Sendable, Equatable {
     case signatures(SignatureBlock)
     /// Force a new page.
     case pageBreak
+    /// A picture on its own line (a scanned page).
+    case picture(Picture)
     /// A part of a bigger document (a dossier's documents, a packet's parts): it can be the target of a
     /// page reference and can start a new page or a new page numbering.
     case section(Section)

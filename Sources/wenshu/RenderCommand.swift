@@ -160,6 +160,8 @@ enum DocumentOutline {
         case .heading(let level, let inlines): return [indent + "HEADING \(level)  " + text(inlines)]
         case .paragraph(let paragraph): return [indent + (paragraph.firstLineIndent ? "P          　　" : "P          ") + text(paragraph.inlines)]
         case .pageBreak: return [indent + "PAGE BREAK"]
+        case .picture(let picture):
+            return [indent + "PICTURE    \(picture.description) (\(picture.mediaType), \(picture.pixelWidth)×\(picture.pixelHeight) px)"]
         case .table(let table):
             var out = [indent + "TABLE      widths \(table.columnWidths.map(String.init).joined(separator: " "))\(table.bordered ? "" : ", no border")"]
             for row in table.rows {

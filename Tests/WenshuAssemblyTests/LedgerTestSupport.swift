@@ -17,7 +17,7 @@ func plainText(_ blocks: [Block]) -> String {
         case .paragraph(let p): return runs(p.inlines)
         case .table(let t): return tableRows(t).map { $0.joined(separator: "|") }.joined(separator: "\n")
         case .section(let s): return plainText(s.blocks)
-        case .signatures, .pageBreak: return ""
+        case .signatures, .pageBreak, .picture: return ""
         }
     }.joined(separator: "\n")
 }

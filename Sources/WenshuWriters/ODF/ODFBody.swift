@@ -1,3 +1,4 @@
+import Foundation
 import WenshuDocument
 
 /// Lays a document's blocks out as ODF text: the children of `office:text` and the automatic styles
@@ -38,6 +39,7 @@ struct ODFBody {
     /// dossier's cover and contents) starts its numbering at 1.
     private var numberedPageStarted = false
     private var tableCount = 0
+    private var pictureCount = 0
 
     static let documentEndBookmark = "document-end"
 
@@ -101,6 +103,8 @@ struct ODFBody {
             try signatures(block)
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
+        case .picture(let picture):
+            self.picture(picture, page: page)
         case .section(let section):
             try self.section(section, enclosing: page)
         }
@@ -126,6 +130,36 @@ struct ODFBody {
         if let id { pendingBookmarks.append("start:" + id) }
         try blocks(section.blocks, page: page)
         if let id { placeEndBookmark("end:" + id) }
+    }
+
+    /// A picture in a centred paragraph of its own, in a frame as large as the text block allows (less a
+    /// few lines for what follows it) with its proportions kept; the image travels inside the document
+    /// (`office:binary-data`), so `.fodt` and `.odt` hold it alike.
+    private mutating func picture(_ picture: Picture, page: ODFPage) {
+        let geometry = page.geometry
+        let size = Self.fit(picture, width: geometry.textWidth, height: geometry.textHeight - Self.pictureCaptionRoom)
+        pictureCount += 1
+        openParagraph("Standard", alignment: .center, topLevel: true)
+        out.start("draw:frame", ["xmlns:draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+                                 "draw:name": "Picture\(pictureCount)", "text:anchor-type": "as-char",
+                                 "svg:width": mm(size.width), "svg:height": mm(size.height)])
+        out.start("draw:image")
+        out.start("office:binary-data")
+        out.raw(Data(picture.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
+        out.end("office:binary-data")
+        out.end("draw:image")
+        out.end("draw:frame")
+        closeParagraph("text:p")
+    }
+
+    /// Millimetres kept free under a picture on its page (a caption line or two).
+    static let pictureCaptionRoom = 20.0
+
+    /// The largest size with the picture's proportions inside `width` × `height` millimetres.
+    static func fit(_ picture: Picture, width: Double, height: Double) -> (width: Double, height: Double) {
+        let ratio = Double(max(picture.pixelWidth, 1)) / Double(max(picture.pixelHeight, 1))
+        let fittedWidth = min(width, height * ratio)
+        return (fittedWidth, fittedWidth / ratio)
     }
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with

@@ -66,6 +66,10 @@ package struct TextFlow: Sendable {
                 items.append(.lines(SignatureLayout(layout: layout, text: text).lines(block, columns: columns), .together))
             case .pageBreak:
                 items.append(.pageBreak)
+            case .picture(let picture):
+                // A text printer prints no images: what the picture shows, bracketed, on a line of its own.
+                items.append(.lines(layout.lines(text.text([.text("［图像：\(picture.description)］")]), alignment: .center,
+                                                 columns: columns), .breakable))
             case .section(let section):
                 items.append(.sectionStart(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering))
                 items += try self.items(section.blocks)

@@ -133,7 +133,7 @@ public struct TextWriter: DocumentWriter {
             case .paragraph(let paragraph): return paragraph.inlines
             case .table(let table): return table.rows.flatMap { $0.cells.flatMap { $0.paragraphs.flatMap(\.inlines) } }
             case .signatures(let block): return block.signatures.flatMap { $0.label + $0.name + ($0.date ?? []) }
-            case .pageBreak: return []
+            case .pageBreak, .picture: return []
             case .section(let section): return inlines(in: section.blocks)
             }
         }

@@ -95,6 +95,12 @@ private struct ArchiveXMLBuilder {
         case .pageBreak:
             out.empty("page-break")
             out.newline()
+        case .picture(let picture):
+            // The image itself, in base64, so the archival copy is complete.
+            out.element("picture", ["type": picture.mediaType, "width": String(picture.pixelWidth),
+                                    "height": String(picture.pixelHeight), "description": picture.description],
+                        text: Data(picture.bytes).base64EncodedString())
+            out.newline()
         case .section(let section):
             var numbering = "continues", start: String?
             switch section.numbering {
