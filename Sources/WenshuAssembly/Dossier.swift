@@ -1,0 +1,70 @@
+import Foundation
+import WenshuDocument
+import WenshuWriters
+
+/// A bound dossier: the volume as one document (cover, 卷内目录, the items, 备考表, 封底), what it holds,
+/// and what the archive package keeps beside it.
+public struct Dossier: Sendable {
+    public var caseNumber: String
+    /// The bound volume; every writer prints it (`Writers.writer(for:)`).
+    public var document: Document
+    /// The 卷内目录's entries, in binding order.
+    public var items: [DossierItem]
+    /// Required rows of the model that had nothing in them (non-empty only when forced).
+    public var missingRows: [DossierModel.Row]
+    /// The `$dossier` tree the dossier's forms read (`DossierIndex`), as XML bytes.
+    public var index: Data
+    /// The case file exactly as given.
+    public var caseFile: DossierAssembler.CaseSource
+    /// The case's canonical XML tree (docs/case-format.md), whatever format it was written in.
+    public var canonicalCase: Data
+
+    /// The bound volume in `format`.
+    public func write(_ format: OutputFormat, options: WriterOptions = WriterOptions()) throws -> Data {
+        try Writers.writer(for: format, options: options).write(document)
+    }
+
+    /// The archive package (docs/archive-package.md): the case file as given, its canonical XML, the item
+    /// list, the bound volume (ODF, text and the archival XML copy), every form of the case on its own
+    /// (ODF and text) and every scan, in this order:
+    ///
+    /// | part | holds |
+    /// |---|---|
+    /// | `case/<file name>` | the case file as given (name made safe) |
+    /// | `case.xml` | the case's canonical XML |
+    /// | `dossier-index.xml` | the item list (`$dossier`) |
+    /// | `dossier.odt`, `dossier.txt`, `dossier.xml` | the bound volume |
+    /// | `documents/<NN>-<form>[-n].odt`, `.txt` | item NN's form alone (not the 备考表 and 封底, which belong to the volume) |
+    /// | `scans/<NN>-<file name>` | item NN's scan as given |
+    ///
+    /// `options` sets the text parts' page and encoding.
+    public func archivePackage(options: WriterOptions = WriterOptions()) throws -> ArchivePackage {
+        let odt = Writers.writer(for: .odt, options: options), text = Writers.writer(for: .txt, options: options)
+        var parts: [ArchivePackage.Part] = [
+            .init(name: "case/" + OutputLayout.safeName(caseFile.fileName), data: caseFile.data),
+            .init(name: "case.xml", data: canonicalCase),
+            .init(name: "dossier-index.xml", data: index),
+            .init(name: "dossier.odt", data: try odt.write(document)),
+            .init(name: "dossier.txt", data: try text.write(document)),
+            .init(name: "dossier.xml", data: try Writers.writer(for: .xml, options: options).write(document)),
+        ]
+        for item in items {
+            let number = item.position < 10 ? "0\(item.position)" : String(item.position)
+            switch item.content {
+            case .form(let form) where !form.readsDossier:
+                for document in form.documents {
+                    let stem = "documents/\(number)-\(OutputLayout.safeName(form.stem))"
+                    parts.append(.init(name: stem + ".odt", data: try odt.write(document)))
+                    parts.append(.init(name: stem + ".txt", data: try text.write(document)))
+                }
+            case .attachment(let attachment):
+                if let scan = attachment.scan {
+                    parts.append(.init(name: "scans/\(number)-\(OutputLayout.safeName(scan.fileName))", data: scan.data))
+                }
+            case .form:
+                break
+            }
+        }
+        return ArchivePackage(parts: parts)
+    }
+}

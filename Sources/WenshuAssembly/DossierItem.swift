@@ -1,0 +1,68 @@
+import Foundation
+import WenshuDocument
+
+/// One entry of a bound dossier's 卷内目录: a filled form, or a paper the case lists as an attachment.
+/// Each starts on a new page of the volume, in a section named `sectionID` that the contents' page
+/// references point to.
+public struct DossierItem: Sendable, Equatable {
+    /// 序号 in the 卷内目录, from 1 (the cover and the contents are not items).
+    public var position: Int
+    /// 文件名称 as the contents print it: a form's title (with its record's date for a form written per
+    /// record), or the attachment's own title.
+    public var title: String
+    /// The section of the bound document that holds the item: `item-<position>`.
+    public var sectionID: String
+    /// The row of the dossier model the item fills.
+    public var row: DossierModel.Row
+    public var content: Content
+    /// 备注 in the contents, when there is one.
+    public var remark: String?
+
+    public enum Content: Sendable, Equatable {
+        /// A form Wenshu filled.
+        case form(FilledForm)
+        /// A paper Wenshu does not write (ID copy, power of attorney, evidence, receipt): its scan when the
+        /// case gives one, otherwise one placeholder page per page of paper.
+        case attachment(Attachment)
+    }
+
+    /// A filled form of the dossier.
+    public struct FilledForm: Sendable, Equatable {
+        public var formID: String
+        /// The name its file takes: the form id, with `-1`, `-2` … for a form written per record.
+        public var stem: String
+        /// One document; for the dossier's own forms (备考表, 封底), what they rendered with the item list.
+        public var documents: [Document]
+        /// Whether the form reads the dossier (`$dossier`): it belongs to this volume only, so the archive
+        /// keeps no copy of it on its own.
+        public var readsDossier: Bool
+    }
+
+    /// An attachment as the case lists it.
+    public struct Attachment: Sendable, Equatable {
+        public var kind: String
+        public var title: String
+        /// Pages of paper.
+        public var pages: Int
+        /// The scan, read from the file the case names.
+        public var scan: Scan?
+    }
+
+    /// A scanned page: an image bound as one page of its own.
+    public struct Scan: Sendable, Equatable {
+        /// The file name the case gave, for the archive's part name.
+        public var fileName: String
+        public var data: Data
+    }
+
+    /// The pages the item takes when it is known before printing: an attachment's placeholder pages or
+    /// scan. A filled form's length is up to the word processor (or the text writer).
+    public var knownPages: Int? {
+        switch content {
+        case .form: return nil
+        case .attachment(let attachment): return attachment.scan == nil ? attachment.pages : 1
+        }
+    }
+
+    static func sectionID(position: Int) -> String { "item-\(position)" }
+}
