@@ -62,7 +62,7 @@ enum DossierFixtures {
     /// The XML text without the attachments of `kind`.
     static func removingAttachments(ofKind kind: String) -> (String) -> String {
         { text in
-            text.replacingOccurrences(of: #"\s*<attachment>\s*<kind>\#(kind)</kind>.*?</attachment>"#, with: "",
+            text.replacingOccurrences(of: #"(?s)\s*<attachment>\s*<kind>\#(kind)</kind>.*?</attachment>"#, with: "",
                                       options: .regularExpression)
         }
     }
