@@ -93,9 +93,12 @@ final class DossierArchiveTests: XCTestCase {
         XCTAssertEqual(pages, [5], images)
         XCTAssertTrue(PrintedPage.squeezed(try LibreOffice.text(pdf, page: 5)).contains("王建国居民身份证复印件（扫描件）"))
 
-        // Text prints what the picture shows; the archival copy keeps the image.
+        // Text prints what the picture shows; the archival copy keeps the image, valid against its schema.
         XCTAssertTrue(try TextWriter(options: WriterOptions()).text(dossier.document).contains("［图像：王建国居民身份证复印件（扫描件）］"))
-        XCTAssertTrue(String(decoding: try dossier.write(.xml), as: UTF8.self).contains(Self.scan.base64EncodedString()))
+        let archival = try dossier.write(.xml)
+        XCTAssertTrue(String(decoding: archival, as: UTF8.self).contains(Self.scan.base64EncodedString()))
+        let schema = try RelaxNGSchema(contentsOf: DossierFixtures.root.appendingPathComponent("docs/wenshu-archive.rng"))
+        XCTAssertEqual(schema.validate(try XMLDocument(parsing: archival, fileName: "dossier.xml")).map(\.description), [])
     }
 
     func testScansThatCannotBeBoundAreReportedAtTheirLine() throws {
