@@ -172,8 +172,9 @@ final class CatalogueIntakeTests: XCTestCase {
         ])
         XCTAssertTrue(text.rows.contains("纠纷名称｜马建伟等9人与杭州恒筑建筑劳务有限公司、浙江临江建设集团有限公司追索劳动报酬纠纷"))
         XCTAssertTrue(text.rows.contains("受理情况｜2026年5月12日，本人民调解委员会经当事人同意，受理调解马建伟等9人与杭州恒筑建筑劳务有限公司、浙江临江建设集团有限公司追索劳动报酬纠纷。"))
-        XCTAssertTrue(text.rows.contains("受理人｜范丽君"))
-        XCTAssertEqual(text.signatures, ["当事人（签名、盖章或按指印）", "登记人（签名）", "杭州市临平区劳动争议人民调解委员会（印）｜2026年5月12日"])
+        XCTAssertTrue(text.rows.contains("受理人｜范丽君｜受理人\n签名｜"))
+        XCTAssertEqual(text.rows.last, "当事人\n签名｜")
+        XCTAssertEqual(text.signatures, ["杭州市临平区劳动争议人民调解委员会（印）｜2026年5月12日"])
     }
 
     func testARegisterWithoutATitleOrAnAcceptanceDateNamesThePartiesAndLeavesTheDateForHandwriting() throws {
