@@ -138,8 +138,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "人民调解员：谭志刚、黄丽萍　　记录人：黄丽萍",
             "调解情况：",
         ])
-        XCTAssertTrue(first.contains("调解结果："))
-        XCTAssertTrue(first.contains("　　未达成协议，约定周建平返乡后于3月9日再行调解。"))
+        XCTAssertTrue(first.contains("调解结果：未达成协议，约定周建平返乡后于3月9日再行调解。"))
         // A course of several paragraphs keeps its line breaks.
         let course = try XCTUnwrap(second.first { $0.hasPrefix("　　调解员向周建平告知权利义务") })
         XCTAssertEqual(course.components(separatedBy: "\n").count, 3)
@@ -160,6 +159,8 @@ final class CatalogueRecordsTests: XCTestCase {
         XCTAssertTrue(minors.contains("当事人：申请人孙浩然（法定代理人李雪）；被申请人郭子轩（法定代理人郭涛）"))
         let land = lines(try XCTUnwrap(try documents("mediation-record", "land-contract-boundary.yaml").first))
         XCTAssertTrue(land.contains("当事人：方德明；余春生"))
+        let medical = lines(try XCTUnwrap(try documents("mediation-record", "medical-knee-infection.xml").first))
+        XCTAssertTrue(medical.contains("当事人：申请人杨秀芳（委托代理人邓文博、何静）；被申请人成都市青羊区光华中医骨伤医院（法定代表人罗志远，委托代理人冯莉）"))
     }
 
     // MARK: 交办单 / 移交单 and 督办单
@@ -249,6 +250,7 @@ final class CatalogueRecordsTests: XCTestCase {
         XCTAssertTrue(investigation.contains("被调查人：＿＿＿＿＿＿＿＿"))
         let mediation = lines(try form("mediation-record").renderBlank())
         XCTAssertTrue(mediation.contains("当事人：" + String(repeating: "＿", count: 24)))
+        XCTAssertTrue(mediation.contains("调解结果：" + String(repeating: "＿", count: 23)))
         XCTAssertEqual(mediation.filter { $0 == String(repeating: "＿", count: 28) }.count, 16)
         XCTAssertEqual(mediation.filter { $0 == "当事人（签名、盖章或按指印）" }.count, 2)
         let referral = lines(try form("referral").renderBlank())
