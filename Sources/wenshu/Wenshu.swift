@@ -6,5 +6,5 @@ struct Wenshu: ParsableCommand {
         commandName: "wenshu",
         abstract: "Fill China's people's-mediation forms from one case file.",
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
-                      LedgerCommand.self, StatsCommand.self])
+                      LedgerCommand.self, StatsCommand.self, PacketCommand.self])
 }
