@@ -5,6 +5,20 @@ import WenshuTemplate
 import WenshuWriters
 import WenshuXML
 
+/// The parts of the packet filled from form templates, in packet order; the raw value is the part's section
+/// id, which the checklist's page references name.
+enum PacketPart: String, CaseIterable, Sendable {
+    case application, agreement, certificate
+
+    var templateID: String {
+        switch self {
+        case .application: return "confirmation-application"
+        case .agreement: return "agreement"
+        case .certificate: return "mediation-certificate"
+        }
+    }
+}
+
 /// The judicial-confirmation packet (司法确认申请材料) of one case: the joint application, the agreement,
 /// the committee's certificate that it mediated, and a checklist of the attached materials — one document,
 /// each part starting on a new page.
@@ -25,10 +39,6 @@ import WenshuXML
 public struct JudicialConfirmationPacket: Sendable {
     /// The output's form id: files are named `confirmation-packet.<ext>`.
     public static let formID = "confirmation-packet"
-    /// The templates the packet is made of, in packet order, with the section id each part gets.
-    public static let parts: [(templateID: String, section: String)] = [
-        ("confirmation-application", "application"), ("agreement", "agreement"), ("mediation-certificate", "certificate"),
-    ]
 
     public let library: TemplateLibrary
     public let profile: OfficeProfile?
@@ -76,54 +86,59 @@ public struct JudicialConfirmationPacket: Sendable {
         var result = Result(source: file.name, caseNumber: facts.caseNumber, document: nil, diagnostics: caseFindings, overridden: [])
         guard !caseFindings.hasErrors else { return result }
 
-        let materials = PacketMaterials(facts, sections: (Self.parts[0].section, Self.parts[1].section, Self.parts[2].section))
+        let materials = PacketMaterials(facts)
         let findings = check(facts) + materials.findings + missingTemplates(at: facts.origin)
         result.diagnostics += findings.map(\.diagnostic)
         let refusals = findings.filter { $0.severity == .error }
-        guard refusals.isEmpty || (force && refusals.allSatisfy(\.overridable)) else { return result }
+        guard refusals.isEmpty || force && refusals.allSatisfy(\.overridable) else { return result }
+
+        // A form that cannot be filled (a required field missing) refuses the packet, `force` or not:
+        // nothing half-filled reaches a court.
+        let (forms, formFindings) = fillForms(file)
+        result.diagnostics += formFindings
+        guard !formFindings.hasErrors else { return result }
 
         var sections: [Block] = []
         if !refusals.isEmpty {
-            let others = findings.filter { $0.severity != .error && $0.id != PacketFindingID.missingMaterial.rawValue }
+            let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketFindingID.missingMaterial.rawValue }
             sections.append(.section(Section(id: "cover-note", numbering: .unnumbered, pageStyle: .prose,
-                                             blocks: PacketPaper.coverNote(overridden: refusals, otherPoints: others, facts: facts))))
+                                             blocks: PacketPaper.coverNote(overridden: refusals, otherPoints: otherPoints, facts: facts))))
             result.overridden = refusals.map(\.diagnostic)
         }
-        // A form that cannot be filled (a required field missing) refuses the packet, `force` or not:
-        // nothing half-filled reaches a court.
-        var formsFilled = true
-        for (templateID, section) in Self.parts {
-            guard let template = library.template(id: templateID) else { continue }
-            let rendering = template.render(file.document, office: profile?.file.document)
-            // The packet decides which cases it is for; a form's own applies-when does not.
-            result.diagnostics += rendering.diagnostics.filter { $0.id != "template.not-applicable" }
-            guard rendering.succeeded, let document = rendering.documents.first else {
-                formsFilled = false
-                continue
-            }
-            sections.append(.section(Section(id: section, pageStyle: document.pageStyle, blocks: document.blocks)))
-        }
-        guard formsFilled else {
-            result.overridden = []
-            return result
-        }
+        sections += forms
         sections.append(.section(Section(id: "checklist", pageStyle: .form, blocks: PacketPaper.checklist(materials, facts: facts))))
-
-        let agreementDate = facts.agreement?.date?.description
         result.document = Document(
             metadata: DocumentMetadata(formID: Self.formID, title: "司法确认申请材料", number: facts.agreement?.number,
                                        caseNumber: facts.caseNumber,
-                                       date: facts.confirmation?.applied?.description ?? agreementDate,
-                                       templateVersion: Self.parts.compactMap { library.template(id: $0.templateID)?.version }.joined(separator: ",")),
+                                       date: (facts.confirmation?.applied ?? facts.agreement?.date)?.description,
+                                       templateVersion: PacketPart.allCases.compactMap { library.template(id: $0.templateID)?.version }
+                                           .joined(separator: ",")),
             pageStyle: .prose, blocks: sections)
         return result
+    }
+
+    /// The application, the agreement and the certificate filled from the case, each a section starting a
+    /// new page, with what filling them found.
+    private func fillForms(_ file: CaseFile) -> (sections: [Block], diagnostics: [Diagnostic]) {
+        var sections: [Block] = []
+        var diagnostics: [Diagnostic] = []
+        for part in PacketPart.allCases {
+            guard let template = library.template(id: part.templateID) else { continue }
+            let rendering = template.render(file.document, office: profile?.file.document)
+            // The packet decides which cases it is for; a form's own applies-when does not.
+            diagnostics += rendering.diagnostics.filter { $0.id != "template.not-applicable" }
+            if let document = rendering.documents.first {
+                sections.append(.section(Section(id: part.rawValue, pageStyle: document.pageStyle, blocks: document.blocks)))
+            }
+        }
+        return (sections, diagnostics)
     }
 
     /// The rules of domain.md §3 on a loaded case, without building anything: the findings a packet would
     /// report (materials included), each with its note for paper and whether `force` may override it.
     public func check(_ file: CaseFile) -> [PacketFinding] {
         let facts = PacketFacts(file)
-        return check(facts) + PacketMaterials(facts, sections: ("", "", "")).findings
+        return check(facts) + PacketMaterials(facts).findings
     }
 
     func check(_ facts: PacketFacts) -> [PacketFinding] {
@@ -136,7 +151,7 @@ public struct JudicialConfirmationPacket: Sendable {
     }
 
     private func missingTemplates(at origin: PacketFacts.Origin) -> [PacketFinding] {
-        Self.parts.filter { library.template(id: $0.templateID) == nil }.map { part in
+        PacketPart.allCases.filter { library.template(id: $0.templateID) == nil }.map { part in
             PacketFinding(.missingTemplate, at: origin,
                           "the form \(part.templateID) is not among the templates: the packet cannot be made without it (check --templates)",
                           notice: "模板库中缺少\(part.templateID)文书模板。")

@@ -50,12 +50,11 @@ struct PacketMaterials: Sendable {
     static let applicationKinds: Set<String> = ["身份证明", "授权委托书", "证据材料", "其他"]
 
     /// The materials for `facts`, in the order a court clerk checks them.
-    /// - Parameter sections: the section ids of the packet's own parts (application, agreement, certificate).
-    init(_ facts: PacketFacts, sections: (application: String, agreement: String, certificate: String)) {
+    init(_ facts: PacketFacts) {
         var items: [Material] = [
-            Material(title: "司法确认申请书", source: .packet(section: sections.application)),
-            Material(title: "人民调解协议书", source: .packet(section: sections.agreement)),
-            Material(title: "调解组织主持调解的证明", source: .packet(section: sections.certificate)),
+            Material(title: "司法确认申请书", source: .packet(section: PacketPart.application.rawValue)),
+            Material(title: "人民调解协议书", source: .packet(section: PacketPart.agreement.rawValue)),
+            Material(title: "调解组织主持调解的证明", source: .packet(section: PacketPart.certificate.rawValue)),
         ]
         let offered = facts.attachments.filter { Self.applicationKinds.contains($0.kind) }
         var used: [PacketFacts.Attachment] = []

@@ -78,13 +78,17 @@ struct PacketCommand: ParsableCommand {
         for var result in results {
             var written: [URL] = []
             if let document = result.document {
-                if let number = result.caseNumber, !number.isEmpty {
+                do {
+                    guard let number = result.caseNumber, !number.isEmpty else {
+                        throw Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
+                                         "the case has no number, so its packet has no folder to go to")
+                    }
                     written = try JudicialConfirmationPacket.write(document, caseNumber: number, to: layout,
                                                                    formats: out.chosenFormats, options: options)
-                } else {
+                } catch {
                     result.document = nil
-                    result.diagnostics.append(Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
-                                                         "the case has no number, so its packet has no folder to go to"))
+                    result.diagnostics.append(error as? Diagnostic
+                        ?? Diagnostic("packet.write-failed", at: SourceLocation(file: result.source), "the packet could not be written: \(error)"))
                 }
             }
             reports.append(CaseReport(result, files: written))

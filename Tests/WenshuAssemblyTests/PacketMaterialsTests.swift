@@ -7,7 +7,7 @@ final class PacketMaterialsTests: XCTestCase {
     typealias Attachment = PacketFacts.Attachment
 
     func materials(_ facts: PacketFacts) -> PacketMaterials {
-        PacketMaterials(facts, sections: ("application", "agreement", "certificate"))
+        PacketMaterials(facts)
     }
 
     func row(_ material: PacketMaterials.Material) -> String {
