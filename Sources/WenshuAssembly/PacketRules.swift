@@ -39,22 +39,22 @@ enum PacketRules {
         guard let agreement = facts.agreement, let effective = agreement.effective else { return [] }
         let window = ConfirmationWindow(effective: effective, calendar: calendar)
         var findings: [PacketFinding] = []
-        let extension_ = window.lastDay == window.nominalLastDay ? ""
+        let moved = window.lastDay == window.nominalLastDay ? ""
             : " (the 30th day, \(window.nominalLastDay), is a rest day, so the window runs to the next working day, 民法典 art. 203)"
-        let extensionNotice = window.lastDay == window.nominalLastDay ? ""
+        let movedNotice = window.lastDay == window.nominalLastDay ? ""
             : "（第三十日\(ChineseDate.arabic(window.nominalLastDay))为法定休假日，期限顺延至其后的第一个工作日）"
         if let applied = facts.confirmation?.applied, let origin = facts.confirmation?.appliedOrigin {
             if !window.isTimely(applied) {
                 let day = applied.dayNumber - effective.dayNumber
                 findings.append(PacketFinding(.window, at: origin,
-                    "applied on \(applied), day \(day) after the agreement took effect on \(effective); the 30-day window for a joint application (人民调解法 art. 33, 民事诉讼法 art. 205; the day of effect is not counted, 民法典 art. 201) ended on \(window.lastDay)\(extension_): the court will not accept the application",
-                    notice: "申请超过法定期限：调解协议于\(ChineseDate.arabic(effective))生效，应自生效之日起三十日内共同申请司法确认，期限至\(ChineseDate.arabic(window.lastDay))届满\(extensionNotice)；本申请于\(ChineseDate.arabic(applied))提出，已超过期限（《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条）。"))
+                    "applied on \(applied), day \(day) after the agreement took effect on \(effective); the 30-day window for a joint application (人民调解法 art. 33, 民事诉讼法 art. 205; the day of effect is not counted, 民法典 art. 201) ended on \(window.lastDay)\(moved): the court will not accept the application",
+                    notice: "申请超过法定期限：调解协议于\(ChineseDate.arabic(effective))生效，应自生效之日起三十日内共同申请司法确认，期限至\(ChineseDate.arabic(window.lastDay))届满\(movedNotice)；本申请于\(ChineseDate.arabic(applied))提出，已超过期限（《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条）。"))
             }
         } else {
             let origin = facts.confirmation?.origin ?? agreement.effectiveOrigin
             findings.append(PacketFinding(.windowOpen, .note, at: origin, field: facts.confirmation == nil ? nil : "applied",
-                "no application date yet (confirmation.applied): the parties must apply jointly by \(window.lastDay), within 30 days after the agreement took effect on \(effective)\(extension_)",
-                notice: "申请期限：调解协议于\(ChineseDate.arabic(effective))生效，双方当事人应于\(ChineseDate.arabic(window.lastDay))前（含当日）共同申请司法确认\(extensionNotice)。"))
+                "no application date yet (confirmation.applied): the parties must apply jointly by \(window.lastDay), within 30 days after the agreement took effect on \(effective)\(moved)",
+                notice: "申请期限：调解协议于\(ChineseDate.arabic(effective))生效，双方当事人应于\(ChineseDate.arabic(window.lastDay))前（含当日）共同申请司法确认\(movedNotice)。"))
         }
         if !window.yearsWithoutArrangement.isEmpty {
             let years = window.yearsWithoutArrangement.map(String.init).joined(separator: ", ")

@@ -98,8 +98,8 @@ struct PacketCommand: ParsableCommand {
         case .text:
             for report in reports {
                 for diagnostic in report.diagnostics {
-                    let overridden = report.findings.contains { $0.overridden && $0.id == diagnostic.id && $0.message == diagnostic.message }
-                    FileHandle.standardError.write(Data((diagnostic.description + (overridden ? " (overridden by --force)" : "") + "\n").utf8))
+                    let overridden = report.overridden.contains(diagnostic) ? " (overridden by --force)" : ""
+                    FileHandle.standardError.write(Data((diagnostic.description + overridden + "\n").utf8))
                 }
                 for file in report.files { print(file) }
             }
@@ -137,8 +137,9 @@ struct PacketCommand: ParsableCommand {
         let refused: Bool
         let files: [String]
         let findings: [Finding]
-        /// Not encoded: the findings as printed in text.
+        /// Not encoded: the findings as printed in text, and those `--force` overrode.
         let diagnostics: [Diagnostic]
+        let overridden: [Diagnostic]
 
         init(_ result: JudicialConfirmationPacket.Result, files: [URL]) {
             source = result.source
@@ -146,6 +147,7 @@ struct PacketCommand: ParsableCommand {
             refused = result.refused
             self.files = files.map(\.path)
             diagnostics = result.diagnostics
+            overridden = result.overridden
             findings = result.diagnostics.map {
                 Finding(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, message: $0.message,
                         line: $0.location.line, column: $0.location.column, subject: $0.subject,
