@@ -74,6 +74,7 @@ final class TemplateErrorTests: XCTestCase {
         Broken("a section id used twice", body: "<section id=\"a\"><p>甲</p></section>\n<section id=\"a\"><p>乙</p></section>", TemplateIssue.duplicateSection, line: 3, "already used at t.form.xml:2"),
         Broken("a section inside a loop", body: "<each select=\"parties/party\">\n<section id=\"p\"><p>甲</p></section>\n</each>", TemplateIssue.sectionInLoop, line: 3, "cannot repeat inside a loop"),
         Broken("a row that does not fill the table", body: "<table widths=\"1 1 1\">\n<row><cell rowspan=\"2\">甲</cell><cell>乙</cell><cell>丙</cell></row>\n<row><cell>丁</cell><cell>戊</cell><cell>己</cell></row>\n</table>", TemplateIssue.tableColumns, line: 4, "fills 4 columns but the table has 3"),
+        Broken("a row with too many cells", body: "<table widths=\"1 1\">\n<row><cell>甲</cell><cell>乙</cell><cell>丙</cell><cell>丁</cell></row>\n</table>", TemplateIssue.tableColumns, line: 3, "fills 4 columns but the table has 2"),
         Broken("an optional value alone in brackets", body: "<p>电话\n（<value select=\"phone\" missing=\"omit\"/>）</p>", TemplateIssue.emptyBrackets, line: 3, "put the brackets inside an <if>"),
         Broken("brackets on lines of their own", body: "<p>电话（\n  <value select=\"phone\" missing=\"omit\"/>\n）</p>", TemplateIssue.emptyBrackets, line: 3, "empty pair of brackets"),
         Broken("a loop alone in brackets", body: "<p>（<each select=\"agents/agent\" separator=\"、\"><value select=\"name\"/></each>）</p>", TemplateIssue.emptyBrackets, line: 2, "empty pair of brackets"),

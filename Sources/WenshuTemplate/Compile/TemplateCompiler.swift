@@ -151,7 +151,7 @@ struct TemplateCompiler {
                 while column < widths.count, reachingDown[column] > 0 { column += 1 }
                 let span = Int(cell.attribute("colspan") ?? "") ?? 1
                 let rows = Int(cell.attribute("rowspan") ?? "") ?? 1
-                for c in column..<min(column + span, widths.count) { reachingDown[c] = rows }
+                for c in column..<max(column, min(column + span, widths.count)) { reachingDown[c] = rows }
                 column += span
             }
             while column < widths.count, reachingDown[column] > 0 { column += 1 }

@@ -107,15 +107,12 @@ public enum TemplateFunctions {
 
     // MARK: Reading arguments
 
-    /// The argument's text, trimmed; `nil` when empty (a missing field).
-    static func field(_ value: XPathValue) -> String? {
-        let text = value.stringValue.trimmingASCIIWhitespace
-        return text.isEmpty ? nil : text
-    }
+    /// The argument's text; `nil` for a missing field (see `XPathValue.fieldText`).
+    static func field(_ value: XPathValue) -> String? { value.fieldText }
 
     static func amount(_ value: XPathValue) throws(XPathFunctionError) -> Amount? {
         guard let text = field(value) else { return nil }
-        return try failing { () throws(AmountError) in try Amount(text) }
+        return try failing { () throws(AmountError) in try Amount(validating: text) }
     }
 
     /// Runs `body`, an amount's refusal becoming the function's error.
@@ -133,7 +130,6 @@ public enum TemplateFunctions {
 
     static func wholeNumber(_ value: XPathValue) throws(XPathFunctionError) -> Int64? {
         guard let text = field(value) else { return nil }
-        if case .number(let n) = value, n.isNaN { return nil }
         guard let n = Int64(text), n >= 0, n <= ChineseNumberSpelling.maximum else {
             throw XPathFunctionError("“\(text)” is not a whole number from 0 to \(ChineseNumberSpelling.maximum)")
         }
@@ -143,5 +139,15 @@ public enum TemplateFunctions {
     static func identity(_ value: XPathValue) throws(XPathFunctionError) -> IdentityFacts? {
         guard let text = field(value) else { return nil }
         do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.message) }
+    }
+}
+
+extension XPathValue {
+    /// The text a field prints: trimmed, and `nil` when there is none — no node, empty text, or NaN (what
+    /// `number()` gives for a missing field). The one definition of "missing" for values and functions.
+    package var fieldText: String? {
+        if case .number(let n) = self, n.isNaN { return nil }
+        let text = stringValue.trimmingASCIIWhitespace
+        return text.isEmpty ? nil : text
     }
 }

@@ -217,7 +217,7 @@ final class Renderer {
     private func value(_ value: ValueNode, at here: XMLNode?) -> [Inline] {
         guard let here else { return [.blank(width: value.width)] }
         guard let result = evaluate(value.select, at: here) else { return [.blank(width: value.width)] }
-        guard let text = Self.text(of: result) else {
+        guard let text = result.fieldText else {
             switch value.missing {
             case .omit: return []
             case .blank: return [.blank(width: value.width)]
@@ -260,15 +260,9 @@ final class Renderer {
     }
 
     private func text(_ expression: TemplateExpression, at node: XMLNode?) -> String? {
-        node.flatMap { evaluate(expression, at: $0) }.flatMap(Self.text(of:))
+        node.flatMap { evaluate(expression, at: $0) }.flatMap(\.fieldText)
     }
 
-    /// The printed text of a value; `nil` when there is none (no node, empty text, NaN).
-    static func text(of value: XPathValue) -> String? {
-        if case .number(let n) = value, n.isNaN { return nil }
-        let text = value.stringValue.trimmingASCIIWhitespace
-        return text.isEmpty ? nil : text
-    }
 
     /// Each selected node's text (or the value's text), for checkbox groups.
     static func strings(_ value: XPathValue) -> Set<String> {
@@ -311,7 +305,7 @@ final class Renderer {
             case .variable(let name): base = variables[name]?.nodes.first?.path ?? "$\(name)"
             }
             let path = steps.isEmpty ? base : (base.isEmpty || base == "/" ? "/" : base + "/") + steps
-            guard let found = try? context.evaluate(path, at: node), Self.text(of: found) == nil else { continue }
+            guard let found = try? context.evaluate(path, at: node), found.fieldText == nil else { continue }
             return path.hasPrefix("/case/") ? String(path.dropFirst("/case/".count)) : path
         }
         return nil
