@@ -4,28 +4,9 @@ import XCTest
 /// `wenshu packet` as a user runs it: files where design.md §7 puts them, a refused packet writes nothing
 /// and prints one line per finding, usage errors exit 64.
 final class PacketCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = WenshuProcess.root
 
-    func wenshu(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self),
-                (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
-    }
+    func wenshu(_ arguments: [String]) throws -> WenshuProcess.Run { try WenshuProcess.run(arguments) }
 
     func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-packet-cli-\(UUID().uuidString)")
