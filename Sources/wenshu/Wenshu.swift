@@ -18,5 +18,5 @@ struct Wenshu: ParsableCommand {
             seals, number series, holidays and subsidy rates. docs/guide.md walks through it all.
             """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
-                      LedgerCommand.self, StatsCommand.self])
+                      LedgerCommand.self, StatsCommand.self, PacketCommand.self])
 }
