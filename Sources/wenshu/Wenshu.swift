@@ -12,6 +12,7 @@ struct Wenshu: ParsableCommand {
               wenshu check CASES                 every problem, with file, line and field
               wenshu render CASES -o DIR         every form that applies, as .odt (add --to txt, fodt, xml)
               wenshu render --blank -o DIR       blank forms to fill in by hand
+              wenshu packet CASE -o DIR          the 司法确认 packet, after checking the court's rules
               wenshu ledger / stats CASES -o DIR the 三册一本 ledgers and the period's statistics
 
             An office profile (office.yaml in the current folder, or --profile FILE) supplies the committees' \
