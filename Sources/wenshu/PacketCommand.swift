@@ -36,9 +36,7 @@ struct PacketCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
-    @Option(help: ArgumentHelp("The office profile: the holiday arrangements that count the 30-day window, the committees' seals. Default: office.yaml in the current folder, if there is one.",
-                               valueName: "file"))
-    var profile: String?
+    @OptionGroup var office: ProfileOptions
 
     @Flag(help: "Build refused packets anyway, with a cover note listing what was overridden.")
     var force = false
@@ -52,13 +50,12 @@ struct PacketCommand: ParsableCommand {
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give a case file or folder") }
         if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
-        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
         do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let packet = JudicialConfirmationPacket(library: library, profile: try loadProfile())
+        let packet = JudicialConfirmationPacket(library: library, profile: try office.load())
         let files = try InputFiles.expand(cases)
         var results = files.map { packet.build(caseAt: $0, force: force) }
 
@@ -112,15 +109,6 @@ struct PacketCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(["cases": reports]), as: UTF8.self))
         }
         if reports.contains(where: \.refused) || problems.hasErrors { throw ExitCode(1) }
-    }
-
-    private func loadProfile() throws -> OfficeProfile? {
-        let path = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        guard let path else { return nil }
-        let (office, diagnostics) = OfficeProfile.load(URL(fileURLWithPath: path), displayName: path)
-        diagnostics.filter { $0.severity == .error }.forEach(printError)
-        guard let office else { throw ExitCode(1) }
-        return office
     }
 
     /// One case's outcome as the report prints it.
