@@ -80,7 +80,8 @@ public struct BatchRenderer: Sendable {
             let folder = layout.folder(forCase: number)
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             reports[index].files = try reports[index].files.map { staged in
-                let target = folder.appendingPathComponent(staged.lastPathComponent)
+                let name = staged.lastPathComponent.drop { $0 != "." }.dropFirst()
+                let target = folder.appendingPathComponent(String(name))
                 if rename(staged.path, target.path) != 0 {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
                 }
@@ -90,7 +91,7 @@ public struct BatchRenderer: Sendable {
         return Report(cases: reports, batchDiagnostics: [])
     }
 
-    /// Renders one case into its own staging folder; the report lists the staged files.
+    /// Renders one case into the staging folder; the report lists the staged files.
     private func stage(case url: URL, name: String?, index: Int, in staging: URL) -> CaseReport {
         let result = pipeline.render(caseAt: url, displayName: name)
         var report = CaseReport(source: result.source, caseNumber: result.caseNumber, files: [], diagnostics: result.diagnostics)
@@ -100,12 +101,11 @@ public struct BatchRenderer: Sendable {
                                                  "the case has no number, so its documents have no folder to go to"))
             return report
         }
-        let folder = staging.appendingPathComponent(String(index), isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Flat, `<index>.<name>`: a folder per case here would double the batch's mkdir cost.
             for file in result.files {
-                let url = folder.appendingPathComponent(file.name)
-                try file.data.write(to: url)
+                let url = staging.appendingPathComponent("\(index).\(file.name)")
+                try AtomicFile.writeUnsynced(file.data, to: url)
                 report.files.append(url)
             }
         } catch {

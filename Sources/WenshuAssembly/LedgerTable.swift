@@ -40,4 +40,19 @@ enum LedgerTable {
         return Document(metadata: DocumentMetadata(formID: formID, title: title, date: date),
                         pageStyle: pageStyle, blocks: all + blocks)
     }
+
+    /// A report for a period: `blocks`, then `notes` numbered 1. 2. …, under a line naming the keeper and
+    /// the period; dated on the period's last day.
+    static func report(formID: String, title: String, keeper: String?, filter: LedgerFilter,
+                       blocks: [Block], notes: [String]) -> Document {
+        var all = blocks
+        for (index, note) in notes.enumerated() {
+            all.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
+        }
+        var lines: [String] = []
+        if let keeper { lines.append("填报单位：" + keeper) }
+        if let subtitle = filter.subtitle { lines.append(subtitle) }
+        return document(formID: formID, title: title, subtitle: lines.isEmpty ? nil : lines.joined(separator: "　"),
+                        date: filter.until?.description, blocks: all)
+    }
 }

@@ -32,16 +32,8 @@ extension Statistics {
         heading("按调解员统计")
         blocks.append(.table(groupTable(byMediator, labelTitle: "调解员", detailTitle: "调解组织", withTotal: false)))
         heading("说明")
-        for (index, note) in Self.notes.enumerated() {
-            blocks.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
-        }
-
-        var lines: [String] = []
-        if let keeper { lines.append("填报单位：" + keeper) }
-        if let subtitle = filter.subtitle { lines.append(subtitle) }
-        return LedgerTable.document(formID: Self.formID, title: Self.title,
-                                    subtitle: lines.isEmpty ? nil : lines.joined(separator: "　"),
-                                    date: filter.until?.description, blocks: blocks)
+        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
+                                  blocks: blocks, notes: Self.notes)
     }
 
     /// How every figure is computed, printed under the report.

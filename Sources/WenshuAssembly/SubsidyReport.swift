@@ -68,22 +68,15 @@ public struct SubsidyReport: Sendable, Equatable {
     /// total), 不予补助的案件 with
     /// reasons, and a 说明 stating the rules applied.
     public func document(keeper: String? = nil) -> Document {
-        var blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
+        let blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
                                .heading(level: 1, [.text("二、不予补助的案件")]), .table(refusedTable()),
                                .heading(level: 1, [.text("三、说明")])]
         var notes = Self.notes
         if !uncheckedMaterials.isEmpty {
             notes.append("补助标准要求的以下材料无法从案件数据核对，未予核对：" + uncheckedMaterials.joined(separator: "、") + "。")
         }
-        for (index, note) in notes.enumerated() {
-            blocks.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
-        }
-        var lines: [String] = []
-        if let keeper { lines.append("填报单位：" + keeper) }
-        if let subtitle = filter.subtitle { lines.append(subtitle) }
-        return LedgerTable.document(formID: Self.formID, title: Self.title,
-                                    subtitle: lines.isEmpty ? nil : lines.joined(separator: "　"),
-                                    date: filter.until?.description, blocks: blocks)
+        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
+                                  blocks: blocks, notes: notes)
     }
 
     /// The rules the report applied, printed under it.

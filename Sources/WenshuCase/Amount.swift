@@ -1,3 +1,5 @@
+import Foundation
+
 /// An amount of money in integer 分 (hundredths of a yuan), read from a decimal string and never from a
 /// binary floating-point value (domain.md §4: 19.99 × 100 is 1998.999… as a double).
 public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -37,6 +39,40 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + "\(cents)"
     }
 
+    /// Canonical decimal text with two places: `34020.00` (the same as `description`).
+    public var decimal: String { description }
+
+    /// `￥34,020.00`: the figures beside a 大写 amount, with the full-width yen sign U+FFE5 (the form
+    /// GB2312/GBK printers have) and thousands separators.
+    public var figures: String { "￥" + grouped }
+
+    /// The largest amount Wenshu prints, 999,999,999,999.99 (the capitals' 仟亿 range).
+    public static let maximum = Amount(fen: 999_999_999_999_99)
+
+    /// Reads an amount as templates receive it — surrounding ASCII spaces ignored, leading zeros allowed —
+    /// and says precisely what is wrong otherwise (negative, too many decimals, too large, not a number).
+    public init(validating text: String) throws(AmountError) {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
+        if trimmed.hasPrefix("-"), Amount(String(trimmed.dropFirst()).droppingLeadingZeros) != nil { throw .negative(trimmed) }
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[1].count > 2, parts[1].allSatisfy(\.isASCIIDigit), parts[0].allSatisfy(\.isASCIIDigit) {
+            throw .tooManyDecimals(trimmed)
+        }
+        let significant = trimmed.droppingLeadingZeros
+        if let whole = significant.split(separator: ".").first, whole.count > 12, whole.allSatisfy(\.isASCIIDigit) {
+            throw .tooLarge(trimmed)
+        }
+        guard let amount = Amount(significant) else { throw .notAnAmount(trimmed) }
+        self = amount
+    }
+
+    /// The exact sum; throws when it passes `maximum`.
+    public static func sum(_ amounts: [Amount]) throws(AmountError) -> Amount {
+        let total = amounts.sum()
+        guard total <= maximum else { throw .tooLarge(total.decimal) }
+        return total
+    }
+
     public static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
     public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
     public static let zero = Amount(fen: 0)
@@ -45,4 +81,34 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 extension Sequence where Element == Amount {
     /// The sum, exactly.
     public func sum() -> Amount { reduce(.zero, +) }
+}
+
+/// Why a text is not an amount Wenshu can print; `message` says it for a clerk.
+public enum AmountError: Error, Equatable, Sendable {
+    case notAnAmount(String)
+    case negative(String)
+    case tooManyDecimals(String)
+    case tooLarge(String)
+
+    public var message: String {
+        switch self {
+        case .notAnAmount(let text):
+            return "“\(text)” is not an amount: write digits with at most two decimals and no separators, e.g. 14020.00"
+        case .negative(let text):
+            return "\(text) is negative: an amount to pay is written as a positive number"
+        case .tooManyDecimals(let text):
+            return "\(text) has more than two decimals: amounts are kept to the 分 (0.01)"
+        case .tooLarge(let text):
+            return "\(text) is more than 999999999999.99, the largest amount written in capitals"
+        }
+    }
+}
+
+extension String {
+    /// `007.50` → `7.50`, `0.07` stays, `000` → `0`.
+    fileprivate var droppingLeadingZeros: String {
+        var s = Substring(self)
+        while s.count > 1, s.first == "0", s.dropFirst().first != "." { s = s.dropFirst() }
+        return String(s)
+    }
 }

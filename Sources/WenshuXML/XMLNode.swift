@@ -58,13 +58,45 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     }
 
     /// Child elements, in order.
-    public var elements: [XMLNode] { children.filter(\.isElement) }
+    public var elements: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { result.append(XMLNode(pointer: c, document: document)) }
+            child = c.pointee.next
+        }
+        return result
+    }
 
-    /// Child elements with the given local name.
-    public func elements(named name: String) -> [XMLNode] { elements.filter { $0.name == name } }
+    /// Child elements with the given local name. Walks libxml2's child list directly: the case checks call
+    /// this for every field of every case, so it builds no intermediate arrays.
+    public func elements(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        withXMLString(name) { wanted in
+            var child = pointer.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                    result.append(XMLNode(pointer: c, document: document))
+                }
+                child = c.pointee.next
+            }
+        }
+        return result
+    }
 
     /// The first child element with the given local name.
-    public func element(named name: String) -> XMLNode? { elements.first { $0.name == name } }
+    public func element(named name: String) -> XMLNode? {
+        withXMLString(name) { wanted in
+            var child = pointer.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                    return XMLNode(pointer: c, document: document)
+                }
+                child = c.pointee.next
+            }
+            return nil
+        }
+    }
 
     /// The value of an attribute without namespace (or in `namespace`).
     public func attribute(_ name: String, namespace: String? = nil) -> String? {

@@ -35,9 +35,7 @@ struct DossierCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var library: TemplateLibraryOptions
 
-    @Option(help: ArgumentHelp("The office profile (dossier model, retention, committees' seals). Default: office.yaml in the current folder, if there is one.",
-                               valueName: "file"))
-    var profile: String?
+    @OptionGroup var profile: ProfileOptions
 
     @Flag(help: "Also write dossier-archive.xml: the archive package with a SHA-256 digest of every part.")
     var archive = false
@@ -51,13 +49,12 @@ struct DossierCommand: ParsableCommand {
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give a case file or folder") }
         if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
-        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
         do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let office = try ProfileOption.load(profile)
+        let office = try profile.load()
         let assembler = DossierAssembler(library: library, profile: office, force: force)
         let files = try InputFiles.expand(cases)
         guard let root = out.outputFolder else { return }
@@ -97,18 +94,5 @@ struct DossierCommand: ParsableCommand {
         var files = try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
         if archive { files.append(("dossier-archive.xml", try dossier.archivePackage(options: options).serialized())) }
         return files
-    }
-}
-
-/// `--profile FILE`, defaulting to office.yaml in the current folder.
-enum ProfileOption {
-    /// The profile, `nil` without one; prints its errors and exits 1 when it does not load.
-    static func load(_ path: String?) throws -> OfficeProfile? {
-        let path = path ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        guard let path else { return nil }
-        let (office, diagnostics) = OfficeProfile.load(URL(fileURLWithPath: path), displayName: path)
-        diagnostics.filter { $0.severity == .error }.forEach(printError)
-        guard let office else { throw ExitCode(1) }
-        return office
     }
 }

@@ -39,9 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Print the document model as an outline instead of writing documents (for template authors).")
     var outline = false
 
-    @Option(help: ArgumentHelp("The office profile (committees' seals, holidays, number series). Default: office.yaml in the current folder, if there is one.",
-                               valueName: "file"))
-    var profile: String?
+    @OptionGroup var office: ProfileOptions
 
     @Option(help: ArgumentHelp("Worker threads for a batch (default: one per core).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -59,7 +57,6 @@ struct RenderCommand: ParsableCommand {
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
             throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
         }
-        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
         do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
     }
 
@@ -74,10 +71,10 @@ struct RenderCommand: ParsableCommand {
             let known = library.templates.map(\.id).joined(separator: ", ")
             throw ValidationError("there is no form \(id); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
         }
-        let office = try loadProfile()
+        let profile = try office.load()
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
         let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: out.writerOptions(defaultPage: .gbt9704))
-        let pipeline = RenderPipeline(library: library, profile: office, settings: settings)
+        let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
         if blank { return try writeBlanks(pipeline, library: library, forms: forms) }
         let files = try InputFiles.expand(cases)
@@ -90,15 +87,6 @@ struct RenderCommand: ParsableCommand {
         let written = report.cases.filter(\.succeeded).count
         FileHandle.standardError.write(Data("\(report.cases.count) cases: \(written) rendered (\(report.filesWritten) files in \(folder.path)), \(report.failedCases) failed\n".utf8))
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
-    }
-
-    private func loadProfile() throws -> OfficeProfile? {
-        let path = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        guard let path else { return nil }
-        let (office, diagnostics) = OfficeProfile.load(URL(fileURLWithPath: path), displayName: path)
-        diagnostics.filter { $0.severity == .error }.forEach(printError)
-        guard let office else { throw ExitCode(1) }
-        return office
     }
 
     private func writeBlanks(_ pipeline: RenderPipeline, library: TemplateLibrary, forms: [String]) throws {

@@ -5,6 +5,20 @@ struct Wenshu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wenshu",
         abstract: "Fill China's people's-mediation forms from one case file.",
+        discussion: """
+            Write each dispute down once, as a case file in YAML, JSON or XML (see docs/case-format.md and \
+            examples/cases/). Then:
+
+              wenshu check CASES                 every problem, with file, line and field
+              wenshu render CASES -o DIR         every form that applies, as .odt (add --to txt, fodt, xml)
+              wenshu render --blank -o DIR       blank forms to fill in by hand
+              wenshu packet CASE -o DIR          the 司法确认 packet, after checking the court's rules
+              wenshu dossier CASES -o DIR        the bound 卷宗 (--archive: a package `wenshu verify` checks)
+              wenshu ledger / stats CASES -o DIR the 三册一本 ledgers and the period's statistics
+
+            An office profile (office.yaml in the current folder, or --profile FILE) supplies the committees' \
+            seals, number series, holidays and subsidy rates. docs/guide.md walks through it all.
+            """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
-                      LedgerCommand.self, StatsCommand.self, DossierCommand.self, VerifyCommand.self])
+                      LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self])
 }

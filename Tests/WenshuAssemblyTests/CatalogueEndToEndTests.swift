@@ -76,6 +76,9 @@ final class CatalogueEndToEndTests: XCTestCase {
                 .compactMap { $0.element(named: "name")?.stringValue }
             for odt in c.files where odt.pathExtension == "odt" {
                 let text = try LibreOffice.text(try XCTUnwrap(pdfs[odt])).filter { !$0.isWhitespace }
+                // Mainland glyph forms: the shipped fonts.conf keeps Noto CJK's Japanese face out.
+                let japanese = try LibreOffice.fonts(pdfs[odt]!).filter { $0.contains("CJKjp") }
+                XCTAssertEqual(japanese, [], "\(odt.path) embeds a Japanese face")
                 XCTAssertGreaterThanOrEqual(try LibreOffice.pageCount(pdfs[odt]!), 1)
                 // Every form names the case somewhere: its number or a party.
                 let number = c.caseNumber ?? ""

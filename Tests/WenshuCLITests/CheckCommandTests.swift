@@ -3,25 +3,10 @@ import XCTest
 
 /// `wenshu check` as a user runs it: the built executable, its output and its exit status.
 final class CheckCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Runs the `wenshu` built next to the test bundle, in the repository's root.
+    /// Runs `wenshu` with standard error mixed into the output, as a terminal shows them.
     func wenshu(_ arguments: String...) throws -> (status: Int32, output: String) {
-        // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
-        let bundle = Bundle(for: Self.self).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try WenshuProcess.run(arguments, mergingErrors: true)
+        return (run.status, run.output)
     }
 
     func testTheExamplesCheckClean() throws {

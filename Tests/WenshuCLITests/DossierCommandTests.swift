@@ -4,26 +4,13 @@ import XCTest
 /// `wenshu dossier` and `wenshu verify` as a user runs them: the built executable, its files, its output
 /// and its exit status.
 final class DossierCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = WenshuProcess.root
     static let caseFolder = "（2026）西交调字第37号"
 
-    /// Runs the `wenshu` built next to the test bundle, in the repository's root; standard output and
-    /// standard error together.
+    /// Runs `wenshu arguments…` in the repository's root; standard output and standard error together.
     func wenshu(_ arguments: String...) throws -> (status: Int32, output: String) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try WenshuProcess.run(arguments, mergingErrors: true)
+        return (run.status, run.output)
     }
 
     func temporaryFolder() throws -> URL {

@@ -3,26 +3,8 @@ import XCTest
 
 /// `wenshu ledger` and `wenshu stats` as a user runs them over the bundled examples.
 final class LedgerCommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Runs the `wenshu` built next to the test bundle, in the repository's root; standard output and error
-    /// apart.
-    func wenshu(_ arguments: String...) throws -> (status: Int32, output: String, errors: String) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    func wenshu(_ arguments: String...) throws -> WenshuProcess.Run {
+        try WenshuProcess.run(arguments)
     }
 
     func temporaryFolder() throws -> String {

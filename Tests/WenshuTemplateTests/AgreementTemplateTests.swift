@@ -25,7 +25,7 @@ final class AgreementTemplateTests: XCTestCase {
 
     func testTheBundledTemplatesCompileCleanly() {
         XCTAssertEqual(Self.loaded.diagnostics, [])
-        XCTAssertTrue(Self.loaded.library.templates.map(\.id).contains("agreement"), "every bundled template compiles, the agreement among them")
+        XCTAssertTrue(Self.loaded.library.templates.map(\.id).contains("agreement"))
         XCTAssertEqual(agreement.title, "人民调解协议书")
         XCTAssertEqual(agreement.file, "templates/agreement.form.xml")
     }
@@ -77,10 +77,18 @@ final class AgreementTemplateTests: XCTestCase {
             p(.text("三、"), f("本协议履行完毕后，双方就本次事故再无其他争议。")),
             p(.text("履行方式、时限：")),
             p(f("被申请人按上述期限分期支付，逾期未付的，申请人可就未付部分申请强制执行。")),
-            p(.text("第"), f("一"), .text("期："), f("2026年3月20日"), .text("前支付"), f("人民币壹万肆仟零贰拾元整"), .text("（"), f("￥14,020.00"), .text("）；")),
-            p(.text("第"), f("二"), .text("期："), f("2026年4月20日"), .text("前支付"), f("人民币壹万元整"), .text("（"), f("￥10,000.00"), .text("）；")),
-            p(.text("第"), f("三"), .text("期："), f("2026年5月20日"), .text("前支付"), f("人民币壹万元整"), .text("（"), f("￥10,000.00"), .text("）；")),
-            p(.text("以上共计"), f("人民币叁万肆仟零贰拾元整"), .text("（"), f("￥34,020.00"), .text("）。")),
+            p(.text("分期履行如下：")),
+            .table(Table(columnWidths: [3, 7, 10], rows: [
+                TableRow(isHeader: true, cells: [cell(.center, .text("期次")), cell(.center, .text("履行期限")), cell(.center, .text("金额"))]),
+                TableRow(cells: [cell(.center, .text("第"), f("一"), .text("期")), cell(.center, f("2026年3月20日"), .text("前")),
+                                 cell(.left, f("人民币壹万肆仟零贰拾元整"), .text("（"), f("￥14,020.00"), .text("）"))]),
+                TableRow(cells: [cell(.center, .text("第"), f("二"), .text("期")), cell(.center, f("2026年4月20日"), .text("前")),
+                                 cell(.left, f("人民币壹万元整"), .text("（"), f("￥10,000.00"), .text("）"))]),
+                TableRow(cells: [cell(.center, .text("第"), f("三"), .text("期")), cell(.center, f("2026年5月20日"), .text("前")),
+                                 cell(.left, f("人民币壹万元整"), .text("（"), f("￥10,000.00"), .text("）"))]),
+                TableRow(cells: [cell(.center, .text("合计")),
+                                 cell(.left, span: 2, f("人民币叁万肆仟零贰拾元整"), .text("（"), f("￥34,020.00"), .text("）"))]),
+            ])),
             p(.text("本协议一式"), f("三"), .text("份，当事人、人民调解委员会各持一份。")),
             p(.text("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")),
             .signatures(SignatureBlock([
@@ -90,8 +98,7 @@ final class AgreementTemplateTests: XCTestCase {
             .signatures(SignatureBlock([
                 Signature(label: [.text("人民调解员（签名）")]),
                 Signature(label: [.text("记录人（签名）")]),
-                Signature(label: [.text("（人民调解委员会印）")], name: [f("杭州市西湖区道路交通事故人民调解委员会")],
-                          date: [f("二〇二六年三月十日")]),
+                Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")]),
             ], alignment: .right)),
         ])
     }
@@ -178,5 +185,10 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first == .text("一、") || p.inlines.first == .text("二、") || p.inlines.first == .text("三、") } else { return false } }.count, 3)
         guard case .signatures(let committee)? = document.blocks.last else { return XCTFail("no signatures at the foot") }
         XCTAssertEqual(committee.signatures.last?.date, Renderer.handwrittenDate)
+    }
+
+    /// A one-paragraph table cell.
+    private func cell(_ alignment: Alignment, span: Int = 1, _ inlines: Inline...) -> TableCell {
+        TableCell([Paragraph(inlines, alignment: alignment)], columnSpan: span)
     }
 }

@@ -112,7 +112,7 @@ public enum TemplateFunctions {
 
     static func amount(_ value: XPathValue) throws(XPathFunctionError) -> Amount? {
         guard let text = field(value) else { return nil }
-        return try failing { () throws(AmountError) in try Amount(text) }
+        return try failing { () throws(AmountError) in try Amount(validating: text) }
     }
 
     /// Runs `body`, an amount's refusal becoming the function's error.

@@ -74,16 +74,21 @@ struct ODFBody {
     // MARK: Blocks
 
     private mutating func blocks(_ blocks: [Block], page: ODFPage) throws {
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             if current != page {
                 // Back from a section printed on another kind of page.
                 startPage(ODFPageStart(page: page, number: nil))
             }
-            try self.block(block, page: page)
+            // A signature block never stands alone on a page: the paragraph before it goes along.
+            var next: Block?
+            if index + 1 < blocks.count { next = blocks[index + 1] }
+            var beforeSignatures = false
+            if case .signatures? = next { beforeSignatures = true }
+            try self.block(block, page: page, keepWithNext: beforeSignatures)
         }
     }
 
-    private mutating func block(_ block: Block, page: ODFPage) throws {
+    private mutating func block(_ block: Block, page: ODFPage, keepWithNext: Bool = false) throws {
         switch block {
         case .title(let inlines):
             try paragraph("Title", inlines)
@@ -96,11 +101,12 @@ struct ODFBody {
             closeParagraph("text:h")
         case .paragraph(let p):
             let parent = p.firstLineIndent ? "First_20_line_20_indent" : "Text_20_body"
-            try paragraph(parent, p.inlines, alignment: p.alignment == .justify ? nil : p.alignment)
+            try paragraph(parent, p.inlines, alignment: p.alignment == .justify ? nil : p.alignment,
+                          keepWithNext: keepWithNext)
         case .table(let table):
             try self.table(table, page: page)
         case .signatures(let block):
-            try signatures(block)
+            try signatures(block, keepWithNext: keepWithNext)
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
         case .picture(let picture):
@@ -163,8 +169,8 @@ struct ODFBody {
     }
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
-    /// the next so the block never splits across pages.
-    private mutating func signatures(_ block: SignatureBlock) throws {
+    /// the next so the block never splits across pages (nor from a signature block that follows it).
+    private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
         var lines: [(style: String, inlines: [Inline])] = []
         for signature in block.signatures {
@@ -173,7 +179,7 @@ struct ODFBody {
         }
         for (index, line) in lines.enumerated() {
             try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
-                          keepWithNext: index < lines.count - 1)
+                          keepWithNext: keepWithNext || index < lines.count - 1)
         }
     }
 

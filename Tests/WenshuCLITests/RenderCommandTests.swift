@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// `wenshu render` as a user runs it: what lands in the output folder, what does not, and the exit status.
+final class RenderCommandTests: XCTestCase {
+    func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-render-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func files(in folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        return (enumerator?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") }.sorted()
+    }
+
+    func testRendersIntoOneFolderPerCaseNamedByItsNumber() throws {
+        let out = temporaryFolder()
+        let run = try WenshuProcess.run(["render", "--form", "agreement", "examples/cases/traffic-instalments.xml",
+                                         "--profile", "examples/office.yaml", "-o", out.path, "--to", "odt", "--to", "txt"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(files(in: out), ["（2026）西交调字第37号", "（2026）西交调字第37号/agreement.odt", "（2026）西交调字第37号/agreement.txt"])
+        let text = try String(contentsOf: out.appendingPathComponent("（2026）西交调字第37号/agreement.txt"), encoding: .utf8)
+        XCTAssertTrue(text.contains("人民币叁万肆仟零贰拾元整"), text)
+    }
+
+    func testABrokenCaseWritesNothingAndExitsOne() throws {
+        let out = temporaryFolder()
+        let run = try WenshuProcess.run(["render", "Tests/WenshuCaseTests/Broken/phone.yaml", "examples/cases/traffic-instalments.xml",
+                                         "-o", out.path, "--to", "txt"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("Tests/WenshuCaseTests/Broken/phone.yaml:19:5: error: parties[1].phone: "), run.errors)
+        // The sound case of the batch is still written; the broken one has no folder.
+        XCTAssertTrue(files(in: out).allSatisfy { $0.hasPrefix("（2026）西交调字第37号") }, "\(files(in: out))")
+        XCTAssertFalse(files(in: out).isEmpty)
+    }
+
+    func testAFailedRunLeavesWhatWasThere() throws {
+        let out = temporaryFolder()
+        let folder = out.appendingPathComponent("（2026）西交调字第37号")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mine = folder.appendingPathComponent("agreement.txt")
+        try Data("the clerk's own edits".utf8).write(to: mine)
+        // A case with the same number but an error: nothing may be overwritten.
+        let broken = out.appendingPathComponent("broken.xml")
+        let original = try String(contentsOfFile: WenshuProcess.root.appendingPathComponent("examples/cases/traffic-instalments.xml").path, encoding: .utf8)
+        try original.replacingOccurrences(of: "330106197803121239", with: "330106197803121230").write(to: broken, atomically: true, encoding: .utf8)
+        let run = try WenshuProcess.run(["render", broken.path, "-o", out.path, "--to", "txt"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("[case.id-check-digit]"), run.errors)
+        XCTAssertEqual(try String(contentsOf: mine, encoding: .utf8), "the clerk's own edits")
+        XCTAssertFalse(files(in: out).contains { $0.contains(".wenshu-staging") || $0.hasSuffix(".tmp") }, "\(files(in: out))")
+    }
+
+    func testTwoCasesMappingToOneFolderAreRefusedBeforeWriting() throws {
+        let out = temporaryFolder()
+        let input = temporaryFolder()
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let original = try String(contentsOfFile: WenshuProcess.root.appendingPathComponent("examples/cases/traffic-instalments.xml").path, encoding: .utf8)
+        try original.replacingOccurrences(of: "<number>（2026）西交调字第37号</number>", with: "<number>A/1</number>")
+            .write(to: input.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "<number>（2026）西交调字第37号</number>", with: "<number>A:1</number>")
+            .write(to: input.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
+        let run = try WenshuProcess.run(["render", input.path, "-o", out.path, "--to", "txt"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("[render.folder-collision]"), run.errors)
+        XCTAssertEqual(files(in: out), [])
+    }
+
+    func testBlankFormsGoToTheBlankFolder() throws {
+        let out = temporaryFolder()
+        let run = try WenshuProcess.run(["render", "--blank", "--form", "agreement", "-o", out.path, "--to", "txt"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(files(in: out), ["blank", "blank/agreement.txt"])
+    }
+
+    func testUsageErrorsExit64() throws {
+        XCTAssertEqual(try WenshuProcess.run(["render"]).status, 64)
+        XCTAssertEqual(try WenshuProcess.run(["render", "--form", "no-such-form", "examples/cases/traffic-instalments.xml"]).status, 64)
+        XCTAssertEqual(try WenshuProcess.run(["render", "examples/cases/traffic-instalments.xml", "--to", "odt"]).status, 64,
+                       "odt needs -o")
+        XCTAssertEqual(try WenshuProcess.run(["render", "--jobs", "0", "examples/cases"]).status, 64)
+    }
+
+    func testOutputDoesNotDependOnTheNumberOfThreads() throws {
+        let one = temporaryFolder(), two = temporaryFolder()
+        for (folder, jobs) in [(one, "1"), (two, "2")] {
+            let run = try WenshuProcess.run(["render", "examples/cases", "--profile", "examples/office.yaml", "-o", folder.path,
+                                             "--to", "odt", "--to", "txt", "--jobs", jobs])
+            XCTAssertEqual(run.status, 0, run.errors)
+        }
+        XCTAssertEqual(files(in: one), files(in: two))
+        for file in files(in: one) where file.contains(".") {
+            XCTAssertEqual(FileManager.default.contents(atPath: one.appendingPathComponent(file).path),
+                           FileManager.default.contents(atPath: two.appendingPathComponent(file).path), file)
+        }
+    }
+}

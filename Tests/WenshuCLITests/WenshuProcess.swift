@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// Runs the `wenshu` built next to the test bundle, as a user would, in the repository's root.
+enum WenshuProcess {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        /// Standard output (with standard error mixed in, in order, when run `mergingErrors`).
+        var output: String
+        var errors: String
+    }
+
+    /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
+    static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root) throws -> Run {
+        // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
+        let bundle = Bundle(for: Marker.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        let process = Process()
+        process.executableURL = products.appendingPathComponent("wenshu")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = mergingErrors ? out : errorHandle
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorHandle.close()
+        let errors = (try? Data(contentsOf: errorFile)) ?? Data()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                   errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    private final class Marker {}
+}
