@@ -31,39 +31,51 @@ struct DossierBinding {
     // MARK: The items, row by row
 
     /// Walks the model: each row's forms (those that apply to the case, in the row's order), then its
-    /// attachments (in case order). Reports required rows left empty and attachments no row takes.
+    /// attachments (in case order). Attachments of a kind no row takes are bound as 其他材料 before the
+    /// first row holding the dossier's own forms (the 备考表), or at the end. Reports required rows left
+    /// empty.
     mutating func collectItems() {
         let attachments = file.root.element(named: "attachments")?.elements(named: "attachment") ?? []
-        var placed = Set<Int>()
+        let kinds = Set(assembler.model.rows.flatMap(\.attachmentKinds))
+        let others = attachments.filter { !kinds.contains($0.element(named: "kind")?.stringValue ?? "") }
+        var othersBound = others.isEmpty
+        let outcome = file.root.element(named: "outcome")?.element(named: "result")?.stringValue
         let probe = [DossierAssembler.parameterName: XMLDocument(rootName: "dossier")]
         for row in assembler.model.rows {
+            let templates = row.forms.flatMap { title in assembler.library.templates.filter { $0.title == title } }
+            if !othersBound, templates.contains(where: { $0.parameters.contains(DossierAssembler.parameterName) }) {
+                addOthers(others)
+                othersBound = true
+            }
             let before = items.count
-            for title in row.forms {
-                for template in assembler.library.templates where template.title == title {
-                    if template.parameters.contains(DossierAssembler.parameterName) {
-                        guard template.applies(to: file.document, office: office, parameters: probe) else { continue }
-                        deferred.append((items.count, template))
-                        let form = DossierItem.FilledForm(formID: template.id, stem: template.id, documents: [], readsDossier: true)
-                        append(title: template.title, row: row, .form(form))
-                    } else {
-                        guard template.applies(to: file.document, office: office) else { continue }
-                        addForm(template, row: row)
-                    }
+            for template in templates {
+                if template.parameters.contains(DossierAssembler.parameterName) {
+                    guard template.applies(to: file.document, office: office, parameters: probe) else { continue }
+                    deferred.append((items.count, template))
+                    let form = DossierItem.FilledForm(formID: template.id, stem: template.id, documents: [], readsDossier: true)
+                    append(title: template.title, row: row, .form(form))
+                } else {
+                    guard template.applies(to: file.document, office: office) else { continue }
+                    addForm(template, row: row)
                 }
             }
-            for (i, attachment) in attachments.enumerated() where !placed.contains(i) {
+            for attachment in attachments {
                 guard let kind = attachment.element(named: "kind")?.stringValue, row.attachmentKinds.contains(kind) else { continue }
-                placed.insert(i)
                 addAttachment(attachment, kind: kind, row: row)
             }
-            if items.count == before && row.required { reportMissing(row) }
+            if items.count == before && DossierModel.isRequired(row, outcome: outcome) { reportMissing(row) }
         }
-        for (i, attachment) in attachments.enumerated() where !placed.contains(i) {
+        if !othersBound { addOthers(others) }
+    }
+
+    /// Attachments no row takes, as 其他材料, each with a note saying so.
+    private mutating func addOthers(_ attachments: [XMLNode]) {
+        for attachment in attachments {
             let kind = attachment.element(named: "kind")?.stringValue ?? ""
             diagnostics.append(Diagnostic(
-                DossierIssue.attachmentWithoutRow, .warning, at: file.location(of: attachment),
-                subject: file.fieldPath(of: attachment),
-                "no row of the dossier model takes attachments of kind \(kind), so \(attachment.element(named: "title")?.stringValue ?? "it") is not bound; add the kind to a row's attachment_kinds in the office profile"))
+                DossierIssue.attachmentWithoutRow, .note, at: file.location(of: attachment), subject: file.fieldPath(of: attachment),
+                "no row of the dossier model takes attachments of kind \(kind): \(attachment.element(named: "title")?.stringValue ?? "it") is bound as 其他材料 before the 备考表"))
+            addAttachment(attachment, kind: kind, row: DossierModel.otherMaterials)
         }
     }
 

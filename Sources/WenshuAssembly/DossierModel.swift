@@ -41,6 +41,22 @@ public struct DossierModel: Sendable, Equatable {
         }
     }
 
+    /// The titles of the agreement forms: a written 人民调解协议书 or, for an oral agreement, its 登记表.
+    public static let agreementTitles: Set<String> = ["人民调解协议书", "人民调解口头协议登记表"]
+
+    /// Whether `row` must hold something for a case whose outcome is `outcome` (`outcome/result`).
+    /// A required row is required, except a row of agreement forms alone when the mediation did not
+    /// succeed (调解不成功, 终止调解): there is then no agreement to bind (人民调解法 arts. 28–29).
+    public static func isRequired(_ row: Row, outcome: String?) -> Bool {
+        guard row.required else { return false }
+        let onlyAgreements = !row.forms.isEmpty && row.attachmentKinds.isEmpty && row.forms.allSatisfy(agreementTitles.contains)
+        return !(onlyAgreements && outcome != nil && outcome != "调解成功")
+    }
+
+    /// Where attachments go whose kind no row takes (其他 …): bound as 其他材料 just before the dossier's
+    /// own closing papers (the 备考表), so no paper of the case is left out. Position 0: not a model row.
+    public static let otherMaterials = Row(position: 0, title: "其他材料", required: false)
+
     /// The 13-row model county justice bureaus prescribe (domain.md §2), as examples/office.yaml writes it.
     public static let standard = DossierModel(rows: [
         Row(position: 1, title: "人民调解申请书或人民调解受理登记表", required: true, forms: ["人民调解申请书", "人民调解受理登记表"]),

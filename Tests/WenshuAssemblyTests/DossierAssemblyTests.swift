@@ -94,15 +94,43 @@ final class DossierAssemblyTests: XCTestCase {
         XCTAssertTrue(PrintedPage.squeezed(text).contains("卷内纸质材料5件共8页"), "5 attachments of 1+1+1+2+3 pages")
     }
 
-    func testAnAttachmentNoRowTakesIsReported() throws {
+    func testAnAttachmentNoRowTakesIsBoundAsOtherMaterialsBeforeTheNotes() throws {
         let other = "<attachment><kind>其他</kind><title>现场照片</title><pages>1</pages></attachment></attachments>"
         let url = try DossierFixtures.changedCase { $0.replacingOccurrences(of: "</attachments>", with: other) }
         let result = assemble(url)
         XCTAssertTrue(result.succeeded)
         let finding = try XCTUnwrap(result.diagnostics.first { $0.id == DossierIssue.attachmentWithoutRow })
-        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertEqual(finding.severity, .note)
         XCTAssertEqual(finding.subject, "attachments[6]")
-        XCTAssertFalse(result.dossier?.items.contains { $0.title == "现场照片" } ?? true)
+        let titles = try XCTUnwrap(result.dossier).items.map(\.title)
+        XCTAssertEqual(titles.suffix(4), ["银行转账凭证", "现场照片", "备考表", "封底"])
+        XCTAssertEqual(try XCTUnwrap(result.dossier).items.first { $0.title == "现场照片" }?.row.title, "其他材料")
+    }
+
+    func testAMediationThatFailedNeedsNoAgreement() throws {
+        let url = DossierFixtures.root.appendingPathComponent("examples/cases/renovation-failed.json")
+        let result = assemble(url)
+        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierIssue.missingRequired }, [])
+        let dossier = try XCTUnwrap(result.dossier, "\(result.diagnostics)")
+        XCTAssertFalse(dossier.items.contains { $0.row.position == 8 })
+        let notes = try XCTUnwrap(dossier.items.first { $0.title == "备考表" })
+        guard case .form(let form) = notes.content else { return XCTFail("the 备考表 is a form") }
+        XCTAssertTrue(plainText(form.documents[0]).contains("本案调解不成功，未达成调解协议，卷内无调解协议书。"))
+    }
+
+    /// The table is the rule: a required row is excused only for agreement forms when mediation failed.
+    func testWhichRowsAreRequired() {
+        let agreement = DossierModel.Row(position: 8, title: "人民调解协议书", required: true, forms: ["人民调解协议书", "人民调解口头协议登记表"])
+        let record = DossierModel.Row(position: 7, title: "人民调解记录", required: true, forms: ["人民调解记录"])
+        let ids = DossierModel.Row(position: 3, title: "当事人身份证明", required: true, attachmentKinds: ["身份证明"])
+        let optional = DossierModel.Row(position: 10, title: "人民调解回访记录", required: false, forms: ["人民调解回访记录"])
+        let table: [(DossierModel.Row, String?, Bool)] = [
+            (agreement, "调解成功", true), (agreement, nil, true), (agreement, "调解不成功", false), (agreement, "终止调解", false),
+            (record, "调解不成功", true), (ids, "终止调解", true), (optional, "调解成功", false),
+        ]
+        for (row, outcome, required) in table {
+            XCTAssertEqual(DossierModel.isRequired(row, outcome: outcome), required, "\(row.title), \(outcome ?? "no outcome")")
+        }
     }
 
     func testACaseWithErrorsGetsNoDossier() throws {
