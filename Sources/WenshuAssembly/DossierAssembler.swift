@@ -39,7 +39,7 @@ public struct DossierAssembler: Sendable {
     }
 
     /// What one case gave: the dossier, or the reasons it was refused.
-    public struct Result: Sendable {
+    public struct CaseResult: Sendable {
         public var source: String
         public var caseNumber: String?
         /// `nil` when an error stopped the case.
@@ -50,18 +50,18 @@ public struct DossierAssembler: Sendable {
 
     /// Loads and checks the case file at `url`, then binds its dossier. Scans named by attachments are
     /// read relative to the case file's folder.
-    public func assemble(caseAt url: URL, displayName: String? = nil) -> Result {
+    public func assemble(caseAt url: URL, displayName: String? = nil) -> CaseResult {
         let name = displayName ?? url.relativePath
         let file: CaseFile
-        let given: Data
         do {
-            given = try Data(contentsOf: url)
             file = try CaseLoader.load(url, kind: .caseFile, displayName: name)
-        } catch let error as Diagnostic {
-            return Result(source: name, caseNumber: nil, dossier: nil, diagnostics: [error])
         } catch {
-            return Result(source: name, caseNumber: nil, dossier: nil,
-                          diagnostics: [Diagnostic("case.unreadable", at: SourceLocation(file: name), "\(error)")])
+            return CaseResult(source: name, caseNumber: nil, dossier: nil, diagnostics: [error])
+        }
+        // The archive keeps the file as given: its bytes, read again (the loader has just read them).
+        guard let given = try? Data(contentsOf: url) else {
+            return CaseResult(source: name, caseNumber: nil, dossier: nil,
+                              diagnostics: [Diagnostic("case.unreadable", at: SourceLocation(file: name), "the case file cannot be read again")])
         }
         return assemble(file, source: CaseSource(fileName: url.lastPathComponent, data: given, folder: url.deletingLastPathComponent()))
     }
@@ -80,10 +80,10 @@ public struct DossierAssembler: Sendable {
     }
 
     /// Binds the dossier of a loaded case (checked here first: a case with errors gets no dossier).
-    public func assemble(_ file: CaseFile, source: CaseSource) -> Result {
+    public func assemble(_ file: CaseFile, source: CaseSource) -> CaseResult {
         let number = file.root.element(named: "number")?.stringValue
         var diagnostics = CaseChecker(profile: profile).check(file)
-        func refused() -> Result { Result(source: file.name, caseNumber: number, dossier: nil, diagnostics: diagnostics) }
+        func refused() -> CaseResult { CaseResult(source: file.name, caseNumber: number, dossier: nil, diagnostics: diagnostics) }
         guard !diagnostics.hasErrors else { return refused() }
 
         var binding = DossierBinding(assembler: self, file: file, source: source)
@@ -94,6 +94,6 @@ public struct DossierAssembler: Sendable {
         let dossier = Dossier(caseNumber: number ?? "", document: document, items: binding.items,
                               missingRows: binding.missing, index: binding.index.serialized(indent: true),
                               caseFile: source, canonicalCase: file.document.serialized(indent: true))
-        return Result(source: file.name, caseNumber: number, dossier: dossier, diagnostics: diagnostics)
+        return CaseResult(source: file.name, caseNumber: number, dossier: dossier, diagnostics: diagnostics)
     }
 }

@@ -124,12 +124,13 @@ struct DossierBinding {
                                           "the scan \(path) cannot be read (looked for \(url.path))"))
             return nil
         }
-        guard DossierScan.imageSize(data) != nil else {
+        guard let image = DossierScan.imageSize(data) else {
             diagnostics.append(Diagnostic(DossierIssue.scanFormat, at: file.location(of: node), subject: subject,
                                           "the scan \(path) is not a PNG or JPEG image; scan each page to an image file"))
             return nil
         }
-        return DossierItem.Scan(fileName: url.lastPathComponent, data: data)
+        return DossierItem.Scan(fileName: url.lastPathComponent, data: data, mediaType: image.mediaType,
+                                pixelWidth: image.width, pixelHeight: image.height)
     }
 
     private mutating func append(title: String, row: DossierModel.Row, _ content: DossierItem.Content, remark: String? = nil) {

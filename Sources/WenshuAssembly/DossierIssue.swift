@@ -12,7 +12,5 @@ public enum DossierIssue {
     public static let scanUnreadable = "dossier.scan-unreadable"
     /// A scan that is not a PNG or JPEG image.
     public static let scanFormat = "dossier.scan-format"
-    /// The case has no number, so its dossier has no folder to go to.
-    public static let noCaseNumber = "dossier.no-case-number"
     public static let writeFailed = "dossier.write-failed"
 }

@@ -53,6 +53,10 @@ public struct DossierItem: Sendable, Equatable {
         /// The file name the case gave, for the archive's part name.
         public var fileName: String
         public var data: Data
+        /// `image/png` or `image/jpeg`, and the size in pixels, from the image's header.
+        public var mediaType: String
+        public var pixelWidth: Int
+        public var pixelHeight: Int
     }
 
     /// The pages the item takes when it is known before printing: an attachment's placeholder pages or

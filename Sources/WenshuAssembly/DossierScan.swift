@@ -46,9 +46,8 @@ enum DossierScan {
     /// The scan's page: the image, as large as the page allows, and under it what it is and where it
     /// belongs, as a placeholder page says it.
     static func page(_ scan: DossierItem.Scan, attachment: DossierItem.Attachment, position: Int, row: DossierModel.Row) -> [Block] {
-        let size = imageSize(scan.data)!
-        let picture = Picture(bytes: [UInt8](scan.data), mediaType: size.mediaType, pixelWidth: size.width,
-                              pixelHeight: size.height, description: "\(attachment.title)（扫描件）")
+        let picture = Picture(bytes: [UInt8](scan.data), mediaType: scan.mediaType, pixelWidth: scan.pixelWidth,
+                              pixelHeight: scan.pixelHeight, description: "\(attachment.title)（扫描件）")
         return [.picture(picture),
                 .paragraph(Paragraph([.text(picture.description)], alignment: .center)),
                 .paragraph(Paragraph([.text("（卷内目录第\(position)项，\(row.title)）")], alignment: .center))]

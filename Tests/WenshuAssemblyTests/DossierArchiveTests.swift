@@ -18,7 +18,7 @@ final class DossierArchiveTests: XCTestCase {
         }, files: files ?? ["scans/id-wang.png": Self.scan])
     }
 
-    func assemble(_ url: URL) -> DossierAssembler.Result {
+    func assemble(_ url: URL) -> DossierAssembler.CaseResult {
         DossierAssembler(library: DossierFixtures.stubs, profile: DossierFixtures.profile).assemble(caseAt: url, displayName: "case.xml")
     }
 

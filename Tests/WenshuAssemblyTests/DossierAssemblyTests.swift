@@ -10,7 +10,7 @@ import WenshuXML
 /// What goes into a dossier and in which order, what refuses it, and what `--force` says; bound with
 /// stand-in forms (`DossierFixtures.stubs`) so the list is known exactly.
 final class DossierAssemblyTests: XCTestCase {
-    func assemble(_ url: URL = DossierFixtures.richestCase, force: Bool = false, profile: OfficeProfileChoice = .examples) -> DossierAssembler.Result {
+    func assemble(_ url: URL = DossierFixtures.richestCase, force: Bool = false, profile: OfficeProfileChoice = .examples) -> DossierAssembler.CaseResult {
         DossierAssembler(library: DossierFixtures.stubs, profile: profile.profile, force: force)
             .assemble(caseAt: url, displayName: "case.xml")
     }
