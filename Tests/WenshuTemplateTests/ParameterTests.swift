@@ -27,7 +27,9 @@ final class ParameterTests: XCTestCase {
         XCTAssertFalse(template.applies(to: caseDocument))
         XCTAssertTrue(template.applies(to: caseDocument, parameters: ["dossier": try Fixtures.caseDocument("<dossier/>")]))
         let rendering = template.render(caseDocument)
-        XCTAssertFalse(rendering.diagnostics.hasErrors)
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.missingParameter])
+        XCTAssertEqual(rendering.diagnostics.map(\.severity), [.warning])
+        XCTAssertEqual(rendering.diagnostics.map(\.location.line), [1])
         XCTAssertEqual(rendering.documents.first?.blocks, [p(.text("共"), .field("0"), .text("件"))])
     }
 

@@ -35,4 +35,5 @@ public enum TemplateIssue {
     public static let evaluation = "template.evaluation"
     public static let notApplicable = "template.not-applicable"
     public static let noRecords = "template.no-records"
+    public static let missingParameter = "template.missing-parameter"
 }

@@ -31,6 +31,10 @@ extension FormTemplate {
             warnings.append(Diagnostic(TemplateIssue.notApplicable, .warning, at: condition.origin, subject: condition.source,
                                        "the form does not apply to this case (applies-when is false); it is filled as asked"))
         }
+        for name in self.parameters where parameters[name] == nil {
+            warnings.append(Diagnostic(TemplateIssue.missingParameter, .warning, at: origin, subject: "$" + name,
+                                       "the form reads $\(name), which was not given, as empty; it is filled by the command that builds $\(name) (wenshu dossier for $dossier)"))
+        }
         let records = renderer.records(at: root)
         if let forEach, records.isEmpty, !renderer.diagnostics.hasErrors {
             warnings.append(Diagnostic(TemplateIssue.noRecords, at: forEach.origin, subject: forEach.source,
