@@ -7,7 +7,8 @@ extension Statistics {
     public static let title = "人民调解工作统计表"
 
     /// The statistics as a report on landscape pages: 基本情况, 防止纠纷激化 (件/人), then one table per
-    /// breakdown, and a 说明 stating how each figure is computed.
+    /// breakdown (the one by dispute type with a bar chart of it), and a 说明 stating how each figure is
+    /// computed.
     /// - Parameter keeper: the office reporting (填报单位), printed under the title when given.
     public func document(keeper: String? = nil) -> Document {
         var blocks: [Block] = []
@@ -22,7 +23,9 @@ extension Statistics {
         heading("防止纠纷激化")
         blocks.append(.table(escalationTable()))
         heading("按纠纷类型统计")
-        blocks.append(.table(groupTable(byType, labelTitle: "纠纷类型", withTotal: true)))
+        var typeTable = groupTable(byType, labelTitle: "纠纷类型", withTotal: true)
+        typeTable.chart = Self.typeChart(rows: byType.count)
+        blocks.append(.table(typeTable))
         heading("按纠纷来源统计")
         blocks.append(.table(groupTable(bySource, labelTitle: "纠纷来源", withTotal: true)))
         heading("按调解组织类别统计")
@@ -46,6 +49,13 @@ extension Statistics {
         "防止纠纷激化：同一案件同一类型只计一件，人数为该案件该类型各条记录人数之和；合计栏的件数为有任一类型的案件数。",
         "按调解员统计：一案有多名调解员的，每名调解员各计一件，故各行之和可大于合计。",
     ]
+
+    /// The chart under the table by dispute type: cases accepted and mediated successfully per type, one
+    /// bar each, the types in the table's order (the 合计 row left out).
+    static func typeChart(rows: Int) -> TableChart {
+        TableChart(kind: .bar, title: "各类纠纷受理与调解成功件数", categoryColumn: 0, valueColumns: [1, 2],
+                   rows: 1..<(1 + rows), valueAxisTitle: "件数")
+    }
 
     private func summaryTable() -> Table {
         let t = total

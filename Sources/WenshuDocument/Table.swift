@@ -5,11 +5,15 @@ public struct Table: Sendable, Equatable {
     public var rows: [TableRow]
     /// Draw borders (forms and ledgers do; a layout table for a signature block would not).
     public var bordered: Bool
+    /// A chart of the table's own figures, drawn under it by writers that draw charts (ODF); the others
+    /// print the table alone.
+    public var chart: TableChart?
 
-    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true) {
+    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil) {
         self.columnWidths = columnWidths
         self.rows = rows
         self.bordered = bordered
+        self.chart = chart
     }
 }
 

@@ -10,6 +10,8 @@ public enum WriterError: Error, Sendable, Equatable {
     case tableTooWide(columns: Int, pageColumns: Int)
     /// A table's rows do not fit its columns (too many cells in a row, or two cells covering one place).
     case invalidTable(String)
+    /// A table's chart names a column or rows the table does not have, or has no value column.
+    case invalidChart(String)
     /// The document's date is not a calendar date written `YYYY-MM-DD`.
     case invalidDate(String)
 }

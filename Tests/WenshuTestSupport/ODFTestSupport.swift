@@ -204,7 +204,8 @@ public enum LibreOffice {
 }
 
 extension ODFSchemas {
-    /// Every problem the ODF 1.3 schemas find in an `.odt` (each XML part) or `.fodt` (the whole file).
+    /// Every problem the ODF 1.3 schemas find in an `.odt` (each XML part, embedded objects' parts such as
+    /// `Object 1/content.xml` included) or `.fodt` (the whole file).
     public static func problems(inFile url: URL) throws -> [String] {
         let data = try Data(contentsOf: url)
         let name = url.lastPathComponent
@@ -214,6 +215,9 @@ extension ODFSchemas {
         for part in ["content.xml", "styles.xml", "meta.xml"] {
             guard let bytes = parts.data[part] else { found.append("\(name): no \(part)"); continue }
             found += try problems(bytes, name: "\(name)/\(part)", schema: document())
+        }
+        for part in parts.names where part.contains("/") && part.hasSuffix(".xml") && !part.hasPrefix("META-INF/") {
+            found += try problems(parts.data[part]!, name: "\(name)/\(part)", schema: document())
         }
         if let manifest = parts.data["META-INF/manifest.xml"] {
             found += try problems(manifest, name: "\(name)/META-INF/manifest.xml", schema: self.manifest())
@@ -254,4 +258,61 @@ extension LibreOffice {
         }
         return pdfs
     }
+}
+
+extension LibreOffice {
+    /// Opens `document` in LibreOffice as a user does (an editable document) and exports it to PDF, through
+    /// a Basic macro in a fresh profile; returns the PDF's URL.
+    ///
+    /// `convertToPDF` (`soffice --convert-to`) opens documents read-only and exports at once, and LibreOffice
+    /// 7.4 then prints a chart embedded in a flat `.fodt` blank (its own `.fodt` files too; an `.odt`'s chart
+    /// is drawn): use this to see what a clerk who opens the file sees.
+    public static func openAndExportPDF(_ document: Data, name: String) throws -> URL {
+        let soffice = try require()
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
+        let profile = folder.appendingPathComponent("profile", isDirectory: true)
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent(name)
+        try document.write(to: input)
+        let pdf = input.deletingPathExtension().appendingPathExtension("pdf")
+        let environment = ["FONTCONFIG_FILE": TestPaths.fontsConf.path]
+        let profileArgument = "-env:UserInstallation=" + profile.absoluteString
+        // A new profile's first start writes the default macro library, so make the profile first and put
+        // the macro in afterwards.
+        try Tool.run(soffice, [profileArgument, "--headless", "--norestore", "--terminate_after_init"], environment: environment)
+        let module = profile.appendingPathComponent("user/basic/Standard/Module1.xba")
+        try Data(exportMacro.utf8).write(to: module)
+        let result = try Tool.run(soffice, [
+            profileArgument, "--headless", "--norestore",
+            "macro:///Standard.Module1.ExportPDF(\"\(input.absoluteString)\",\"\(pdf.absoluteString)\")",
+        ], environment: environment)
+        guard FileManager.default.fileExists(atPath: pdf.path) else {
+            throw ConversionFailed(message: "LibreOffice made no PDF of \(name) (status \(result.status)): \(result.output) \(result.errors)")
+        }
+        return pdf
+    }
+
+    /// Loads a document hidden but editable, lets LibreOffice handle the events loading left pending (a
+    /// user's LibreOffice does while its window opens; without that, a flat document's charts are not set
+    /// up yet and print blank), stores the document as PDF, closes it.
+    private static let exportMacro = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+        <script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+        Sub ExportPDF(source As String, target As String)
+          Dim load(0) As New com.sun.star.beans.PropertyValue
+          load(0).Name = &quot;Hidden&quot;
+          load(0).Value = True
+          document = StarDesktop.loadComponentFromURL(source, &quot;_blank&quot;, 0, load())
+          Wait 200
+          Dim store(0) As New com.sun.star.beans.PropertyValue
+          store(0).Name = &quot;FilterName&quot;
+          store(0).Value = &quot;writer_pdf_Export&quot;
+          document.storeToURL(target, store())
+          document.close(True)
+        End Sub
+        </script:module>
+
+        """
 }

@@ -15,6 +15,7 @@ final class ArchiveXMLWriterTests: XCTestCase {
         ("dossier", SampleDocuments.dossier()),
         ("empty", Document(metadata: DocumentMetadata(formID: "empty", title: "空"), blocks: [])),
         ("odd-shapes", SampleDocuments.oddShapes()),
+        ("charts", SampleDocuments.chartReport()),
     ]
 
     func archive(_ document: Document) throws -> XMLDocument {

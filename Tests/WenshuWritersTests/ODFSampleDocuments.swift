@@ -106,6 +106,39 @@ enum SampleDocuments {
         ])
     }
 
+    /// A landscape report with two charted tables: cases by type (horizontal bars of two series, the 合计
+    /// row left out) and by source (columns of one series, every body row).
+    static func chartReport() -> Document {
+        func row(_ cells: [String]) -> TableRow {
+            TableRow(cells: cells.enumerated().map { cell($1, $0 == 0 ? .left : .right) })
+        }
+        func header(_ cells: [String]) -> TableRow {
+            TableRow(isHeader: true, cells: cells.map { TableCell([Paragraph([.strong($0)], alignment: .center)]) })
+        }
+        var byType = Table(columnWidths: [4, 2, 2, 2], rows: [header(["纠纷类型", "受理", "调解成功", "成功率"])]
+            + chartTypes.map { row([$0.type, String($0.accepted), String($0.successful), $0.rate]) }
+            + [row(["合计", "15", "13", "86.7%"])])
+        byType.chart = TableChart(kind: .bar, title: "各类纠纷受理与调解成功件数", categoryColumn: 0, valueColumns: [1, 2],
+                                  rows: 1..<(1 + chartTypes.count), valueAxisTitle: "件数")
+        var bySource = Table(columnWidths: [4, 2], rows: [header(["纠纷来源", "受理"])]
+            + chartSources.map { row([$0.source, String($0.accepted)]) })
+        bySource.chart = TableChart(kind: .column, title: "各来源受理件数", categoryColumn: 0, valueColumns: [1])
+        return Document(metadata: DocumentMetadata(formID: "statistics", title: "人民调解工作统计表", date: "2026-06-30"),
+                        pageStyle: .landscape, blocks: [
+                            .title([.text("人民调解工作统计表")]),
+                            .heading(level: 1, [.text("一、按纠纷类型统计")]),
+                            .table(byType),
+                            .heading(level: 1, [.text("二、按纠纷来源统计")]),
+                            .table(bySource),
+                        ])
+    }
+
+    static let chartTypes: [(type: String, accepted: Int, successful: Int, rate: String)] = [
+        ("婚姻家庭", 3, 2, "66.7%"), ("邻里", 1, 1, "100.0%"), ("房屋宅基地", 0, 0, "—"),
+        ("损害赔偿", 5, 4, "80.0%"), ("道路交通事故", 6, 6, "100.0%"),
+    ]
+    static let chartSources: [(source: String, accepted: Int)] = [("申请", 8), ("主动", 3), ("移送", 4)]
+
     static func cell(_ text: String, _ alignment: Alignment = .left, rowSpan: Int = 1) -> TableCell {
         TableCell([Paragraph([.text(text)], alignment: alignment)], rowSpan: rowSpan)
     }

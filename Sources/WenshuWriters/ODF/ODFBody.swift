@@ -19,6 +19,10 @@ import WenshuDocument
 struct ODFBody {
     private(set) var out = Markup(capacity: 16 * 1024)
     private(set) var styles = ODFAutomaticStyles()
+    /// The tables' charts, each with the offset in `out` where its `draw:object` belongs (inside its
+    /// frame): the flat and the zipped form write different objects there. End bookmarks are only ever
+    /// inserted at the end of the last paragraph, after every frame, so the offsets stay true.
+    private(set) var charts: [(offset: Int, chart: ODFChart)] = []
 
     /// Sections a page reference may name.
     private let sectionIDs: Set<String>
@@ -244,6 +248,22 @@ struct ODFBody {
         }
         out.end("table:table")
         out.newline()
+        if let chart = table.chart {
+            try self.chart(chart, of: table, grid: grid, name: "Table\(tableCount)", page: page)
+        }
+    }
+
+    /// The chart's frame, centred in a paragraph of its own under the table, drawn as one big character.
+    private mutating func chart(_ chart: TableChart, of table: Table, grid: ODFTableGrid, name: String,
+                                page: ODFPage) throws {
+        let object = try ODFChart(chart, table: table, grid: grid, tableName: name, number: charts.count + 1,
+                                  page: page.geometry)
+        openParagraph("Standard", alignment: .center, topLevel: true)
+        out.start("draw:frame", ["draw:name": "Chart\(charts.count + 1)", "text:anchor-type": "as-char",
+                                 "svg:width": mm(object.width), "svg:height": mm(object.height)])
+        charts.append((out.count, object))
+        out.end("draw:frame")
+        closeParagraph("text:p")
     }
 
     // MARK: Paragraph plumbing

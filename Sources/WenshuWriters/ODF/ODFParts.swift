@@ -8,8 +8,10 @@ struct ODFParts {
     var meta: [UInt8]
     /// The content's automatic styles (children of `office:automatic-styles`).
     var automaticStyles: [UInt8]
-    /// The children of `office:text`.
+    /// The children of `office:text`, without the charts' `draw:object`s (see `body(flat:)`).
     var body: [UInt8]
+    /// The tables' charts and where their objects go in `body`.
+    var charts: [(offset: Int, chart: ODFChart)]
 
     init(_ document: Document) throws {
         meta = try ODFParts.meta(document.metadata)
@@ -17,6 +19,28 @@ struct ODFParts {
         try builder.write(document)
         automaticStyles = Array(ODFStyleSheet.cellStyles.utf8) + builder.styles.bytes
         body = builder.out.bytes
+        charts = builder.charts
+    }
+
+    /// The children of `office:text` for one form: each chart's frame gets its `draw:object`, the whole
+    /// chart inline in the flat document, a reference to its sub-document in the package.
+    func body(flat: Bool) -> [UInt8] {
+        guard !charts.isEmpty else { return body }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count + charts.reduce(0) { $0 + $1.chart.document.count + 512 })
+        var start = 0
+        for (offset, chart) in charts {
+            out += body[start..<offset]
+            out += flat ? chart.inlineObject : chart.linkedObject
+            start = offset
+        }
+        out += body[start...]
+        return out
+    }
+
+    /// The root element's namespace declarations: a document with a chart also declares draw, xlink and chart.
+    private var rootNamespaces: String {
+        charts.isEmpty ? ODFParts.namespaces : ODFParts.namespaces + " " + ODFChart.namespaces
     }
 
     static let mimeType = "application/vnd.oasis.opendocument.text"
@@ -29,7 +53,7 @@ struct ODFParts {
     var flat: Data {
         var m = Markup(capacity: meta.count + automaticStyles.count + body.count + ODFStaticParts.shared.flatStyles.count + 1024)
         m.raw(ODFParts.declaration)
-        m.raw(#"<office:document \#(ODFParts.namespaces) office:mimetype="\#(ODFParts.mimeType)">"# + "\n")
+        m.raw(#"<office:document \#(rootNamespaces) office:mimetype="\#(ODFParts.mimeType)">"# + "\n")
         m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
         m.raw(ODFStyleSheet.fontFaces)
         m.raw(ODFStaticParts.shared.flatStyles)
@@ -38,7 +62,7 @@ struct ODFParts {
         m.raw(automaticStyles)
         m.raw("</office:automatic-styles>\n")
         m.raw(ODFStyleSheet.masterStyles)
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: true)); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document>\n")
         return Data(m.bytes)
     }
@@ -47,10 +71,10 @@ struct ODFParts {
     var content: Data {
         var m = Markup(capacity: automaticStyles.count + body.count + 2048)
         m.raw(ODFParts.declaration)
-        m.raw("<office:document-content \(ODFParts.namespaces)>\n")
+        m.raw("<office:document-content \(rootNamespaces)>\n")
         // No font declarations: the content's automatic styles name no font (they derive from named styles).
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: false)); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document-content>\n")
         return Data(m.bytes)
     }
@@ -65,16 +89,37 @@ struct ODFParts {
         return Data(m.bytes)
     }
 
-    /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process.
+    /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process;
+    /// each chart a sub-document `Object N/`, which the manifest then lists.
     func package() throws -> Data {
         let fixed = try ODFStaticParts.shared.entries()
-        return ZipContainer.archive([
-            fixed.mimetype,
-            try .deflated("content.xml", content),
-            fixed.styles,
-            try .deflated("meta.xml", metaPart),
-            fixed.manifest,
-        ])
+        var entries = [fixed.mimetype, try .deflated("content.xml", content), fixed.styles,
+                       try .deflated("meta.xml", metaPart)]
+        for (_, chart) in charts {
+            entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart))
+        }
+        entries.append(charts.isEmpty ? fixed.manifest
+                       : try .deflated("META-INF/manifest.xml", ODFParts.manifest(objects: charts.map(\.chart.objectName))))
+        return ZipContainer.archive(entries)
+    }
+
+    /// `META-INF/manifest.xml`: the document's parts, then each chart sub-document (`Object 1/`) and its
+    /// `content.xml`.
+    static func manifest(objects: [String]) -> Data {
+        var xml = ODFParts.declaration + """
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+            <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(ODFParts.mimeType)"/>
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+            <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+
+            """
+        for name in objects {
+            let path = Markup.escaped(name, inAttribute: true)
+            xml += #"<manifest:file-entry manifest:full-path="\#(path)/" manifest:version="1.3" manifest:media-type="\#(ODFChart.mimeType)"/>"# + "\n"
+            xml += #"<manifest:file-entry manifest:full-path="\#(path)/content.xml" manifest:media-type="text/xml"/>"# + "\n"
+        }
+        return Data((xml + "</manifest:manifest>\n").utf8)
     }
 
     /// `meta:generator`, the title, the document's own date (never the clock), and the case's identifiers as
@@ -128,15 +173,7 @@ final class ODFStaticParts: Sendable {
             + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts + "</office:automatic-styles>\n"
             + ODFStyleSheet.masterStyles
             + "</office:document-styles>\n").utf8)
-        manifest = Data((ODFParts.declaration + """
-            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
-            <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(ODFParts.mimeType)"/>
-            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-            <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
-            <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
-            </manifest:manifest>
-
-            """).utf8)
+        manifest = ODFParts.manifest(objects: [])
         let styles = self.styles, manifest = self.manifest
         compressed = Result {
             Entries(mimetype: .stored("mimetype", Data(ODFParts.mimeType.utf8)),

@@ -141,7 +141,25 @@ private struct ArchiveXMLBuilder {
             out.end("row")
             out.newline()
         }
+        if let chart = table.chart { self.chart(chart, table: table) }
         out.end("table")
+        out.newline()
+    }
+
+    /// The table's chart settings; columns and rows counted from 1, as XPath counts `row` elements.
+    mutating func chart(_ chart: TableChart, table: Table) {
+        let headerRows = table.rows.prefix { $0.isHeader }.count
+        let rows = chart.rows ?? headerRows..<table.rows.count
+        out.empty("chart", [
+            "kind": chart.kind.rawValue,
+            "title": chart.title,
+            "category-column": String(chart.categoryColumn + 1),
+            "value-columns": chart.valueColumns.map { String($0 + 1) }.joined(separator: " "),
+            "first-row": String(rows.lowerBound + 1),
+            "last-row": String(rows.upperBound),
+            "category-axis-title": chart.categoryAxisTitle,
+            "value-axis-title": chart.valueAxisTitle,
+        ])
         out.newline()
     }
 
