@@ -220,9 +220,14 @@ extension BindingTests {
         XCTAssertEqual(document.blocks, [p(), p(), p(.blank(width: 8))])
     }
 
-    func testMultiLineValuesKeepTheirLineBreaks() throws {
-        let blocks = try Fixtures.blocks("<p><value select=\"summary\"/></p>", case: "<case><summary>\n  第一行\n  第二行\n</summary></case>")
-        XCTAssertEqual(blocks, [p(.field("第一行"), .lineBreak, .field("第二行"))])
+    func testMultiLineValuesBecomeIndentedParagraphsOrKeepTheirLineBreaks() throws {
+        let text = "<case><summary>\n  第一段\n\n  第二段\n</summary></case>"
+        // In an indented body paragraph each line is a paragraph of its own, indented as Chinese text is.
+        XCTAssertEqual(try Fixtures.blocks("<p><value select=\"summary\"/></p>", case: text),
+                       [p(.field("第一段")), p(.field("第二段"))])
+        // Elsewhere (an address, a list of names) the lines stay line breaks.
+        XCTAssertEqual(try Fixtures.blocks("<p indent=\"false\"><value select=\"summary\"/></p>", case: text),
+                       [.paragraph(Paragraph([.field("第一段"), .lineBreak, .lineBreak, .field("第二段")], firstLineIndent: false))])
     }
 
     func testAFunctionThatCannotPrintAValueNamesTheFunctionAndTheCaseNode() throws {

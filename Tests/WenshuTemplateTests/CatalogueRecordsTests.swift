@@ -139,9 +139,10 @@ final class CatalogueRecordsTests: XCTestCase {
             "调解情况：",
         ])
         XCTAssertTrue(first.contains("调解结果：未达成协议，约定周建平返乡后于3月9日再行调解。"))
-        // A course of several paragraphs keeps its line breaks.
-        let course = try XCTUnwrap(second.first { $0.hasPrefix("　　调解员向周建平告知权利义务") })
-        XCTAssertEqual(course.components(separatedBy: "\n").count, 3)
+        // A course of several paragraphs prints as that many indented paragraphs.
+        let start = try XCTUnwrap(second.firstIndex { $0.hasPrefix("　　调解员向周建平告知权利义务") })
+        XCTAssertFalse(second[start].contains("\n"))
+        XCTAssertTrue(second[start + 1].hasPrefix("　　") && second[start + 2].hasPrefix("　　"), "\(second[start...])")
         // Every party signs; then each mediator and the recorder.
         XCTAssertEqual(Array(second.suffix(6)), [
             "申请人（签名、盖章或按指印）", "被申请人（签名、盖章或按指印）", "被申请人（签名、盖章或按指印）",

@@ -123,7 +123,7 @@ final class Renderer {
         case .heading(let level, let label, let content):
             return [.heading(level: level, merged(numbering(level, label) + inlines(content, at: here)))]
         case .paragraph(let paragraph):
-            return [.paragraph(self.paragraph(paragraph, at: here))]
+            return Self.splitIndented(self.paragraph(paragraph, at: here)).map(Block.paragraph)
         case .table(let table):
             let rows = expand(table.rows, at: here) { row, here in [self.row(row, at: here)] }
             return [.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered))]
@@ -216,6 +216,15 @@ final class Renderer {
                 return [.pageRef(target: id, end: end)]
             }
         }
+    }
+
+    /// An indented body paragraph whose value held several lines (a session's account written as
+    /// paragraphs) becomes one indented paragraph per line, as Chinese body text is set; empty lines
+    /// go. Other paragraphs keep their line breaks (an address, a list of names).
+    static func splitIndented(_ paragraph: Paragraph) -> [Paragraph] {
+        guard paragraph.firstLineIndent, paragraph.inlines.contains(.lineBreak) else { return [paragraph] }
+        let pieces = paragraph.inlines.split(separator: .lineBreak, omittingEmptySubsequences: true)
+        return pieces.map { Paragraph(Array($0), alignment: paragraph.alignment, firstLineIndent: true) }
     }
 
     /// A field: its text (lines of a multi-line value as line breaks), or what its `missing` rule says.
