@@ -138,12 +138,7 @@ public enum LibreOffice {
     /// parallel), with fontconfig pointed at the shipped `fonts.conf`. Returns the PDF's URL.
     public static func convertToPDF(_ document: Data, name: String) throws -> URL {
         let soffice = try require()
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
-        let profile = folder.appendingPathComponent("profile", isDirectory: true)
-        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        let input = folder.appendingPathComponent(name)
-        try document.write(to: input)
+        let (folder, profile, input) = try workspace(for: document, name: name)
         let result = try Tool.run(soffice, [
             "-env:UserInstallation=" + profile.absoluteString, "--headless", "--norestore",
             "--convert-to", "pdf", "--outdir", folder.path, input.path,
@@ -153,6 +148,17 @@ public enum LibreOffice {
             throw ConversionFailed(message: "soffice made no PDF of \(name) (status \(result.status)): \(result.output) \(result.errors)")
         }
         return pdf
+    }
+
+    /// A fresh folder holding `document` as `name` and an empty LibreOffice profile beside it.
+    static func workspace(for document: Data, name: String) throws -> (folder: URL, profile: URL, input: URL) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
+        let profile = folder.appendingPathComponent("profile", isDirectory: true)
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent(name)
+        try document.write(to: input)
+        return (folder, profile, input)
     }
 
     public struct ConversionFailed: Error, CustomStringConvertible {
@@ -269,12 +275,7 @@ extension LibreOffice {
     /// is drawn): use this to see what a clerk who opens the file sees.
     public static func openAndExportPDF(_ document: Data, name: String) throws -> URL {
         let soffice = try require()
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("wenshu-lo-\(UUID().uuidString)", isDirectory: true)
-        let profile = folder.appendingPathComponent("profile", isDirectory: true)
-        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        let input = folder.appendingPathComponent(name)
-        try document.write(to: input)
+        let (folder, profile, input) = try workspace(for: document, name: name)
         let pdf = input.deletingPathExtension().appendingPathExtension("pdf")
         let environment = ["FONTCONFIG_FILE": TestPaths.fontsConf.path]
         let profileArgument = "-env:UserInstallation=" + profile.absoluteString
