@@ -42,6 +42,8 @@ public struct BatchRenderer: Sendable {
         /// keeps only these until the end, not a URL per file.
         var folder: URL
         var fileNames: [String]
+        /// The worker whose staging folder holds the staged files.
+        var worker = 0
     }
 
     /// Renders `cases` (with the names messages use); returns when everything is written or refused.
@@ -52,10 +54,18 @@ public struct BatchRenderer: Sendable {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(at: staging) }
 
-        let results = ResultSlots<CaseReport>(count: cases.count)
+        // A staging folder per worker: files created in one folder by several threads wait for each other
+        // on that folder's lock in the kernel.
         let stagingPath = staging.path
-        inParallel(count: cases.count) { index in
-            results[index] = stage(case: cases[index], name: displayNames?[index], index: index, in: staging, path: stagingPath)
+        for worker in 0..<workers(for: cases.count) {
+            try fileManager.createDirectory(atPath: Self.stagingFolder(stagingPath, worker), withIntermediateDirectories: false)
+        }
+        let results = ResultSlots<CaseReport>(count: cases.count)
+        inParallel(count: cases.count) { worker, index in
+            var report = stage(case: cases[index], name: displayNames?[index], index: index, in: staging,
+                               path: Self.stagingFolder(stagingPath, worker))
+            report.worker = worker
+            results[index] = report
         }
         var reports = results.values
 
@@ -75,7 +85,7 @@ public struct BatchRenderer: Sendable {
         let layout = OutputLayout(root: output)
         let failure = FirstError()
         let outputPath = output.path, staged = reports
-        inParallel(count: staged.count) { index in
+        inParallel(count: staged.count) { _, index in
             let report = staged[index]
             guard report.succeeded, let number = report.caseNumber else { return }
             let folder = outputPath + "/" + OutputLayout.safeName(number)
@@ -84,7 +94,8 @@ public struct BatchRenderer: Sendable {
             }
             for (fileIndex, name) in report.fileNames.enumerated() {
                 let target = folder + "/" + name
-                if rename(stagingPath + "/" + Self.stagedName(index, fileIndex), target) != 0 {
+                let source = Self.stagingFolder(stagingPath, report.worker) + "/" + Self.stagedName(index, fileIndex)
+                if rename(source, target) != 0 {
                     return failure.record(CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]))
                 }
             }
@@ -97,17 +108,23 @@ public struct BatchRenderer: Sendable {
         return Report(cases: reports, batchDiagnostics: [])
     }
 
-    /// Runs `body` for 0..<count on `jobs` threads, each taking the next index; returns when all are done.
-    private func inParallel(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// The threads a batch of `count` cases uses.
+    private func workers(for count: Int) -> Int { min(jobs, max(count, 1)) }
+
+    /// Runs `body(worker, index)` for 0..<count on the batch's threads, each taking the next index; returns
+    /// when all are done.
+    private func inParallel(count: Int, _ body: @escaping @Sendable (Int, Int) -> Void) {
         let next = Counter()
         let group = DispatchGroup()
-        for _ in 0..<min(jobs, max(count, 1)) {
+        for worker in 0..<workers(for: count) {
             DispatchQueue.global().async(group: group) {
-                while let index = next.take(below: count) { body(index) }
+                while let index = next.take(below: count) { body(worker, index) }
             }
         }
         group.wait()
     }
+
+    private static func stagingFolder(_ staging: String, _ worker: Int) -> String { staging + "/\(worker)" }
 
     /// A staged file's name: flat, `<case index>.<file index>` (a folder per case here would double the
     /// batch's mkdir cost, and short names keep the staging folder's lookups cheap).
