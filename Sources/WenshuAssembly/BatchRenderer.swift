@@ -34,9 +34,16 @@ public struct BatchRenderer: Sendable {
         public var source: String
         public var caseNumber: String?
         /// The files written, as URLs below the output folder.
-        public var files: [URL]
+        public var files: [URL] { fileNames.map { folder.appendingPathComponent($0) } }
         public var diagnostics: [Diagnostic]
         public var succeeded: Bool { !diagnostics.hasErrors }
+
+        /// Where the files are (the case's folder once placed) and their names in it: a batch of 10,000 cases
+        /// keeps only these until the end, not a URL per file.
+        var folder: URL
+        var fileNames: [String]
+        /// The worker whose staging folder holds the staged files.
+        var worker = 0
     }
 
     /// Renders `cases` (with the names messages use); returns when everything is written or refused.
@@ -47,19 +54,19 @@ public struct BatchRenderer: Sendable {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(at: staging) }
 
-        let results = ResultSlots<CaseReport>(count: cases.count)
-        let next = Counter()
-        let group = DispatchGroup()
-        for _ in 0..<min(jobs, max(cases.count, 1)) {
-            DispatchQueue.global().async(group: group) {
-                while let index = next.take(below: cases.count) {
-                    results[index] = autoreleasepool {
-                        stage(case: cases[index], name: displayNames?[index], index: index, in: staging)
-                    }
-                }
-            }
+        // A staging folder per worker: files created in one folder by several threads wait for each other
+        // on that folder's lock in the kernel.
+        let stagingPath = staging.path
+        for worker in 0..<workers(for: cases.count) {
+            try fileManager.createDirectory(atPath: Self.stagingFolder(stagingPath, worker), withIntermediateDirectories: false)
         }
-        group.wait()
+        let results = ResultSlots<CaseReport>(count: cases.count)
+        inParallel(count: cases.count) { worker, index in
+            var report = stage(case: cases[index], name: displayNames?[index], index: index, in: staging,
+                               path: Self.stagingFolder(stagingPath, worker))
+            report.worker = worker
+            results[index] = report
+        }
         var reports = results.values
 
         // Two cases whose numbers map to one folder name: refuse the batch before anything is written.
@@ -70,31 +77,64 @@ public struct BatchRenderer: Sendable {
                 Diagnostic("render.folder-collision", at: SourceLocation(file: output.path),
                            "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers")
             }
-            return Report(cases: reports.map { var r = $0; r.files = []; return r }, batchDiagnostics: diagnostics)
+            return Report(cases: reports.map { var r = $0; r.fileNames = []; return r }, batchDiagnostics: diagnostics)
         }
 
-        // Move each case's staged files into place.
+        // Move each case's staged files into place, on every worker (each case has its own folder, so the
+        // order of the moves does not matter); each move is one atomic rename.
         let layout = OutputLayout(root: output)
+        let failure = FirstError()
+        let outputPath = output.path, staged = reports
+        inParallel(count: staged.count) { _, index in
+            let report = staged[index]
+            guard report.succeeded, let number = report.caseNumber else { return }
+            let folder = outputPath + "/" + OutputLayout.safeName(number)
+            if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+                return failure.record(CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder]))
+            }
+            for (fileIndex, name) in report.fileNames.enumerated() {
+                let target = folder + "/" + name
+                let source = Self.stagingFolder(stagingPath, report.worker) + "/" + Self.stagedName(index, fileIndex)
+                if rename(source, target) != 0 {
+                    return failure.record(CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]))
+                }
+            }
+        }
+        if let error = failure.error { throw error }
         for index in reports.indices where reports[index].succeeded {
             guard let number = reports[index].caseNumber else { continue }
-            let folder = layout.folder(forCase: number)
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            reports[index].files = try reports[index].files.map { staged in
-                let name = staged.lastPathComponent.drop { $0 != "." }.dropFirst()
-                let target = folder.appendingPathComponent(String(name))
-                if rename(staged.path, target.path) != 0 {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-                }
-                return target
-            }
+            reports[index].folder = layout.folder(forCase: number)
         }
         return Report(cases: reports, batchDiagnostics: [])
     }
 
-    /// Renders one case into the staging folder; the report lists the staged files.
-    private func stage(case url: URL, name: String?, index: Int, in staging: URL) -> CaseReport {
+    /// The threads a batch of `count` cases uses.
+    private func workers(for count: Int) -> Int { min(jobs, max(count, 1)) }
+
+    /// Runs `body(worker, index)` for 0..<count on the batch's threads, each taking the next index; returns
+    /// when all are done.
+    private func inParallel(count: Int, _ body: @escaping @Sendable (Int, Int) -> Void) {
+        let next = Counter()
+        let group = DispatchGroup()
+        for worker in 0..<workers(for: count) {
+            DispatchQueue.global().async(group: group) {
+                while let index = next.take(below: count) { body(worker, index) }
+            }
+        }
+        group.wait()
+    }
+
+    private static func stagingFolder(_ staging: String, _ worker: Int) -> String { staging + "/\(worker)" }
+
+    /// A staged file's name: flat, `<case index>.<file index>` (a folder per case here would double the
+    /// batch's mkdir cost, and short names keep the staging folder's lookups cheap).
+    private static func stagedName(_ caseIndex: Int, _ fileIndex: Int) -> String { "\(caseIndex).\(fileIndex)" }
+
+    /// Renders one case into the staging folder; the report lists the staged files' final names.
+    private func stage(case url: URL, name: String?, index: Int, in staging: URL, path stagingPath: String) -> CaseReport {
         let result = pipeline.render(caseAt: url, displayName: name)
-        var report = CaseReport(source: result.source, caseNumber: result.caseNumber, files: [], diagnostics: result.diagnostics)
+        var report = CaseReport(source: result.source, caseNumber: result.caseNumber, diagnostics: result.diagnostics,
+                                folder: staging, fileNames: [])
         guard result.succeeded else { return report }
         guard result.caseNumber?.isEmpty == false else {
             report.diagnostics.append(Diagnostic("render.no-case-number", at: SourceLocation(file: result.source),
@@ -102,18 +142,24 @@ public struct BatchRenderer: Sendable {
             return report
         }
         do {
-            // Flat, `<index>.<name>`: a folder per case here would double the batch's mkdir cost.
-            for file in result.files {
-                let url = staging.appendingPathComponent("\(index).\(file.name)")
-                try AtomicFile.writeUnsynced(file.data, to: url)
-                report.files.append(url)
+            for (fileIndex, file) in result.files.enumerated() {
+                try AtomicFile.writeUnsynced(file.data, toPath: stagingPath + "/" + Self.stagedName(index, fileIndex))
+                report.fileNames.append(file.name)
             }
         } catch {
-            report.files = []
+            report.fileNames = []
             report.diagnostics.append(Diagnostic("render.write-failed", at: SourceLocation(file: result.source), "\(error)"))
         }
         return report
     }
+}
+
+/// The first error any worker met.
+final class FirstError: @unchecked Sendable {
+    private var first: Error?
+    private let lock = NSLock()
+    func record(_ error: Error) { lock.withLock { if first == nil { first = error } } }
+    var error: Error? { lock.withLock { first } }
 }
 
 /// A fixed number of slots that threads fill by index.
@@ -140,7 +186,3 @@ final class Counter: @unchecked Sendable {
         }
     }
 }
-
-/// Linux has no autorelease pool; keep the call shape so the worker loop reads the same everywhere.
-@inline(__always)
-func autoreleasepool<T>(_ body: () -> T) -> T { body() }

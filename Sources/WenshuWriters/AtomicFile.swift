@@ -23,8 +23,13 @@ public enum AtomicFile {
     /// fsyncs every file, which made writing a batch's documents cost more than rendering them; the rename
     /// that follows is what keeps readers from ever seeing half a file.
     public static func writeUnsynced(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        try writeUnsynced(data, toPath: url.path)
+    }
+
+    /// `writeUnsynced(_:to:)` for a path, without building a URL (a batch writes thousands of files).
+    public static func writeUnsynced(_ data: Data, toPath path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }  // an empty file
@@ -33,7 +38,7 @@ public enum AtomicFile {
                 let written = Foundation.write(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path])
+                    throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
                 }
                 offset += written
             }

@@ -14,4 +14,6 @@ public enum WriterError: Error, Sendable, Equatable {
     case invalidChart(String)
     /// The document's date is not a calendar date written `YYYY-MM-DD`.
     case invalidDate(String)
+    /// zlib could not deflate a part of a zipped document (out of memory).
+    case compressionFailed
 }

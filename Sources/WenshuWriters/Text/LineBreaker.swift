@@ -25,12 +25,41 @@ package struct LineBreaker: Sendable {
 
     /// May a line break fall between `before` and `after`?
     package static func canBreak(between before: Character, and after: Character, width: DisplayWidth) -> Bool {
-        if after == " " { return false }          // spaces hang at the end of the line they follow
-        if before == " " { return !noLineStart.contains(after) }
-        if noLineStart.contains(after) || noLineEnd.contains(before) { return false }
-        if before == "\u{200B}" { return true }    // a zero width space is a break opportunity by definition
+        canBreak(between: before, width.of(before), and: after, width.of(after))
+    }
+
+    /// `canBreak(between:and:width:)` with the two characters' widths already measured.
+    static func canBreak(between before: Character, _ beforeWidth: Int, and after: Character, _ afterWidth: Int) -> Bool {
+        if isScalar(after, 0x20) { return false }          // spaces hang at the end of the line they follow
+        if isScalar(before, 0x20) { return !isNoLineStart(after) }
+        if isNoLineStart(after) || isNoLineEnd(before) { return false }
+        if isScalar(before, 0x200B) { return true }    // a zero width space is a break opportunity by definition
         // A run of narrow characters is a Latin word or a number.
-        return !(width.of(before) <= 1 && width.of(after) <= 1)
+        return !(beforeWidth <= 1 && afterWidth <= 1)
+    }
+
+    /// Is `character` the one code point `value`? (Cheaper than comparing `Character`s.)
+    private static func isScalar(_ character: Character, _ value: UInt32) -> Bool {
+        let scalars = character.unicodeScalars
+        return scalars.first?.value == value && scalars.index(after: scalars.startIndex) == scalars.endIndex
+    }
+
+    /// A CJK unified ideograph or an ASCII letter or digit: in neither rule set, so most characters of a
+    /// form skip the sets' hashing.
+    private static func isPlain(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        let value = scalar.value
+        return (0x4E00...0x9FFF).contains(value) || (0x30...0x39).contains(value)
+            || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+
+    private static func isNoLineStart(_ character: Character) -> Bool {
+        !isPlain(character) && noLineStart.contains(character)
+    }
+
+    private static func isNoLineEnd(_ character: Character) -> Bool {
+        !isPlain(character) && noLineEnd.contains(character)
     }
 
     /// Lays out one paragraph's text (`\n` forces a break) into lines no wider than `columns`; the first
@@ -45,30 +74,37 @@ package struct LineBreaker: Sendable {
     }
 
     /// An unbreakable piece of text: its characters, and its width with and without trailing spaces.
+    /// Most units are one Chinese character, which a `String` holds without allocating.
     struct Unit {
-        var characters: [Character]
+        var text: String
         var width: Int
         var visibleWidth: Int
     }
 
     func units(_ characters: [Character]) -> [Unit] {
         var result: [Unit] = []
-        var current: [Character] = []
+        var current = ""
+        var last: Character?
+        // Each character is measured once: its width, the unit's width, the unit's trailing spaces.
+        var lastWidth = 0, currentWidth = 0, trailingSpaces = 0
         for character in characters {
-            if let last = current.last, Self.canBreak(between: last, and: character, width: width) {
-                result.append(unit(current))
-                current = []
+            let characterWidth = width.of(character)
+            if let last, Self.canBreak(between: last, lastWidth, and: character, characterWidth) {
+                result.append(Unit(text: current, width: currentWidth, visibleWidth: currentWidth - trailingSpaces))
+                current = ""
+                currentWidth = 0
+                trailingSpaces = 0
             }
             current.append(character)
+            currentWidth += characterWidth
+            trailingSpaces = Self.isScalar(character, 0x20) ? trailingSpaces + 1 : 0
+            lastWidth = characterWidth
+            last = character
         }
-        if !current.isEmpty { result.append(unit(current)) }
+        if last != nil {
+            result.append(Unit(text: current, width: currentWidth, visibleWidth: currentWidth - trailingSpaces))
+        }
         return result
-    }
-
-    private func unit(_ characters: [Character]) -> Unit {
-        let total = characters.reduce(0) { $0 + width.of($1) }
-        let trailing = characters.reversed().prefix { $0 == " " }.count
-        return Unit(characters: characters, width: total, visibleWidth: total - trailing)
     }
 
     /// Greedy filling: a unit goes on the current line if its visible part fits, otherwise it starts the
@@ -84,16 +120,16 @@ package struct LineBreaker: Sendable {
         }
         for unit in units {
             if line.width + unit.visibleWidth <= limit {
-                line.append(unit.characters, width: unit.width)
+                line.text += unit.text
+                line.width += unit.width
                 continue
             }
             if !line.isEmptyOrBlank { finish() }
             if unit.visibleWidth <= limit {
-                line = MeasuredLine()
-                line.append(unit.characters, width: unit.width)
+                line = MeasuredLine(text: unit.text, width: unit.width)
                 continue
             }
-            var pieces = cut(unit.characters, firstColumns: limit, columns: max(columns, 1))
+            var pieces = cut(Array(unit.text), firstColumns: limit, columns: max(columns, 1))
             let last = pieces.removeLast()
             for piece in pieces {
                 line = MeasuredLine()
