@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            _ = try InputFiles.expand(paths)
+            _ = try LongArgumentLists.files(paths)
         } catch {
             throw ValidationError(error.description)
         }
@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try InputFiles.expand(paths)
+        let files = try LongArgumentLists.files(paths)
         let profilePath = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
         let report = CheckReport.check(files, profile: profilePath.map { URL(fileURLWithPath: $0) })
         switch format {

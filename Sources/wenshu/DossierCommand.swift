@@ -49,14 +49,14 @@ struct DossierCommand: ParsableCommand {
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give a case file or folder") }
         if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
-        do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
+        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
         let office = try profile.load()
         let assembler = DossierAssembler(library: library, profile: office, force: force)
-        let files = try InputFiles.expand(cases)
+        let files = try LongArgumentLists.files(cases)
         guard let root = out.outputFolder else { return }
         let layout = OutputLayout(root: root)
         let options = out.writerOptions(defaultPage: .gbt9704)

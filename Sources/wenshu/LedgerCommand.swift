@@ -46,7 +46,7 @@ struct LedgerCommand: ParsableCommand {
     func validate() throws {
         try report.validate()
         // A book asked for by name needs its register among the inputs or named by its option.
-        let named = Set(try InputFiles.expand(report.paths).map { FileKind(guessingFrom: $0) })
+        let named = Set(try LongArgumentLists.files(report.paths).map { FileKind(guessingFrom: $0) })
         for book in books {
             let given: Bool
             switch book {
@@ -128,7 +128,7 @@ struct ReportOptions: ParsableArguments {
     func validate() throws {
         if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
         do {
-            _ = try InputFiles.expand(paths)
+            _ = try LongArgumentLists.files(paths)
         } catch {
             throw ValidationError(error.description)
         }
@@ -185,7 +185,7 @@ struct ReportInputs {
 
     static func load(_ options: ReportOptions) throws -> ReportInputs {
         // Files are told apart by name, as `wenshu check` does: office.*, committees.*, mediators.*, worklog.*.
-        let all = try InputFiles.expand(options.paths)
+        let all = try LongArgumentLists.files(options.paths)
         func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
         let files = named(.caseFile)
         let profilePath = options.profile.map { URL(fileURLWithPath: $0) } ?? named(.office).first

@@ -50,13 +50,13 @@ struct PacketCommand: ParsableCommand {
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give a case file or folder") }
         if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
-        do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
+        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
         let packet = JudicialConfirmationPacket(library: library, profile: try office.load())
-        let files = try InputFiles.expand(cases)
+        let files = try LongArgumentLists.files(cases)
         var results = files.map { packet.build(caseAt: $0, force: force) }
 
         // Two cases whose numbers map to one folder: refuse both before anything is written.

@@ -57,7 +57,7 @@ struct RenderCommand: ParsableCommand {
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
             throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
         }
-        do { _ = try InputFiles.expand(cases) } catch { throw ValidationError(error.description) }
+        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -77,7 +77,7 @@ struct RenderCommand: ParsableCommand {
         let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
         if blank { return try writeBlanks(pipeline, library: library, forms: forms) }
-        let files = try InputFiles.expand(cases)
+        let files = try LongArgumentLists.files(cases)
         if outline { return try printOutlines(pipeline, files: files) }
         guard let folder = out.outputFolder else { return try printTexts(pipeline, files: files) }
 

@@ -23,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         var intact = true
-        for path in packages {
+        for path in LongArgumentLists.unfold(packages) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
                 intact = false

@@ -21,4 +21,9 @@ struct Wenshu: ParsableCommand {
             """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
                       LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self])
+
+    /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
+    static func main() {
+        main(LongArgumentLists.fold(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -96,3 +96,38 @@ final class RenderCommandTests: XCTestCase {
         }
     }
 }
+
+/// A shell glob of many case files: every path arrives, wherever it stands among the options.
+final class LongCaseListTests: XCTestCase {
+    func testManyCaseFilesAfterAnOptionValueAreAllRendered() throws {
+        let cases = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-many-\(UUID().uuidString)")
+        let out = cases.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: cases) }
+        let example = try String(contentsOf: WenshuProcess.root.appendingPathComponent("examples/cases/traffic-instalments.xml"), encoding: .utf8)
+        var paths: [String] = []
+        for n in 1...150 {
+            let url = cases.appendingPathComponent("c\(n).xml")
+            try example.replacingOccurrences(of: "西交调字第37号", with: "西交调字第\(1000 + n)号").write(to: url, atomically: false, encoding: .utf8)
+            paths.append(url.path)
+        }
+        // `-o DIR` right before the list: DIR is the option's value, the rest are cases.
+        let run = try WenshuProcess.run(["render", "--form", "agreement", "--to", "txt", "--profile", "examples/office.yaml",
+                                         "-o", out.path] + paths)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(folders.count, 150)
+        XCTAssertTrue(folders.contains("（2026）西交调字第1001号") && folders.contains("（2026）西交调字第1150号"), "\(folders.prefix(3))")
+    }
+
+    func testAMissingFileAtTheEndOfALongListIsNamed() throws {
+        let example = "examples/cases/traffic-instalments.xml"
+        let run = try WenshuProcess.run(["check"] + Array(repeating: example, count: 99) + ["examples/cases/no-such-case.xml"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.errors.contains("examples/cases/no-such-case.xml: no such file or folder"), run.errors)
+        let clean = try WenshuProcess.run(["check", "--profile", "examples/office.yaml"] + Array(repeating: example, count: 100))
+        XCTAssertEqual(clean.status, 0, clean.errors + clean.output)
+        // The hundred cases and the profile.
+        XCTAssertTrue((clean.output + clean.errors).contains("101 files checked"), clean.output + clean.errors)
+    }
+}
