@@ -11,13 +11,32 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Reads `14020.00`, `10000`, `0.07`, `100000000.01`: digits, at most two decimals, no sign and no
     /// separators (the case schema's `money` type); `nil` for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, (1...13).contains(whole.count),
-              whole.allSatisfy(\.isASCIIDigit), !(whole.count > 1 && whole.first == "0") else { return nil }
-        var fraction = parts.count == 2 ? Array(parts[1]) : []
-        guard fraction.count <= 2, fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { return nil }
-        while fraction.count < 2 { fraction.append("0") }
-        fen = Int(whole)! * 100 + Int(String(fraction))!
+        // Read on the UTF-8 bytes: amounts are parsed for every figure of every form, and Character
+        // splitting cost more than the rest of a binding.
+        var whole = 0, wholeDigits = 0, cents = 0, centDigits = 0
+        var seenPoint = false, leadingZero = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if seenPoint {
+                    centDigits += 1
+                    guard centDigits <= 2 else { return nil }
+                    cents = cents * 10 + digit
+                } else {
+                    if wholeDigits == 0 { leadingZero = digit == 0 }
+                    wholeDigits += 1
+                    guard wholeDigits <= 13 else { return nil }
+                    whole = whole * 10 + digit
+                }
+            } else {
+                return nil
+            }
+        }
+        guard wholeDigits >= 1, !(leadingZero && wholeDigits > 1), !seenPoint || centDigits > 0 else { return nil }
+        fen = whole * 100 + (centDigits == 1 ? cents * 10 : cents)
     }
 
     /// Plain decimal with two places: `34020.00`.
@@ -52,6 +71,10 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Reads an amount as templates receive it — surrounding ASCII spaces ignored, leading zeros allowed —
     /// and says precisely what is wrong otherwise (negative, too many decimals, too large, not a number).
     public init(validating text: String) throws(AmountError) {
+        if let amount = Amount(text), amount <= .maximum {  // the usual case: already canonical
+            self = amount
+            return
+        }
         let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
         if trimmed.hasPrefix("-"), Amount(String(trimmed.dropFirst()).droppingLeadingZeros) != nil { throw .negative(trimmed) }
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)

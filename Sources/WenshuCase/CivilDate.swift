@@ -15,11 +15,28 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // On the bytes, without splitting: dates are read for every date field of every case.
+        var values = (0, 0, 0), field = 0, digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard digits == (field == 0 ? 4 : 2), field < 2 else { return nil }
+                field += 1
+                digits = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= (field == 0 ? 4 : 2) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch field {
+                case 0: values.0 = values.0 * 10 + digit
+                case 1: values.1 = values.1 * 10 + digit
+                default: values.2 = values.2 * 10 + digit
+                }
+            } else {
+                return nil
+            }
+        }
+        guard field == 2, digits == 2 else { return nil }
+        self.init(year: values.0, month: values.1, day: values.2)
     }
 
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {

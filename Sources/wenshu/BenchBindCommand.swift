@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuTemplate
+import WenshuWriters
 import WenshuXML
 
 /// `wenshu bench-bind` (hidden): how long binding a compiled template to a parsed case takes. Used by
@@ -14,6 +15,7 @@ struct BenchBindCommand: ParsableCommand {
     @Option(help: "The form to bind.") var form = "agreement"
     @Option(help: "Bindings per measured round.") var iterations = 2000
     @Option(help: "Measured rounds (the best and the median are reported).") var rounds = 7
+    @Option(help: "Also time writing the filled document in this format (odt, fodt, txt, xml).") var write: OutputFormat?
     @OptionGroup var library: TemplateLibraryOptions
     @Argument(help: "The case file (XML).") var casePath: String
 
@@ -39,6 +41,16 @@ struct BenchBindCommand: ParsableCommand {
         perBind.sort()
         print("form \(form): \(filled.blocks.count) blocks; library compiled in \(format(microseconds(compile) / 1000)) ms; case parsed in \(format(microseconds(parse))) µs")
         print("bind (render one case): best \(format(perBind[0])) µs, median \(format(perBind[perBind.count / 2])) µs per case (\(rounds) rounds of \(iterations))")
+        guard let write else { return }
+        let writer = Writers.writer(for: write, options: WriterOptions())
+        for _ in 0..<min(iterations, 200) { _ = try writer.write(filled) }  // warm up
+        var perWrite: [Double] = []
+        for _ in 0..<rounds {
+            let elapsed = try clock.measure { for _ in 0..<iterations { _ = try writer.write(filled) } }
+            perWrite.append(microseconds(elapsed) / Double(iterations))
+        }
+        perWrite.sort()
+        print("write \(write.rawValue): best \(format(perWrite[0])) µs, median \(format(perWrite[perWrite.count / 2])) µs per document")
     }
 
     private func microseconds(_ duration: Duration) -> Double {

@@ -42,6 +42,11 @@ final class IdentityNumberTests: XCTestCase {
         XCTAssertEqual(CivilDate(iso: "2026-11-23")!.weekday, 1)  // a Monday
         XCTAssertNil(CivilDate(iso: "2026-02-29"))
         XCTAssertNil(CivilDate(iso: "2026-3-1"))
+        for text in ["2026-03-010", "02026-03-01", "2026-03", "2026-03-01-", "2026/03/01", "２０２６-03-01", "",
+                     "99999999999999999999-01-01", "2026--01", "-2026-03-01"] {
+            XCTAssertNil(CivilDate(iso: text), text)
+        }
+        XCTAssertEqual(CivilDate(iso: "2024-02-29")?.day, 29)
         XCTAssertEqual(CivilDate(dayNumber: 0).description, "1970-01-01")
     }
 }
