@@ -146,8 +146,7 @@ enum DossierCheck {
     }
 
     /// Checks the printed contents against the pages: each row's 序号 and title, its first page where the
-    /// paper starts, its last page (when printed) just before the next paper (the volume's last page for
-    /// the last row).
+    /// paper starts, and a range on the last row only, ending on the volume's last page.
     static func assertContents(_ rows: [ContentsRow], match items: [DossierItem], pages: [PrintedPage],
                                file: StaticString = #filePath, line: UInt = #line) {
         let starts = printedStarts(of: items, in: pages, file: file, line: line)
@@ -155,10 +154,11 @@ enum DossierCheck {
         XCTAssertEqual(rows.map(\.position), items.map(\.position), "序号", file: file, line: line)
         XCTAssertEqual(rows.map { PrintedPage.squeezed($0.title) }, items.map { PrintedPage.squeezed($0.title) }, "文件名称", file: file, line: line)
         XCTAssertEqual(rows.map(\.start), starts, "first pages in the contents against where each paper starts", file: file, line: line)
-        let lastPage = pages.compactMap(\.number).max() ?? 0
-        for (index, row) in rows.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1] - 1 : lastPage
-            XCTAssertEqual(row.end ?? row.start, end, "last page of row \(row.position) (\(row.title))", file: file, line: line)
+        // GB/T 9705: every paper its first page; the last paper its first and last (the volume's extent).
+        XCTAssertEqual(rows.dropLast().compactMap(\.end), [], "only the last row prints a range", file: file, line: line)
+        if let last = rows.last {
+            let lastPage = pages.compactMap(\.number).max() ?? 0
+            XCTAssertEqual(last.end ?? last.start, lastPage, "the last row ends on the last numbered page", file: file, line: line)
         }
     }
 
