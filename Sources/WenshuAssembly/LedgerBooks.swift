@@ -35,16 +35,16 @@ public struct LedgerBooks: Sendable {
     public func disputeRegister(_ cases: [CaseFacts]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
-            LedgerColumn(title: "编号", width: 12),
-            LedgerColumn(title: "受理日期", width: 8, alignment: .center),
+            LedgerColumn(title: "编号", width: 10),
+            LedgerColumn(title: "受理日期", width: 11, alignment: .center),
             LedgerColumn(title: "当事人", width: 8),
-            LedgerColumn(title: "纠纷类型", width: 6, alignment: .center),
-            LedgerColumn(title: "纠纷简要情况", width: 19),
+            LedgerColumn(title: "纠纷类型", width: 7, alignment: .center),
+            LedgerColumn(title: "纠纷简要情况", width: 11),
             LedgerColumn(title: "调解员", width: 6),
-            LedgerColumn(title: "调解结果", width: 6, alignment: .center),
+            LedgerColumn(title: "调解结果", width: 7, alignment: .center),
             LedgerColumn(title: "协议形式", width: 4, alignment: .center),
-            LedgerColumn(title: "履行情况", width: 5, alignment: .center),
-            LedgerColumn(title: "回访", width: 5, alignment: .center),
+            LedgerColumn(title: "履行情况", width: 7, alignment: .center),
+            LedgerColumn(title: "回访", width: 7, alignment: .center),
         ]
         let included = CaseNumberOrder.sorted(cases.filter(filter.includes))
         let rows = included.enumerated().map { index, c -> [[Inline]] in
@@ -52,10 +52,10 @@ public struct LedgerBooks: Sendable {
                 LedgerTable.text(String(index + 1)),
                 LedgerTable.field(c.number),
                 LedgerTable.field(LedgerFormat.date(c.accepted)),
-                LedgerTable.field(c.parties.joined(separator: "、")),
+                LedgerTable.lines(c.parties),
                 LedgerTable.field(c.type),
-                LedgerTable.field(c.summary),
-                LedgerTable.field(c.mediators.map(\.name).joined(separator: "、")),
+                LedgerTable.field(LedgerFormat.brief(title: c.title, summary: c.summary)),
+                LedgerTable.lines(c.mediators.map(\.name)),
                 c.outcome.map { LedgerTable.field($0) } ?? LedgerTable.text("调解中"),
                 LedgerTable.text(c.agreementForm?.label ?? "—"),
                 c.performance.map { LedgerTable.field($0) } ?? LedgerTable.text("—"),
@@ -69,15 +69,15 @@ public struct LedgerBooks: Sendable {
     public func committeeRegister(_ committees: [CommitteeRecord]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
-            LedgerColumn(title: "调解组织名称", width: 14),
+            LedgerColumn(title: "调解组织名称", width: 12),
             LedgerColumn(title: "类别", width: 6, alignment: .center),
             LedgerColumn(title: "专业领域", width: 5, alignment: .center),
-            LedgerColumn(title: "地址", width: 12),
-            LedgerColumn(title: "联系电话", width: 7),
-            LedgerColumn(title: "成立时间", width: 7, alignment: .center),
-            LedgerColumn(title: "主任", width: 4, alignment: .center),
-            LedgerColumn(title: "组成人员", width: 12),
-            LedgerColumn(title: "备注", width: 10),
+            LedgerColumn(title: "地址", width: 10),
+            LedgerColumn(title: "联系电话", width: 10),
+            LedgerColumn(title: "成立时间", width: 10, alignment: .center),
+            LedgerColumn(title: "主任", width: 5, alignment: .center),
+            LedgerColumn(title: "组成人员", width: 11),
+            LedgerColumn(title: "备注", width: 8),
         ]
         let included = committees.filter { filter.committee == nil || $0.name == filter.committee }
         let rows = included.enumerated().map { index, c -> [[Inline]] in
@@ -90,8 +90,7 @@ public struct LedgerBooks: Sendable {
                 LedgerTable.field(c.phone),
                 LedgerTable.field(LedgerFormat.date(c.established)),
                 LedgerTable.field(c.director),
-                LedgerTable.field(c.members.map { m in m.post.map { "\(m.name)（\($0)）" } ?? m.name }
-                    .joined(separator: "、")),
+                LedgerTable.lines(c.members.map { m in m.post.map { "\(m.name)（\($0)）" } ?? m.name }),
                 LedgerTable.field(c.notes),
             ]
         }
@@ -105,15 +104,15 @@ public struct LedgerBooks: Sendable {
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             LedgerColumn(title: "姓名", width: 4, alignment: .center),
             LedgerColumn(title: "性别", width: 2, alignment: .center),
-            LedgerColumn(title: "出生年月", width: 5, alignment: .center),
+            LedgerColumn(title: "出生年月", width: 6, alignment: .center),
             LedgerColumn(title: "民族", width: 3, alignment: .center),
-            LedgerColumn(title: "文化程度", width: 4, alignment: .center),
-            LedgerColumn(title: "政治面貌", width: 4, alignment: .center),
-            LedgerColumn(title: "所在调解组织", width: 14),
+            LedgerColumn(title: "文化程度", width: 5, alignment: .center),
+            LedgerColumn(title: "政治面貌", width: 5, alignment: .center),
+            LedgerColumn(title: "所在调解组织", width: 11),
             LedgerColumn(title: "职务", width: 4, alignment: .center),
             LedgerColumn(title: "专职/兼职", width: 4, alignment: .center),
             LedgerColumn(title: "证书编号", width: 9),
-            LedgerColumn(title: "联系电话", width: 6),
+            LedgerColumn(title: "联系电话", width: 8),
         ]
         let included = mediators.filter {
             (filter.committee == nil || $0.committee == filter.committee)
@@ -143,13 +142,13 @@ public struct LedgerBooks: Sendable {
     public func workLog(_ logs: [WorkLog]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
-            LedgerColumn(title: "日期", width: 7, alignment: .center),
+            LedgerColumn(title: "日期", width: 9, alignment: .center),
             LedgerColumn(title: "类别", width: 3, alignment: .center),
             LedgerColumn(title: "地点", width: 8),
-            LedgerColumn(title: "工作内容", width: 30),
+            LedgerColumn(title: "工作内容", width: 29),
             LedgerColumn(title: "参加人员", width: 8),
             LedgerColumn(title: "排查情况", width: 6),
-            LedgerColumn(title: "记录人", width: 4, alignment: .center),
+            LedgerColumn(title: "记录人", width: 5, alignment: .center),
         ]
         var blocks: [Block] = []
         for log in logs {
@@ -168,7 +167,7 @@ public struct LedgerBooks: Sendable {
                     LedgerTable.field(e.kind),
                     LedgerTable.field(e.place),
                     LedgerTable.field(e.content),
-                    LedgerTable.field(e.people),
+                    LedgerTable.lines(e.names),
                     LedgerTable.text(Self.screeningText(e)),
                     LedgerTable.field(e.recorder),
                 ]

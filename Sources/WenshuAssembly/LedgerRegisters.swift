@@ -170,10 +170,14 @@ public struct WorkLog: Sendable, Equatable {
             self.recorder = recorder
         }
 
+        /// The people who took part, one name each (`people` lists them separated by 、，; or spaces).
+        public var names: [String] {
+            (people ?? "").split(whereSeparator: { "、,，;；".contains($0) || $0.isWhitespace }).map(String.init)
+        }
+
         /// `name` is one of the people who took part (or the recorder).
         public func involves(_ name: String) -> Bool {
-            let names = (people ?? "").split(whereSeparator: { "、,，;；".contains($0) || $0.isWhitespace })
-            return names.contains { $0 == name } || recorder == name
+            names.contains(name) || recorder == name
         }
 
         /// The kind of entry that counts as a screening round (排查).

@@ -2,6 +2,10 @@ import WenshuDocument
 
 /// The table shape every ledger and report uses: a header row of column titles that repeats on each page,
 /// relative column widths, one paragraph per cell.
+///
+/// Widths are chosen so that short values stay whole on the landscape page at the table's 10.5 pt (五号):
+/// a name, a date such as 2007年11月12日, a landline 0571-87654321 or an 11-digit mobile number, 调解成功,
+/// 已回访1次. A column of people lists one person a line (`lines`).
 struct LedgerColumn {
     var title: String
     var width: Int
@@ -27,6 +31,16 @@ enum LedgerTable {
     static func field(_ text: String?) -> [Inline] {
         guard let text, !text.isEmpty else { return [] }
         return [.field(text)]
+    }
+
+    /// Names, one a line: a list of people in a narrow column never breaks inside a name.
+    static func lines(_ items: [String]) -> [Inline] {
+        var out: [Inline] = []
+        for item in items where !item.isEmpty {
+            if !out.isEmpty { out.append(.lineBreak) }
+            out.append(.field(item))
+        }
+        return out
     }
 
     /// Fixed or computed text.
