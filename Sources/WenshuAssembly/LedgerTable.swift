@@ -1,3 +1,4 @@
+import WenshuCase
 import WenshuDocument
 
 /// The table shape every ledger and report uses: a header row of column titles that repeats on each page,
@@ -56,15 +57,19 @@ enum LedgerTable {
     }
 
     /// A report for a period: `blocks`, then `notes` numbered 1. 2. …, under a line naming the keeper and
-    /// the period; dated on the period's last day.
+    /// the period; dated on the period's last day. Without a period, the line gives the span of the counted
+    /// cases' acceptance dates (`acceptedSpan`), so a printed report always says what it covers.
     static func report(formID: String, title: String, keeper: String?, filter: LedgerFilter,
-                       blocks: [Block], notes: [String]) -> Document {
+                       acceptedSpan: ClosedRange<CivilDate>? = nil, blocks: [Block], notes: [String]) -> Document {
         var all = blocks
         for (index, note) in notes.enumerated() {
             all.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
         }
         var lines: [String] = []
         if let keeper { lines.append("填报单位：" + keeper) }
+        if filter.periodText == nil, let span = acceptedSpan {
+            lines.append("受理日期：" + LedgerFormat.date(span.lowerBound) + "至" + LedgerFormat.date(span.upperBound))
+        }
         if let subtitle = filter.subtitle { lines.append(subtitle) }
         return document(formID: formID, title: title, subtitle: lines.isEmpty ? nil : lines.joined(separator: "　"),
                         date: filter.until?.description, blocks: all)

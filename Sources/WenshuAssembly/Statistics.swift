@@ -1,3 +1,4 @@
+import WenshuCase
 /// The statistics of a period (domain.md §7): the totals, the escalations prevented in 件 and 人, breakdowns
 /// by dispute type, source, committee level, committee and mediator; with the work logs, the screening
 /// rounds; with the registers, the committees and mediators the office has.
@@ -65,6 +66,9 @@ public struct Statistics: Sendable, Equatable {
     public var screening: Screening?
     /// `nil` when no register was given.
     public var organisations: Organisations?
+    /// The first and last acceptance dates of the cases counted (`nil` when none was counted): what a
+    /// report without a period states instead of one.
+    public var acceptedSpan: ClosedRange<CivilDate>?
 
     /// Counts the cases the filter includes.
     /// - Parameters:
@@ -79,7 +83,9 @@ public struct Statistics: Sendable, Equatable {
         var byCommittee: [String: StatisticsTally] = [:]
         var committeeLevel: [String: String] = [:]
         var byMediator: [MediatorKey: StatisticsTally] = [:]
+        var span: ClosedRange<CivilDate>?
         for c in cases where filter.includes(c) {
+            if let day = c.accepted { span = span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day }
             total.add(c)
             byType[c.type, default: StatisticsTally()].add(c)
             bySource[c.sourceKind ?? Self.unrecorded, default: StatisticsTally()].add(c)
@@ -99,6 +105,7 @@ public struct Statistics: Sendable, Equatable {
         func levelRank(_ committee: String) -> Int { committeeLevel[committee].flatMap(levels.firstIndex) ?? levels.count }
 
         self.filter = filter
+        self.acceptedSpan = span
         self.total = total
         self.byType = groups(byType, known: StatisticsCategories.types)
         self.bySource = groups(bySource, known: StatisticsCategories.sources)

@@ -36,7 +36,7 @@ extension Statistics {
         blocks.append(.table(groupTable(byMediator, labelTitle: "调解员", detailTitle: "调解组织", withTotal: false)))
         heading("说明")
         return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
-                                  blocks: blocks, notes: Self.notes)
+                                  acceptedSpan: acceptedSpan, blocks: blocks, notes: Self.notes)
     }
 
     /// How every figure is computed, printed under the report.

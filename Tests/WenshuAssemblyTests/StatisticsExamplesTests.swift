@@ -141,6 +141,22 @@ final class StatisticsExamplesTests: XCTestCase {
                        Statistics(cases: facts, filter: firstHalf).total.accepted)
     }
 
+    /// A report always says what it covers: its period, or without one the span of acceptance dates.
+    func testTheReportNamesItsPeriod() throws {
+        let facts = try Self.facts()
+        func subtitle(_ filter: LedgerFilter) -> String? {
+            for block in Statistics(cases: facts, filter: filter).document(keeper: "西湖区司法局").blocks {
+                if case .subtitle(let inlines, _) = block { return inlines.map { if case .text(let t) = $0 { t } else { "" } }.joined() }
+            }
+            return nil
+        }
+        let dates = facts.compactMap(\.accepted).sorted()
+        let span = "受理日期：\(dates.first!.year)年\(dates.first!.month)月\(dates.first!.day)日至\(dates.last!.year)年\(dates.last!.month)月\(dates.last!.day)日"
+        XCTAssertEqual(subtitle(LedgerFilter()), "填报单位：西湖区司法局　" + span)
+        XCTAssertEqual(subtitle(LedgerFilter(since: CivilDate(iso: "2026-01-01"), until: CivilDate(iso: "2026-06-30"))),
+                       "填报单位：西湖区司法局　期间：2026年1月1日至2026年6月30日")
+    }
+
     /// 以案定补 with the example office profile. The expected outcome per example is worked out by hand from
     /// examples/cases/README.md and examples/office.yaml — that table is the specification.
     func testSubsidyOverTheExamples() throws {
