@@ -212,7 +212,6 @@ final class CatalogueIntakeTests: XCTestCase {
             "杭州市临平区劳动争议人民调解委员会（印）｜2026年5月14日",
             "申请人（签名、盖章或按指印）\(room)", "被申请人（盖章）\(room)", "法定代表人（签名）\(room)",
             "第三人（盖章）\(room)", "法定代表人（签名）\(room)",
-            "｜2026年5月14日",  // the day the parties acknowledge the notice, under their signatures
         ])
     }
 
@@ -325,9 +324,8 @@ final class CatalogueIntakeTests: XCTestCase {
 
         let notice = Printed(try form("rights-notice").renderBlank())
         XCTAssertEqual(notice.lines.first { $0.hasSuffix("：") }, blank(12) + "：")
-        XCTAssertEqual(Array(notice.signatures.suffix(3)), [
+        XCTAssertEqual(Array(notice.signatures.suffix(2)), [
             "申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)",
-            "｜\(blank(3))年\(blank(2))月\(blank(2))日",
         ])
 
         let oral = Printed(try form("oral-agreement").renderBlank())
