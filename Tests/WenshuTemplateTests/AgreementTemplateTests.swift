@@ -92,12 +92,12 @@ final class AgreementTemplateTests: XCTestCase {
             p(.text("本协议一式"), f("三"), .text("份，当事人、人民调解委员会各持一份。")),
             p(.text("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")),
             .signatures(SignatureBlock([
-                Signature(label: [f("申请人"), .text("（签名、盖章或按指印）")]),
-                Signature(label: [f("被申请人"), .text("（签名、盖章或按指印）")]),
+                Signature(label: [f("申请人"), .text("（签名、盖章或按指印）"), room]),
+                Signature(label: [f("被申请人"), .text("（签名、盖章或按指印）"), room]),
             ], alignment: .left)),
             .signatures(SignatureBlock([
-                Signature(label: [.text("人民调解员（签名）")]),
-                Signature(label: [.text("记录人（签名）")]),
+                Signature(label: [.text("人民调解员（签名）"), room]),
+                Signature(label: [.text("记录人（签名）"), room]),
                 Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")]),
             ], alignment: .right)),
         ])
@@ -129,9 +129,9 @@ final class AgreementTemplateTests: XCTestCase {
             line(.text("住所"), f("杭州市西湖区天目山路1号")),
         ])
         XCTAssertTrue(blocks.contains(.signatures(SignatureBlock([
-            Signature(label: [f("申请人"), .text("（签名、盖章或按指印）")]),
-            Signature(label: [f("被申请人"), .text("（盖章）")]),
-            Signature(label: [f("法定代表人"), .text("（签名）")]),
+            Signature(label: [f("申请人"), .text("（签名、盖章或按指印）"), room]),
+            Signature(label: [f("被申请人"), .text("（盖章）"), room]),
+            Signature(label: [f("法定代表人"), .text("（签名）"), room]),
         ], alignment: .left))))
     }
 
@@ -178,14 +178,24 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(Array(document.blocks.prefix(4)), [
             .title([.text("人民调解协议书")]),
             .subtitle([.text("编号："), .blank(width: 10)], alignment: .right),
-            .paragraph(Paragraph([.text("当事人"), .blank(width: 4), .text("　性别"), .blank(width: 2), .text("　民族"), .blank(width: 3),
+            .paragraph(Paragraph([.text("申请人"), .blank(width: 4), .text("　性别"), .blank(width: 2), .text("　民族"), .blank(width: 3),
                                   .text("　年龄"), .blank(width: 2), .text("岁")], firstLineIndent: false)),
             .paragraph(Paragraph([.text("职业或职务"), .blank(width: 6), .text("　联系方式"), .blank(width: 7)], firstLineIndent: false)),
         ])
+        // The second party is the 被申请人: the form gives the fragment its role words for a blank form.
+        XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人"), .blank(width: 4), .text("　性别"), .blank(width: 2),
+            .text("　民族"), .blank(width: 3), .text("　年龄"), .blank(width: 2), .text("岁")], firstLineIndent: false))))
+        XCTAssertTrue(document.blocks.contains(.signatures(SignatureBlock([
+            Signature(label: [.text("申请人（签名、盖章或按指印）"), room]),
+            Signature(label: [.text("被申请人（签名、盖章或按指印）"), room]),
+        ], alignment: .left))))
         XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first == .text("一、") || p.inlines.first == .text("二、") || p.inlines.first == .text("三、") } else { return false } }.count, 3)
         guard case .signatures(let committee)? = document.blocks.last else { return XCTFail("no signatures at the foot") }
         XCTAssertEqual(committee.signatures.last?.date, Renderer.handwrittenDate)
     }
+
+    /// The room left to sign after a signature's label: an underline of eight full-width characters.
+    private let room = Inline.blank(width: 8)
 
     /// A one-paragraph table cell.
     private func cell(_ alignment: Alignment, span: Int = 1, _ inlines: Inline...) -> TableCell {

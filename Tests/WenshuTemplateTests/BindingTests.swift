@@ -152,7 +152,7 @@ extension BindingTests {
         let blocks = try Fixtures.blocks("""
           <signatures>
             <each select="parties/party"><signature><label><value select="role"/>（签名）</label><date/></signature></each>
-            <signature><label>人民调解委员会（印）</label><name>青山村人民调解委员会</name><date><value select="w:date-cn(agreement/date)"/></date></signature>
+            <signature space="0"><label>人民调解委员会（印）</label><name>青山村人民调解委员会</name><date><value select="w:date-cn(agreement/date)"/></date></signature>
           </signatures>
           <page-break/>
           <section id="contents" numbering="unnumbered" page="form">
@@ -162,8 +162,9 @@ extension BindingTests {
         """, case: people)
         XCTAssertEqual(blocks, [
             .signatures(SignatureBlock([
-                Signature(label: [.field("申请人"), .text("（签名）")], date: Renderer.handwrittenDate),
-                Signature(label: [.field("被申请人"), .text("（签名）")], date: Renderer.handwrittenDate),
+                // Room to sign after each label (eight characters unless space= says otherwise); none on the seal line.
+                Signature(label: [.field("申请人"), .text("（签名）"), .blank(width: 8)], date: Renderer.handwrittenDate),
+                Signature(label: [.field("被申请人"), .text("（签名）"), .blank(width: 8)], date: Renderer.handwrittenDate),
                 Signature(label: [.text("人民调解委员会（印）")], name: [.text("青山村人民调解委员会")], date: [.field("二〇二六年三月十日")]),
             ], alignment: .right)),
             .pageBreak,

@@ -33,7 +33,7 @@ final class BlankAndIncludeTests: XCTestCase {
             p(.text("个人")),
             p(.text("乙")),
             p(.text("一、"), .blank(width: 20)),
-            .signatures(SignatureBlock([Signature(label: [.text("当事人（签名）")], date: [.blank(width: 8)])])),
+            .signatures(SignatureBlock([Signature(label: [.text("当事人（签名）"), .blank(width: 8)], date: [.blank(width: 8)])])),
         ])
         XCTAssertEqual(document.metadata, DocumentMetadata(formID: "t", title: "测试", templateVersion: "1"))
     }
@@ -92,5 +92,45 @@ final class BlankAndIncludeTests: XCTestCase {
         XCTAssertEqual(library.template(id: "good")?.casePaths, ["parties/party/name"])
         XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownVariable])
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "fragments/f.xml", line: 2))
+    }
+
+    /// A fragment's parameter: the including form gives the words a blank form prints (one per repetition
+    /// of the loop), the fragment falls back on its own text; a filled form prints the case's role.
+    func testAnIncludeGivesTheFragmentItsRoleWordsForABlankForm() throws {
+        let particulars = """
+        <fragment xmlns="urn:wenshu:template:1">
+          <p indent="false"><choose><when test="role"><value select="role"/></when><otherwise><parameter name="roles">当事人</parameter></otherwise></choose><value select="name" width="4"/></p>
+        </fragment>
+        """
+        let fragments = ["fragments/party.xml": particulars]
+        let given = try Fixtures.template("""
+          <each select="parties/party" blank-repeat="3">
+            <include href="fragments/party.xml"><with name="roles">申请人 被申请人</with></include>
+          </each>
+        """, fragments: fragments)
+        let line = { (role: String) in Block.paragraph(Paragraph([.text(role), .blank(width: 4)], firstLineIndent: false)) }
+        XCTAssertEqual(given.renderBlank().blocks, [line("申请人"), line("被申请人"), line("被申请人")],
+                       "one word per repetition, the last one for any beyond")
+        let fallback = try Fixtures.template("""
+          <each select="parties/party" blank-repeat="2"><include href="fragments/party.xml"/></each>
+        """, fragments: fragments)
+        XCTAssertEqual(fallback.renderBlank().blocks, [line("当事人"), line("当事人")])
+
+        let filled = try Fixtures.blocks("""
+          <each select="parties/party"><include href="fragments/party.xml"><with name="roles">甲方 乙方</with></include></each>
+        """, case: "<case><parties><party><role>第三人</role><name>王建国</name></party></parties></case>", fragments: fragments)
+        XCTAssertEqual(filled, [.paragraph(Paragraph([.field("第三人"), .field("王建国")], firstLineIndent: false))])
+    }
+
+    func testAParameterTheFragmentDoesNotHaveIsRefusedAtItsLine() throws {
+        let (library, diagnostics) = Fixtures.library([
+            "a.form.xml": Fixtures.form("<include href=\"fragments/f.xml\">\n<with name=\"role\">申请人</with></include>"),
+            "fragments/f.xml": "<fragment xmlns=\"urn:wenshu:template:1\"><p><parameter name=\"roles\">当事人</parameter></p></fragment>",
+        ])
+        XCTAssertEqual(library.templates.map(\.id), [])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownParameter])
+        XCTAssertEqual(diagnostics.first?.subject, "role")
+        XCTAssertEqual(diagnostics.first?.location.file, "a.form.xml")
+        XCTAssertTrue(diagnostics.first?.message.contains("it has roles") ?? false, diagnostics.first?.message ?? "")
     }
 }

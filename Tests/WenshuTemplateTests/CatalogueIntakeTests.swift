@@ -101,7 +101,7 @@ final class CatalogueIntakeTests: XCTestCase {
             "一、请求被申请人赔偿医疗费、误工费、护理费、交通费等各项损失共计人民币48,600元。",
             "杭州市西湖区道路交通事故人民调解委员会已将申请人民调解的相关规定告知我，现自愿申请人民调解委员会进行调解。",
         ])
-        XCTAssertEqual(text.signatures, ["申请人（签名、盖章或按指印）｜2026年3月2日"])
+        XCTAssertEqual(text.signatures, ["申请人（签名、盖章或按指印）\(room)｜2026年3月2日"])
         XCTAssertLessThan(try XCTUnwrap(text.lines.firstIndex(of: "当事人申请事项：")),
                           try XCTUnwrap(text.lines.firstIndex { $0.hasPrefix("杭州市西湖区道路交通事故人民调解委员会已将") }))
     }
@@ -111,16 +111,16 @@ final class CatalogueIntakeTests: XCTestCase {
             $0.replacingOccurrences(of: "<role>被申请人</role>", with: "<role>申请人</role>")
         })
         XCTAssertTrue(two.lines.contains { $0.hasSuffix("已将申请人民调解的相关规定告知我们，现自愿申请人民调解委员会进行调解。") })
-        XCTAssertEqual(two.signatures, ["申请人（签名、盖章或按指印）｜2026年3月2日", "申请人（签名、盖章或按指印）｜2026年3月2日"])
+        XCTAssertEqual(two.signatures, ["申请人（签名、盖章或按指印）\(room)｜2026年3月2日", "申请人（签名、盖章或按指印）\(room)｜2026年3月2日"])
 
         let organisation = Printed(try renderOne("application", "property-fees.yaml"))
         organisation.assertContains(["申请人苏州锦园物业服务有限公司", "统一社会信用代码91320508MA1MXK5L7D", "法定代表人顾海峰　联系方式0512-65283310"])
         XCTAssertTrue(organisation.lines.contains { $0.hasSuffix("已将申请人民调解的相关规定告知本单位，现自愿申请人民调解委员会进行调解。") })
-        XCTAssertEqual(organisation.signatures, ["申请人（盖章）", "法定代表人（签名）｜2026年8月17日"])
+        XCTAssertEqual(organisation.signatures, ["申请人（盖章）\(room)", "法定代表人（签名）\(room)｜2026年8月17日"])
 
         let minor = Printed(try renderOne("application", "minors-playground-injury.yaml"))
         minor.assertContains(["申请人孙浩然　性别男　民族汉族　年龄11岁", "法定代理人李雪（系申请人之母）　联系方式13688402157"])
-        XCTAssertEqual(minor.signatures, ["申请人（签名、盖章或按指印）", "法定代理人（签名）｜2026年6月29日"])
+        XCTAssertEqual(minor.signatures, ["申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)｜2026年6月29日"])
     }
 
     func testAnApplicationWithoutSummaryOrClaimsLeavesLinesToWriteOn() throws {
@@ -210,7 +210,8 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertEqual(text.lines.filter { $0.hasPrefix("五、") }.count, 1)
         XCTAssertEqual(text.signatures, [
             "杭州市临平区劳动争议人民调解委员会（印）｜2026年5月14日",
-            "申请人（签名、盖章或按指印）", "被申请人（盖章）", "法定代表人（签名）", "第三人（盖章）", "法定代表人（签名）",
+            "申请人（签名、盖章或按指印）\(room)", "被申请人（盖章）\(room)", "法定代表人（签名）\(room)",
+            "第三人（盖章）\(room)", "法定代表人（签名）\(room)",
         ])
     }
 
@@ -277,7 +278,7 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertTrue(first.rows.contains("其他情况｜"))
         XCTAssertTrue(second.rows.contains("回访时间｜2026年6月12日｜回访方式｜电话回访"))
         XCTAssertTrue(second.rows.contains("其他情况｜刘桂英情绪稳定，未再有轻生言行；已请金鼎村人民调解委员会继续关注老人生活情况。"))
-        XCTAssertEqual(second.signatures, ["回访人（签名）", "记录人（签名）｜2026年6月12日"])
+        XCTAssertEqual(second.signatures, ["回访人（签名）\(room)", "记录人（签名）\(room)｜2026年6月12日"])
     }
 
     func testAVisitsHourPrintsInChineseAndSatisfactionIsTicked() throws {
@@ -309,19 +310,23 @@ final class CatalogueIntakeTests: XCTestCase {
             XCTAssertTrue(everything.contains { $0.contains(blank(2)) }, "\(id) has blanks to write on")
         }
         let register = Printed(try form("intake-register").renderBlank())
-        XCTAssertEqual(register.rows.filter { $0.hasPrefix("当事人｜姓名") }.count, 2)
+        XCTAssertEqual(register.rows.filter { $0.hasPrefix("申请人｜姓名") }.count, 1)
+        XCTAssertEqual(register.rows.filter { $0.hasPrefix("被申请人｜姓名") }.count, 1)
         XCTAssertEqual(register.checkboxes.count, 24)
         XCTAssertTrue(register.rows.contains("纠纷名称｜"))
         XCTAssertTrue(register.rows.contains("纠纷来源｜□当事人申请　□主动调解　□移送　□委派　□委托\n移送、委派或委托单位：\(blank(10))\n日期：\(blank(3))年\(blank(2))月\(blank(2))日　文号：\(blank(8))"))
         XCTAssertEqual(register.signatures.last, "\(blank(8))人民调解委员会（印）｜\(blank(3))年\(blank(2))月\(blank(2))日")
 
         let application = Printed(try form("application").renderBlank())
-        XCTAssertEqual(application.lines.filter { $0.hasPrefix("当事人\(blank(4))　性别") }.count, 2)
-        XCTAssertEqual(application.signatures, ["申请人（签名、盖章或按指印）｜\(blank(3))年\(blank(2))月\(blank(2))日"])
+        XCTAssertEqual(application.lines.filter { $0.hasPrefix("申请人\(blank(4))　性别") }.count, 1)
+        XCTAssertEqual(application.lines.filter { $0.hasPrefix("被申请人\(blank(4))　性别") }.count, 1)
+        XCTAssertEqual(application.signatures, ["申请人（签名、盖章或按指印）\(room)｜\(blank(3))年\(blank(2))月\(blank(2))日"])
 
         let notice = Printed(try form("rights-notice").renderBlank())
         XCTAssertEqual(notice.lines.first { $0.hasSuffix("：") }, blank(12) + "：")
-        XCTAssertEqual(notice.signatures.filter { $0.hasPrefix("当事人") }.count, 2)
+        XCTAssertEqual(Array(notice.signatures.suffix(2)), [
+            "申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)",
+        ])
 
         let oral = Printed(try form("oral-agreement").renderBlank())
         XCTAssertTrue(oral.rows.contains("协议内容｜"))
@@ -333,6 +338,8 @@ final class CatalogueIntakeTests: XCTestCase {
     }
 
     private func blank(_ width: Int) -> String { String(repeating: "＿", count: width) }
+    /// The room left to sign after a signature's label.
+    private var room: String { blank(8) }
 }
 
 /// A document as plain strings for assertions: each paragraph, title or number line (`lines`); each table

@@ -30,6 +30,9 @@ final class CataloguePacketFormsTests: XCTestCase {
     }
 
     /// Each block's text on a line (fields as printed, blanks as ＿, signatures as `label|name|date`).
+    /// The room left to sign after a signature's label: eight ＿.
+    let room = String(repeating: "＿", count: 8)
+
     func lines(_ document: Document) -> [String] {
         func text(_ inlines: [Inline]) -> String {
             inlines.map { inline in
@@ -75,7 +78,8 @@ final class CataloguePacketFormsTests: XCTestCase {
         XCTAssertEqual(text[text.firstIndex(of: "此致")! + 1], "杭州市西湖区人民法院")
         XCTAssertTrue(text.contains("6.道路交通事故认定书（2页）"))
         XCTAssertFalse(text.contains { $0.contains("银行转账凭证") }, "receipts of performance are not filed with the application")
-        XCTAssertEqual(text.suffix(4), ["申请人（签名或者按指印）||", "委托代理人（签名）||", "申请人（签名或者按指印）||", "||2026年3月16日"])
+        XCTAssertEqual(text.suffix(4), ["申请人（签名或者按指印）\(room)||", "委托代理人（签名）\(room)||", "申请人（签名或者按指印）\(room)||",
+                                        "||2026年3月16日"])
     }
 
     /// An organisation applies by seal and representative; an agent kept out of the application (the son
@@ -87,8 +91,8 @@ final class CataloguePacketFormsTests: XCTestCase {
         XCTAssertTrue(text.contains { $0.hasPrefix("委托代理人：何静，") })
         XCTAssertTrue(text.contains { $0.hasPrefix("委托代理人：冯莉（系被申请人医务科科长），") })
         XCTAssertFalse(text.contains { $0.contains("邓文博，") }, "the son does not apply")
-        XCTAssertEqual(text.suffix(6), ["申请人（签名或者按指印）||", "委托代理人（签名）||", "申请人（盖章）||",
-                                        "法定代表人（签名）||", "委托代理人（签名）||", "||2026年7月14日"])
+        XCTAssertEqual(text.suffix(6), ["申请人（签名或者按指印）\(room)||", "委托代理人（签名）\(room)||", "申请人（盖章）\(room)||",
+                                        "法定代表人（签名）\(room)||", "委托代理人（签名）\(room)||", "||2026年7月14日"])
     }
 
     func testThreeApplicantsAndAnApplicationNotYetDated() throws {

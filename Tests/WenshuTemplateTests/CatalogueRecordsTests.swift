@@ -84,9 +84,9 @@ final class CatalogueRecordsTests: XCTestCase {
             "答：大约每小时二十公里，右转时没有看到电动车。",
             "问：你对交警部门的责任认定有无异议？",
             "答：没有异议，愿意承担主要责任。",
-            "以上笔录我已看过，与我说的一致。\n被调查人（签名或按指印） / ＿＿＿年＿＿月＿＿日",
-            "调查人（签名）",
-            "记录人（签名）",
+            "以上笔录我已看过，与我说的一致。\n被调查人（签名或按指印）\(room) / ＿＿＿年＿＿月＿＿日",
+            "调查人（签名）\(room)",
+            "记录人（签名）\(room)",
         ])
     }
 
@@ -145,8 +145,8 @@ final class CatalogueRecordsTests: XCTestCase {
         XCTAssertTrue(second[start + 1].hasPrefix("　　") && second[start + 2].hasPrefix("　　"), "\(second[start...])")
         // Every party signs; then each mediator and the recorder.
         XCTAssertEqual(Array(second.suffix(6)), [
-            "申请人（签名、盖章或按指印）", "被申请人（签名、盖章或按指印）", "被申请人（签名、盖章或按指印）",
-            "人民调解员（签名）", "人民调解员（签名）", "记录人（签名）",
+            "申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)",
+            "人民调解员（签名）\(room)", "人民调解员（签名）\(room)", "记录人（签名）\(room)",
         ])
     }
 
@@ -154,10 +154,17 @@ final class CatalogueRecordsTests: XCTestCase {
         let wages = lines(try XCTUnwrap(try documents("mediation-record", "wages-subcontractor.json").first))
         XCTAssertTrue(wages.contains("当事人：申请人马建伟；被申请人杭州恒筑建筑劳务有限公司（法定代表人韩志强）；第三人浙江临江建设集团有限公司（法定代表人陈国平，委托代理人许文涛）"))
         XCTAssertEqual(Array(wages.suffix(8).prefix(5)), [
-            "申请人（签名、盖章或按指印）", "被申请人（盖章）", "法定代表人（签名）", "第三人（盖章）", "法定代表人（签名）",
+            "申请人（签名、盖章或按指印）\(room)", "被申请人（盖章）\(room)", "法定代表人（签名）\(room)",
+            "第三人（盖章）\(room)", "法定代表人（签名）\(room)",
         ])
         let minors = lines(try XCTUnwrap(try documents("mediation-record", "minors-playground-injury.yaml").first))
         XCTAssertTrue(minors.contains("当事人：申请人孙浩然（法定代理人李雪）；被申请人郭子轩（法定代理人郭涛）"))
+        // A minor party's 法定代理人 signs under the party.
+        XCTAssertEqual(Array(minors.suffix(6)), [
+            "申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)",
+            "被申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)",
+            "人民调解员（签名）\(room)", "记录人（签名）\(room)",
+        ])
         let land = lines(try XCTUnwrap(try documents("mediation-record", "land-contract-boundary.yaml").first))
         XCTAssertTrue(land.contains("当事人：方德明；余春生"))
         let medical = lines(try XCTUnwrap(try documents("mediation-record", "medical-knee-infection.xml").first))
@@ -236,6 +243,9 @@ final class CatalogueRecordsTests: XCTestCase {
 
     // MARK: Blank forms
 
+    /// The room left to sign after a signature's label: eight ＿.
+    let room = String(repeating: "＿", count: 8)
+
     func testBlankFormsAreFormsForHandwriting() throws {
         for id in Self.forms {
             let document = try form(id).renderBlank()
@@ -253,7 +263,7 @@ final class CatalogueRecordsTests: XCTestCase {
         XCTAssertTrue(mediation.contains("当事人：" + String(repeating: "＿", count: 24)))
         XCTAssertTrue(mediation.contains("调解结果：" + String(repeating: "＿", count: 23)))
         XCTAssertEqual(mediation.filter { $0 == String(repeating: "＿", count: 28) }.count, 16)
-        XCTAssertEqual(mediation.filter { $0 == "当事人（签名、盖章或按指印）" }.count, 2)
+        XCTAssertEqual(Array(mediation.suffix(4).prefix(2)), ["申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)"])
         let referral = lines(try form("referral").renderBlank())
         XCTAssertEqual(referral.first, "矛盾纠纷交办单")
         XCTAssertEqual(referral.filter { $0 == "当事人 |  | 联系电话 | " }.count, 2)

@@ -103,6 +103,8 @@ struct TemplateChecker {
             walk(section.blocks, scope, block)
         case .pageBreak:
             break
+        case .parameters(_, let blocks):
+            walk(blocks, scope, block)
         }
     }
 
@@ -111,7 +113,7 @@ struct TemplateChecker {
         case .value(let value): visit(value.select, scope)
         case .checkboxes(let group): visit(group.select, scope)
         case .pageRef(.expression(let target), _): visit(target, scope)
-        case .text, .strong, .lineBreak, .blank, .pageRef, .pageCount: break
+        case .text, .strong, .lineBreak, .blank, .pageRef, .pageCount, .parameter: break
         }
     }
 

@@ -23,6 +23,7 @@ public enum TemplateIssue {
     // Structure
     public static let includeMissing = "template.include-missing"
     public static let includeCycle = "template.include-cycle"
+    public static let unknownParameter = "template.unknown-parameter"
     public static let duplicateSection = "template.duplicate-section"
     public static let sectionInLoop = "template.section-in-loop"
     public static let tableColumns = "template.table-columns"

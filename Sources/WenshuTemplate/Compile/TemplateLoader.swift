@@ -10,6 +10,8 @@ final class TemplateLoader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Compiled fragments by path; `nil` for one that failed (reported once).
     private var fragments: [String: [Part<BlockNode>]?] = [:]
+    /// The names of the `<parameter>` elements in each fragment compiled, by path.
+    private(set) var fragmentParameterNames: [String: Set<String>] = [:]
     /// The fragments being compiled, outermost first, to refuse include cycles.
     private var including: [String] = []
 
@@ -55,6 +57,8 @@ final class TemplateLoader {
             let compiler = TemplateCompiler(file: sources.displayName(path), loader: self)
             if root.name == "fragment" {
                 parts = compiler.blocks(root)
+                fragmentParameterNames[path] = Set(SchemaVocabulary.descendants(of: root)
+                    .filter { $0.name == "parameter" }.compactMap { $0.attribute("name") })
             } else {
                 report(Diagnostic(TemplateIssue.misplacedElement, at: compiler.location(root), subject: "<\(root.name)>",
                                   "an included file must be a <fragment>, not a <\(root.name)>"))

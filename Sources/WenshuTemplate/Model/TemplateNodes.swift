@@ -55,6 +55,9 @@ enum BlockNode: Sendable {
     case signatures(Alignment, [Part<SignatureNode>])
     case pageBreak
     case section(SectionNode)
+    /// A fragment included with parameters (`<with name="roles">申请人 被申请人</with>`): its blocks, with the
+    /// words each parameter holds, for the fragment's `<parameter>` elements.
+    case parameters([String: [String]], [Part<BlockNode>])
 }
 
 /// How a heading or numbered item is numbered: by its level's counter (一、 （一） 1. （1）), by a label
@@ -99,6 +102,8 @@ enum CellContent: Sendable {
 }
 
 struct SignatureNode: Sendable {
+    /// The room to sign after the label, in full-width characters; 0 for none (a seal line).
+    let space: Int
     let label: Inlines
     let name: Inlines
     let date: DateLine
@@ -129,6 +134,8 @@ enum InlineNode: Sendable {
     case checkboxes(CheckboxNode)
     case pageRef(PageTarget, end: Bool)
     case pageCount
+    /// A fragment's parameter: the word the include gives for the current loop repetition, else `fallback`.
+    case parameter(name: String, fallback: String)
 }
 
 /// What a `value` does when the case has nothing for it (Go's `missingkey`, decided per field).

@@ -16,6 +16,10 @@ final class Renderer {
     private var variables: [String: XPathValue] = [:]
     /// The case values printed in the first number line, for the document's metadata.
     private var numberLine: String?
+    /// The parameters of the fragments being rendered, innermost last.
+    private var fragmentParameters: [[String: [String]]] = []
+    /// The 0-based repetition of the innermost loop being expanded (0 outside loops).
+    private var repetition = 0
 
     init(template: FormTemplate, case document: XMLDocument?, office: XMLDocument? = nil,
          parameters: [String: XMLDocument] = [:]) {
@@ -83,7 +87,10 @@ final class Renderer {
                     ? Array(repeating: nil, count: loop.blankRepeat)
                     : (node.flatMap { nodes(loop.select, at: $0) } ?? [])
                 let shadowed = [loop.variable, loop.index].compactMap { $0 }.map { ($0, variables[$0]) }
+                let outerRepetition = repetition
+                defer { repetition = outerRepetition }
                 for (i, item) in items.enumerated() {
+                    repetition = i
                     if i > 0, let text = loop.separator, let separator { out += separator(text) }
                     if let name = loop.variable, let item { bind(name, .nodes([item])) }
                     if let name = loop.index { bind(name, .number(Double(i + 1))) }
@@ -135,6 +142,10 @@ final class Renderer {
         case .section(let section):
             return [.section(Section(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering,
                                      pageStyle: section.pageStyle, blocks: expand(section.blocks, at: here, block)))]
+        case .parameters(let parameters, let blocks):
+            fragmentParameters.append(parameters)
+            defer { fragmentParameters.removeLast() }
+            return expand(blocks, at: here, block)
         }
     }
 
@@ -167,7 +178,9 @@ final class Renderer {
             let printed = inlines(content, at: here)
             date = printed.isEmpty ? Self.handwrittenDate : printed  // nothing to print: left for handwriting
         }
-        return Signature(label: inlines(signature.label, at: here), name: inlines(signature.name, at: here), date: date)
+        var label = inlines(signature.label, at: here)
+        if signature.space > 0 && !label.isEmpty { label.append(.blank(width: signature.space)) }
+        return Signature(label: label, name: inlines(signature.name, at: here), date: date)
     }
 
     /// A date line to be written by hand: `＿＿年＿月＿日` as blanks the writer draws.
@@ -200,6 +213,7 @@ final class Renderer {
         case .blank(let width): return [.blank(width: width)]
         case .pageCount: return [.pageCount]
         case .value(let value): return self.value(value, at: here)
+        case .parameter(let name, let fallback): return [.text(parameter(name, fallback: fallback))]
         case .checkboxes(let group):
             let chosen: Set<String> = here.flatMap { node in evaluate(group.select, at: node).map(Self.strings) } ?? []
             var out: [Inline] = []
@@ -216,6 +230,15 @@ final class Renderer {
                 return [.pageRef(target: id, end: end)]
             }
         }
+    }
+
+    /// A fragment parameter's word for the current loop repetition: the k-th of the words the innermost
+    /// include gives it (the last one beyond them), else the `<parameter>`'s own text.
+    private func parameter(_ name: String, fallback: String) -> String {
+        guard let words = fragmentParameters.last(where: { $0[name] != nil })?[name], let last = words.last else {
+            return fallback
+        }
+        return repetition < words.count ? words[repetition] : last
     }
 
     /// An indented body paragraph whose value held several lines (a session's account written as
