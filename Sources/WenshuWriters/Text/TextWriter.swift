@@ -36,14 +36,18 @@ public struct TextWriter: DocumentWriter {
     /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
     package func render(_ pagination: Pagination) -> String {
         var output = ""
+        output.reserveCapacity(pagination.pages.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } } + 64)
         for (index, page) in pagination.pages.enumerated() {
             if index > 0 { output += "\u{0C}" }
-            var lines = page.lines.map { $0.trimmed(width: width).text }
-            if let number = page.number {
-                lines += Array(repeating: "", count: max(bodyLines - lines.count, 0))
-                lines += ["", footer(number)]
+            for line in page.lines {
+                output += line.trimmed(width: width).text
+                output += "\n"
             }
-            for line in lines { output += line + "\n" }
+            if let number = page.number {
+                output += String(repeating: "\n", count: max(bodyLines - page.lines.count, 0) + 1)
+                output += footer(number)
+                output += "\n"
+            }
         }
         return output
     }
