@@ -97,13 +97,18 @@ package struct InlineText: Sendable {
     /// Cc: U+0000–U+001F, U+007F–U+009F), U+0085 among them, or a line or paragraph separator. Looks at the
     /// UTF-8 bytes only, so that text without any, nearly all of it, is returned as it is.
     private static func mayHoldControls(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F { return true }
-            if previous == 0xC2 && byte < 0xA0 { return true }    // U+0080–U+009F: C2 80–C2 9F
-            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }  // U+2028–U+2029
-            beforePrevious = previous
-            previous = byte
+        text.utf8.withContiguousStorageIfAvailable(mayHoldControls) ?? Array(text.utf8).withUnsafeBufferPointer(mayHoldControls)
+    }
+
+    private static func mayHoldControls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x00..<0x20, 0x7F: return true
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0: return true      // U+0080–U+009F: C2 80–C2 9F
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                return true                                                               // U+2028–U+2029: E2 80 A8–A9
+            default: continue
+            }
         }
         return false
     }

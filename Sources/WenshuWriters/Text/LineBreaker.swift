@@ -47,7 +47,7 @@ package struct LineBreaker: Sendable {
         var indent = firstLineIndent
         while true {
             let end = clusters[start...].firstIndex { $0.traits.contains(.lineFeed) } ?? clusters.endIndex
-            fill(units(clusters[start..<end]), of: clusters, in: text, firstColumns: columns - indent, columns: columns,
+            fill(clusters[start..<end], of: clusters, in: text, firstColumns: columns - indent, columns: columns,
                  into: &result)
             guard end < clusters.endIndex else { return result }
             start = end + 1
@@ -142,6 +142,7 @@ package struct LineBreaker: Sendable {
     /// The grapheme clusters of `text`, in order, each measured once.
     func clusters(_ text: String) -> [Cluster] {
         var result: [Cluster] = []
+        result.reserveCapacity(text.utf8.count)    // at most one cluster per byte
         var scalars = text.unicodeScalars.makeIterator()
         var offset = 0
         var next = scalars.next()
@@ -206,42 +207,40 @@ package struct LineBreaker: Sendable {
         }
     }
 
-    /// The unbreakable units of one hard line, with their width with and without trailing spaces. Most
-    /// are one Chinese character.
-    func units(_ clusters: ArraySlice<Cluster>) -> [Run] {
-        var result: [Run] = []
+    /// The unbreakable units of one hard line in order, with their width with and without trailing spaces.
+    /// Most are one Chinese character.
+    func forEachUnit(_ clusters: ArraySlice<Cluster>, _ body: (Run) -> Void) {
         var unit = Run(at: clusters.startIndex)
         for index in clusters.indices {
             if index > clusters.startIndex && Self.canBreak(clusters[index - 1], clusters[index]) {
-                result.append(unit)
+                body(unit)
                 unit = Run(at: index)
             }
             unit.append(clusters[index], at: index)
         }
-        if !unit.isEmpty { result.append(unit) }
-        return result
+        if !unit.isEmpty { body(unit) }
     }
 
     /// Greedy filling: a unit goes on the current line if its visible part fits, otherwise it starts the
     /// next one; a unit wider than a whole line is cut (`cut`).
-    private func fill(_ units: [Run], of clusters: [Cluster], in text: String, firstColumns: Int, columns: Int,
-                      into lines: inout [MeasuredLine]) {
-        var line = Run(at: units.first?.clusters.lowerBound ?? 0)
+    private func fill(_ hardLine: ArraySlice<Cluster>, of clusters: [Cluster], in text: String, firstColumns: Int,
+                      columns: Int, into lines: inout [MeasuredLine]) {
+        var line = Run(at: hardLine.startIndex)
         var limit = max(firstColumns, 1)
         func finish() {
             lines.append(Self.line(line, of: clusters, in: text))
             line = Run(at: line.clusters.upperBound)
             limit = max(columns, 1)
         }
-        for unit in units {
+        forEachUnit(hardLine) { unit in
             if line.width + unit.visibleWidth <= limit {
                 line.append(unit)
-                continue
+                return
             }
             if !line.isBlank { finish() }
             if unit.visibleWidth <= limit {
                 line = unit
-                continue
+                return
             }
             var pieces = cut(unit, of: clusters, firstColumns: limit, columns: max(columns, 1))
             let last = pieces.removeLast()

@@ -117,28 +117,39 @@ public struct TextWriter: DocumentWriter {
 
     /// The targets of the document's page references, in document order.
     static func references(in blocks: [Block]) -> [String] {
-        inlines(in: blocks).compactMap { if case .pageRef(let target, _) = $0 { return target } else { return nil } }
+        var targets: [String] = []
+        forEachInline(in: blocks) { if case .pageRef(let target, _) = $0 { targets.append(target) } }
+        return targets
     }
 
     static func printsPageNumbers(_ blocks: [Block]) -> Bool {
-        inlines(in: blocks).contains {
+        var prints = false
+        forEachInline(in: blocks) {
             switch $0 {
-            case .pageRef, .pageCount: return true
-            default: return false
+            case .pageRef, .pageCount: prints = true
+            default: break
             }
         }
+        return prints
     }
 
-    /// Every inline of the document, in order.
-    static func inlines(in blocks: [Block]) -> [Inline] {
-        blocks.flatMap { block -> [Inline] in
+    /// Calls `body` with every inline of the document, in order (without gathering them in an array).
+    static func forEachInline(in blocks: [Block], _ body: (Inline) -> Void) {
+        func each(_ inlines: [Inline]) { inlines.forEach(body) }
+        for block in blocks {
             switch block {
-            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): return inlines
-            case .paragraph(let paragraph): return paragraph.inlines
-            case .table(let table): return table.rows.flatMap { $0.cells.flatMap { $0.paragraphs.flatMap(\.inlines) } }
-            case .signatures(let block): return block.signatures.flatMap { $0.label + $0.name + ($0.date ?? []) }
-            case .pageBreak, .picture: return []
-            case .section(let section): return inlines(in: section.blocks)
+            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): each(inlines)
+            case .paragraph(let paragraph): each(paragraph.inlines)
+            case .table(let table):
+                for row in table.rows { for cell in row.cells { for paragraph in cell.paragraphs { each(paragraph.inlines) } } }
+            case .signatures(let block):
+                for signature in block.signatures {
+                    each(signature.label)
+                    each(signature.name)
+                    each(signature.date ?? [])
+                }
+            case .pageBreak, .picture: break
+            case .section(let section): forEachInline(in: section.blocks, body)
             }
         }
     }
