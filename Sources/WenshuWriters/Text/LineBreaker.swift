@@ -317,7 +317,7 @@ package struct MeasuredLine: Sendable, Equatable {
         var width = self.width
         while let last = text.last, last == " " || last == "\u{3000}" {
             width -= measure.of(last)
-            text = text.dropLast()
+            text = text[..<text.index(before: text.endIndex)]    // one character back, not a count from the start
         }
         return MeasuredLine(text: String(text), width: width)
     }
@@ -333,6 +333,9 @@ package struct MeasuredLine: Sendable, Equatable {
         case .right: lead = room
         }
         guard lead > 0 || !indent.isEmpty else { return MeasuredLine(text: text, width: indentWidth + width) }
-        return MeasuredLine(text: indent + String(repeating: " ", count: lead) + text, width: indentWidth + lead + width)
+        var aligned = indent
+        aligned.append(contentsOf: Repeated.spaces(lead))
+        aligned += text
+        return MeasuredLine(text: aligned, width: indentWidth + lead + width)
     }
 }

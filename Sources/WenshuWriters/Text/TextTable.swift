@@ -192,6 +192,7 @@ package struct TextTable: Sendable {
         }
         return grid.indices.map { y in
             var text = ""
+            text.reserveCapacity(3 * width)    // no character takes more than 3 UTF-8 bytes a column
             var c = 0
             var p = 0
             while p <= n {
@@ -200,7 +201,7 @@ package struct TextTable: Sendable {
                         text += junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
                                          left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil)
                     } else {
-                        Self.append(" ", times: unit, to: &text)
+                        text.append(contentsOf: Repeated.spaces(unit))
                     }
                 }
                 guard c < n else { break }
@@ -211,7 +212,7 @@ package struct TextTable: Sendable {
                                    width: area, to: &text)
                     c += placed.columnSpan
                 } else {
-                    Self.append("─", times: columnWidths[c] / unit, to: &text)
+                    text.append(contentsOf: Repeated.rule(columnWidths[c] / unit))
                     c += 1
                 }
                 p = c
@@ -226,14 +227,9 @@ package struct TextTable: Sendable {
         let offset = cell.rowSpan > 1 ? max((height - cell.lines.count) / 2, 0) : 0
         let i = index - offset
         let line = cell.lines.indices.contains(i) ? cell.lines[i] : MeasuredLine()
-        Self.append(" ", times: padding, to: &text)
+        text.append(contentsOf: Repeated.spaces(padding))
         text += line.text
-        Self.append(" ", times: max(width - padding - line.width, 0), to: &text)
-    }
-
-    /// Appends `count` copies of a character (without building a string of them first).
-    private static func append(_ character: String, times count: Int, to text: inout String) {
-        for _ in 0..<max(count, 0) { text += character }
+        text.append(contentsOf: Repeated.spaces(width - padding - line.width))
     }
 
     /// The box-drawing character where lines meet from these directions.
