@@ -76,14 +76,28 @@ public struct TextWriter: DocumentWriter {
             throw WriterError.unknownPageTarget(unknown)
         }
         let paginator = TextPaginator(bodyLines: bodyLines)
+        let blocks = document.blocks
+        let settles = Self.printsPageNumbers(blocks)
+        // A top-level block that prints no page number is set the same way on every pass: keep its items.
+        var kept = [[FlowItem]?](repeating: nil, count: settles ? blocks.count : 0)
         func layOut(_ numbers: PageNumbers) throws -> Pagination {
-            let items = try TextFlow(columns: columns, width: width, numbers: numbers).items(document.blocks)
+            let flow = TextFlow(columns: columns, width: width, numbers: numbers)
+            var items: [FlowItem] = []
+            for index in blocks.indices {
+                if settles, let blockItems = kept[index] {
+                    items += blockItems
+                    continue
+                }
+                let blockItems = try flow.items(blocks, at: index)
+                if settles && !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
+                items += blockItems
+            }
             var pagination = paginator.paginate(items)
             pagination.numbers.reservedDigits = numbers.reservedDigits
             return pagination
         }
         var numbers = PageNumbers(sections: Dictionary(uniqueKeysWithValues: ids.map { ($0, PageSpan(start: 1, end: 1)) }))
-        guard Self.printsPageNumbers(document.blocks) else { return try layOut(numbers) }
+        guard settles else { return try layOut(numbers) }
         for _ in 0..<settlingPasses {
             let pagination = try layOut(numbers)
             if pagination.numbers == numbers { return pagination }
