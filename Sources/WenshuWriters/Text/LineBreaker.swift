@@ -127,7 +127,7 @@ package struct LineBreaker: Sendable {
     static func traits(of scalar: Unicode.Scalar) -> CodePointTraits {
         let value = scalar.value
         if value < 0x10000 { return basicPlaneTraits[Int(value)] }
-        return standaloneRanges.last!.contains(value) ? .standsAlone : []
+        return standaloneRanges.contains { $0.contains(value) } ? .standsAlone : []
     }
 
     /// The traits of a cluster of several code points: only the rule sets can hold one (by canonical
