@@ -25,6 +25,11 @@ final class TextLineBreakingTests: XCTestCase {
             ("ABCDE\u{200B}FGHIJ", 6, 0, ["ABCDE\u{200B}", "FGHIJ"], "a zero width space lets a word break"),
             ("ABCDEFGHIJKL", 5, 0, ["ABCDE", "FGHIJ", "KL"], "a word wider than the line is cut"),
             ("□男　☑女", 6, 0, ["□男", "☑女"], "a checkbox stays with its label; trailing spaces go"),
+            ("一二三四ゝ\u{3099}", 8, 0, ["一二三", "四ゝ\u{3099}"], "ゝ with a combining sound mark is ゞ, which never starts a line"),
+            ("ABC\u{0301}DEFGH", 4, 0, ["ABC\u{0301}D", "EFGH"], "a combining accent stays with its letter when a word is cut"),
+            ("一二三👍🏽四", 6, 0, ["一二三", "👍🏽四"], "an emoji keeps its skin tone"),
+            ("一二🇨🇳🇨🇳", 6, 0, ["一二🇨🇳", "🇨🇳"], "a flag is two regional indicators, never split"),
+            ("一二三\u{037E}", 6, 0, ["一二", "三\u{037E}"], "a Greek question mark is a semicolon: it does not start a line"),
         ]
         for (text, columns, indent, expected, rule) in table {
             XCTAssertEqual(breaker.lines(text, columns: columns, firstLineIndent: indent).map(\.text), expected, rule)
@@ -59,5 +64,59 @@ final class TextLineBreakingTests: XCTestCase {
         XCTAssertEqual(line.aligned(.right, in: 12).text, "      协议书")
         XCTAssertEqual(line.aligned(.justify, in: 12).text, "协议书")
         XCTAssertEqual(line.aligned(.left, in: 12, indent: "　　", indentWidth: 4).text, "　　协议书")
+    }
+
+    /// The breaker takes a code point in `standaloneRanges` as a cluster of its own when its neighbour is
+    /// one too, without asking Swift's grapheme breaking. That holds when none of them belongs to a grapheme
+    /// break class that joins (UAX #29): probes of each class must find every one of them apart.
+    func testStandaloneCodePointsNeverJoinTheirNeighbours() {
+        func clusters(_ values: UInt32...) -> Int {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: values.map { Unicode.Scalar($0)! })
+            return text.count
+        }
+        let letter: UInt32 = 0x61, hangulL: UInt32 = 0x1100, hangulV: UInt32 = 0x1161, hangulT: UInt32 = 0x11A8
+        let hangulLV: UInt32 = 0xAC00, regionalIndicator: UInt32 = 0x1F1E8
+        // The probes do find joiners.
+        XCTAssertEqual(clusters(letter, 0x0301), 1)          // Extend
+        XCTAssertEqual(clusters(0x0600, letter), 1)          // Prepend
+        XCTAssertEqual(clusters(0x0D, 0x0A), 1)              // CR LF
+        XCTAssertEqual(clusters(hangulL, hangulV), 1)
+        XCTAssertEqual(clusters(hangulLV, hangulT), 1)
+        XCTAssertEqual(clusters(regionalIndicator, regionalIndicator), 1)
+        var joining: [String] = []
+        var checked = 0
+        for range in LineBreaker.standaloneRanges {
+            // Every code point of the Basic Multilingual Plane; a sample of the ideographs above it.
+            for value in stride(from: range.lowerBound, through: range.upperBound, by: range.lowerBound < 0x10000 ? 1 : 97) {
+                guard Unicode.Scalar(value) != nil else { continue }
+                checked += 1
+                let apart = clusters(letter, value) == 2              // not Extend, ZWJ, SpacingMark
+                    && clusters(value, letter) == 2                   // not Prepend
+                    && clusters(value, 0x0A) == 2                     // not CR
+                    && clusters(value, hangulV) == 2 && clusters(value, hangulT) == 2
+                    && clusters(hangulL, value) == 2 && clusters(hangulLV, value) == 2   // no conjoining Hangul
+                    && clusters(regionalIndicator, value) == 2
+                if !apart { joining.append("U+\(String(value, radix: 16, uppercase: true))") }
+            }
+        }
+        XCTAssertGreaterThan(checked, 30_000)
+        XCTAssertEqual(joining, [])
+    }
+
+    /// For a single code point the breaker looks its rule up in a table: the table must say what the rule
+    /// sets say of that code point as a `Character`, for every code point (canonical equivalents included).
+    func testCodePointTableAgreesWithTheRuleSets() {
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let traits = LineBreaker.traits(of: scalar)
+            let character = Character(scalar)
+            if traits.contains(.noLineStart) != LineBreaker.noLineStart.contains(character)
+                || traits.contains(.noLineEnd) != LineBreaker.noLineEnd.contains(character) {
+                differing.append("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+        XCTAssertEqual(differing, [])
     }
 }

@@ -127,4 +127,19 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(result.output, committed, "regenerate DisplayWidthTable.swift with generate-width-table.py")
         XCTAssertEqual(DisplayWidth.unicodeVersion, "15.0.0")
     }
+
+    /// The Basic Multilingual Plane is measured from a lookup table built from the ranges: it must give
+    /// every code point the class the ranges give it.
+    func testBasicPlaneTableAgreesWithTheRanges() {
+        let table = DisplayWidth.basicPlane
+        XCTAssertEqual(table.count, 0x10000)
+        var differing: [String] = []
+        for value in UInt32(0)...0xFFFF where table[Int(value)] != DisplayWidth.kind(of: value) {
+            differing.append("U+\(String(value, radix: 16, uppercase: true))")
+        }
+        XCTAssertEqual(differing, [])
+        // The classes really come from the ranges: one of each, and the ambiguous class follows the option.
+        XCTAssertEqual(["\u{0301}", "A", "中", "“"].map { DisplayWidth(ambiguous: 1).of($0.unicodeScalars.first!) }, [0, 1, 2, 1])
+        XCTAssertEqual(["\u{0301}", "A", "中", "“"].map { DisplayWidth(ambiguous: 2).of($0.unicodeScalars.first!) }, [0, 1, 2, 2])
+    }
 }

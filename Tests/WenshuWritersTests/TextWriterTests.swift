@@ -84,6 +84,20 @@ final class TextWriterTests: XCTestCase {
         XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" })
     }
 
+    /// Every kind of control character is found alone in otherwise clean text (text without any passes
+    /// through untouched, so the check that skips the work must see each of them), and nothing else is.
+    func testEachControlCharacterIsFoundOnItsOwn() {
+        let table: [(String, String)] = [
+            ("甲\u{01}乙", "甲乙"), ("甲\u{1F}乙", "甲乙"), ("甲\u{7F}乙", "甲乙"), ("甲\u{80}乙", "甲乙"), ("甲\u{9F}乙", "甲乙"),
+            ("甲\u{85}乙", "甲\n乙"), ("甲\u{2028}乙", "甲\n乙"), ("甲\u{2029}乙", "甲\n乙"), ("甲\t乙", "甲 乙"),
+            ("甲\r\n乙\r", "甲\n乙\n"), ("\u{0C}", "\n"), ("\u{1B}", ""),
+            ("甲\u{A0}乙“”‘’\u{2027}\u{202A}\u{3028}…—", "甲\u{A0}乙“”‘’\u{2027}\u{202A}\u{3028}…—"),
+        ]
+        for (text, printed) in table {
+            XCTAssertEqual(InlineText.printable(text), printed, text.debugDescription)
+        }
+    }
+
     /// The same document gives the same bytes, in both encodings.
     func testOutputIsReproducible() throws {
         for encoding in TextEncoding.allCases {

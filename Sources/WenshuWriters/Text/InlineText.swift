@@ -55,16 +55,19 @@ package struct InlineText: Sendable {
     }
 
     package func text(_ inlines: [Inline]) -> String {
+        if inlines.count == 1 { return text(inlines[0]) }
         var result = ""
-        for inline in inlines {
-            switch inline {
-            case .blank(let width): result += Self.blank(width: width)
-            case .pageRef(let target, let end): result += numbers.text(target: target, end: end)
-            case .pageCount: result += numbers.pageCountText
-            case .text, .field, .strong, .checkbox, .lineBreak: result += Self.printable(inline.plainText ?? "")
-            }
-        }
+        for inline in inlines { result += text(inline) }
         return result
+    }
+
+    private func text(_ inline: Inline) -> String {
+        switch inline {
+        case .blank(let width): return Self.blank(width: width)
+        case .pageRef(let target, let end): return numbers.text(target: target, end: end)
+        case .pageCount: return numbers.pageCountText
+        case .text, .field, .strong, .checkbox, .lineBreak: return Self.printable(inline.plainText ?? "")
+        }
     }
 
     /// An underline for handwriting, `width` full-width characters long.
@@ -74,6 +77,7 @@ package struct InlineText: Sendable {
 
     /// `text` with line separators as `\n`, tabs as spaces and other control characters removed.
     package static func printable(_ text: String) -> String {
+        guard mayHoldControls(text) else { return text }
         var result = ""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -87,5 +91,25 @@ package struct InlineText: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `text` may hold a code point that `printable` changes: a C0 or C1 control (general category
+    /// Cc: U+0000–U+001F, U+007F–U+009F), U+0085 among them, or a line or paragraph separator. Looks at the
+    /// UTF-8 bytes only, so that text without any, nearly all of it, is returned as it is.
+    private static func mayHoldControls(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayHoldControls) ?? Array(text.utf8).withUnsafeBufferPointer(mayHoldControls)
+    }
+
+    private static func mayHoldControls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x00..<0x20, 0x7F: return true
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0: return true      // U+0080–U+009F: C2 80–C2 9F
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                return true                                                               // U+2028–U+2029: E2 80 A8–A9
+            default: continue
+            }
+        }
+        return false
     }
 }

@@ -5,6 +5,11 @@ import WenshuDocument
 /// (`34,020.00`, `13805712345`, `￥1,409.02`) stay whole, and Chinese may break between any two characters
 /// otherwise. A character that would break a rule moves to the next line with its neighbour (推出), since
 /// fixed-width output cannot squeeze punctuation into the margin.
+///
+/// The rules speak of characters (grapheme clusters: a letter with its combining accents, an emoji
+/// sequence), never of the code points inside one. The breaker reads the text's code points once, and
+/// asks Swift's grapheme breaking where a cluster ends only around code points that may join their
+/// neighbours (`CodePointTraits.standsAlone`); lines are slices of the text, built once each.
 package struct LineBreaker: Sendable {
     package let width: DisplayWidth
 
@@ -23,152 +28,274 @@ package struct LineBreaker: Sendable {
     /// checkbox glyphs that belong to the label after them.
     package static let noLineEnd: Set<Character> = Set("（「『《〈【〔〖〘〚｛［‘“([{￥＄$£￡□☑☐■")
 
-    /// May a line break fall between `before` and `after`?
-    package static func canBreak(between before: Character, and after: Character, width: DisplayWidth) -> Bool {
-        canBreak(between: before, width.of(before), and: after, width.of(after))
-    }
-
-    /// `canBreak(between:and:width:)` with the two characters' widths already measured.
-    static func canBreak(between before: Character, _ beforeWidth: Int, and after: Character, _ afterWidth: Int) -> Bool {
-        if isScalar(after, 0x20) { return false }          // spaces hang at the end of the line they follow
-        if isScalar(before, 0x20) { return !isNoLineStart(after) }
-        if isNoLineStart(after) || isNoLineEnd(before) { return false }
-        if isScalar(before, 0x200B) { return true }    // a zero width space is a break opportunity by definition
+    /// May a line break fall between these two neighbouring clusters?
+    static func canBreak(_ before: Cluster, _ after: Cluster) -> Bool {
+        if after.traits.contains(.space) { return false }    // spaces hang at the end of the line they follow
+        if before.traits.contains(.space) { return !after.traits.contains(.noLineStart) }
+        if after.traits.contains(.noLineStart) || before.traits.contains(.noLineEnd) { return false }
+        if before.traits.contains(.zeroWidthSpace) { return true }    // a break opportunity by definition
         // A run of narrow characters is a Latin word or a number.
-        return !(beforeWidth <= 1 && afterWidth <= 1)
-    }
-
-    /// Is `character` the one code point `value`? (Cheaper than comparing `Character`s.)
-    private static func isScalar(_ character: Character, _ value: UInt32) -> Bool {
-        let scalars = character.unicodeScalars
-        return scalars.first?.value == value && scalars.index(after: scalars.startIndex) == scalars.endIndex
-    }
-
-    /// A CJK unified ideograph or an ASCII letter or digit: in neither rule set, so most characters of a
-    /// form skip the sets' hashing.
-    private static func isPlain(_ character: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
-        let value = scalar.value
-        return (0x4E00...0x9FFF).contains(value) || (0x30...0x39).contains(value)
-            || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-    }
-
-    private static func isNoLineStart(_ character: Character) -> Bool {
-        !isPlain(character) && noLineStart.contains(character)
-    }
-
-    private static func isNoLineEnd(_ character: Character) -> Bool {
-        !isPlain(character) && noLineEnd.contains(character)
+        return !(before.width <= 1 && after.width <= 1)
     }
 
     /// Lays out one paragraph's text (`\n` forces a break) into lines no wider than `columns`; the first
     /// line is `firstLineIndent` columns narrower. Lines carry no leading indent and no trailing spaces.
     package func lines(_ text: String, columns: Int, firstLineIndent: Int = 0) -> [MeasuredLine] {
+        let clusters = self.clusters(text)
         var result: [MeasuredLine] = []
-        for (index, hardLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = index == 0 ? firstLineIndent : 0
-            result += fill(units(Array(hardLine)), firstColumns: columns - indent, columns: columns)
+        var start = 0
+        var indent = firstLineIndent
+        while true {
+            let end = clusters[start...].firstIndex { $0.traits.contains(.lineFeed) } ?? clusters.endIndex
+            fill(clusters[start..<end], of: clusters, in: text, firstColumns: columns - indent, columns: columns,
+                 into: &result)
+            guard end < clusters.endIndex else { return result }
+            start = end + 1
+            indent = 0
         }
-        return result
     }
 
-    /// An unbreakable piece of text: its characters, and its width with and without trailing spaces.
-    /// Most units are one Chinese character, which a `String` holds without allocating.
-    struct Unit {
-        var text: String
+    /// A grapheme cluster (a `Character`) of the text being set: where its UTF-8 bytes are, its width, and
+    /// what the rules say about it.
+    struct Cluster {
+        var start: Int
+        var end: Int
         var width: Int
-        var visibleWidth: Int
+        var traits: CodePointTraits
     }
 
-    func units(_ characters: [Character]) -> [Unit] {
-        var result: [Unit] = []
-        var current = ""
-        var last: Character?
-        // Each character is measured once: its width, the unit's width, the unit's trailing spaces.
-        var lastWidth = 0, currentWidth = 0, trailingSpaces = 0
-        for character in characters {
-            let characterWidth = width.of(character)
-            if let last, Self.canBreak(between: last, lastWidth, and: character, characterWidth) {
-                result.append(Unit(text: current, width: currentWidth, visibleWidth: currentWidth - trailingSpaces))
-                current = ""
-                currentWidth = 0
-                trailingSpaces = 0
-            }
-            current.append(character)
-            currentWidth += characterWidth
-            trailingSpaces = Self.isScalar(character, 0x20) ? trailingSpaces + 1 : 0
-            lastWidth = characterWidth
-            last = character
+    /// What the rules need to know about a cluster; a cluster of one code point has its code point's traits.
+    struct CodePointTraits: OptionSet {
+        let rawValue: UInt8
+        static let space = Self(rawValue: 1 << 0)
+        /// A space or an ideographic space: removed from the end of a line.
+        static let trailingBlank = Self(rawValue: 1 << 1)
+        static let zeroWidthSpace = Self(rawValue: 1 << 2)
+        static let lineFeed = Self(rawValue: 1 << 3)
+        static let noLineStart = Self(rawValue: 1 << 4)
+        static let noLineEnd = Self(rawValue: 1 << 5)
+        /// A code point that is a cluster of its own whenever its neighbour is one of these too: none of
+        /// the grapheme break classes that join neighbours (Extend, ZWJ, SpacingMark, Prepend, the
+        /// conjoining Hangul jamo, the regional indicators, CR) has a member in `standaloneRanges`. Only
+        /// ever set for single code points.
+        static let standsAlone = Self(rawValue: 1 << 6)
+    }
+
+    /// Code points whose grapheme break class is Other or Control (LF included, CR not): the scripts and
+    /// symbols of Chinese forms, in the spirit of the Swift standard library's own fast path. A test
+    /// checks every one of them against Swift's grapheme breaking.
+    static let standaloneRanges: [ClosedRange<UInt32>] = [
+        0x0000...0x000C, 0x000E...0x02FF,   // controls but CR, Latin
+        0x0370...0x0482,                    // Greek, Cyrillic up to its combining marks
+        0x2010...0x205E,                    // general punctuation: dashes, quotes, ‰ ′ ″
+        0x2070...0x20CF,                    // superscripts, currency signs
+        0x2100...0x27BF,                    // letterlike, number forms, arrows, maths, ① boxes □ ☑ dingbats
+        0x2E80...0x2FFF,                    // CJK radicals, ideographic description
+        0x3000...0x3029, 0x3030...0x3096,   // CJK punctuation (not the tone marks), hiragana
+        0x309B...0x33FF,                    // katakana, bopomofo, compatibility jamo, enclosed CJK
+        0x3400...0xA4CF,                    // CJK ideographs, Yi
+        0xF900...0xFAFF,                    // CJK compatibility ideographs
+        0xFE10...0xFE19, 0xFE30...0xFE6F,   // vertical, compatibility and small forms
+        0xFF01...0xFF9D, 0xFFA0...0xFFEF,   // fullwidth and halfwidth forms (not the sound marks)
+        0x20000...0x3FFFD,                  // CJK extensions B to H
+    ]
+
+    /// Code points Unicode declares canonically equivalent to another one (U+037E GREEK QUESTION MARK is
+    /// `;`): Swift compares `Character`s by canonical equivalence, so these obey the rule of their
+    /// equivalent. The ones whose equivalent is a rule character; a test checks there are no others.
+    static let canonicalSingletons: [UInt32] = [0x037E, 0x0387, 0x2329, 0x232A]
+
+    /// The traits of every code point of the Basic Multilingual Plane: one array index per code point.
+    private static let basicPlaneTraits: [CodePointTraits] = {
+        var table = [CodePointTraits](repeating: [], count: 0x10000)
+        for range in standaloneRanges where range.lowerBound < 0x10000 {
+            for value in range.lowerBound...min(range.upperBound, 0xFFFF) { table[Int(value)].insert(.standsAlone) }
         }
-        if last != nil {
-            result.append(Unit(text: current, width: currentWidth, visibleWidth: currentWidth - trailingSpaces))
+        let members = noLineStart.union(noLineEnd).flatMap(\.unicodeScalars).map(\.value)
+        for value in members + canonicalSingletons {
+            let character = Character(Unicode.Scalar(value)!)
+            if noLineStart.contains(character) { table[Int(value)].insert(.noLineStart) }
+            if noLineEnd.contains(character) { table[Int(value)].insert(.noLineEnd) }
+        }
+        table[0x20].formUnion([.space, .trailingBlank])
+        table[0x3000].insert(.trailingBlank)
+        table[0x200B].insert(.zeroWidthSpace)
+        table[0x0A].insert(.lineFeed)
+        return table
+    }()
+
+    static func traits(of scalar: Unicode.Scalar) -> CodePointTraits {
+        let value = scalar.value
+        if value < 0x10000 { return basicPlaneTraits[Int(value)] }
+        return standaloneRanges.contains { $0.contains(value) } ? .standsAlone : []
+    }
+
+    /// The traits of a cluster of several code points: only the rule sets can hold one (by canonical
+    /// equivalence: ゝ followed by a combining sound mark is ゞ).
+    static func traits(of character: Character) -> CodePointTraits {
+        var traits: CodePointTraits = []
+        if noLineStart.contains(character) { traits.insert(.noLineStart) }
+        if noLineEnd.contains(character) { traits.insert(.noLineEnd) }
+        return traits
+    }
+
+    /// The grapheme clusters of `text`, in order, each measured once.
+    func clusters(_ text: String) -> [Cluster] {
+        var result: [Cluster] = []
+        result.reserveCapacity(text.utf8.count)    // at most one cluster per byte
+        var scalars = text.unicodeScalars.makeIterator()
+        var offset = 0
+        var next = scalars.next()
+        var nextTraits = next.map(Self.traits(of:)) ?? []
+        while let scalar = next {
+            let start = offset
+            var traits = nextTraits
+            var columns = width.of(scalar)
+            offset += UTF8.width(scalar)
+            next = scalars.next()
+            nextTraits = next.map(Self.traits(of:)) ?? []
+            if !traits.contains(.standsAlone) || (next != nil && !nextTraits.contains(.standsAlone)) {
+                // The code points may join: Swift's grapheme breaking says where this cluster ends.
+                let utf8 = text.utf8
+                let rest = text[utf8.index(utf8.startIndex, offsetBy: start)...]
+                let endIndex = rest.index(after: rest.startIndex)
+                let end = utf8.distance(from: utf8.startIndex, to: endIndex)
+                if offset < end {
+                    while offset < end, let following = next {
+                        columns += width.of(following)
+                        offset += UTF8.width(following)
+                        next = scalars.next()
+                    }
+                    nextTraits = next.map(Self.traits(of:)) ?? []
+                    traits = Self.traits(of: Character(String(rest[..<endIndex])))
+                }
+            }
+            result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
         return result
+    }
+
+    /// A run of neighbouring clusters: an unbreakable unit, a piece of one, or a line being filled.
+    struct Run {
+        var clusters: Range<Int>
+        var width = 0
+        /// The width without the spaces at its end.
+        var visibleWidth = 0
+        /// Nothing but spaces, or nothing at all.
+        var isBlank = true
+
+        init(at index: Int) {
+            clusters = index..<index
+        }
+
+        var isEmpty: Bool { clusters.isEmpty }
+
+        mutating func append(_ cluster: Cluster, at index: Int) {
+            var run = Run(at: index)
+            run.clusters = index..<(index + 1)
+            run.width = cluster.width
+            run.isBlank = cluster.traits.contains(.space)
+            run.visibleWidth = run.isBlank ? 0 : cluster.width
+            append(run)
+        }
+
+        mutating func append(_ other: Run) {
+            clusters = (isEmpty ? other.clusters.lowerBound : clusters.lowerBound)..<other.clusters.upperBound
+            if !other.isBlank { visibleWidth = width + other.visibleWidth }
+            width += other.width
+            isBlank = isBlank && other.isBlank
+        }
+    }
+
+    /// The unbreakable units of one hard line in order, with their width with and without trailing spaces.
+    /// Most are one Chinese character.
+    func forEachUnit(_ clusters: ArraySlice<Cluster>, _ body: (Run) -> Void) {
+        var unit = Run(at: clusters.startIndex)
+        for index in clusters.indices {
+            if index > clusters.startIndex && Self.canBreak(clusters[index - 1], clusters[index]) {
+                body(unit)
+                unit = Run(at: index)
+            }
+            unit.append(clusters[index], at: index)
+        }
+        if !unit.isEmpty { body(unit) }
     }
 
     /// Greedy filling: a unit goes on the current line if its visible part fits, otherwise it starts the
     /// next one; a unit wider than a whole line is cut (`cut`).
-    private func fill(_ units: [Unit], firstColumns: Int, columns: Int) -> [MeasuredLine] {
-        var lines: [MeasuredLine] = []
-        var line = MeasuredLine()
+    private func fill(_ hardLine: ArraySlice<Cluster>, of clusters: [Cluster], in text: String, firstColumns: Int,
+                      columns: Int, into lines: inout [MeasuredLine]) {
+        var line = Run(at: hardLine.startIndex)
         var limit = max(firstColumns, 1)
         func finish() {
-            lines.append(line.trimmed(width: width))
-            line = MeasuredLine()
+            lines.append(Self.line(line, of: clusters, in: text))
+            line = Run(at: line.clusters.upperBound)
             limit = max(columns, 1)
         }
-        for unit in units {
+        forEachUnit(hardLine) { unit in
             if line.width + unit.visibleWidth <= limit {
-                line.text += unit.text
-                line.width += unit.width
-                continue
+                line.append(unit)
+                return
             }
-            if !line.isEmptyOrBlank { finish() }
+            if !line.isBlank { finish() }
             if unit.visibleWidth <= limit {
-                line = MeasuredLine(text: unit.text, width: unit.width)
-                continue
+                line = unit
+                return
             }
-            var pieces = cut(Array(unit.text), firstColumns: limit, columns: max(columns, 1))
+            var pieces = cut(unit, of: clusters, firstColumns: limit, columns: max(columns, 1))
             let last = pieces.removeLast()
             for piece in pieces {
-                line = MeasuredLine()
-                line.append(piece, width: piece.reduce(0) { $0 + width.of($1) })
+                line = piece
                 finish()
             }
-            line = MeasuredLine()
-            line.append(last, width: last.reduce(0) { $0 + width.of($1) })
+            line = last
         }
-        lines.append(line.trimmed(width: width))
-        return lines
+        lines.append(Self.line(line, of: clusters, in: text))
     }
 
     /// Cuts an over-long unit (a URL, a run of blanks) into pieces that fit, still keeping closing
     /// punctuation off the start and opening punctuation off the end of a piece where the piece has room
     /// to give a character away.
-    private func cut(_ characters: [Character], firstColumns: Int, columns: Int) -> [[Character]] {
-        var pieces: [[Character]] = []
-        var piece: [Character] = []
-        var pieceWidth = 0
+    private func cut(_ unit: Run, of clusters: [Cluster], firstColumns: Int, columns: Int) -> [Run] {
+        var pieces: [Run] = []
+        var piece = Run(at: unit.clusters.lowerBound)
         var limit = firstColumns
-        for character in characters {
-            let w = width.of(character)
-            if pieceWidth + w > limit && !piece.isEmpty {
-                var carried: [Character] = []
-                while piece.count > 1,
-                      Self.noLineStart.contains(carried.first ?? character) || Self.noLineEnd.contains(piece.last!) {
-                    carried.insert(piece.removeLast(), at: 0)
+        for index in unit.clusters {
+            if piece.width + clusters[index].width > limit && !piece.isEmpty {
+                var split = piece.clusters.upperBound
+                while split - piece.clusters.lowerBound > 1,
+                      clusters[split].traits.contains(.noLineStart) || clusters[split - 1].traits.contains(.noLineEnd) {
+                    split -= 1
                 }
-                pieces.append(piece)
-                piece = carried
-                pieceWidth = carried.reduce(0) { $0 + width.of($1) }
+                pieces.append(Self.run(piece.clusters.lowerBound..<split, of: clusters))
+                piece = Self.run(split..<index, of: clusters)
                 limit = columns
             }
-            piece.append(character)
-            pieceWidth += w
+            piece.append(clusters[index], at: index)
         }
         pieces.append(piece)
         return pieces
+    }
+
+    private static func run(_ range: Range<Int>, of clusters: [Cluster]) -> Run {
+        var run = Run(at: range.lowerBound)
+        for index in range { run.append(clusters[index], at: index) }
+        return run
+    }
+
+    /// A finished line: its text, without trailing spaces (ASCII and ideographic).
+    private static func line(_ run: Run, of clusters: [Cluster], in text: String) -> MeasuredLine {
+        var end = run.clusters.upperBound
+        var width = run.width
+        while end > run.clusters.lowerBound && clusters[end - 1].traits.contains(.trailingBlank) {
+            end -= 1
+            width -= clusters[end].width
+        }
+        guard end > run.clusters.lowerBound else { return MeasuredLine(text: "", width: width) }
+        let utf8 = text.utf8
+        let first = utf8.index(utf8.startIndex, offsetBy: clusters[run.clusters.lowerBound].start)
+        let last = utf8.index(utf8.startIndex, offsetBy: clusters[end - 1].end)
+        return MeasuredLine(text: String(text[first..<last]), width: width)
     }
 }
 
@@ -182,20 +309,15 @@ package struct MeasuredLine: Sendable, Equatable {
         self.width = width
     }
 
-    mutating func append(_ characters: [Character], width: Int) {
-        text.append(contentsOf: characters)
-        self.width += width
-    }
-
-    var isEmptyOrBlank: Bool { text.allSatisfy { $0 == " " } }
-
     /// The line without trailing spaces (ASCII and ideographic).
     package func trimmed(width measure: DisplayWidth) -> MeasuredLine {
+        // Most lines end in neither: their last byte is not a space's, nor the last byte of U+3000 (0x80).
+        guard let lastByte = self.text.utf8.last, lastByte == 0x20 || lastByte == 0x80 else { return self }
         var text = Substring(self.text)
         var width = self.width
         while let last = text.last, last == " " || last == "\u{3000}" {
             width -= measure.of(last)
-            text = text.dropLast()
+            text = text[..<text.index(before: text.endIndex)]    // one character back, not a count from the start
         }
         return MeasuredLine(text: String(text), width: width)
     }
@@ -210,6 +332,10 @@ package struct MeasuredLine: Sendable, Equatable {
         case .center: lead = room / 2
         case .right: lead = room
         }
-        return MeasuredLine(text: indent + String(repeating: " ", count: lead) + text, width: indentWidth + lead + width)
+        guard lead > 0 || !indent.isEmpty else { return MeasuredLine(text: text, width: indentWidth + width) }
+        var aligned = indent
+        aligned.append(contentsOf: Repeated.spaces(lead))
+        aligned += text
+        return MeasuredLine(text: aligned, width: indentWidth + lead + width)
     }
 }

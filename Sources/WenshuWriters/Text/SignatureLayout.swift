@@ -42,8 +42,10 @@ package struct SignatureLayout: Sendable {
             }
             for line in signatory.date {
                 let room = max(blockWidth - line.width, 0)
-                result.append(MeasuredLine(text: lead + String(repeating: " ", count: room) + line.text,
-                                           width: offset + room + line.width))
+                var text = lead
+                text.append(contentsOf: Repeated.spaces(room))
+                text += line.text
+                result.append(MeasuredLine(text: text, width: offset + room + line.width))
             }
         }
         return result

@@ -41,40 +41,45 @@ package struct TextFlow: Sendable {
 
     package func items(_ blocks: [Block]) throws -> [FlowItem] {
         var items: [FlowItem] = []
-        for (index, block) in blocks.enumerated() {
-            let nextIsSubtitle: Bool
-            if index + 1 < blocks.count, case .subtitle = blocks[index + 1] { nextIsSubtitle = true } else { nextIsSubtitle = false }
-            switch block {
-            case .title(let inlines):
-                items.append(.lines(layout.lines(text.text(inlines), alignment: .center, columns: columns), .withNext))
-                if !nextIsSubtitle { items.append(.spacer) }
-            case .subtitle(let inlines, let alignment):
-                items.append(.lines(layout.lines(text.text(inlines), alignment: alignment, columns: columns), .withNext))
-                if !nextIsSubtitle { items.append(.spacer) }
-            case .heading(_, let inlines):
-                items.append(.lines(layout.lines(text.text(inlines), alignment: .left, firstLineIndent: true,
-                                                 columns: columns), .withNext))
-            case .paragraph(let paragraph):
-                items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
-                                                 firstLineIndent: paragraph.firstLineIndent, columns: columns), .breakable))
-            case .table(let table):
-                if !table.rows.isEmpty {
-                    items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text)))
-                }
-            case .signatures(let block):
-                items.append(.spacer)
-                items.append(.lines(SignatureLayout(layout: layout, text: text).lines(block, columns: columns), .together))
-            case .pageBreak:
-                items.append(.pageBreak)
-            case .picture(let picture):
-                // A text printer prints no images: what the picture shows, bracketed, on a line of its own.
-                items.append(.lines(layout.lines(text.text([.text("［图像：\(picture.description)］")]), alignment: .center,
-                                                 columns: columns), .breakable))
-            case .section(let section):
-                items.append(.sectionStart(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering))
-                items += try self.items(section.blocks)
-                items.append(.sectionEnd)
+        for index in blocks.indices { items += try self.items(blocks, at: index) }
+        return items
+    }
+
+    /// The items of one of `blocks` (the block after it decides whether a title is followed by an empty line).
+    package func items(_ blocks: [Block], at index: Int) throws -> [FlowItem] {
+        let nextIsSubtitle: Bool
+        if index + 1 < blocks.count, case .subtitle = blocks[index + 1] { nextIsSubtitle = true } else { nextIsSubtitle = false }
+        var items: [FlowItem] = []
+        switch blocks[index] {
+        case .title(let inlines):
+            items.append(.lines(layout.lines(text.text(inlines), alignment: .center, columns: columns), .withNext))
+            if !nextIsSubtitle { items.append(.spacer) }
+        case .subtitle(let inlines, let alignment):
+            items.append(.lines(layout.lines(text.text(inlines), alignment: alignment, columns: columns), .withNext))
+            if !nextIsSubtitle { items.append(.spacer) }
+        case .heading(_, let inlines):
+            items.append(.lines(layout.lines(text.text(inlines), alignment: .left, firstLineIndent: true,
+                                             columns: columns), .withNext))
+        case .paragraph(let paragraph):
+            items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
+                                             firstLineIndent: paragraph.firstLineIndent, columns: columns), .breakable))
+        case .table(let table):
+            if !table.rows.isEmpty {
+                items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text)))
             }
+        case .signatures(let block):
+            items.append(.spacer)
+            items.append(.lines(SignatureLayout(layout: layout, text: text).lines(block, columns: columns), .together))
+        case .pageBreak:
+            items.append(.pageBreak)
+        case .picture(let picture):
+            // A text printer prints no images: what the picture shows, bracketed, on a line of its own.
+            items.append(.lines(layout.lines(text.text([.text("［图像：\(picture.description)］")]), alignment: .center,
+                                             columns: columns), .breakable))
+        case .section(let section):
+            items.append(.sectionStart(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering))
+            items += try self.items(section.blocks)
+            items.append(.sectionEnd)
         }
         return items
     }

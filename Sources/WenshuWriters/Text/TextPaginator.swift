@@ -132,10 +132,11 @@ package struct TextPaginator: Sendable {
         var pages: [TextPage] = []
         /// The page being filled; `nil` until its first line, so its numbering is known when it opens.
         var current: TextPage?
-        var sections: [(id: String?, numbering: PageNumbering)] = []
-        /// Page indexes of each section's first and last line.
-        var spans: [String: (first: Int?, last: Int?)] = [:]
-        var order: [String] = []
+        /// The open sections, innermost last, each with the index of its span in `spans` if it has an id.
+        var sections: [(span: Int?, numbering: PageNumbering)] = []
+        /// Page indexes of each section's first and last line, in the order the sections first open.
+        var spans: [(id: String, first: Int?, last: Int?)] = []
+        var spanIndex: [String: Int] = [:]
         var lastNumber = 0
         var pendingRestart: Int?
 
@@ -153,8 +154,9 @@ package struct TextPaginator: Sendable {
             if current == nil || remaining == 0 { openPage() }
             current!.lines.append(line)
             let index = pages.count
-            for case let id? in sections.map(\.id) {
-                spans[id] = (spans[id]?.first ?? index, index)
+            for case let (span?, _) in sections {
+                spans[span].first = spans[span].first ?? index
+                spans[span].last = index
             }
         }
 
@@ -187,18 +189,23 @@ package struct TextPaginator: Sendable {
         }
 
         mutating func openSection(id: String?, numbering: PageNumbering) {
-            sections.append((id, numbering))
-            if case .restart(let first) = numbering { pendingRestart = first }
-            if let id, spans[id] == nil {
-                spans[id] = (nil, nil)
-                order.append(id)
+            var span: Int?
+            if let id {
+                span = spanIndex[id] ?? spans.count
+                if span == spans.count {
+                    spanIndex[id] = spans.count
+                    spans.append((id, nil, nil))
+                }
             }
+            sections.append((span, numbering))
+            if case .restart(let first) = numbering { pendingRestart = first }
         }
 
         mutating func closeSection() {
             guard let section = sections.popLast() else { return }
-            if let id = section.id, spans[id]?.first == nil {
-                spans[id] = (nextLineIndex, nextLineIndex)
+            if let span = section.span, spans[span].first == nil {
+                spans[span].first = nextLineIndex
+                spans[span].last = nextLineIndex
             }
         }
 
@@ -209,8 +216,8 @@ package struct TextPaginator: Sendable {
                 return pages[min(index, pages.count - 1)].number
             }
             var numbers = PageNumbers(pageCount: pages.filter { $0.number != nil }.count)
-            for id in order {
-                numbers.sections[id] = PageSpan(start: printed(spans[id]?.first ?? nil), end: printed(spans[id]?.last ?? nil))
+            for span in spans {
+                numbers.sections[span.id] = PageSpan(start: printed(span.first), end: printed(span.last))
             }
             return Pagination(pages: pages, numbers: numbers)
         }

@@ -174,12 +174,12 @@ package struct TextTable: Sendable {
         }
         if bordered { grid.append(Array(repeating: nil, count: columnWidths.count)) }
 
-        // Where each cell's area starts on this piece, to find its line of text.
-        var firstLine: [Int: Int] = [:]
-        var lastLine: [Int: Int] = [:]
+        // Where each cell's area starts and ends on this piece, to find its line of text.
+        var firstLine = Array(repeating: -1, count: cells.count)
+        var lastLine = Array(repeating: -1, count: cells.count)
         for (y, line) in grid.enumerated() {
             for case let cell? in line {
-                if firstLine[cell] == nil { firstLine[cell] = y }
+                if firstLine[cell] < 0 { firstLine[cell] = y }
                 lastLine[cell] = y
             }
         }
@@ -192,24 +192,27 @@ package struct TextTable: Sendable {
         }
         return grid.indices.map { y in
             var text = ""
+            text.reserveCapacity(3 * width)    // no character takes more than 3 UTF-8 bytes a column
             var c = 0
             var p = 0
             while p <= n {
                 if isBorder(y, p) {
-                    text += bordered ? junction(up: y > 0 && isBorder(y - 1, p),
-                                               down: y < grid.count - 1 && isBorder(y + 1, p),
-                                               left: p > 0 && grid[y][p - 1] == nil,
-                                               right: p < n && grid[y][p] == nil)
-                        : String(repeating: " ", count: unit)
+                    if bordered {
+                        text += junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
+                                         left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil)
+                    } else {
+                        text.append(contentsOf: Repeated.spaces(unit))
+                    }
                 }
                 guard c < n else { break }
                 if let cell = grid[y][c] {
                     let placed = cells[cell]
                     let area = Self.span(columnWidths, c, placed.columnSpan, unit: unit)
-                    text += cellLine(placed, index: y - firstLine[cell]!, height: lastLine[cell]! - firstLine[cell]! + 1, width: area)
+                    appendCellLine(placed, index: y - firstLine[cell], height: lastLine[cell] - firstLine[cell] + 1,
+                                   width: area, to: &text)
                     c += placed.columnSpan
                 } else {
-                    text += String(repeating: "─", count: columnWidths[c] / unit)
+                    text.append(contentsOf: Repeated.rule(columnWidths[c] / unit))
                     c += 1
                 }
                 p = c
@@ -218,14 +221,15 @@ package struct TextTable: Sendable {
         }
     }
 
-    /// Line `index` of a cell's area `height` lines tall: its text at the top, or in the middle for a cell
+    /// Appends line `index` of a cell's area `height` lines tall: its text at the top, or in the middle for a cell
     /// spanning rows (a label beside several lines of particulars), padded to the area's width.
-    private func cellLine(_ cell: PlacedCell, index: Int, height: Int, width: Int) -> String {
+    private func appendCellLine(_ cell: PlacedCell, index: Int, height: Int, width: Int, to text: inout String) {
         let offset = cell.rowSpan > 1 ? max((height - cell.lines.count) / 2, 0) : 0
         let i = index - offset
         let line = cell.lines.indices.contains(i) ? cell.lines[i] : MeasuredLine()
-        let pad = String(repeating: " ", count: padding)
-        return pad + line.text + String(repeating: " ", count: max(width - padding - line.width, 0))
+        text.append(contentsOf: Repeated.spaces(padding))
+        text += line.text
+        text.append(contentsOf: Repeated.spaces(width - padding - line.width))
     }
 
     /// The box-drawing character where lines meet from these directions.

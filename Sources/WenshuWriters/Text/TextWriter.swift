@@ -36,14 +36,18 @@ public struct TextWriter: DocumentWriter {
     /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
     package func render(_ pagination: Pagination) -> String {
         var output = ""
+        output.reserveCapacity(pagination.pages.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } } + 64)
         for (index, page) in pagination.pages.enumerated() {
             if index > 0 { output += "\u{0C}" }
-            var lines = page.lines.map { $0.trimmed(width: width).text }
-            if let number = page.number {
-                lines += Array(repeating: "", count: max(bodyLines - lines.count, 0))
-                lines += ["", footer(number)]
+            for line in page.lines {
+                output += line.trimmed(width: width).text
+                output += "\n"
             }
-            for line in lines { output += line + "\n" }
+            if let number = page.number {
+                output += String(repeating: "\n", count: max(bodyLines - page.lines.count, 0) + 1)
+                output += footer(number)
+                output += "\n"
+            }
         }
         return output
     }
@@ -72,14 +76,28 @@ public struct TextWriter: DocumentWriter {
             throw WriterError.unknownPageTarget(unknown)
         }
         let paginator = TextPaginator(bodyLines: bodyLines)
+        let blocks = document.blocks
+        let settles = Self.printsPageNumbers(blocks)
+        // A top-level block that prints no page number is set the same way on every pass: keep its items.
+        var kept = [[FlowItem]?](repeating: nil, count: settles ? blocks.count : 0)
         func layOut(_ numbers: PageNumbers) throws -> Pagination {
-            let items = try TextFlow(columns: columns, width: width, numbers: numbers).items(document.blocks)
+            let flow = TextFlow(columns: columns, width: width, numbers: numbers)
+            var items: [FlowItem] = []
+            for index in blocks.indices {
+                if settles, let blockItems = kept[index] {
+                    items += blockItems
+                    continue
+                }
+                let blockItems = try flow.items(blocks, at: index)
+                if settles && !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
+                items += blockItems
+            }
             var pagination = paginator.paginate(items)
             pagination.numbers.reservedDigits = numbers.reservedDigits
             return pagination
         }
         var numbers = PageNumbers(sections: Dictionary(uniqueKeysWithValues: ids.map { ($0, PageSpan(start: 1, end: 1)) }))
-        guard Self.printsPageNumbers(document.blocks) else { return try layOut(numbers) }
+        guard settles else { return try layOut(numbers) }
         for _ in 0..<settlingPasses {
             let pagination = try layOut(numbers)
             if pagination.numbers == numbers { return pagination }
@@ -113,28 +131,39 @@ public struct TextWriter: DocumentWriter {
 
     /// The targets of the document's page references, in document order.
     static func references(in blocks: [Block]) -> [String] {
-        inlines(in: blocks).compactMap { if case .pageRef(let target, _) = $0 { return target } else { return nil } }
+        var targets: [String] = []
+        forEachInline(in: blocks) { if case .pageRef(let target, _) = $0 { targets.append(target) } }
+        return targets
     }
 
     static func printsPageNumbers(_ blocks: [Block]) -> Bool {
-        inlines(in: blocks).contains {
+        var prints = false
+        forEachInline(in: blocks) {
             switch $0 {
-            case .pageRef, .pageCount: return true
-            default: return false
+            case .pageRef, .pageCount: prints = true
+            default: break
             }
         }
+        return prints
     }
 
-    /// Every inline of the document, in order.
-    static func inlines(in blocks: [Block]) -> [Inline] {
-        blocks.flatMap { block -> [Inline] in
+    /// Calls `body` with every inline of the document, in order (without gathering them in an array).
+    static func forEachInline(in blocks: [Block], _ body: (Inline) -> Void) {
+        func each(_ inlines: [Inline]) { inlines.forEach(body) }
+        for block in blocks {
             switch block {
-            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): return inlines
-            case .paragraph(let paragraph): return paragraph.inlines
-            case .table(let table): return table.rows.flatMap { $0.cells.flatMap { $0.paragraphs.flatMap(\.inlines) } }
-            case .signatures(let block): return block.signatures.flatMap { $0.label + $0.name + ($0.date ?? []) }
-            case .pageBreak, .picture: return []
-            case .section(let section): return inlines(in: section.blocks)
+            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): each(inlines)
+            case .paragraph(let paragraph): each(paragraph.inlines)
+            case .table(let table):
+                for row in table.rows { for cell in row.cells { for paragraph in cell.paragraphs { each(paragraph.inlines) } } }
+            case .signatures(let block):
+                for signature in block.signatures {
+                    each(signature.label)
+                    each(signature.name)
+                    each(signature.date ?? [])
+                }
+            case .pageBreak, .picture: break
+            case .section(let section): forEachInline(in: section.blocks, body)
             }
         }
     }
