@@ -47,6 +47,9 @@ struct SchemaOutline: Sendable {
 
     private(set) var rules: [Rule] = []
     private(set) var root = 0
+    /// For each rule, the position of each field name among its fields (the first, if a name repeats):
+    /// found by hashing, since loading asks it of every element of every case.
+    private var fieldPositions: [[String: Int]] = []
 
     static let rngNamespace = "http://relaxng.org/ns/structure/1.0"
     static let annotationNamespace = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -66,6 +69,10 @@ struct SchemaOutline: Sendable {
         guard fields.count == 1, value == nil else { throw Unsupported(description: "start must hold one element") }
         rules = builder.rules
         root = fields[0].rule
+        fieldPositions = rules.map { rule in
+            guard case .fields(let fields) = rule.content else { return [:] }
+            return Dictionary(fields.enumerated().map { (builder.rules[$1.rule].name, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     // MARK: Questions
@@ -79,8 +86,8 @@ struct SchemaOutline: Sendable {
     }
 
     func field(named name: String, in rule: Int) -> Field? {
-        guard case .fields(let fields) = rules[rule].content else { return nil }
-        return fields.first { rules[$0.rule].name == name }
+        guard let position = fieldPositions[rule][name] else { return nil }
+        return fields(of: rule)[position]
     }
 
     func fields(of rule: Int) -> [Field] {
@@ -101,19 +108,26 @@ struct SchemaOutline: Sendable {
     /// in the order written). Elements are moved, never copied, so every node keeps its identity and location.
     func putInOrder(_ element: XMLNode, rule: Int? = nil) {
         guard let rule = rule ?? self.rule(for: element) else { return }
-        let children = element.elements
         let fields = fields(of: rule)
-        if !fields.isEmpty {
-            let rank = Dictionary(fields.enumerated().map { (rules[$1.rule].name, $0) }, uniquingKeysWith: { a, _ in a })
-            let ordered = children.enumerated().sorted {
-                (rank[$0.element.name] ?? fields.count, $0.offset) < (rank[$1.element.name] ?? fields.count, $1.offset)
-            }.map(\.element)
-            if ordered != children {
-                for child in ordered { element.appendChild(child) }
-            }
+        guard !fields.isEmpty else { return }
+        let positions = fieldPositions[rule]
+        let unknown = fields.count
+        // Files are usually written in order already: look before sorting.
+        var previous = 0
+        let isInOrder = element.childElements.allSatisfy { child in
+            let position = positions[child.name] ?? unknown
+            defer { previous = position }
+            return position >= previous
         }
-        for child in children {
-            if let childRule = field(named: child.name, in: rule)?.rule { putInOrder(child, rule: childRule) }
+        if !isInOrder {
+            let children = element.elements
+            let ordered = children.enumerated().sorted {
+                (positions[$0.element.name] ?? unknown, $0.offset) < (positions[$1.element.name] ?? unknown, $1.offset)
+            }.map(\.element)
+            for child in ordered { element.appendChild(child) }
+        }
+        for child in element.childElements {
+            if let position = positions[child.name] { putInOrder(child, rule: fields[position].rule) }
         }
     }
 
