@@ -15,10 +15,18 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Read on the UTF-8 bytes: the rules parse every date of every case.
+        var utf8 = text.utf8.makeIterator()
+        func number(digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = utf8.next(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(digits: 4), utf8.next() == UInt8(ascii: "-"), let m = number(digits: 2),
+              utf8.next() == UInt8(ascii: "-"), let d = number(digits: 2), utf8.next() == nil else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -6,8 +6,10 @@ enum PhoneRule {
     static let rule: CaseRule = { context in
         var pending = [context.root]
         while let node = pending.popLast() {
-            for child in node.elements.reversed() { pending.append(child) }
-            guard node.name == "phone", node.elements.isEmpty else { continue }
+            let firstChild = pending.count
+            pending.append(contentsOf: node.childElements)
+            pending[firstChild...].reverse()
+            guard node.isNamed("phone"), pending.count == firstChild else { continue }
             let text = node.stringValue
             if !text.allSatisfy(\.isWhitespace), PhoneNumber.kind(of: text) == nil {
                 context.report("phone", at: node,
