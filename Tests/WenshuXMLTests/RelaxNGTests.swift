@@ -77,6 +77,19 @@ final class RelaxNGTests: XCTestCase {
         XCTAssertThrowsError(try SchemaPattern("(unclosed"))
     }
 
+    func testTheNotOnlyWhitespacePatternAnswersAsLibXMLDoes() throws {
+        let pattern = try SchemaPattern("\\s*\\S[\\s\\S]*")
+        let texts = ["", " ", "\t\r\n ", "x", " x ", "文", "\u{3000}", "\u{A0}", "\u{85}", "\u{B}", "\u{C}", " \u{301}",
+                     "\n\n.", "\u{2028}", "\u{FEFF}", "a\u{1}", "\u{1F} ", "\u{7F}", "\u{FFFE}", "a\u{FFFF}b", "（", "\u{FFFD}",
+                     "\u{10FFFF}"]
+        for text in texts {
+            let libxml = withXMLString(text) { pattern.matchedByLibXML($0) }
+            XCTAssertEqual(pattern.matches(text), libxml, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        XCTAssertTrue(pattern.matches("\u{3000}"), "only XML Schema's four whitespace characters are whitespace")
+        XCTAssertFalse(pattern.matches(" \t\r\n"))
+    }
+
     func testASchemaPatternReadsAnElementsValueAsRelaxNGDoes() throws {
         let pattern = try SchemaPattern("[0-9]+")
         let doc = try XMLDocument(parsing: Data("<r><a>12</a><b/><c>1<!--x-->2</c><d>1<e/>2</d><f>x</f></r>".utf8), fileName: "r.xml")
