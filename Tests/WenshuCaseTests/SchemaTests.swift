@@ -72,7 +72,8 @@ final class SchemaTests: XCTestCase {
         // validation says.
         let values = ["", " ", "\n", "x", "\u{3000}", "a b", "2026-03-10", " 2026-03-10", "2026-03-10 ", "2026-3-10",
                       "2026-02-30", "20261-03-10", "2026-03-10Z", "2026-03-10+08:00", "09:30", "9:30", "24:00", "23:59",
-                      "2026", "1899", "10000", "10000.5", "14020.00", "12.345", "0", "01", "-1", "1e3", "１２", "1234567"]
+                      "2026", "1899", "10000", "10000.5", "14020.00", "12.345", "0", "01", "-1", "1e3", "１２", "1234567",
+                      "\u{B}", "a\u{FFFE}", "\u{85}"]
         var urls = try InputFiles.expand([Repository.url("examples/cases").path])
         urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
             .map { Repository.url("examples/" + $0) }

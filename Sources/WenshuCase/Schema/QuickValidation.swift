@@ -69,10 +69,9 @@ struct QuickValidation: Sendable {
         guard case .fields = outline.rules[rule].content else {
             return patterns[rule].allSatisfy { $0.matchesValue(of: element) }
         }
-        for child in element.childElements {
-            guard let field = outline.field(named: child.name, in: rule),
-                  valuesMatch(child, rule: field.rule, outline) else { return false }
+        // Valid for the quick schema, the children are known fields in order.
+        return outline.forEachChildInOrder(of: element, rule: rule) { child, field in
+            valuesMatch(child, rule: field.rule, outline)
         }
-        return true
     }
 }

@@ -50,6 +50,8 @@ struct SchemaOutline: Sendable {
     /// For each rule, the position of each field name among its fields (the first, if a name repeats):
     /// found by hashing, since loading asks it of every element of every case.
     private var fieldPositions: [[String: Int]] = []
+    /// For each rule, the names of its fields in order.
+    private var fieldNames: [[String]] = []
 
     static let rngNamespace = "http://relaxng.org/ns/structure/1.0"
     static let annotationNamespace = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -69,9 +71,15 @@ struct SchemaOutline: Sendable {
         guard fields.count == 1, value == nil else { throw Unsupported(description: "start must hold one element") }
         rules = builder.rules
         root = fields[0].rule
-        fieldPositions = rules.map { rule in
-            guard case .fields(let fields) = rule.content else { return [:] }
-            return Dictionary(fields.enumerated().map { (builder.rules[$1.rule].name, $0) }, uniquingKeysWith: { a, _ in a })
+        fieldNames = rules.map { rule in
+            guard case .fields(let fields) = rule.content else { return [] }
+            return fields.map { builder.rules[$0.rule].name }
+        }
+        for (rule, names) in zip(rules, fieldNames) where Set(names).count != names.count {
+            throw Unsupported(description: "<\(rule.name)> names a field twice")
+        }
+        fieldPositions = fieldNames.map { names in
+            Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         }
     }
 
@@ -110,25 +118,39 @@ struct SchemaOutline: Sendable {
         guard let rule = rule ?? self.rule(for: element) else { return }
         let fields = fields(of: rule)
         guard !fields.isEmpty else { return }
+        // Files are nearly always written in order already. (If not, the records ordered on the way are
+        // ordered again below, which changes nothing in them.)
+        if forEachChildInOrder(of: element, rule: rule, { child, field in
+            putInOrder(child, rule: field.rule)
+            return true
+        }) { return }
         let positions = fieldPositions[rule]
         let unknown = fields.count
-        // Files are usually written in order already: look before sorting.
-        var previous = 0
-        let isInOrder = element.childElements.allSatisfy { child in
-            let position = positions[child.name] ?? unknown
-            defer { previous = position }
-            return position >= previous
-        }
-        if !isInOrder {
-            let children = element.elements
-            let ordered = children.enumerated().sorted {
-                (positions[$0.element.name] ?? unknown, $0.offset) < (positions[$1.element.name] ?? unknown, $1.offset)
-            }.map(\.element)
+        let children = element.elements
+        let ordered = children.enumerated().sorted {
+            (positions[$0.element.name] ?? unknown, $0.offset) < (positions[$1.element.name] ?? unknown, $1.offset)
+        }.map(\.element)
+        if ordered != children {
             for child in ordered { element.appendChild(child) }
         }
         for child in element.childElements {
             if let position = positions[child.name] { putInOrder(child, rule: fields[position].rule) }
         }
+    }
+
+    /// Follows the fields of `rule` along the child elements of `element` while the children are known
+    /// fields in the schema's order — always so in a valid file — calling `body` with each child and its
+    /// field. Returns `true` when every child was matched and `body` returned `true` for each; stops at the
+    /// first child that is unknown, out of order, or refused by `body`. Compares names in place.
+    func forEachChildInOrder(of element: XMLNode, rule: Int, _ body: (XMLNode, Field) -> Bool) -> Bool {
+        let fields = fields(of: rule)
+        let names = fieldNames[rule]
+        var position = 0
+        for child in element.childElements {
+            while position < names.count && !child.isNamed(names[position]) { position += 1 }
+            guard position < names.count, body(child, fields[position]) else { return false }
+        }
+        return true
     }
 
     // MARK: Reading the RelaxNG
