@@ -178,7 +178,8 @@ public enum CaseLoader {
         let composed: Node?
         do {
             // No tag resolution: scalars are taken as written, and resolving them costs regular expressions.
-            composed = try Yams.compose(yaml: text, Resolver.basic)
+            // UTF-8 named outright: Yams' default reads the whole environment on every parse.
+            composed = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, name: name, format: format, prefix: prefix)
         } catch {
