@@ -15,28 +15,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     public init?(iso text: String) {
-        // On the bytes, without splitting: dates are read for every date field of every case.
-        var values = (0, 0, 0), field = 0, digits = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "-") {
-                guard digits == (field == 0 ? 4 : 2), field < 2 else { return nil }
-                field += 1
-                digits = 0
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits += 1
-                guard digits <= (field == 0 ? 4 : 2) else { return nil }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                switch field {
-                case 0: values.0 = values.0 * 10 + digit
-                case 1: values.1 = values.1 * 10 + digit
-                default: values.2 = values.2 * 10 + digit
-                }
-            } else {
-                return nil
+        // Read on the UTF-8 bytes: the rules parse every date of every case.
+        var utf8 = text.utf8.makeIterator()
+        func number(digits: Int) -> Int? {
+            var value = 0
+            for _ in 0..<digits {
+                guard let byte = utf8.next(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
+            return value
         }
-        guard field == 2, digits == 2 else { return nil }
-        self.init(year: values.0, month: values.1, day: values.2)
+        guard let y = number(digits: 4), utf8.next() == UInt8(ascii: "-"), let m = number(digits: 2),
+              utf8.next() == UInt8(ascii: "-"), let d = number(digits: 2), utf8.next() == nil else { return nil }
+        self.init(year: y, month: m, day: d)
     }
 
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {

@@ -10,8 +10,15 @@ public enum PhoneNumber {
 
     /// The kind of number `text` is, or `nil` when it is neither.
     public static func kind(of text: String) -> Kind? {
-        let compact = text.filter { $0 != " " && $0 != "-" }
-        if compact.count == 11, compact.first == "1", compact.allSatisfy(\.isASCIIDigit), text.first != "-" {
+        var count = 0
+        var first: Character?
+        var allDigits = true
+        for character in text where character != " " && character != "-" {
+            count += 1
+            if first == nil { first = character }
+            if !character.isASCIIDigit { allDigits = false }
+        }
+        if count == 11, first == "1", allDigits, text.first != "-" {
             return .mobile
         }
         return isLandline(text) ? .landline : nil

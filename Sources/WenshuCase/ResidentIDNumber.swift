@@ -3,6 +3,10 @@
 public struct ResidentIDNumber: Sendable, Equatable {
     /// The number as written, with a lower-case `x` made upper-case.
     public let text: String
+    /// The birth date the number encodes.
+    public let birthDate: CivilDate
+    /// `男` when the sequence's last digit is odd, `女` when even.
+    public let gender: String
 
     /// Why a text is not a valid 18-character resident ID number.
     public enum Problem: Error, Sendable, Equatable {
@@ -25,7 +29,7 @@ public struct ResidentIDNumber: Sendable, Equatable {
         if chars.count == 15, chars.allSatisfy(\.isASCIIDigit) { throw .firstGeneration }
         guard chars.count == 18, chars.prefix(17).allSatisfy(\.isASCIIDigit),
               chars[17].isASCIIDigit || chars[17] == "X" else { throw .malformed }
-        let digits = chars.prefix(17).map { Int(String($0))! }
+        let digits = chars.prefix(17).map { $0.asciiValue.map { Int($0 - UInt8(ascii: "0")) } ?? Int(String($0))! }
         let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
         let month = digits[10] * 10 + digits[11]
         let day = digits[12] * 10 + digits[13]
@@ -33,24 +37,14 @@ public struct ResidentIDNumber: Sendable, Equatable {
         let expected = Self.checkCharacter(for: digits)
         guard chars[17] == expected else { throw .checkCharacter(expected: expected) }
         self.text = String(chars)
+        birthDate = CivilDate(year: year, month: month, day: day)!
+        gender = digits[16] % 2 == 1 ? "男" : "女"
     }
 
     /// The check character for the first 17 digits.
     public static func checkCharacter(for digits: [Int]) -> Character {
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         return checkCharacters[sum % 11]
-    }
-
-    /// The birth date the number encodes.
-    public var birthDate: CivilDate {
-        let d = Array(text).map { Int(String($0)) ?? 0 }
-        return CivilDate(year: d[6...9].reduce(0) { $0 * 10 + $1 }, month: d[10] * 10 + d[11], day: d[12] * 10 + d[13])!
-    }
-
-    /// `男` when the sequence's last digit is odd, `女` when even.
-    public var gender: String {
-        let d = Int(String(Array(text)[16]))!
-        return d % 2 == 1 ? "男" : "女"
     }
 
     /// The number with the birth date and sequence hidden, for display: `330106********1239`.
@@ -62,5 +56,10 @@ public struct ResidentIDNumber: Sendable, Equatable {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// Whether the character sorts between "0" and "9" — for a one-byte character, whether it is an ASCII
+    /// digit, answered without comparing strings (the rules ask it of every digit of every number).
+    var isASCIIDigit: Bool {
+        if let ascii = asciiValue { return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) }
+        return ("0"..."9").contains(self)
+    }
 }

@@ -41,6 +41,23 @@ public final class RelaxNGSchema: @unchecked Sendable {
         pointer = schema
     }
 
+    /// Compiles a schema built or changed in memory; `include`/`externalRef` are resolved relative to the
+    /// document's file name (pass the schema file's path when parsing it). The document is not changed.
+    public init(document: XMLDocument, name: String) throws {
+        LibXML.ensureInitialized()
+        self.name = name
+        let (schema, issues) = capturingErrors(kind: .schema, file: name) { () -> xmlRelaxNGPtr? in
+            // libxml2 compiles a copy: compiling changes the document it is given.
+            guard let parser = xmlRelaxNGNewDocParserCtxt(document.pointer) else { return nil }
+            defer { xmlRelaxNGFreeParserCtxt(parser) }
+            return xmlRelaxNGParse(parser)
+        }
+        guard let schema else {
+            throw issues.first ?? XMLIssue(kind: .schema, file: name, line: 0, message: "cannot read the schema")
+        }
+        pointer = schema
+    }
+
     deinit { xmlRelaxNGFree(pointer) }
 
     /// Validates `document`; returns every problem found (empty when valid), each with its line.

@@ -57,6 +57,16 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return result
     }
 
+    /// The first child node (element, text, comment…), if any.
+    public var firstChild: XMLNode? {
+        pointer.pointee.children.map { XMLNode(pointer: $0, document: document) }
+    }
+
+    /// The next node with the same parent, if any.
+    public var nextSibling: XMLNode? {
+        pointer.pointee.next.map { XMLNode(pointer: $0, document: document) }
+    }
+
     /// Child elements, in order.
     public var elements: [XMLNode] {
         var result: [XMLNode] = []
@@ -66,6 +76,119 @@ public struct XMLNode: @unchecked Sendable, Hashable {
             child = c.pointee.next
         }
         return result
+    }
+
+    /// Child elements, in order, walked in place: unlike `elements`, no array is built, so a loop over
+    /// every element of a case costs no allocation. Removing the element just returned is safe.
+    public var childElements: ChildElements { ChildElements(first: pointer.pointee.children, document: document) }
+
+    /// The child elements of a node, as a sequence that follows libxml2's child list.
+    public struct ChildElements: Sequence {
+        let first: xmlNodePtr?
+        let document: XMLDocument
+
+        public struct Iterator: IteratorProtocol {
+            var upcoming: xmlNodePtr?
+            let document: XMLDocument
+
+            public mutating func next() -> XMLNode? {
+                while let node = upcoming {
+                    upcoming = node.pointee.next
+                    if node.pointee.type == XML_ELEMENT_NODE { return XMLNode(pointer: node, document: document) }
+                }
+                return nil
+            }
+        }
+
+        public func makeIterator() -> Iterator { Iterator(upcoming: first, document: document) }
+    }
+
+    /// Whether the node has at least one child element.
+    public var hasElements: Bool {
+        var child = pointer.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    /// Whether the local name is `name`, compared in place (no `String` is made of the node's name).
+    public func isNamed(_ name: String) -> Bool {
+        withXMLString(name) { xmlStrEqual(pointer.pointee.name, $0) != 0 }
+    }
+
+    /// For a text node: whether its text is empty or only whitespace, judged as `Character.isWhitespace`
+    /// judges it. Reads libxml2's UTF-8 bytes in place; only text with non-ASCII bytes is decoded.
+    public var isWhitespaceText: Bool {
+        isText && Self.isWhitespace(pointer.pointee.content)
+    }
+
+    /// Whether any direct child text node holds more than whitespace (`isWhitespaceText`): an element
+    /// written with a value, as opposed to one that only has layout between its child elements.
+    public var hasNonWhitespaceText: Bool {
+        var child = pointer.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE,
+               !Self.isWhitespace(c.pointee.content) { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    /// Whether the NUL-terminated UTF-8 text is all whitespace. ASCII whitespace is tab, LF, VT, FF, CR and
+    /// space, exactly the ASCII characters `Character.isWhitespace` accepts; text with any other byte above
+    /// 0x7F is decoded and judged character by character, so the answer is always `Character.isWhitespace`'s.
+    static func isWhitespace(_ text: UnsafePointer<xmlChar>?) -> Bool {
+        guard let text else { return true }
+        var byte = text
+        while byte.pointee != 0 {
+            switch byte.pointee {
+            case 0x09...0x0D, 0x20: byte += 1
+            case 0x80...: return String(cString: text).allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The elements reached from this one by a slash-separated path of child names
+    /// (`agreement/instalments/instalment`), in document order. Compares names in place, making no `String`
+    /// per step or per node.
+    public func elements(alongPath path: String) -> [XMLNode] {
+        var path = path
+        return path.withUTF8 { elements(alongSteps: $0) }
+    }
+
+    private func elements(alongSteps path: UnsafeBufferPointer<UInt8>) -> [XMLNode] {
+        var current = [self]
+        var start = 0
+        while start < path.count, !current.isEmpty {
+            var end = start
+            while end < path.count && path[end] != UInt8(ascii: "/") { end += 1 }
+            defer { start = end + 1 }
+            if end == start { continue }  // "a//b" and a leading or trailing slash: no empty steps
+            let step = UnsafeBufferPointer(rebasing: path[start..<end])
+            var next: [XMLNode] = []
+            for node in current {
+                var child = node.pointer.pointee.children
+                while let c = child {
+                    if c.pointee.type == XML_ELEMENT_NODE, Self.name(c.pointee.name, equals: step) {
+                        next.append(XMLNode(pointer: c, document: document))
+                    }
+                    child = c.pointee.next
+                }
+            }
+            current = next
+        }
+        return current
+    }
+
+    /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
+    private static func name(_ name: UnsafePointer<xmlChar>?, equals step: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let name else { return step.isEmpty }
+        for (index, byte) in step.enumerated() where name[index] != byte { return false }
+        return name[step.count] == 0
     }
 
     /// Child elements with the given local name. Walks libxml2's child list directly: the case checks call

@@ -135,6 +135,33 @@ final class CaseLoaderTests: XCTestCase {
         }
     }
 
+    func testAFileThatCannotBeReadIsOneFindingAndAnEmptyFileReadsAsEmpty() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = folder.appendingPathComponent("folder.xml")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for url in [folder.appendingPathComponent("missing.yaml"), directory] {
+            XCTAssertThrowsError(try CaseLoader.load(url, displayName: "x")) { error in
+                let diagnostic = error as? Diagnostic
+                XCTAssertEqual(diagnostic?.id, "case.unreadable", url.lastPathComponent)
+                XCTAssertEqual(diagnostic?.location, SourceLocation(file: "x"))
+                XCTAssertTrue(diagnostic?.message.hasPrefix("cannot read the file: ") ?? false)
+            }
+        }
+        for name in ["empty.xml", "empty.yaml"] {
+            let url = folder.appendingPathComponent(name)
+            FileManager.default.createFile(atPath: url.path, contents: Data())
+            let format = try XCTUnwrap(SourceFormat(fileExtension: url.pathExtension))
+            var fromFile: Diagnostic?
+            var fromMemory: Diagnostic?
+            XCTAssertThrowsError(try CaseLoader.load(url, kind: .caseFile, displayName: name)) { fromFile = $0 as? Diagnostic }
+            XCTAssertThrowsError(try CaseLoader.load(Data(), name: name, format: format, kind: .caseFile)) { fromMemory = $0 as? Diagnostic }
+            XCTAssertNotNil(fromFile)
+            XCTAssertEqual(fromFile, fromMemory)
+        }
+    }
+
     func testDeepNestingIsRefused() {
         let depth = 200
         let text = String(repeating: "{a: ", count: depth) + "x" + String(repeating: "}", count: depth)

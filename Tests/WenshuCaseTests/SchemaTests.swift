@@ -49,6 +49,62 @@ final class SchemaTests: XCTestCase {
         }
     }
 
+    func testTheStructureWalkFindsNothingInFilesTheSchemaAccepts() throws {
+        // SchemaCheck skips the walk when libxml2 accepts a file; that is only right while the walk has
+        // nothing to say about such a file.
+        var urls = try InputFiles.expand([Repository.url("examples/cases").path])
+        urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
+            .map { Repository.url("examples/" + $0) }
+        let files = try urls.map { try CaseLoader.load($0) }
+        for file in files {
+            let entry = BundledSchemas.entry(for: file.kind)
+            XCTAssertEqual(entry.relaxNG.validate(file.document), [], file.name)
+            var walk = StructureWalk(file: file, outline: entry.outline)
+            walk.visit(file.root, rule: entry.outline.root)
+            XCTAssertEqual(walk.findings, [], file.name)
+        }
+        XCTAssertGreaterThan(files.count, 10)
+    }
+
+    func testTheQuickValidationAcceptsExactlyWhatTheFullSchemaAccepts() throws {
+        // A value of each patterned type in each kind of file, rewritten to values near and across the
+        // patterns' edges: the quick check (patterns matched by Wenshu) must say what libxml2's full
+        // validation says.
+        let values = ["", " ", "\n", "x", "\u{3000}", "a b", "2026-03-10", " 2026-03-10", "2026-03-10 ", "2026-3-10",
+                      "2026-02-30", "20261-03-10", "2026-03-10Z", "2026-03-10+08:00", "09:30", "9:30", "24:00", "23:59",
+                      "2026", "1899", "10000", "10000.5", "14020.00", "12.345", "0", "01", "-1", "1e3", "１２", "1234567",
+                      "\u{B}", "a\u{FFFE}", "\u{85}"]
+        var urls = try InputFiles.expand([Repository.url("examples/cases").path])
+        urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
+            .map { Repository.url("examples/" + $0) }
+        var verdicts: [Bool: Int] = [:]
+        var seenTypes = Set<String>()
+        for url in urls {
+            let file = try CaseLoader.load(url)
+            let entry = BundledSchemas.entry(for: file.kind)
+            var pending = [(file.root, entry.outline.root)]
+            while let (element, rule) = pending.popLast() {
+                for child in element.childElements {
+                    if let field = entry.outline.field(named: child.name, in: rule) { pending.append((child, field.rule)) }
+                }
+                guard !entry.quick.patterns[rule].isEmpty, case .value(let type) = entry.outline.rules[rule].content,
+                      seenTypes.insert("\(file.kind) \(type.typeName ?? "")").inserted else { continue }
+                let original = element.stringValue
+                for value in values + [original] {
+                    while let text = element.firstChild { text.remove() }
+                    element.addText(value)
+                    let valid = entry.relaxNG.validate(file.document).isEmpty
+                    XCTAssertEqual(entry.quick.accepts(file, outline: entry.outline), valid,
+                                   "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\"")
+                    verdicts[valid, default: 0] += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(seenTypes.count, 7)
+        XCTAssertGreaterThan(verdicts[true] ?? 0, 20)
+        XCTAssertGreaterThan(verdicts[false] ?? 0, 100)
+    }
+
     func testTheExampleOfficeFilesHaveNoFindings() {
         for path in ["examples/office.yaml", "examples/registers/committees.yaml", "examples/registers/mediators.yaml",
                      "examples/registers/worklog.yaml"] {

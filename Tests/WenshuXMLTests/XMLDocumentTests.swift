@@ -71,4 +71,66 @@ final class XMLDocumentTests: XCTestCase {
         root.appendChild(try XCTUnwrap(root.element(named: "a")))
         XCTAssertEqual(root.elements.map(\.name), ["b", "c", "a"])
     }
+
+    func testChildElementsWalkOnlyElementsAndSurviveRemovingTheCurrentOne() throws {
+        let doc = try parse("<r> <a/>text<!-- c --><b><x/></b><c/> </r>")
+        let root = try XCTUnwrap(doc.root)
+        XCTAssertEqual(root.childElements.map(\.name), ["a", "b", "c"])
+        XCTAssertTrue(root.hasElements)
+        XCTAssertFalse(try XCTUnwrap(root.element(named: "a")).hasElements)
+        for element in root.childElements where element.isNamed("b") { element.remove() }
+        XCTAssertEqual(root.childElements.map(\.name), ["a", "c"])
+        XCTAssertEqual(root.elements.map(\.name), ["a", "c"])
+    }
+
+    func testSiblingsAreWalkedOneByOne() throws {
+        let doc = try parse("<r><a/>t<b/></r>")
+        var names: [String] = []
+        var node = doc.root?.firstChild
+        while let current = node {
+            names.append(current.isElement ? current.name : "#" + current.stringValue)
+            node = current.nextSibling
+        }
+        XCTAssertEqual(names, ["a", "#t", "b"])
+    }
+
+    func testIsNamedComparesTheWholeName() throws {
+        let root = try XCTUnwrap(try parse("<phone/>").root)
+        XCTAssertTrue(root.isNamed("phone"))
+        XCTAssertFalse(root.isNamed("phon"))
+        XCTAssertFalse(root.isNamed("phones"))
+        XCTAssertFalse(root.isNamed(""))
+    }
+
+    func testWhitespaceTextIsJudgedAsCharacterIsWhitespaceJudgesIt() throws {
+        // Layout, an ideographic space, a space with a combining accent (one Character, whitespace by its
+        // first scalar), NEL; then text that is not only whitespace.
+        let texts = [" \n\t\r\n ", "\u{3000}", " \u{301}", "\u{85}", " 1 ", "\u{3000}x", "文", "\u{A0}", "\u{200B}"]
+        for text in texts {
+            let doc = XMLDocument(rootName: "r")
+            let root = try XCTUnwrap(doc.root)
+            root.addElement("e")
+            root.addText(text)
+            let textNode = try XCTUnwrap(root.firstChild?.nextSibling)
+            let expected = text.allSatisfy(\.isWhitespace)
+            XCTAssertEqual(textNode.isWhitespaceText, expected, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            XCTAssertEqual(root.hasNonWhitespaceText, !expected)
+        }
+        let root = try XCTUnwrap(try parse("<r><a/> <b/>\n</r>").root)
+        XCTAssertFalse(root.hasNonWhitespaceText)
+        XCTAssertFalse(try XCTUnwrap(root.firstChild).isWhitespaceText, "an element is not text")
+    }
+
+    func testElementsAlongAPathFollowChildNamesInDocumentOrder() throws {
+        let doc = try parse("<case><parties><party><n>1</n></party><other/><party><n>2</n><n>3</n></party></parties><parties><party><n>4</n></party></parties></case>")
+        let root = try XCTUnwrap(doc.root)
+        XCTAssertEqual(root.elements(alongPath: "parties/party/n").map(\.stringValue), ["1", "2", "3", "4"])
+        XCTAssertEqual(root.elements(alongPath: "parties/party").count, 3)
+        XCTAssertEqual(root.elements(alongPath: "parties/part").count, 0)
+        XCTAssertEqual(root.elements(alongPath: "parties/partyx").count, 0)
+        XCTAssertEqual(root.elements(alongPath: "nothing/party").count, 0)
+        // Empty steps are skipped, as splitting on "/" would skip them; an empty path is the node itself.
+        XCTAssertEqual(root.elements(alongPath: "/parties//party/").count, 3)
+        XCTAssertEqual(root.elements(alongPath: ""), [root])
+    }
 }

@@ -32,11 +32,62 @@ public enum CaseLoader {
     public static func load(_ url: URL, kind: FileKind? = nil, displayName: String? = nil,
                             limits: Limits = Limits()) throws(Diagnostic) -> CaseFile {
         let name = displayName ?? url.relativePath
-        let prefix = (kind ?? FileKind(guessingFrom: url)).idPrefix
+        let guessedKind = kind ?? FileKind(guessingFrom: url)
+        let prefix = guessedKind.idPrefix
         guard let format = SourceFormat(fileExtension: url.pathExtension) else {
             throw Diagnostic("\(prefix).unknown-format", at: SourceLocation(file: name),
                              "Wenshu reads .xml, .yaml, .yml and .json files")
         }
+        let data: Data
+        switch readFile(url, limit: limits.maxBytes) {
+        case .read(let bytes):
+            data = bytes
+        case .tooLarge(let size):
+            throw tooLarge(size, limits, name, prefix)
+        case nil:
+            data = try readThroughFoundation(url, name: name, prefix: prefix, limits: limits)
+        }
+        return try load(data, name: name, format: format, kind: guessedKind, limits: limits, kindIsExplicit: kind != nil)
+    }
+
+    private enum FileRead {
+        case read(Data)
+        case tooLarge(size: Int)
+    }
+
+    /// Reads a regular file with one `open`, `fstat` and `read` (Foundation's `Data(contentsOf:)` and
+    /// `resourceValues` cost more than parsing a case); `nil` when anything fails or the file is not a plain
+    /// file, so that `readThroughFoundation` words the error as before.
+    private static func readFile(_ url: URL, limit: Int) -> FileRead? {
+        guard url.isFileURL else { return nil }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        if size > limit { return .tooLarge(size: size) }
+        var data = Data(count: size)
+        let count = data.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var done = 0
+            while done < size {
+                let got = read(descriptor, base + done, size - done)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { return -1 }
+                if got == 0 { break }  // the file shrank since fstat
+                done += got
+            }
+            return done
+        }
+        guard count >= 0 else { return nil }
+        if count < size { data.count = count }
+        return .read(data)
+    }
+
+    /// The slow way, kept for what `readFile` cannot read: its errors are the ones users have always seen.
+    private static func readThroughFoundation(_ url: URL, name: String, prefix: String,
+                                              limits: Limits) throws(Diagnostic) -> Data {
         let size: Int
         do {
             size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
@@ -44,14 +95,11 @@ public enum CaseLoader {
             throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
         }
         if size > limits.maxBytes { throw tooLarge(size, limits, name, prefix) }
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
         }
-        return try load(data, name: name, format: format, kind: kind ?? FileKind(guessingFrom: url), limits: limits,
-                        kindIsExplicit: kind != nil)
     }
 
     /// Loads text held in memory; `name` is what locations call it.
@@ -106,15 +154,14 @@ public enum CaseLoader {
     /// Removes what carries no data, so XML, YAML and JSON give the same tree: comments, processing
     /// instructions, and the whitespace that indents elements.
     private static func stripLayout(_ element: XMLNode) {
-        let children = element.children
-        let hasElements = children.contains(where: \.isElement)
-        for child in children {
-            if child.isElement {
-                stripLayout(child)
-            } else if !child.isText {
-                child.remove()
-            } else if hasElements, child.stringValue.allSatisfy(\.isWhitespace) {
-                child.remove()
+        let hasElements = element.hasElements
+        var child = element.firstChild
+        while let node = child {
+            child = node.nextSibling
+            if node.isElement {
+                stripLayout(node)
+            } else if !node.isText || (hasElements && node.isWhitespaceText) {
+                node.remove()
             }
         }
     }
@@ -131,7 +178,8 @@ public enum CaseLoader {
         let composed: Node?
         do {
             // No tag resolution: scalars are taken as written, and resolving them costs regular expressions.
-            composed = try Yams.compose(yaml: text, Resolver.basic)
+            // UTF-8 named outright: Yams' default reads the whole environment on every parse.
+            composed = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, name: name, format: format, prefix: prefix)
         } catch {

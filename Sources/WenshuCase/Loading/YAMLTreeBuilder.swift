@@ -114,7 +114,18 @@ struct YAMLTreeBuilder {
 
     /// An XML name without a namespace prefix: a letter or `_`, then letters, digits, `_`, `-` or `.`.
     static func isFieldName(_ key: String) -> Bool {
-        guard let first = key.first, first.isLetter || first == "_" else { return false }
-        return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        guard let first = key.first, isLetter(first) || first == "_" else { return false }
+        return key.allSatisfy { isLetter($0) || isNumber($0) || $0 == "_" || $0 == "-" || $0 == "." }
+    }
+
+    // `Character.isLetter` and `isNumber`, answered by the byte for ASCII (every key, nearly always).
+    private static func isLetter(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isLetter }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(ascii)
+    }
+
+    private static func isNumber(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isNumber }
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
     }
 }

@@ -50,30 +50,56 @@ enum DateOrderRule {
         Order(first: ["closed"], then: ["dossier/filed_on"], reason: "a dossier is filed after the case is closed"),
     ]
 
+    /// The paths the table looks up from the root, each once: a case reads each of them once.
+    private static let rootPaths: [String] = {
+        var paths: [String] = []
+        for order in table where order.scope == nil {
+            for path in order.first + order.then where !paths.contains(path) { paths.append(path) }
+        }
+        return paths
+    }()
+
+    /// For each order of the table without a scope, where its alternatives are in `rootPaths`.
+    private static let rootIndices: [(first: [Int], then: [Int])] = table.map { order in
+        guard order.scope == nil else { return ([], []) }
+        return (order.first.map { rootPaths.firstIndex(of: $0)! }, order.then.map { rootPaths.firstIndex(of: $0)! })
+    }
+
+    private typealias Dated = (present: Bool, dates: [(XMLNode, CivilDate)])
+
     static let rule: CaseRule = { context in
+        let root = context.root
         var reported = Set<XMLNode>()
-        // The table asks for the same paths of the root many times: look each up once.
-        var cache: [String: (present: Bool, dates: [(XMLNode, CivilDate)])] = [:]
-        func lookup(_ scope: XMLNode, _ path: String) -> (present: Bool, dates: [(XMLNode, CivilDate)]) {
-            if scope == context.root, let hit = cache[path] { return hit }
+        var rootLookups = [Dated?](repeating: nil, count: rootPaths.count)
+        func read(_ scope: XMLNode, _ path: String) -> Dated {
             let nodes = scope.nodes(path)
-            let result = (!nodes.isEmpty, nodes.compactMap { node in node.date.map { (node, $0) } })
-            if scope == context.root { cache[path] = result }
-            return result
+            return (!nodes.isEmpty, nodes.compactMap { node in node.date.map { (node, $0) } })
         }
         /// The dated nodes of the first alternative that is present.
         func dated(_ scope: XMLNode, _ alternatives: [String]) -> [(XMLNode, CivilDate)] {
             for path in alternatives {
-                let found = lookup(scope, path)
+                let found = read(scope, path)
                 if found.present { return found.dates }
             }
             return []
         }
-        for order in table {
-            let scopes = order.scope.map { context.root.nodes($0) } ?? [context.root]
-            for scope in scopes {
-                let firsts = dated(scope, order.first)
-                let thens = dated(scope, order.then)
+        /// The same from the root, each path read once.
+        func datedFromRoot(_ alternatives: [Int]) -> [(XMLNode, CivilDate)] {
+            for index in alternatives {
+                let found = rootLookups[index] ?? read(root, rootPaths[index])
+                rootLookups[index] = found
+                if found.present { return found.dates }
+            }
+            return []
+        }
+        for (order, indices) in zip(table, rootIndices) {
+            let pairs: [(firsts: [(XMLNode, CivilDate)], thens: [(XMLNode, CivilDate)])]
+            if let scope = order.scope {
+                pairs = root.nodes(scope).map { (dated($0, order.first), dated($0, order.then)) }
+            } else {
+                pairs = [(datedFromRoot(indices.first), datedFromRoot(indices.then))]
+            }
+            for (firsts, thens) in pairs {
                 for (a, aDate) in firsts {
                     for (b, bDate) in thens where aDate > bDate {
                         let (at, other, atDate, otherDate) = order.reportOnFirst ? (a, b, aDate, bDate) : (b, a, bDate, aDate)
@@ -87,5 +113,4 @@ enum DateOrderRule {
             }
         }
     }
-
 }

@@ -20,7 +20,7 @@ enum IdentityRules {
 
     private static func check(_ idNode: XMLNode, of record: XMLNode, typeGiven: Bool, _ context: inout RuleContext) {
         let text = idNode.stringValue
-        let masked = ResidentIDNumber.masked(text)
+        var masked: String { ResidentIDNumber.masked(text) }  // only for a finding
         do throws(ResidentIDNumber.Problem) {
             let id = try ResidentIDNumber(text)
             if let birthNode = record.element(named: "birth_date"), let stated = birthNode.date, stated != id.birthDate {

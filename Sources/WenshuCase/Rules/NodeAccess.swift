@@ -6,11 +6,7 @@ extension XMLNode {
     func value(_ name: String) -> String? { element(named: name)?.stringValue }
 
     /// The elements reached by a slash-separated path of child names: `agreement/instalments/instalment`.
-    func nodes(_ path: String) -> [XMLNode] {
-        path.split(separator: "/").reduce([self]) { nodes, step in
-            nodes.flatMap { $0.elements(named: String(step)) }
-        }
-    }
+    func nodes(_ path: String) -> [XMLNode] { elements(alongPath: path) }
 
     /// The first element along `path`, if any.
     func node(_ path: String) -> XMLNode? { nodes(path).first }

@@ -16,7 +16,7 @@ enum RecusalRule {
             let id = mediator.value("id_number")?.uppercased()
             for person in people {
                 let otherID = person.node.value("id_number")?.uppercased()
-                let otherPath = context.file.fieldPath(of: person.node)
+                var otherPath: String { context.file.fieldPath(of: person.node) }
                 if let id, let otherID, !id.isEmpty, id == otherID {
                     context.report("recusal", at: mediator,
                                    "mediator \(name) has the same ID number (\(ResidentIDNumber.masked(id))) as the \(person.what) `\(otherPath)`: a mediator who is a party or an agent must step aside (回避)")

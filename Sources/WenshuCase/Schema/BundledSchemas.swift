@@ -7,24 +7,37 @@ enum BundledSchemas {
     struct Entry: Sendable {
         let relaxNG: RelaxNGSchema
         let outline: SchemaOutline
+        let quick: QuickValidation
     }
 
-    /// Every kind's schema, compiled on first use.
-    private static let entries: [FileKind: Entry] = {
-        var entries: [FileKind: Entry] = [:]
-        for kind in FileKind.allCases {
-            let url = schemaURL(kind.schemaFileName)
-            do {
-                entries[kind] = Entry(relaxNG: try RelaxNGSchema(contentsOf: url), outline: try SchemaOutline(contentsOf: url))
-            } catch {
-                // The schemas are part of the build; one that does not compile is a defect of this package.
-                fatalError("bundled schema \(kind.schemaFileName) is broken: \(error)")
-            }
-        }
-        return entries
-    }()
+    // Each kind's schema is compiled when first used (a command checking cases compiles only case.rng).
+    private static let caseFile = compile(.caseFile)
+    private static let office = compile(.office)
+    private static let committees = compile(.committees)
+    private static let mediators = compile(.mediators)
+    private static let worklog = compile(.worklog)
 
-    static func entry(for kind: FileKind) -> Entry { entries[kind]! }
+    static func entry(for kind: FileKind) -> Entry {
+        switch kind {
+        case .caseFile: return caseFile
+        case .office: return office
+        case .committees: return committees
+        case .mediators: return mediators
+        case .worklog: return worklog
+        }
+    }
+
+    private static func compile(_ kind: FileKind) -> Entry {
+        let url = schemaURL(kind.schemaFileName)
+        do {
+            let outline = try SchemaOutline(contentsOf: url)
+            return Entry(relaxNG: try RelaxNGSchema(contentsOf: url), outline: outline,
+                         quick: try QuickValidation(contentsOf: url, outline: outline))
+        } catch {
+            // The schemas are part of the build; one that does not compile is a defect of this package.
+            fatalError("bundled schema \(kind.schemaFileName) is broken: \(error)")
+        }
+    }
 
     /// Where a bundled schema file is; templates and docs may point users at it.
     static func schemaURL(_ fileName: String) -> URL {

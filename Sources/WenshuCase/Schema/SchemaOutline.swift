@@ -47,6 +47,11 @@ struct SchemaOutline: Sendable {
 
     private(set) var rules: [Rule] = []
     private(set) var root = 0
+    /// For each rule, the position of each field name among its fields (the first, if a name repeats):
+    /// found by hashing, since loading asks it of every element of every case.
+    private var fieldPositions: [[String: Int]] = []
+    /// For each rule, the names of its fields in order.
+    private var fieldNames: [[String]] = []
 
     static let rngNamespace = "http://relaxng.org/ns/structure/1.0"
     static let annotationNamespace = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -66,6 +71,16 @@ struct SchemaOutline: Sendable {
         guard fields.count == 1, value == nil else { throw Unsupported(description: "start must hold one element") }
         rules = builder.rules
         root = fields[0].rule
+        fieldNames = rules.map { rule in
+            guard case .fields(let fields) = rule.content else { return [] }
+            return fields.map { builder.rules[$0.rule].name }
+        }
+        for (rule, names) in zip(rules, fieldNames) where Set(names).count != names.count {
+            throw Unsupported(description: "<\(rule.name)> names a field twice")
+        }
+        fieldPositions = fieldNames.map { names in
+            Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        }
     }
 
     // MARK: Questions
@@ -79,8 +94,8 @@ struct SchemaOutline: Sendable {
     }
 
     func field(named name: String, in rule: Int) -> Field? {
-        guard case .fields(let fields) = rules[rule].content else { return nil }
-        return fields.first { rules[$0.rule].name == name }
+        guard let position = fieldPositions[rule][name] else { return nil }
+        return fields(of: rule)[position]
     }
 
     func fields(of rule: Int) -> [Field] {
@@ -101,20 +116,41 @@ struct SchemaOutline: Sendable {
     /// in the order written). Elements are moved, never copied, so every node keeps its identity and location.
     func putInOrder(_ element: XMLNode, rule: Int? = nil) {
         guard let rule = rule ?? self.rule(for: element) else { return }
-        let children = element.elements
         let fields = fields(of: rule)
-        if !fields.isEmpty {
-            let rank = Dictionary(fields.enumerated().map { (rules[$1.rule].name, $0) }, uniquingKeysWith: { a, _ in a })
-            let ordered = children.enumerated().sorted {
-                (rank[$0.element.name] ?? fields.count, $0.offset) < (rank[$1.element.name] ?? fields.count, $1.offset)
-            }.map(\.element)
-            if ordered != children {
-                for child in ordered { element.appendChild(child) }
-            }
+        guard !fields.isEmpty else { return }
+        // Files are nearly always written in order already. (If not, the records ordered on the way are
+        // ordered again below, which changes nothing in them.)
+        if forEachChildInOrder(of: element, rule: rule, { child, field in
+            putInOrder(child, rule: field.rule)
+            return true
+        }) { return }
+        let positions = fieldPositions[rule]
+        let unknown = fields.count
+        let children = element.elements
+        let ordered = children.enumerated().sorted {
+            (positions[$0.element.name] ?? unknown, $0.offset) < (positions[$1.element.name] ?? unknown, $1.offset)
+        }.map(\.element)
+        if ordered != children {
+            for child in ordered { element.appendChild(child) }
         }
-        for child in children {
-            if let childRule = field(named: child.name, in: rule)?.rule { putInOrder(child, rule: childRule) }
+        for child in element.childElements {
+            if let position = positions[child.name] { putInOrder(child, rule: fields[position].rule) }
         }
+    }
+
+    /// Follows the fields of `rule` along the child elements of `element` while the children are known
+    /// fields in the schema's order — always so in a valid file — calling `body` with each child and its
+    /// field. Returns `true` when every child was matched and `body` returned `true` for each; stops at the
+    /// first child that is unknown, out of order, or refused by `body`. Compares names in place.
+    func forEachChildInOrder(of element: XMLNode, rule: Int, _ body: (XMLNode, Field) -> Bool) -> Bool {
+        let fields = fields(of: rule)
+        let names = fieldNames[rule]
+        var position = 0
+        for child in element.childElements {
+            while position < names.count && !child.isNamed(names[position]) { position += 1 }
+            guard position < names.count, body(child, fields[position]) else { return false }
+        }
+        return true
     }
 
     // MARK: Reading the RelaxNG

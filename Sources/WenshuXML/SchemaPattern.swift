@@ -1,0 +1,86 @@
+import CLibXML2
+
+/// A regular expression in XML Schema's syntax — the `pattern` facet of a RelaxNG `<data>` — compiled once by
+/// libxml2, the engine that checks the facet during validation, and shared by all threads (matching does
+/// not change it). As in XML Schema, a pattern matches the whole text (`\d{4}` does not match `20261`).
+public final class SchemaPattern: @unchecked Sendable {
+    let pointer: xmlRegexpPtr
+    /// The pattern as written.
+    public let source: String
+    /// `source` is `\s*\S[\s\S]*`, "not only whitespace", the pattern of most values: answered by a scan for a
+    /// character other than XML Schema's four whitespace characters (space, tab, LF, CR), which is what
+    /// libxml2's automaton decides, at a fraction of its cost. Text holding a character XML does not allow
+    /// (a control character, U+FFFE, U+FFFF), which libxml2 never matches, is left to libxml2.
+    private let isNotOnlyWhitespace: Bool
+
+    /// Compiles `source`; throws an `XMLIssue` of kind `.schema` when it is not a valid pattern.
+    public init(_ source: String) throws {
+        LibXML.ensureInitialized()
+        self.source = source
+        let (compiled, issues) = capturingErrors(kind: .schema, file: nil) {
+            withXMLString(source) { xmlRegexpCompile($0) }
+        }
+        guard let compiled else {
+            throw issues.first ?? XMLIssue(kind: .schema, file: nil, line: 0, message: "`\(source)` is not a valid pattern")
+        }
+        pointer = compiled
+        isNotOnlyWhitespace = source == #"\s*\S[\s\S]*"#
+    }
+
+    deinit { xmlRegFreeRegexp(pointer) }
+
+    /// Whether the whole of `text` matches.
+    public func matches(_ text: String) -> Bool {
+        withXMLString(text) { matches($0) }
+    }
+
+    /// Whether the value of the element `node` matches, its value taken as RelaxNG's `<data>` takes it: the
+    /// text of its direct text children, joined (no text is the empty value). Reads a single text child in
+    /// place.
+    public func matchesValue(of node: XMLNode) -> Bool {
+        guard let first = node.pointer.pointee.children else { return matches("") }
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let content = first.pointee.content else { return matches("") }
+            return matches(content)
+        }
+        var value: [xmlChar] = []
+        var child: xmlNodePtr? = first
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE, var byte = c.pointee.content {
+                while byte.pointee != 0 {
+                    value.append(byte.pointee)
+                    byte += 1
+                }
+            }
+            child = c.pointee.next
+        }
+        value.append(0)
+        return value.withUnsafeBufferPointer { matches($0.baseAddress!) }
+    }
+
+    /// Whether the NUL-terminated UTF-8 `text` matches.
+    private func matches(_ text: UnsafePointer<xmlChar>) -> Bool {
+        guard isNotOnlyWhitespace else { return matchedByLibXML(text) }
+        var byte = text
+        var found = false
+        while byte.pointee != 0 {
+            switch byte.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                break
+            case 0x01..<0x20:
+                return matchedByLibXML(text)
+            case 0xEF where byte[1] == 0xBF && (byte[2] == 0xBE || byte[2] == 0xBF):  // U+FFFE, U+FFFF
+                return matchedByLibXML(text)
+            default:
+                found = true
+            }
+            byte += 1
+        }
+        return found
+    }
+
+    /// libxml2's answer, whatever the pattern.
+    func matchedByLibXML(_ text: UnsafePointer<xmlChar>) -> Bool {
+        xmlRegexpExec(pointer, text) == 1
+    }
+}
