@@ -56,10 +56,10 @@ public struct ResidentIDNumber: Sendable, Equatable {
 }
 
 extension Character {
-    /// Whether the character sorts between "0" and "9" — for a one-byte character, whether it is an ASCII
-    /// digit, answered without comparing strings (the rules ask it of every digit of every number).
+    /// One of 0–9 alone: "1\u{301}" (a digit with a combining mark) is not, though it sorts between
+    /// "0" and "9" as a Character, and reading it as a number would fail.
     var isASCIIDigit: Bool {
-        if let ascii = asciiValue { return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii) }
-        return ("0"..."9").contains(self)
+        guard let ascii = asciiValue, unicodeScalars.count == 1 else { return false }
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
     }
 }

@@ -24,6 +24,16 @@ final class IdentityNumberTests: XCTestCase {
         XCTAssertEqual(ResidentIDNumber.masked("330106197803121239"), "330106********1239")
     }
 
+    /// A digit with a combining mark looks like a digit but is not one: refused, never a crash.
+    func testDigitsWithCombiningMarksAreRefused() throws {
+        let marked = "33010619780312123" + "9\u{301}"
+        XCTAssertThrowsError(try ResidentIDNumber(marked))
+        XCTAssertThrowsError(try ResidentIDNumber("3\u{301}" + "3010619780312123" + "9"))
+        XCTAssertNil(Amount("1\u{301}0.00"))
+        XCTAssertThrowsError(try Amount(validating: "1\u{301}0.00"))
+        XCTAssertNil(PhoneNumber.kind(of: "1\u{301}3805712345"))
+    }
+
     func testCreditCodeTable() {
         XCTAssertNoThrow(try CreditCode("91330106MA2CFK7Q85"))
         XCTAssertNoThrow(try CreditCode("91350100M000100Y43"))

@@ -159,7 +159,7 @@ struct XPathLexer {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    fileprivate var isASCIIDigit: Bool { unicodeScalars.count == 1 && ("0"..."9").contains(self) }
     /// XML NameStartChar without the colon (close enough for XPath NCNames written in templates).
     fileprivate var isNameStart: Bool { isLetter || self == "_" || (unicodeScalars.first?.value ?? 0) >= 0xC0 }
     fileprivate var isNameChar: Bool { isNameStart || isASCIIDigit || self == "-" || self == "." || self == "·" }
