@@ -25,7 +25,7 @@ public struct BatchRenderer: Sendable {
         public var cases: [CaseReport]
         /// Problems of the batch as a whole (two cases mapping to one folder); when present nothing was written.
         public var batchDiagnostics: [Diagnostic]
-        public var filesWritten: Int { cases.reduce(0) { $0 + $1.files.count } }
+        public var filesWritten: Int { cases.reduce(0) { $0 + $1.fileNames.count } }
         public var failedCases: Int { cases.filter { !$0.succeeded }.count }
         public var succeeded: Bool { batchDiagnostics.isEmpty && failedCases == 0 }
     }
@@ -34,7 +34,7 @@ public struct BatchRenderer: Sendable {
         public var source: String
         public var caseNumber: String?
         /// The files written, as URLs below the output folder.
-        public var files: [URL] { fileNames.map { folder.appendingPathComponent($0) } }
+        public var files: [URL] { fileNames.map { folder.appendingPathComponent($0, isDirectory: false) } }
         public var diagnostics: [Diagnostic]
         public var succeeded: Bool { !diagnostics.hasErrors }
 

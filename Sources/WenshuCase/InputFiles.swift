@@ -21,7 +21,7 @@ public enum InputFiles {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing(path) }
             guard isFolder.boolValue else {
-                urls.append(URL(fileURLWithPath: path))
+                urls.append(URL(fileURLWithPath: path, isDirectory: false))
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -29,7 +29,7 @@ public enum InputFiles {
                 .sorted()
             if files.isEmpty { throw .emptyFolder(path) }
             let base = path.hasSuffix("/") ? path : path + "/"
-            urls += files.map { URL(fileURLWithPath: base + $0) }
+            urls += files.map { URL(fileURLWithPath: base + $0, isDirectory: false) }
         }
         return urls
     }
