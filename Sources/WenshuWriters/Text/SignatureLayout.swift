@@ -5,9 +5,10 @@ import WenshuDocument
 ///
 /// A signatory's line is its label followed by its printed name when the label ends with a colon
 /// (`当事人（签名）：张三`), and the name followed by the label otherwise (`青山村人民调解委员会（印）`).
-/// A date made only of blanks prints as `年　　月　　日` with room for the year before it. The lines are
-/// left-aligned in a column as wide as the widest of them; a right-aligned block ends four characters
-/// before the right margin, as GB/T 9704 places the date (右空四字).
+/// A date made only of blanks prints as `年　　月　　日` with room for the year before it. The lines stand
+/// in a column as wide as the widest of them; a right-aligned block ends four characters before the right
+/// margin, as GB/T 9704 places the date (右空四字), each line flush right in its column unless it ends
+/// in a colon (the signature goes after it).
 package struct SignatureLayout: Sendable {
     package let layout: ParagraphLayout
     package let text: InlineText
@@ -38,7 +39,15 @@ package struct SignatureLayout: Sendable {
         for (index, signatory) in signatories.enumerated() {
             if index > 0 { result.append(MeasuredLine()) }
             for line in signatory.lines {
-                result.append(MeasuredLine(text: lead + line.text, width: offset + line.width))
+                // A right-aligned block sets each line flush right in its column, as the word processor
+                // does: the signing underlines and the seal line end together above the date. A line
+                // ending in a colon keeps its room to sign after it.
+                let flush = block.alignment == .right && !line.text.hasSuffix("：") && !line.text.hasSuffix(":")
+                let room = flush ? max(blockWidth - line.width, 0) : 0
+                var text = lead
+                text.append(contentsOf: Repeated.spaces(room))
+                text += line.text
+                result.append(MeasuredLine(text: text, width: offset + room + line.width))
             }
             for line in signatory.date {
                 let room = max(blockWidth - line.width, 0)
