@@ -16,6 +16,19 @@ final class XPathTests: XCTestCase {
         XCTAssertEqual(try context.evaluate("amount > 19"), .boolean(true))
     }
 
+    /// Plain paths are compiled without libxml2's streaming patterns, and select exactly what they did.
+    func testPlainPathsSelectTheSameNodesInDocumentOrder() throws {
+        XCTAssertEqual(XPathExpression.unstreamed("party/name"), "(party/name)")
+        XCTAssertEqual(XPathExpression.unstreamed("party[1]/name"), "party[1]/name")
+        XCTAssertEqual(XPathExpression.unstreamed("string(name)"), "string(name)")
+        let context = XPathContext(document: doc)
+        XCTAssertEqual(try context.evaluate("party/name").nodes.map(\.stringValue), ["张三", "李四"])
+        XCTAssertEqual(try context.evaluate("//name | amount").nodes.map(\.stringValue), ["张三", "李四", "19.99"])
+        XCTAssertEqual(try context.evaluate(".//name").nodes.count, 2)
+        XCTAssertEqual(try context.evaluate("nothing/here").nodes.count, 0)
+        XCTAssertEqual(try context.evaluate("amount").nodes.first?.stringValue, "19.99")
+    }
+
     func testContextNodeAndVariables() throws {
         let context = XPathContext(document: doc)
         let second = try context.evaluate("party[2]").nodes[0]
