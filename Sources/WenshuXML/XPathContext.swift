@@ -41,6 +41,8 @@ public final class XPathContext {
         init(document: XMLDocument) { self.document = document }
         /// The registered functions by local name (names are unique across the tables of one context).
         var functions: [String: XPathFunction] = [:]
+        /// The namespaces of the registered tables.
+        var namespaceURIs: [String] = []
         /// The first error a function raised during the current evaluation.
         var functionError: String?
     }
@@ -64,13 +66,21 @@ public final class XPathContext {
     ///
     /// Local names must be unique across the tables registered in one context: the trampoline finds a
     /// function by its local name only (see `xpathTrampoline` for why it cannot use the namespace).
+    ///
+    /// libxml2 asks one lookup function for the functions (no per-context hash of them to build): a binding
+    /// makes a context per form and case.
     public func register(_ table: XPathFunctionTable) {
         registerNamespace(prefix: table.prefix, uri: table.namespaceURI)
-        for (name, function) in table.functions {
-            precondition(state.functions[name] == nil, "two registered XPath functions are named \(name)")
-            state.functions[name] = function
-            xmlXPathRegisterFuncNS(pointer, name, table.namespaceURI, xpathTrampoline)
+        if state.functions.isEmpty {
+            state.functions = table.functions  // shares the table's storage
+        } else {
+            for (name, function) in table.functions {
+                precondition(state.functions[name] == nil, "two registered XPath functions are named \(name)")
+                state.functions[name] = function
+            }
         }
+        state.namespaceURIs.append(table.namespaceURI)
+        xmlXPathRegisterFuncLookup(pointer, xpathFunctionLookup, pointer.pointee.userData)
     }
 
     /// Sets `$name` to a value (loop items, parameters). Replaces any earlier value.
@@ -105,6 +115,16 @@ public final class XPathContext {
         try evaluate(XPathExpression(source), at: node)
     }
 
+}
+
+/// libxml2's question "which C function is `ns_uri:name`?": the trampoline, for a registered function in
+/// a registered namespace; `nil` (an unknown function) otherwise.
+private func xpathFunctionLookup(_ data: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+                                 _ namespaceURI: UnsafePointer<xmlChar>?) -> xmlXPathFunction? {
+    guard let data, let name = String(xmlString: name), let uri = String(xmlString: namespaceURI) else { return nil }
+    let state = Unmanaged<XPathContext.State>.fromOpaque(data).takeUnretainedValue()
+    guard state.functions[name] != nil, state.namespaceURIs.contains(uri) else { return nil }
+    return xpathTrampoline
 }
 
 /// The one C entry point for every extension function: finds the Swift function by the name libxml2 is

@@ -54,6 +54,12 @@ final class XPathTests: XCTestCase {
             XCTAssertTrue((error as? XMLIssue)?.message.contains("takes one argument") ?? false, "\(error)")
         }
         XCTAssertThrowsError(try context.evaluate("w:missing()"))
+        // Only in the table's namespace: not without a prefix, not under another namespace.
+        XCTAssertThrowsError(try context.evaluate("twice('a')"))
+        context.registerNamespace(prefix: "x", uri: "urn:other")
+        XCTAssertThrowsError(try context.evaluate("x:twice('a')"))
+        // A context without the table knows none of its functions.
+        XCTAssertThrowsError(try XPathContext(document: doc).evaluate("w:twice('a')"))
     }
 
     func testBadExpressionDoesNotCompile() {
