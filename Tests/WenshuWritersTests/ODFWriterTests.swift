@@ -122,6 +122,26 @@ final class ODFWriterTests: XCTestCase {
 
     // MARK: Layout markup
 
+    /// Tables that follow one another print as one grid; a table after text stands a little apart.
+    func testConsecutiveTablesJoin() throws {
+        func table(_ text: String) -> Block {
+            .table(Table(columnWidths: [1, 3], rows: [TableRow(cells: [TableCell([Paragraph([.text(text)])]),
+                                                                       TableCell([Paragraph([.field(text)])])])]))
+        }
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), pageStyle: .form,
+                                blocks: [.title([.text("表")]), table("一"), table("二"), table("三"),
+                                         .paragraph(Paragraph([.text("注")])), table("四")])
+        let x = try XPathContext.odf(flat(document))
+        func margins(_ n: Int) throws -> String {
+            let style = "//style:style[@style:name=//table:table[@table:name='Table\(n)']/@table:style-name]/style:table-properties"
+            return try x.evaluate("concat(\(style)/@fo:margin-top, ' ', \(style)/@fo:margin-bottom)").stringValue
+        }
+        XCTAssertEqual(try margins(1), "2mm 0mm")
+        XCTAssertEqual(try margins(2), "0mm 0mm")
+        XCTAssertEqual(try margins(3), "0mm 2mm")
+        XCTAssertEqual(try margins(4), "2mm 2mm")
+    }
+
     func testProsePageIsGBT9704() throws {
         let x = try XPathContext.odf(flat(SampleDocuments.agreement()))
         let layout = "//style:page-layout[@style:name=//style:master-page[@style:name='Wenshu_Prose']/@style:page-layout-name]/style:page-layout-properties"

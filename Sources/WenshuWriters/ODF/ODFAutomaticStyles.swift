@@ -21,6 +21,8 @@ struct ODFAutomaticStyles {
     struct TableKey: Hashable {
         var width: Double
         var pageStart: ODFPageStart?
+        var joinsAbove: Bool
+        var joinsBelow: Bool
     }
 
     struct ColumnsKey: Hashable {
@@ -56,16 +58,19 @@ struct ODFAutomaticStyles {
         return name
     }
 
-    /// The style of a table as wide as the text block, a little apart from the text around it.
-    mutating func table(width: Double, pageStart: ODFPageStart?) -> String {
-        let key = TableKey(width: width, pageStart: pageStart)
+    /// The style of a table as wide as the text block, a little apart from the text around it — but not
+    /// from a table right above or below it (`joinsAbove`, `joinsBelow`): a form's tables that follow one
+    /// another print as one grid, as on the printed form.
+    mutating func table(width: Double, pageStart: ODFPageStart?, joinsAbove: Bool = false, joinsBelow: Bool = false) -> String {
+        let key = TableKey(width: width, pageStart: pageStart, joinsAbove: joinsAbove, joinsBelow: joinsBelow)
         if let name = tables[key] { return name }
         let name = "Tbl\(tables.count + 1)"
         tables[key] = name
         markup.start("style:style", ["style:name": name, "style:family": "table",
                                      "style:master-page-name": pageStart?.page.masterName])
         markup.empty("style:table-properties", [
-            "style:width": mm(width), "table:align": "margins", "fo:margin-top": "2mm", "fo:margin-bottom": "2mm",
+            "style:width": mm(width), "table:align": "margins",
+            "fo:margin-top": joinsAbove ? "0mm" : "2mm", "fo:margin-bottom": joinsBelow ? "0mm" : "2mm",
             "style:page-number": pageStart?.number.map(String.init),
         ])
         markup.end("style:style")

@@ -88,8 +88,19 @@ struct ODFBody {
             if index + 1 < blocks.count { next = blocks[index + 1] }
             var beforeSignatures = false
             if case .signatures? = next { beforeSignatures = true }
+            if case .table(let table) = block {
+                // Tables that follow one another join into one grid.
+                try self.table(table, page: page, joinsAbove: index > 0 && Self.isTable(blocks[index - 1]),
+                               joinsBelow: next.map(Self.isTable) ?? false)
+                continue
+            }
             try self.block(block, page: page, keepWithNext: beforeSignatures)
         }
+    }
+
+    private static func isTable(_ block: Block) -> Bool {
+        if case .table(let table) = block { return !table.rows.isEmpty }
+        return false
     }
 
     private mutating func block(_ block: Block, page: ODFPage, keepWithNext: Bool = false) throws {
@@ -189,14 +200,16 @@ struct ODFBody {
 
     // MARK: Tables
 
-    private mutating func table(_ table: Table, page: ODFPage) throws {
+    private mutating func table(_ table: Table, page: ODFPage, joinsAbove: Bool = false, joinsBelow: Bool = false) throws {
         // A table without rows prints nothing (and ODF has no empty table).
         guard !table.rows.isEmpty else { return }
         let grid = ODFTableGrid(table)
         let width = page.geometry.textWidth
         tableCount += 1
         let start = takePageStart()
-        let tableStyle = styles.table(width: width, pageStart: start)
+        // A table that starts a page (a new section) stands apart from what was above it.
+        let tableStyle = styles.table(width: width, pageStart: start, joinsAbove: joinsAbove && start == nil,
+                                      joinsBelow: joinsBelow)
         let columnStyles = styles.columns(width: width, weights: grid.weights)
         let ledger = page.style == .landscape
         out.start("table:table", ["table:name": "Table\(tableCount)", "table:style-name": tableStyle])
