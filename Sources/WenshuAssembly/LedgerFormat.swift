@@ -25,4 +25,10 @@ enum LedgerFormat {
         if let end = head.lastIndex(where: { "，、：".contains($0) }) { return String(head[..<end]) + "……" }
         return String(head) + "……"
     }
+
+    /// `span` widened to take in `day` (a span of acceptance dates, built one case at a time).
+    static func span(_ span: ClosedRange<CivilDate>?, including day: CivilDate?) -> ClosedRange<CivilDate>? {
+        guard let day else { return span }
+        return span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+    }
 }

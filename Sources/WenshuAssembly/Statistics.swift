@@ -85,7 +85,7 @@ public struct Statistics: Sendable, Equatable {
         var byMediator: [MediatorKey: StatisticsTally] = [:]
         var span: ClosedRange<CivilDate>?
         for c in cases where filter.includes(c) {
-            if let day = c.accepted { span = span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day }
+            span = LedgerFormat.span(span, including: c.accepted)
             total.add(c)
             byType[c.type, default: StatisticsTally()].add(c)
             bySource[c.sourceKind ?? Self.unrecorded, default: StatisticsTally()].add(c)

@@ -32,6 +32,8 @@ public struct SubsidyReport: Sendable, Equatable {
     public var refused: [SubsidyDecision]
     /// Required materials the rules could not check.
     public var uncheckedMaterials: [String]
+    /// The first and last acceptance dates of the cases considered (stated when the filter has no period).
+    public var acceptedSpan: ClosedRange<CivilDate>?
 
     private struct LineKey: Hashable { var mediator, committee, grade: String }
 
@@ -41,7 +43,9 @@ public struct SubsidyReport: Sendable, Equatable {
     public init(cases: some Sequence<CaseFacts>, rules: SubsidyRules, filter: LedgerFilter = LedgerFilter()) {
         var lines: [LineKey: Line] = [:]
         var refused: [SubsidyDecision] = []
+        var span: ClosedRange<CivilDate>?
         for c in CaseNumberOrder.sorted(cases.filter(filter.includes)) {
+            span = LedgerFormat.span(span, including: c.accepted)
             let decision = rules.decide(c)
             guard decision.qualifies, let recipient = decision.recipient, let rate = decision.rate else {
                 refused.append(decision)
@@ -54,6 +58,7 @@ public struct SubsidyReport: Sendable, Equatable {
         let grades = StatisticsCategories.grades
         func gradeRank(_ g: String) -> Int { grades.firstIndex(of: g) ?? grades.count }
         self.filter = filter
+        self.acceptedSpan = span
         self.lines = lines.values.sorted { a, b in
             if a.committee != b.committee { return Statistics.precedes(a.committee, b.committee) }
             if a.mediator != b.mediator { return Statistics.precedes(a.mediator, b.mediator) }
@@ -76,7 +81,7 @@ public struct SubsidyReport: Sendable, Equatable {
             notes.append("补助标准要求的以下材料无法从案件数据核对，未予核对：" + uncheckedMaterials.joined(separator: "、") + "。")
         }
         return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
-                                  blocks: blocks, notes: notes)
+                                  acceptedSpan: acceptedSpan, blocks: blocks, notes: notes)
     }
 
     /// The rules the report applied, printed under it.

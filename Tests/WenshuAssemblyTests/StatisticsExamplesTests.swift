@@ -153,6 +153,9 @@ final class StatisticsExamplesTests: XCTestCase {
         let dates = facts.compactMap(\.accepted).sorted()
         let span = "受理日期：\(dates.first!.year)年\(dates.first!.month)月\(dates.first!.day)日至\(dates.last!.year)年\(dates.last!.month)月\(dates.last!.day)日"
         XCTAssertEqual(subtitle(LedgerFilter()), "填报单位：西湖区司法局　" + span)
+        let (profile, _) = OfficeProfile.load(Repository.examples.appendingPathComponent("office.yaml"))
+        let subsidy = SubsidyReport(cases: facts, rules: SubsidyRules(profile: try XCTUnwrap(profile)))
+        XCTAssertEqual(subsidy.acceptedSpan.map { "\($0.lowerBound)…\($0.upperBound)" }, "\(dates.first!)…\(dates.last!)")
         XCTAssertEqual(subtitle(LedgerFilter(since: CivilDate(iso: "2026-01-01"), until: CivilDate(iso: "2026-06-30"))),
                        "填报单位：西湖区司法局　期间：2026年1月1日至2026年6月30日")
     }
