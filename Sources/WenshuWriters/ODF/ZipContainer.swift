@@ -5,9 +5,10 @@ import Foundation
 ///
 /// ZIPFoundation's `Archive` cannot take an entry that is already deflated, and deflating the fixed style
 /// part is most of an `.odt`'s cost (facts.md), so the ODF writer deflates its fixed parts once and lays out
-/// the container here. Parts are deflated with zlib directly, with ZIPFoundation's settings (raw deflate,
-/// level 6, memLevel 9), so the bytes are the ones ZIPFoundation would write; its per-call stream (about
-/// 400 KB allocated, cleared and freed for every part) is replaced by streams kept for reuse. The layout is the plain one every reader
+/// the container here. Parts are deflated with zlib directly (raw deflate, level 6, zlib's default memLevel
+/// 8: ZIPFoundation's memLevel 9 doubles the hash table every reset clears, for no gain on parts of a few
+/// KB); ZIPFoundation's per-call stream (about 400 KB allocated, cleared and freed for every part) is
+/// replaced by streams kept for reuse. The layout is the plain one every reader
 /// knows (local headers, central directory, end record; no extra fields, no data descriptors) with a fixed
 /// timestamp (1980-01-01 00:00, the earliest a zip can hold), so the bytes depend only on the entries.
 struct ZipContainer {
@@ -113,7 +114,7 @@ final class DeflateStreams: @unchecked Sendable {
     private var idle: [UnsafeMutablePointer<z_stream>] = []
     private let lock = NSLock()
 
-    /// `data` deflated as ZIPFoundation does it (raw, level 6, memLevel 9, default strategy).
+    /// `data` deflated raw (level 6, memLevel 8, default strategy), as zip's method 8 stores it.
     func deflate(_ data: Data) throws -> Data {
         let stream = try take()
         defer { putBack(stream) }
@@ -136,7 +137,7 @@ final class DeflateStreams: @unchecked Sendable {
         if let stream = lock.withLock({ idle.popLast() }) { return stream }
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let status = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+        let status = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deallocate()
