@@ -2,8 +2,8 @@ import WenshuDocument
 
 /// Breaks text into lines of a fixed display width with the Chinese line-breaking rules (禁则):
 /// no line starts with closing punctuation, none ends with opening punctuation, Latin words and numbers
-/// (`34,020.00`, `13805712345`, `￥1,409.02`) stay whole, and Chinese may break between any two characters
-/// otherwise. A character that would break a rule moves to the next line with its neighbour (推出), since
+/// (`34,020.00`, `13805712345`, `￥1,409.02`) stay whole, a checkbox stays with its short label
+/// (`□山林土地`), and Chinese may break between any two characters otherwise. A character that would break a rule moves to the next line with its neighbour (推出), since
 /// fixed-width output cannot squeeze punctuation into the margin.
 ///
 /// The rules speak of characters (grapheme clusters: a letter with its combining accents, an emoji
@@ -33,6 +33,7 @@ package struct LineBreaker: Sendable {
         if after.traits.contains(.space) { return false }    // spaces hang at the end of the line they follow
         if before.traits.contains(.space) { return !after.traits.contains(.noLineStart) }
         if after.traits.contains(.noLineStart) || before.traits.contains(.noLineEnd) { return false }
+        if after.traits.contains(.checkboxLabel) { return false }
         if before.traits.contains(.zeroWidthSpace) { return true }    // a break opportunity by definition
         // A run of narrow characters is a Latin word or a number.
         return !(before.width <= 1 && after.width <= 1)
@@ -79,7 +80,15 @@ package struct LineBreaker: Sendable {
         /// conjoining Hangul jamo, the regional indicators, CR) has a member in `standaloneRanges`. Only
         /// ever set for single code points.
         static let standsAlone = Self(rawValue: 1 << 6)
+        /// A character of a checkbox's label (`□山林土地`): no break before it, so an option never splits
+        /// over two lines. Set by `clusters` on the few characters after a box, up to a space.
+        static let checkboxLabel = Self(rawValue: 1 << 7)
     }
+
+    /// The glyphs a checkbox prints as: □ ☑ ☐ ■.
+    static let checkboxGlyphs: Set<UInt32> = [0x25A1, 0x2611, 0x2610, 0x25A0]
+    /// The longest label kept whole: a longer one may break like any text.
+    static let checkboxLabelLimit = 8
 
     /// Code points whose grapheme break class is Other or Control (LF included, CR not): the scripts and
     /// symbols of Chinese forms, in the spirit of the Swift standard library's own fast path. A test
@@ -172,7 +181,30 @@ package struct LineBreaker: Sendable {
             }
             result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
+        markCheckboxLabels(&result, in: text)
         return result
+    }
+
+    /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the
+    /// label is at most `checkboxLabelLimit` characters long.
+    private func markCheckboxLabels(_ clusters: inout [Cluster], in text: String) {
+        guard text.unicodeScalars.contains(where: { Self.checkboxGlyphs.contains($0.value) }) else { return }
+        let utf8 = Array(text.utf8)
+        func isBox(_ index: Int) -> Bool {
+            let cluster = clusters[index]
+            guard cluster.end - cluster.start == 3 else { return false }
+            let scalar = String(decoding: utf8[cluster.start..<cluster.end], as: UTF8.self).unicodeScalars.first
+            return scalar.map { Self.checkboxGlyphs.contains($0.value) } ?? false
+        }
+        func endsLabel(_ index: Int) -> Bool {
+            index == clusters.count || !clusters[index].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) || isBox(index)
+        }
+        for box in clusters.indices where isBox(box) {
+            var end = box + 1
+            while !endsLabel(end) && end - box <= Self.checkboxLabelLimit { end += 1 }
+            guard endsLabel(end) else { continue }    // a long label breaks like any text
+            for label in (box + 1)..<end { clusters[label].traits.insert(.checkboxLabel) }
+        }
     }
 
     /// A run of neighbouring clusters: an unbreakable unit, a piece of one, or a line being filled.
