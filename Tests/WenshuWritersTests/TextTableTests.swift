@@ -30,6 +30,21 @@ final class TextTableTests: XCTestCase {
         ])
     }
 
+    /// A table right under another shares its rule, with the junctions of both grids.
+    func testTablesThatFollowOneAnotherShareARule() throws {
+        XCTAssertEqual(TextTable.joinedRule("└──┴──┴──┘", "┌─────┬──┐"), "├──┴──┼──┤")
+        XCTAssertEqual(TextTable.joinedRule("└─────┴──┘", "┌──┬──┬──┐"), "├──┬──┼──┤")
+        XCTAssertNil(TextTable.joinedRule("└──┘", "┌──┬──┐"), "borders of different widths")
+        XCTAssertNil(TextTable.joinedRule("│甲│", "┌──┐"), "not a bottom border")
+        let one = Table(columnWidths: [1, 1], rows: [TableRow(cells: [TextSamples.cell("甲"), TextSamples.cell("乙")])])
+        let two = Table(columnWidths: [1], rows: [TableRow(cells: [TextSamples.cell("丙")])])
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), pageStyle: .form,
+                                blocks: [.table(one), .table(two)])
+        let text = String(decoding: try TextWriter(options: WriterOptions(textColumns: 12, textLines: 22)).write(document), as: UTF8.self)
+        let rules = text.split(separator: "\n").filter { $0.hasPrefix("┌") || $0.hasPrefix("├") || $0.hasPrefix("└") }
+        XCTAssertEqual(rules, ["┌──┬─┐", "├──┴─┤", "└────┘"])
+    }
+
     /// The same table on a Western terminal: one-column borders, a space of padding in each cell.
     func testSpansWithNarrowBorders() throws {
         XCTAssertEqual(try render(spans, columns: 20, ambiguous: 1), [

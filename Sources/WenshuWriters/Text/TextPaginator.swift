@@ -22,7 +22,7 @@ package struct Pagination: Sendable {
 ///   paragraph before them along (a signature page never carries signatures alone); lines kept with the
 ///   next item move with its first two lines (or its first table rows).
 /// - A table is drawn in pieces, one per page, each with its top and bottom border and the header rows
-///   repeated; rows tied by a row span stay together. A piece taller than a whole page, like a block
+///   repeated; rows tied by a row span stay together. A table right under another shares its rule. A piece taller than a whole page, like a block
 ///   kept together that is taller than a page, runs over onto the next page.
 package struct TextPaginator: Sendable {
     package let bodyLines: Int
@@ -50,7 +50,9 @@ package struct TextPaginator: Sendable {
                     state.place(MeasuredLine())
                 }
             case .table(let table):
-                place(table, in: &state)
+                var previousIsTable = false
+                if index > 0, case .table = items[index - 1] { previousIsTable = true }
+                place(table, joiningTableAbove: previousIsTable, in: &state)
             case .pageBreak:
                 state.breakPage()
             case .sectionStart(let id, let startsNewPage, let numbering):
@@ -101,26 +103,40 @@ package struct TextPaginator: Sendable {
         }
     }
 
-    private func place(_ table: TextTable, in state: inout State) {
+    /// Places a table piece by piece. A table right under another on the same page shares its border
+    /// rule (`TextTable.joinedRule`), so the two print as one grid, as in ODF.
+    private func place(_ table: TextTable, joiningTableAbove: Bool, in state: inout State) {
         let header = Array(table.headerRows)
         var next = 0
+        var join: String?
+        if joiningTableAbove, let above = state.lastLine, let top = table.render(rows: header + (table.bodyGroups.first ?? 0..<0)).first {
+            join = TextTable.joinedRule(above.text, top.text)
+        }
         while next < table.bodyGroups.count {
+            let room = state.remaining + (join == nil ? 0 : 1)
             var rows = header
             var count = 0
             while next + count < table.bodyGroups.count,
-                  table.height(rows: rows + table.bodyGroups[next + count]) <= state.remaining {
+                  table.height(rows: rows + table.bodyGroups[next + count]) <= room {
                 rows += table.bodyGroups[next + count]
                 count += 1
             }
             if count == 0 {
                 if !state.isPageEmpty {
                     state.breakPage()
+                    join = nil
                     continue
                 }
                 rows += table.bodyGroups[next]
                 count = 1
             }
-            table.render(rows: rows).forEach { state.place($0) }
+            var lines = table.render(rows: rows)
+            if let join, let above = state.lastLine {
+                state.replaceLastLine(MeasuredLine(text: join, width: above.width))
+                lines.removeFirst()
+            }
+            join = nil
+            lines.forEach { state.place($0) }
             next += count
             if next < table.bodyGroups.count { state.breakPage() }
         }
@@ -147,6 +163,14 @@ package struct TextPaginator: Sendable {
         var isPageEmpty: Bool { current?.lines.isEmpty ?? true }
         var remaining: Int { bodyLines - (current?.lines.count ?? 0) }
         var lastLineIsEmpty: Bool { current?.lines.last?.text.allSatisfy { $0 == " " } ?? true }
+        /// The last line of the page being filled.
+        var lastLine: MeasuredLine? { current?.lines.last }
+
+        mutating func replaceLastLine(_ line: MeasuredLine) {
+            guard var page = current, !page.lines.isEmpty else { return }
+            page.lines[page.lines.count - 1] = line
+            current = page
+        }
         /// The index the page receiving the next line has, or will have.
         var nextLineIndex: Int { current != nil && remaining > 0 ? pages.count : pages.count + (current == nil ? 0 : 1) }
 

@@ -232,6 +232,27 @@ package struct TextTable: Sendable {
         text.append(contentsOf: Repeated.spaces(width - padding - line.width))
     }
 
+    /// One rule for a table's bottom border (`└──┴──┘`) and the top border of the table right under it
+    /// (`┌─┬───┐`), so that two tables print as one grid (`├─┼┴──┤`); `nil` unless both are whole borders
+    /// of the same width.
+    package static func joinedRule(_ bottom: String, _ top: String) -> String? {
+        let lower = Array(top), upper = Array(bottom)
+        guard upper.count == lower.count, upper.count >= 2,
+              upper.allSatisfy({ "└┴┘─".contains($0) }), lower.allSatisfy({ "┌┬┐─".contains($0) }) else { return nil }
+        var joined = ""
+        for index in upper.indices {
+            let up = upper[index] != "─", down = lower[index] != "─"
+            if index == 0 {
+                joined.append("├")
+            } else if index == upper.count - 1 {
+                joined.append("┤")
+            } else {
+                joined.append(up && down ? "┼" : up ? "┴" : down ? "┬" : "─")
+            }
+        }
+        return joined
+    }
+
     /// The box-drawing character where lines meet from these directions.
     private func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> String {
         switch (up, down, left, right) {
