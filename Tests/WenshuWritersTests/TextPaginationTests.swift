@@ -152,6 +152,24 @@ final class TextPaginationTests: XCTestCase {
         }
     }
 
+    /// The mediators' signatures stay on the page of the parties' signatures, as ODF keeps them.
+    func testConsecutiveSignatureBlocksShareAPage() throws {
+        let parties = SignatureBlock([Signature(label: [.text("甲方（签名）")]), Signature(label: [.text("乙方（签名）")])],
+                                     alignment: .left)
+        let mediators = SignatureBlock([Signature(label: [.text("人民调解员（签名）")]), Signature(label: [.text("记录人（签名）")])],
+                                       alignment: .right)
+        for filler in 0..<20 {
+            var blocks = (0..<filler).map { _ in Block.paragraph(Paragraph([.text("正文")])) }
+            blocks.append(.paragraph(Paragraph([.text("最后一段第一行。"), .lineBreak, .text("第二行。")])))
+            blocks += [.signatures(parties), .signatures(mediators)]
+            let text = try TextWriter(options: options).text(Document(metadata: metadata(), blocks: blocks))
+            let withSignatures = TextOutput.pages(text).filter { $0.contains { $0.contains("签名") } }
+            XCTAssertEqual(withSignatures.count, 1, "filler \(filler)")
+            XCTAssertEqual(withSignatures.first?.filter { $0.contains("签名") }.count, 4, "filler \(filler)")
+            XCTAssertTrue(withSignatures.first?.contains("第二行。") ?? false, "filler \(filler)")
+        }
+    }
+
     func testUnknownPageTargetIsAnError() {
         let document = Document(metadata: metadata(), blocks: [.paragraph(Paragraph([.pageRef(target: "nowhere", end: false)]))])
         XCTAssertThrowsError(try TextWriter(options: options).text(document)) {

@@ -18,8 +18,9 @@ package struct Pagination: Sendable {
 ///   needs a page of its own to start on, as in ODF). A page's numbering is that of the innermost section
 ///   around its first line that does not just continue: an unnumbered section's pages carry no number and
 ///   do not count; `restart(at:)` gives the section's first page that number.
-/// - Lines kept together move to the next page when they do not fit, and take the last two lines of the
-///   paragraph before them along (a signature page never carries signatures alone); lines kept with the
+/// - Lines kept together move to the next page when they do not fit, with the blocks kept together right
+///   after them, and take the last two lines of the paragraph before them along (a signature page never
+///   carries signatures alone); lines kept with the
 ///   next item move with its first two lines (or its first table rows).
 /// - A table is drawn in pieces, one per page, each with its top and bottom border and the header rows
 ///   repeated; rows tied by a row span stay together. A table right under another shares its rule. A piece taller than a whole page, like a block
@@ -42,7 +43,7 @@ package struct TextPaginator: Sendable {
             case .lines(let lines, .breakable):
                 lines.forEach { state.place($0) }
             case .lines(let lines, .together):
-                place(lines, needing: lines.count, in: &state)
+                place(lines, needing: keptTogether(lines, items, after: index), in: &state)
             case .lines(let lines, .withNext):
                 place(lines, needing: lines.count + firstLines(items, after: index), in: &state)
             case .spacer:
@@ -85,13 +86,31 @@ package struct TextPaginator: Sendable {
         return false
     }
 
+    /// The lines a block kept together needs on its page: with the blocks kept together right after it
+    /// (the mediators' signatures after the parties', as ODF keeps them), unless they would not fit on
+    /// one page together with the two lines of text and the empty line that go before them.
+    private func keptTogether(_ lines: [MeasuredLine], _ items: [FlowItem], after index: Int) -> Int {
+        var needed = lines.count
+        var next = index + 1
+        while next < items.count {
+            if case .spacer = items[next], next + 1 < items.count, case .lines(let following, .together) = items[next + 1] {
+                guard needed + 1 + following.count + 3 <= bodyLines else { break }
+                needed += 1 + following.count
+                next += 2
+            } else {
+                break
+            }
+        }
+        return needed
+    }
+
     /// The lines the items after `index` need on the same page: the first two lines of a paragraph, a
     /// whole block kept together, a table's first piece.
     private func firstLines(_ items: [FlowItem], after index: Int) -> Int {
         guard index + 1 < items.count else { return 0 }
         switch items[index + 1] {
         case .lines(let lines, .breakable): return min(lines.count, 2)
-        case .lines(let lines, .together): return lines.count
+        case .lines(let lines, .together): return keptTogether(lines, items, after: index + 1)
         case .lines(let lines, .withNext): return lines.count + firstLines(items, after: index + 1)
         case .spacer: return 1 + firstLines(items, after: index + 1)
         case .table(let table):
