@@ -64,14 +64,17 @@ final class TextWriterTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasSuffix("人民调解员（签名）：赵六") })
     }
 
-    /// Blanks print as underscores two per full-width character; checkboxes as □ and ☑.
+    /// Blanks print as underscores two per full-width character; checkboxes as □ and ■, which take the
+    /// same columns (☑ is one column where □ is two).
     func testBlanksAndCheckboxes() throws {
         let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
             .paragraph(Paragraph([.text("姓名"), .blank(width: 4), .text("性别"), .checkbox(label: "男", checked: true),
                                   .checkbox(label: "女", checked: false)])),
         ])
         let text = try TextWriter(options: WriterOptions()).text(document)
-        XCTAssertEqual(TextOutput.pages(text)[0][0], "姓名________性别☑男□女")
+        XCTAssertEqual(TextOutput.pages(text)[0][0], "姓名________性别■男□女")
+        let width = DisplayWidth(ambiguous: 2)
+        XCTAssertEqual(width.of("■男"), width.of("□男"))
     }
 
     /// Control characters in case data never reach the printer: a form feed or escape would be a command.

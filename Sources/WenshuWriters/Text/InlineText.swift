@@ -43,8 +43,9 @@ package struct PageNumbers: Sendable, Equatable {
 
 /// The characters a run of inlines prints in fixed-width text.
 ///
-/// A blank is an underline of `width` full-width characters (two `_` each); a checkbox is `☑`/`□` before its
-/// label; bold prints as plain text. Line and paragraph separators in the text become forced line
+/// A blank is an underline of `width` full-width characters (two `_` each); a checkbox is `■` (checked) or
+/// `□` before its label — both in GB2312 and of the same East Asian Width, so the boxes of a row line up on
+/// every printer (`☑` is one column where `□` is two, and GBK printers lack it); bold prints as plain text. Line and paragraph separators in the text become forced line
 /// breaks, a tab a space; other control characters are dropped, since a form feed or escape in case data
 /// would reach the printer as a command.
 package struct InlineText: Sendable {
@@ -66,7 +67,8 @@ package struct InlineText: Sendable {
         case .blank(let width): return Self.blank(width: width)
         case .pageRef(let target, let end): return numbers.text(target: target, end: end)
         case .pageCount: return numbers.pageCountText
-        case .text, .field, .strong, .checkbox, .lineBreak: return Self.printable(inline.plainText ?? "")
+        case .checkbox(let label, let checked): return (checked ? "■" : "□") + Self.printable(label)
+        case .text, .field, .strong, .lineBreak: return Self.printable(inline.plainText ?? "")
         }
     }
 
