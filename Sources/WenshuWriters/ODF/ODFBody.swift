@@ -83,18 +83,8 @@ struct ODFBody {
                 // Back from a section printed on another kind of page.
                 startPage(ODFPageStart(page: page, number: nil))
             }
-            // A signature block never stands alone on a page: the paragraph before it goes along.
-            var next: Block?
-            if index + 1 < blocks.count { next = blocks[index + 1] }
-            var beforeSignatures = false
-            if case .signatures? = next { beforeSignatures = true }
-            if case .table(let table) = block {
-                // Tables that follow one another join into one grid.
-                try self.table(table, page: page, joinsAbove: index > 0 && Self.isTable(blocks[index - 1]),
-                               joinsBelow: next.map(Self.isTable) ?? false)
-                continue
-            }
-            try self.block(block, page: page, keepWithNext: beforeSignatures)
+            try self.block(block, page: page, previous: index > 0 ? blocks[index - 1] : nil,
+                           next: index + 1 < blocks.count ? blocks[index + 1] : nil)
         }
     }
 
@@ -103,7 +93,11 @@ struct ODFBody {
         return false
     }
 
-    private mutating func block(_ block: Block, page: ODFPage, keepWithNext: Bool = false) throws {
+    /// One block; its neighbours decide how it holds on to them.
+    private mutating func block(_ block: Block, page: ODFPage, previous: Block?, next: Block?) throws {
+        // A signature block never stands alone on a page: the paragraph before it goes along.
+        var keepWithNext = false
+        if case .signatures? = next { keepWithNext = true }
         switch block {
         case .title(let inlines):
             try paragraph("Title", inlines)
@@ -119,7 +113,9 @@ struct ODFBody {
             try paragraph(parent, p.inlines, alignment: p.alignment == .justify ? nil : p.alignment,
                           keepWithNext: keepWithNext)
         case .table(let table):
-            try self.table(table, page: page)
+            // Tables that follow one another join into one grid.
+            try self.table(table, page: page, joinsAbove: previous.map(Self.isTable) ?? false,
+                           joinsBelow: next.map(Self.isTable) ?? false)
         case .signatures(let block):
             try signatures(block, keepWithNext: keepWithNext)
         case .pageBreak:
@@ -200,7 +196,7 @@ struct ODFBody {
 
     // MARK: Tables
 
-    private mutating func table(_ table: Table, page: ODFPage, joinsAbove: Bool = false, joinsBelow: Bool = false) throws {
+    private mutating func table(_ table: Table, page: ODFPage, joinsAbove: Bool, joinsBelow: Bool) throws {
         // A table without rows prints nothing (and ODF has no empty table).
         guard !table.rows.isEmpty else { return }
         let grid = ODFTableGrid(table)
