@@ -198,7 +198,7 @@ package struct TextTable: Sendable {
             while p <= n {
                 if isBorder(y, p) {
                     if bordered {
-                        text += junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
+                        text += Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
                                          left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil)
                     } else {
                         text.append(contentsOf: Repeated.spaces(unit))
@@ -239,22 +239,13 @@ package struct TextTable: Sendable {
         let lower = Array(top), upper = Array(bottom)
         guard upper.count == lower.count, upper.count >= 2,
               upper.allSatisfy({ "└┴┘─".contains($0) }), lower.allSatisfy({ "┌┬┐─".contains($0) }) else { return nil }
-        var joined = ""
-        for index in upper.indices {
-            let up = upper[index] != "─", down = lower[index] != "─"
-            if index == 0 {
-                joined.append("├")
-            } else if index == upper.count - 1 {
-                joined.append("┤")
-            } else {
-                joined.append(up && down ? "┼" : up ? "┴" : down ? "┬" : "─")
-            }
-        }
-        return joined
+        return upper.indices.map { index in
+            junction(up: upper[index] != "─", down: lower[index] != "─", left: index > 0, right: index < upper.count - 1)
+        }.joined()
     }
 
     /// The box-drawing character where lines meet from these directions.
-    private func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> String {
+    private static func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> String {
         switch (up, down, left, right) {
         case (true, true, true, true): return "┼"
         case (true, true, true, false): return "┤"
