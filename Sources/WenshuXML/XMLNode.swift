@@ -68,15 +68,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     }
 
     /// Child elements, in order.
-    public var elements: [XMLNode] {
-        var result: [XMLNode] = []
-        var child = pointer.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { result.append(XMLNode(pointer: c, document: document)) }
-            child = c.pointee.next
-        }
-        return result
-    }
+    public var elements: [XMLNode] { Array(childElements) }
 
     /// Child elements, in order, walked in place: unlike `elements`, no array is built, so a loop over
     /// every element of a case costs no allocation. Removing the element just returned is safe.
@@ -105,12 +97,8 @@ public struct XMLNode: @unchecked Sendable, Hashable {
 
     /// Whether the node has at least one child element.
     public var hasElements: Bool {
-        var child = pointer.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { return true }
-            child = c.pointee.next
-        }
-        return false
+        var elements = childElements.makeIterator()
+        return elements.next() != nil
     }
 
     /// Whether the local name is `name`, compared in place (no `String` is made of the node's name).
