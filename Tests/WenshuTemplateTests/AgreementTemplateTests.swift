@@ -34,7 +34,7 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(agreement.casePaths, [
             "accepted", "agreement/copies", "agreement/date", "agreement/facts", "agreement/form",
             "agreement/instalments/instalment/amount", "agreement/instalments/instalment/due", "agreement/number",
-            "agreement/performance_terms", "agreement/responsibilities", "agreement/terms/term/text", "committee/name",
+            "agreement/performance_terms", "agreement/responsibilities", "agreement/terms/term/amount", "agreement/terms/term/text", "committee/name",
             "mediators/mediator", "number",
             "parties/party/address", "parties/party/agents/agent/authority", "parties/party/agents/agent/kind",
             "parties/party/agents/agent/name", "parties/party/agents/agent/phone", "parties/party/agents/agent/relation",
@@ -72,7 +72,8 @@ final class AgreementTemplateTests: XCTestCase {
             p(f("2026年2月14日，李明驾驶小型轿车右转时与骑电动自行车直行的王建国相撞，致王建国左腿骨折。双方就赔偿数额发生争议。")),
             p(f("经杭州市公安局西湖区分局交通警察大队认定，李明负事故主要责任，王建国负次要责任。")),
             p(.text("经调解，自愿达成如下协议：")),
-            p(.text("一、"), f("被申请人李明赔偿申请人王建国医疗费、误工费、护理费、交通费等各项损失共计人民币34,020元。")),
+            p(.text("一、"), f("被申请人李明赔偿申请人王建国医疗费、误工费、护理费、交通费等各项损失共计人民币34,020元。"),
+              .text("（大写："), f("人民币叁万肆仟零贰拾元整"), .text("）")),
             p(.text("二、"), f("上述款项分三期支付，支付方式为银行转账至申请人指定账户。")),
             p(.text("三、"), f("本协议履行完毕后，双方就本次事故再无其他争议。")),
             p(.text("履行方式、时限：")),
