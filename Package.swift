@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib from the system: deflate and CRC-32 for the zipped ODF parts.
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256 from the system's libcrypto, for the archive package's digests.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
@@ -31,7 +33,7 @@ let package = Package(
         // Stage 2: form templates bound to the case by XPath.
         .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
-        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"],
+        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "CSystemZlib"],
                 exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
         .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
