@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuFormat
 import WenshuTemplate
 import WenshuXML
 
