@@ -181,10 +181,22 @@ struct ODFBody {
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
     /// the next so the block never splits across pages (nor from a signature block that follows it).
+    /// Two signatories that share a row (``SignatureRows``) are one paragraph with a tab stop at the middle.
     private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
+        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
+            let text = measure.text($0.label + $0.name)
+            return text.contains("\n") ? nil : width.of(text)
+        })
         var lines: [(style: String, inlines: [Inline])] = []
-        for signature in block.signatures {
+        for row in rows {
+            let signature = block.signatures[row[0]]
+            if row.count == 2 {
+                lines.append(("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
+                              + block.signatures[row[1]].label + block.signatures[row[1]].name))
+                continue
+            }
             lines.append(("Wenshu_20_Signature", signature.label + signature.name))
             if let date = signature.date { lines.append(("Wenshu_20_Signature_20_Date", date)) }
         }

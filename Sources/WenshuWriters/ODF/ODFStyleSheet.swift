@@ -20,6 +20,10 @@ enum ODFStyleSheet {
     static let bodyLetterSpacing = "-0.08mm"
     /// Two body characters: the first-line indent of Chinese paragraphs and level-1/2 headings.
     static let twoCharacters = mm(2 * (156.0 / 28.0))
+    /// The body line in fixed-width columns (28 full-width characters), for rules shared with the text writer.
+    static let bodyColumns = 56
+    /// Where the second signatory of a shared row starts (``SignatureRows``).
+    static let signaturePairTab = mm(Double(SignatureRows.halfWidth(columns: bodyColumns) + SignatureRows.gap) / 2 * (156.0 / 28.0))
     /// Two characters of table text (14 pt) and of ledger text (10.5 pt), for indented cell paragraphs.
     static let twoTableCharacters = mm(2 * 14 * 25.4 / 72)
     static let twoLedgerCharacters = mm(2 * 10.5 * 25.4 / 72)
@@ -106,6 +110,9 @@ enum ODFStyleSheet {
     </style:style>
     <style:style style:name="Wenshu_20_Signature" style:display-name="签名栏" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
     <style:paragraph-properties fo:text-align="end" fo:margin-top="5mm" fo:margin-right="\(twoCharacters)"/>
+    </style:style>
+    <style:style style:name="Wenshu_20_Signature_20_Pair" style:display-name="签名栏（两人一行）" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
+    <style:paragraph-properties fo:text-align="start"><style:tab-stops><style:tab-stop style:position="\(signaturePairTab)"/></style:tab-stops></style:paragraph-properties>
     </style:style>
     <style:style style:name="Wenshu_20_Signature_20_Date" style:display-name="签名栏日期" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
     <style:paragraph-properties fo:margin-top="0mm"/>

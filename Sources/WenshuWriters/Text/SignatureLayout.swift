@@ -8,7 +8,8 @@ import WenshuDocument
 /// A date made only of blanks prints as `年　　月　　日` with room for the year before it. The lines stand
 /// in a column as wide as the widest of them; a right-aligned block ends four characters before the right
 /// margin, as GB/T 9704 places the date (右空四字), each line flush right in its column unless it ends
-/// in a colon (the signature goes after it).
+/// in a colon (the signature goes after it). Signatories that share a row (``SignatureRows``) stand side
+/// by side, the second from the middle of the line.
 package struct SignatureLayout: Sendable {
     package let layout: ParagraphLayout
     package let text: InlineText
@@ -35,9 +36,22 @@ package struct SignatureLayout: Sendable {
         case .left, .justify: offset = 0
         }
         let lead = String(repeating: " ", count: offset)
+        let rows = SignatureRows.rows(block, columns: columns,
+                                      widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
         var result: [MeasuredLine] = []
-        for (index, signatory) in signatories.enumerated() {
-            if index > 0 { result.append(MeasuredLine()) }
+        for (rowIndex, row) in rows.enumerated() {
+            if rowIndex > 0 { result.append(MeasuredLine()) }
+            if row.count == 2 {
+                // Two signatories side by side, the second starting at the middle of the line.
+                let left = signatories[row[0]].lines[0], right = signatories[row[1]].lines[0]
+                let start = SignatureRows.halfWidth(columns: columns) + SignatureRows.gap
+                var text = left.text
+                text.append(contentsOf: Repeated.spaces(start - left.width))
+                text += right.text
+                result.append(MeasuredLine(text: text, width: start + right.width))
+                continue
+            }
+            let signatory = signatories[row[0]]
             for line in signatory.lines {
                 // A right-aligned block sets each line flush right in its column, as the word processor
                 // does: the signing underlines and the seal line end together above the date. A line
