@@ -36,6 +36,15 @@ final class CaseRuleTests: XCTestCase {
                    amount: 100
                    payer: p9
              """, nil, ["case.unknown-party@30"]),
+            ("a term's amount its text does not write", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 赔偿100元。
+                   amount: 100
+                 - text: 分两期支付，最后1,950元。
+                   amount: 100000
+             """, nil, ["case.term-amount-figure@27"]),
             ("instalments without a total", """
              agreement:
                date: 2026-04-10
