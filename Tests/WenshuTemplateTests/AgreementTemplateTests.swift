@@ -32,7 +32,8 @@ final class AgreementTemplateTests: XCTestCase {
 
     func testTheCasePathsItReadsAreDerivedFromTheTemplate() {
         XCTAssertEqual(agreement.casePaths, [
-            "accepted", "agreement/copies", "agreement/date", "agreement/facts", "agreement/form",
+            "accepted", "agreement/copies", "agreement/copy_holders/copy_holder/copies",
+            "agreement/copy_holders/copy_holder/holder", "agreement/date", "agreement/facts", "agreement/form",
             "agreement/instalments/instalment/amount", "agreement/instalments/instalment/due", "agreement/number",
             "agreement/performance_terms", "agreement/responsibilities", "agreement/terms/term/amount", "agreement/terms/term/text", "committee/name",
             "mediators/mediator/name", "number",

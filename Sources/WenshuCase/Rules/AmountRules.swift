@@ -13,16 +13,19 @@ enum AmountRules {
         let totalNode = agreement.element(named: "total_amount")
         let total = totalNode?.amount
         for term in agreement.nodes("terms/term") {
-            guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount,
+            guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount, amount <= .maximum,
                   let text = term.element(named: "text"), amount.figureRange(in: text.stringValue) == nil else { continue }
             context.report("term-amount-figure", .warning, at: text,
-                           "the term carries `amount` \(amount.grouped) but its text writes no such figure (\(amount.grouped)元): the agreement prints the sum and its 大写 at the term's end")
+                           "the term carries `amount` \(amount.grouped) but its text writes no such figure (\(amount.writtenInText)元): the agreement prints the sum and its 大写 at the term's end")
         }
         let instalmentList = agreement.element(named: "instalments")
         let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
 
         if let instalmentList, !instalments.isEmpty {
-            if let total, instalments.sum() != total {
+            if instalments.sum() > .maximum {
+                context.report("instalment-sum", at: instalmentList,
+                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), more than \(Amount.maximum.grouped), the largest amount 大写 can write")
+            } else if let total, instalments.sum() != total {
                 context.report("instalment-sum", at: instalmentList,
                                "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
             } else if totalNode == nil {

@@ -56,6 +56,9 @@ public enum TemplateFunctions {
         TemplateFunction("number-cn", 1...1, "w:number-cn(n) → 三, 十二, 一百零五") { args throws(XPathFunctionError) in
             try wholeNumber(args[0]).map { .string(ChineseNumerals.spell($0)) } ?? .string("")
         },
+        TemplateFunction("count-cn", 1...1, "w:count-cn(n) → 两 (before a measure word: 一式两份), 三, 十二") { args throws(XPathFunctionError) in
+            try wholeNumber(args[0]).map { .string(ChineseNumerals.count($0)) } ?? .string("")
+        },
         TemplateFunction("ordinal", 1...2, "w:ordinal(n[, unit]) → 第三, 第三条") { args throws(XPathFunctionError) in
             let unit = args.count == 2 ? args[1].stringValue : ""
             return try wholeNumber(args[0]).map { .string(ChineseNumerals.ordinal($0, unit: unit)) } ?? .string("")
