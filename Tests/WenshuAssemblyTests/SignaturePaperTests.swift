@@ -62,3 +62,66 @@ final class SignaturePaperTests: XCTestCase {
         }
     }
 }
+
+/// Room for the seal: a 42 mm round seal stamped over the committee's (or unit's) name and the date, centred
+/// on them, covers no other word of the page, in LibreOffice's PDF (issue 13, domain.md §9).
+final class SealRoomTests: XCTestCase {
+    static let root = TestPaths.packageRoot
+
+    func rendered(_ path: String, _ forms: [String]) throws -> [RenderPipeline.RenderedFile] {
+        let (library, _) = TemplateLibrary.load(directory: Self.root.appendingPathComponent("templates"))
+        let (profile, _) = OfficeProfile.load(Self.root.appendingPathComponent("examples/office.yaml"), displayName: "examples/office.yaml")
+        let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: forms, formats: [.odt]))
+        let result = pipeline.render(caseAt: Self.root.appendingPathComponent(path), displayName: path)
+        XCTAssertTrue(result.succeeded, "\(result.diagnostics)")
+        return result.files
+    }
+
+    /// In text on GB/T 9704's page (10.2 mm a line) the seal takes five lines: two free lines above the
+    /// committee's name and two under the date.
+    func testTheTextLeavesTheSealItsLines() throws {
+        let (library, _) = TemplateLibrary.load(directory: Self.root.appendingPathComponent("templates"))
+        let pipeline = RenderPipeline(library: library, profile: nil, settings: .init(forms: ["agreement", "rights-notice"], formats: [.txt]))
+        let result = pipeline.render(caseAt: Self.root.appendingPathComponent("examples/cases/traffic-instalments.xml"))
+        XCTAssertEqual(result.files.count, 2)
+        for file in result.files {
+            let lines = String(decoding: file.data, as: UTF8.self).components(separatedBy: "\n")
+            let seal = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("（印）") }, file.name)
+            XCTAssertEqual(Array(lines[(seal - 2)..<seal]), ["", ""], file.name)
+            XCTAssertTrue(lines[seal + 1].hasSuffix("日"), "the date under the seal line")
+            XCTAssertEqual(Array(lines[(seal + 2)...(seal + 3)]), ["", ""], file.name)
+        }
+    }
+
+    func testTheSealCoversNoOtherText() throws {
+        _ = try LibreOffice.require()
+        var files = try rendered("examples/cases/traffic-instalments.xml", ["agreement", "rights-notice", "mediation-certificate", "intake-register"])
+        files += try rendered("examples/cases/wages-subcontractor.json", ["referral", "supervision"])
+        XCTAssertEqual(files.count, 6)
+        for file in files {
+            let pdf = try LibreOffice.convertToPDF(file.data, name: file.name)
+            var found = false
+            for page in 1...(try LibreOffice.pageCount(pdf)) {
+                let words = try LibreOffice.words(pdf, page: page)
+                guard let nameIndex = words.firstIndex(where: { $0.text.hasSuffix("（印）") || $0.text.hasSuffix("（盖章）") }),
+                      words[nameIndex].text.count > 6 else { continue }
+                let name = words[nameIndex]
+                // The date is the next line's word under the name's end.
+                guard let dateIndex = words.indices.first(where: { $0 > nameIndex && words[$0].top > name.top + 1 }) else { continue }
+                let date = words[dateIndex]
+                found = true
+                let centre = (x: (date.left + date.right) / 2, y: (name.top + date.bottom) / 2)
+                // Words of the name's and the date's own lines are what the seal goes over; the page number
+                // under the text block (from 262 mm down) is not the paper's text.
+                let sealed = words.filter { abs($0.top - name.top) < 1 || abs($0.top - date.top) < 1 }
+                for word in words where word.top < 262 && !sealed.contains(where: { $0.left == word.left && $0.top == word.top }) {
+                    // The distance from the seal's centre to the nearest point of the word's box.
+                    let dx = max(word.left - centre.x, 0, centre.x - word.right)
+                    let dy = max(word.top - centre.y, 0, centre.y - word.bottom)
+                    XCTAssertGreaterThan((dx * dx + dy * dy).squareRoot(), 21, "\(file.name): the seal would cover “\(word.text)”")
+                }
+            }
+            XCTAssertTrue(found, "\(file.name): no seal line found")
+        }
+    }
+}

@@ -102,7 +102,7 @@ final class AgreementTemplateTests: XCTestCase {
             .signatures(SignatureBlock([
                 Signature(label: [.text("人民调解员："), f("陈晓红"), .text("（签名）"), room]),
                 Signature(label: [.text("记录人："), f("吴磊"), .text("（签名）"), room]),
-                Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")]),
+                Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")], seal: true),
             ], alignment: .right)),
         ])
     }

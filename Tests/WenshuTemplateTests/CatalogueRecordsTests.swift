@@ -191,7 +191,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "交办单位 | 杭州市临平区社会矛盾纠纷调处化解中心",
             "承办单位 | 杭州市临平区劳动争议人民调解委员会",
             "责任人 | 沈建明 | 办结时限 | 2026年5月22日前",
-            "杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月11日",
+            "//杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月11日",
             "签收 | 承办单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日",
             "办理结果 | ",
         ] {
@@ -236,7 +236,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "责任人 | 沈建明 | 原定时限 | 2026年5月22日前",
             "督办要求 | 请主要负责人亲自跟进，专人负责，逐日报告进展。",
             "限期办结 | 2026年5月29日前",
-            "杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月21日",
+            "//杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月21日",
             "签收 | 责任单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日",
         ] {
             XCTAssertTrue(text.contains(row), "missing row: \(row)\n\(text.joined(separator: "\n"))")
@@ -272,10 +272,10 @@ final class CatalogueRecordsTests: XCTestCase {
         let referral = lines(try form("referral").renderBlank())
         XCTAssertEqual(referral.first, "矛盾纠纷交办单")
         XCTAssertEqual(referral.filter { $0 == "当事人 |  | 联系电话 | " }.count, 2)
-        XCTAssertTrue(referral.contains("交办单位（盖章）/＿＿＿年＿＿月＿＿日"))
+        XCTAssertTrue(referral.contains("//交办单位（盖章）/＿＿＿年＿＿月＿＿日"))
         let supervision = lines(try form("supervision").renderBlank())
         XCTAssertTrue(supervision.contains("原交办单 | "))
-        XCTAssertTrue(supervision.contains("督办单位（盖章）/＿＿＿年＿＿月＿＿日"))
+        XCTAssertTrue(supervision.contains("//督办单位（盖章）/＿＿＿年＿＿月＿＿日"))
     }
 
     // MARK: Reading a document as lines

@@ -180,7 +180,7 @@ final class Renderer {
         }
         var label = inlines(signature.label, at: here)
         if signature.space > 0 && !label.isEmpty { label.append(.blank(width: signature.space)) }
-        return Signature(label: label, name: inlines(signature.name, at: here), date: date)
+        return Signature(label: label, name: inlines(signature.name, at: here), date: date, seal: signature.seal)
     }
 
     /// A date line to be written by hand: `＿＿年＿月＿日` as blanks the writer draws.

@@ -197,8 +197,10 @@ struct ODFBody {
                               + block.signatures[row[1]].label + block.signatures[row[1]].name))
                 continue
             }
-            lines.append(("Wenshu_20_Signature", signature.label + signature.name))
-            if let date = signature.date { lines.append(("Wenshu_20_Signature_20_Date", date)) }
+            lines.append((signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name))
+            if let date = signature.date {
+                lines.append((signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date))
+            }
         }
         for (index, line) in lines.enumerated() {
             try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },

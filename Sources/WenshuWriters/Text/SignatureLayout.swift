@@ -13,6 +13,9 @@ import WenshuDocument
 package struct SignatureLayout: Sendable {
     package let layout: ParagraphLayout
     package let text: InlineText
+    /// The lines a seal takes (42 mm; 5 on GB/T 9704's page): a seal line and its date end a run of free
+    /// lines this long, so the seal covers nothing else.
+    package let sealLines: Int
 
     /// The date line left for handwriting.
     package static let handwrittenDate = "年\u{3000}\u{3000}月\u{3000}\u{3000}日"
@@ -21,9 +24,10 @@ package struct SignatureLayout: Sendable {
     /// The right margin of a right-aligned block: four full-width characters.
     static let rightGap = 8
 
-    package init(layout: ParagraphLayout, text: InlineText) {
+    package init(layout: ParagraphLayout, text: InlineText, sealLines: Int = 5) {
         self.layout = layout
         self.text = text
+        self.sealLines = sealLines
     }
 
     package func lines(_ block: SignatureBlock, columns: Int) -> [MeasuredLine] {
@@ -40,7 +44,14 @@ package struct SignatureLayout: Sendable {
                                       widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
         var result: [MeasuredLine] = []
         for (rowIndex, row) in rows.enumerated() {
-            if rowIndex > 0 { result.append(MeasuredLine()) }
+            let sealed = block.signatures[row[0]]
+            if sealed.seal {
+                // Free lines above the seal line (and as many below its date): with the line and the date
+                // they make the seal's height, centred on them as a clerk stamps it.
+                result += Array(repeating: MeasuredLine(), count: max(sealMargin(signatories[row[0]]), rowIndex > 0 ? 1 : 0))
+            } else if rowIndex > 0 {
+                result.append(MeasuredLine())
+            }
             if row.count == 2 {
                 // Two signatories side by side, the second starting at the middle of the line.
                 let left = signatories[row[0]].lines[0], right = signatories[row[1]].lines[0]
@@ -70,8 +81,15 @@ package struct SignatureLayout: Sendable {
                 text += line.text
                 result.append(MeasuredLine(text: text, width: offset + room + line.width))
             }
+            if sealed.seal { result += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
         }
         return result
+    }
+
+    /// The free lines on each side of a seal's signatory.
+    private func sealMargin(_ signatory: Signatory) -> Int {
+        let free = max(sealLines - signatory.lines.count - signatory.date.count, 0)
+        return (free + 1) / 2
     }
 
     private struct Signatory {
