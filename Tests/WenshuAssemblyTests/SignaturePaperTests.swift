@@ -63,6 +63,30 @@ final class SignaturePaperTests: XCTestCase {
     }
 }
 
+/// Nothing signs alone, in LibreOffice's PDF: the committee's name, seal and date share their page with the
+/// mediators' lines, and the parties' first signatures share theirs with the end of the text they sign —
+/// on agreements whose signatures do not fit on one page with the text (issue 13).
+final class SignaturesKeptTogetherTests: XCTestCase {
+    func testTheSealNeverStartsAPageAlone() throws {
+        _ = try LibreOffice.require()
+        let root = TestPaths.packageRoot
+        let (library, _) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
+        let pipeline = RenderPipeline(library: library, profile: nil, settings: .init(forms: ["agreement"], formats: [.odt]))
+        for path in ["examples/cases/medical-knee-infection.xml", "examples/cases/wages-subcontractor.json",
+                     "Tests/Golden/cases/twelve-claimants.yaml", "examples/cases/traffic-instalments.xml"] {
+            let result = pipeline.render(caseAt: root.appendingPathComponent(path))
+            let odt = try XCTUnwrap(result.files.first, path).data
+            let pdf = try LibreOffice.convertToPDF(odt, name: "agreement.odt")
+            let pages = try (1...LibreOffice.pageCount(pdf)).map { try LibreOffice.text(pdf, page: $0).replacingOccurrences(of: "\n", with: "") }
+            let seal = try XCTUnwrap(pages.firstIndex { $0.contains("（印）") }, path)
+            XCTAssertTrue(pages[seal].contains("人民调解员："), "\(path): the seal's page carries the mediators' lines")
+            XCTAssertTrue(pages[seal].contains("记录人："), path)
+            let parties = try XCTUnwrap(pages.firstIndex { $0.contains("当事人（签名、盖章或按指印）：") }, path)
+            XCTAssertTrue(pages[parties].contains("之日起生效。"), "\(path): the parties sign under the text's last lines")
+        }
+    }
+}
+
 /// Room for the seal: a 42 mm round seal stamped over the committee's (or unit's) name and the date, centred
 /// on them, covers no other word of the page, in LibreOffice's PDF (issue 13, domain.md §9).
 final class SealRoomTests: XCTestCase {

@@ -95,9 +95,21 @@ struct ODFBody {
 
     /// One block; its neighbours decide how it holds on to them.
     private mutating func block(_ block: Block, page: ODFPage, previous: Block?, next: Block?) throws {
-        // A signature block never stands alone on a page: the paragraph before it goes along.
+        // A signature block never stands alone on a page: the paragraph before it goes along. A signature
+        // block holds on to the one after it (the parties' to the mediators' and the seal's) only when both
+        // fit on a page with two lines of text: a longer chain is one LibreOffice breaks at the page's foot,
+        // which left the committee's seal and date alone on the last page; unchained, the second block
+        // moves to the next page whole, as the text paginator sets it.
         var keepWithNext = false
-        if case .signatures? = next { keepWithNext = true }
+        if case .signatures(let following)? = next {
+            if case .signatures(let current) = block {
+                let prose = PageStyle.prose.geometry
+                keepWithNext = Self.estimatedHeight(current) + Self.estimatedHeight(following) + 2 * prose.gridLineHeight
+                    <= prose.textHeight - prose.gridLineHeight
+            } else {
+                keepWithNext = true
+            }
+        }
         switch block {
         case .title(let inlines):
             try paragraph("Title", inlines)
@@ -206,6 +218,24 @@ struct ODFBody {
             try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
                           keepWithNext: keepWithNext || index < lines.count - 1)
         }
+    }
+
+    /// A signature block's height on the page, in millimetres, from the styles: each row a grid line (more
+    /// if its text is longer than a line) after 5 mm of space, each date a grid line, a seal's room.
+    static func estimatedHeight(_ block: SignatureBlock) -> Double {
+        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
+        let widths = block.signatures.map { width.of(measure.text($0.label + $0.name)) }
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: widths)
+        let line = PageStyle.prose.geometry.gridLineHeight
+        var height = 0.0
+        for row in rows {
+            let signature = block.signatures[row[0]]
+            let lines = (widths[row[0]] + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns
+            height += ODFStyleSheet.signatureSpace + Double(max(lines, 1)) * line
+            if signature.date != nil { height += line }
+            if signature.seal { height += Signature.sealDiameter - 2 * line }
+        }
+        return height
     }
 
     // MARK: Tables

@@ -22,6 +22,8 @@ enum ODFStyleSheet {
     static let bodyLetterSpacing = "-0.08mm"
     /// Two body characters: the first-line indent of Chinese paragraphs and level-1/2 headings.
     static let twoCharacters = mm(2 * (156.0 / 28.0))
+    /// The space above each signatory's line, in millimetres.
+    static let signatureSpace = 5.0
     /// The body line in fixed-width columns (28 full-width characters), for rules shared with the text writer.
     static let bodyColumns = 56
     /// Free height above a seal line and below its date: with the line and the date (two lines of GB/T 9704's
@@ -114,7 +116,7 @@ enum ODFStyleSheet {
     <style:text-properties \(bold)/>
     </style:style>
     <style:style style:name="Wenshu_20_Signature" style:display-name="签名栏" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-    <style:paragraph-properties fo:text-align="end" fo:margin-top="5mm" fo:margin-right="\(twoCharacters)"/>
+    <style:paragraph-properties fo:text-align="end" fo:margin-top="\(mm(signatureSpace))" fo:margin-right="\(twoCharacters)"/>
     </style:style>
     <style:style style:name="Wenshu_20_Signature_20_Pair" style:display-name="签名栏（两人一行）" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
     <style:paragraph-properties fo:text-align="start"><style:tab-stops><style:tab-stop style:position="\(signaturePairTab)"/></style:tab-stops></style:paragraph-properties>
