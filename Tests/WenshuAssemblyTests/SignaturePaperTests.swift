@@ -149,3 +149,30 @@ final class SealRoomTests: XCTestCase {
         }
     }
 }
+
+/// Blank forms through LibreOffice: a write-in space never hangs unseen at a line's end, so no line starts
+/// with the closing mark that followed it (issue 13: the blank 司法确认申请书 printed lines starting with
+/// "，住址" and the 调解组织证明 one starting with "。").
+final class BlankFormPaperTests: XCTestCase {
+    func testNoLineStartsWithAClosingMark() throws {
+        _ = try LibreOffice.require()
+        let root = TestPaths.packageRoot
+        let (library, _) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
+        let pipeline = RenderPipeline(library: library, profile: nil, settings: .init(forms: [], formats: [.odt]))
+        let forms = try pipeline.blankForms().filter { ["confirmation-application.odt", "mediation-certificate.odt"].contains($0.name) }
+        XCTAssertEqual(forms.count, 2)
+        let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》"]
+        for form in forms {
+            let pdf = try LibreOffice.convertToPDF(form.data, name: form.name)
+            var commas = 0
+            for page in 1...(try LibreOffice.pageCount(pdf)) {
+                for word in try LibreOffice.words(pdf, page: page) where word.text.first.map(closing.contains) ?? false {
+                    commas += 1
+                    // The text block starts 28 mm from the page's left edge; a word there starts a line.
+                    XCTAssertGreaterThan(word.left, 30, "\(form.name) page \(page): a line starts with “\(word.text)”")
+                }
+            }
+            XCTAssertGreaterThan(commas, 3, "\(form.name): the marks after blanks are found")
+        }
+    }
+}

@@ -389,8 +389,11 @@ struct ODFBody {
                 out.end("text:span")
             case .blank(let width):
                 guard width > 0 else { continue }
+                // Ideographic spaces, each followed by a word joiner (U+2060): LibreOffice then sets them as
+                // text, not as spaces that hang unseen past a line's end, and keeps the last one with what
+                // follows, so a closing mark (，。) never starts the next line. A long one may still wrap.
                 out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
-                out.text(String(repeating: "\u{3000}", count: width))
+                out.text(String(repeating: "\u{3000}\u{2060}", count: width))
                 out.end("text:span")
                 afterSpace = false
             case .checkbox(let label, let checked):
