@@ -199,7 +199,10 @@ final class AgreementTemplateTests: XCTestCase {
             Signature(label: [.text("申请人："), .blank(width: 3), partyRoom]),
             Signature(label: [.text("被申请人："), .blank(width: 3), partyRoom]),
         ], alignment: .left))))
-        XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first == .text("一、") || p.inlines.first == .text("二、") || p.inlines.first == .text("三、") } else { return false } }.count, 3)
+        // Room for the handwriting: six numbered terms, and eight ruled lines under the facts' first line.
+        let numbers: [Inline] = ["一、", "二、", "三、", "四、", "五、", "六、"].map { .text($0) }
+        XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first.map(numbers.contains) ?? false } else { return false } }.count, 6)
+        XCTAssertEqual(document.blocks.filter { $0 == .paragraph(Paragraph([.blank(width: 28)], firstLineIndent: false)) }.count, 8)
         guard case .signatures(let committee)? = document.blocks.last else { return XCTFail("no signatures at the foot") }
         XCTAssertEqual(committee.signatures.last?.date, Renderer.handwrittenDate)
     }
