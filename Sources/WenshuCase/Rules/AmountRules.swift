@@ -4,17 +4,28 @@ import WenshuXML
 ///
 /// Ids: `instalment-sum` (instalments do not add up to `total_amount`), `total-missing` (instalments without
 /// a total: warning), `payments-exceed` (more paid than agreed), `performance-status` (the status says
-/// 已履行 while less than the total was paid, or 未履行 while payments are recorded: warning).
+/// 已履行 while less than the total was paid, or 未履行 while payments are recorded: warning),
+/// `term-amount-figure` (a term's `amount` is not written in figures in its text, so the agreement cannot
+/// put the 大写 next to it: warning).
 enum AmountRules {
     static let rule: CaseRule = { context in
         guard let agreement = context.root.element(named: "agreement") else { return }
         let totalNode = agreement.element(named: "total_amount")
         let total = totalNode?.amount
+        for term in agreement.nodes("terms/term") {
+            guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount, amount <= .maximum,
+                  let text = term.element(named: "text"), amount.figureRange(in: text.stringValue) == nil else { continue }
+            context.report("term-amount-figure", .warning, at: text,
+                           "the term carries `amount` \(amount.grouped) but its text writes no such figure (\(amount.writtenInText)元): the agreement prints the sum and its 大写 at the term's end")
+        }
         let instalmentList = agreement.element(named: "instalments")
         let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
 
         if let instalmentList, !instalments.isEmpty {
-            if let total, instalments.sum() != total {
+            if instalments.sum() > .maximum {
+                context.report("instalment-sum", at: instalmentList,
+                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), more than \(Amount.maximum.grouped), the largest amount 大写 can write")
+            } else if let total, instalments.sum() != total {
                 context.report("instalment-sum", at: instalmentList,
                                "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
             } else if totalNode == nil {

@@ -219,6 +219,7 @@ struct TemplateCompiler {
             date = .none
         }
         return [.leaf(SignatureNode(space: Int(element.attribute("space") ?? "") ?? Self.defaultSignatureSpace,
+                                    seal: element.attribute("seal") == "true",
                                     label: element.element(named: "label").map(inlines) ?? [],
                                     name: element.element(named: "name").map(inlines) ?? [], date: date))]
     }

@@ -37,6 +37,11 @@ public enum TemplateFunctions {
         TemplateFunction("money", 1...1, "w:money(amount) → ￥12,000.00") { args throws(XPathFunctionError) in
             try amount(args[0]).map { .string($0.figures) } ?? .string("")
         },
+        TemplateFunction("spell-amount", 2...2, "w:spell-amount(text, amount) → …赔偿318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中…") { args throws(XPathFunctionError) in
+            guard let text = field(args[0]) else { return .string("") }
+            guard let amount = try amount(args[1]) else { return .string(text) }
+            return .string(amount.spelled(in: text))
+        },
         TemplateFunction("sum-amounts", 1...Int.max, "w:sum-amounts(amounts, …) → 34020.00 (exact, in 分)") { args throws(XPathFunctionError) in
             let texts = args.flatMap { arg in arg.nodes.isEmpty ? [arg.stringValue] : arg.nodes.map(\.stringValue) }
             let amounts = try texts.map { text throws(XPathFunctionError) in try amount(.string(text)) }
@@ -51,6 +56,9 @@ public enum TemplateFunctions {
         },
         TemplateFunction("number-cn", 1...1, "w:number-cn(n) → 三, 十二, 一百零五") { args throws(XPathFunctionError) in
             try wholeNumber(args[0]).map { .string(ChineseNumerals.spell($0)) } ?? .string("")
+        },
+        TemplateFunction("count-cn", 1...1, "w:count-cn(n) → 两 (before a measure word: 一式两份), 三, 十二") { args throws(XPathFunctionError) in
+            try wholeNumber(args[0]).map { .string(ChineseNumerals.count($0)) } ?? .string("")
         },
         TemplateFunction("ordinal", 1...2, "w:ordinal(n[, unit]) → 第三, 第三条") { args throws(XPathFunctionError) in
             let unit = args.count == 2 ? args[1].stringValue : ""

@@ -181,7 +181,7 @@ final class Renderer {
         }
         var label = inlines(signature.label, at: here)
         if signature.space > 0 && !label.isEmpty { label.append(.blank(width: signature.space)) }
-        return Signature(label: label, name: inlines(signature.name, at: here), date: date)
+        return Signature(label: label, name: inlines(signature.name, at: here), date: date, seal: signature.seal)
     }
 
     /// The label of an automatically numbered heading or item, counting per level: 一、 （一） 1. （1）.

@@ -81,7 +81,7 @@ private struct ArchiveXMLBuilder {
             out.start("signatures", ["align": block.alignment == .right ? nil : block.alignment.rawValue])
             out.newline()
             for signature in block.signatures {
-                out.start("signature")
+                out.start("signature", ["seal": signature.seal ? "true" : nil])
                 try line("label", [:], signature.label, newline: false)
                 if !signature.name.isEmpty { try line("name", [:], signature.name, newline: false) }
                 if let date = signature.date { try line("date", [:], date, newline: false) }
