@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -33,11 +33,13 @@ let package = Package(
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"],
                 exclude: ["Text/generate-width-table.py"]),
+        // Printing: ODF to PDF through a pool of LibreOffice processes, with Wenshu's fontconfig setup.
+        .target(name: "WenshuPrint", dependencies: ["WenshuXML"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuAssembly", "WenshuTestSupport"]),
     ]
 )
