@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
-        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuAssembly", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
     ]
 )

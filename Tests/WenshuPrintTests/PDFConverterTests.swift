@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+import WenshuDocument
+import WenshuPrint
+import WenshuTestSupport
+import WenshuWriters
+import WenshuXML
+
+/// The converter pool against the real LibreOffice: failures located per document, PDF/A, the 22 × 28 grid.
+final class PDFConverterTests: XCTestCase {
+    func testNoLibreOfficeIsOneLineNamingWhatToInstall() {
+        XCTAssertThrowsError(try LibreOffice.locate(environment: ["PATH": ""], folders: [])) { error in
+            let diagnostic = error as? Diagnostic
+            XCTAssertEqual(diagnostic?.id, PrintIssue.noLibreOffice)
+            XCTAssertTrue(diagnostic?.message.contains("apt-get install libreoffice-writer-nogui") == true, "\(error)")
+            XCTAssertFalse(diagnostic?.description.contains("\n") ?? true)
+        }
+    }
+
+    func testTheFinderLooksOnPathThenInTheUsualFolders() throws {
+        let folder = try PrintFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = folder.appendingPathComponent("soffice")
+        try Data("#!/bin/sh\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        XCTAssertEqual(try LibreOffice.locate(environment: ["PATH": "/nonexistent:" + folder.path], folders: []).soffice.path, fake.path)
+        XCTAssertEqual(try LibreOffice.locate(environment: ["PATH": ""], folders: ["/nonexistent", folder.path]).soffice.path, fake.path)
+    }
+
+    func testACorruptDocumentIsALocatedErrorAndTheOthersConvert() throws {
+        let converter = try PrintFixtures.converter(converters: 1)
+        let good = try ODFWriter(flat: false).write(PrintFixtures.gridDocument(pages: 1))
+        let corrupt = Data("PK\u{3}\u{4} this is not a zip archive".utf8)
+        let results = converter.convert([("a.yaml", "agreement.pdf", good), ("b.yaml", "agreement.pdf", corrupt),
+                                         ("c.yaml", "agreement.pdf", good)])
+        XCTAssertEqual(results.count, 3)
+        for index in [0, 2] {
+            let pdf = try XCTUnwrap(try? results[index].get(), "document \(index)")
+            XCTAssertEqual(pdf.prefix(5), Data("%PDF-".utf8))
+        }
+        guard case .failure(let finding) = results[1] else { return XCTFail("a corrupt document gave a PDF") }
+        XCTAssertEqual(finding.id, PrintIssue.conversionFailed)
+        XCTAssertEqual(finding.location.file, "b.yaml")
+        XCTAssertEqual(finding.subject, "agreement.pdf")
+    }
+
+    func testPDFAIsMarkedPart2ConformanceB() throws {
+        var converter = try PrintFixtures.converter(converters: 1)
+        converter = PDFConverter(libreOffice: converter.libreOffice, settings: .init(pdfA: true, fontsConf: TestPaths.fontsConf))
+        let odt = try ODFWriter(flat: false).write(PrintFixtures.gridDocument(pages: 1))
+        let pdf = try converter.convert([("a.yaml", "agreement.pdf", odt)])[0].get()
+        let text = String(decoding: pdf, as: UTF8.self)
+        // The XMP packet is stored uncompressed, as PDF/A requires.
+        XCTAssertNotNil(text.firstMatch(of: /<pdfaid:part>2<\/pdfaid:part>|pdfaid:part="2"/), "no pdfaid:part 2 in the XMP")
+        XCTAssertNotNil(text.firstMatch(of: /<pdfaid:conformance>B<\/pdfaid:conformance>|pdfaid:conformance="B"/), "no conformance B")
+        let plain = try PrintFixtures.converter(converters: 1).convert([("a.yaml", "agreement.pdf", odt)])[0].get()
+        XCTAssertNil(String(decoding: plain, as: UTF8.self).firstMatch(of: /pdfaid:part/), "a plain PDF claims PDF/A")
+    }
+
+    /// GB/T 9704: a body page holds 22 lines of 28 characters, printed through Wenshu's own conversion.
+    func testABodyPageHolds22LinesOf28Characters() throws {
+        let converter = try PrintFixtures.converter(converters: 1)
+        let odt = try ODFWriter(flat: false).write(PrintFixtures.gridDocument(pages: 3))
+        let folder = try PrintFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("grid.pdf")
+        try converter.convert([("grid", "grid.pdf", odt)])[0].get().write(to: pdf)
+        let lines = try LibreOffice.text(pdf, page: 2, layout: true).split(separator: "\n")
+            .map { $0.filter { $0 == "永" } }.filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, 22, "lines on a body page")
+        XCTAssertEqual(Set(lines.map(\.count)), [28], "characters a line")
+    }
+}
+
+enum PrintFixtures {
+    /// A converter as Wenshu makes one, with the shipped fonts.conf; skips the test without LibreOffice or poppler.
+    static func converter(converters: Int) throws -> PDFConverter {
+        _ = try LibreOffice.require()
+        guard let soffice = try? WenshuPrint.LibreOffice.locate() else {
+            throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+        }
+        return PDFConverter(libreOffice: soffice, settings: .init(converters: converters, fontsConf: TestPaths.fontsConf))
+    }
+
+    /// Prose of `pages` full pages: one paragraph of 永 (a character every CJK face has at full width).
+    static func gridDocument(pages: Int) -> Document {
+        Document(metadata: DocumentMetadata(formID: "grid", title: "版心", date: "2026-01-01"), blocks: [
+            .paragraph(Paragraph([.text(String(repeating: "永", count: 28 * 22 * pages))])),
+        ])
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-print-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
