@@ -44,6 +44,33 @@ final class PDFConverterTests: XCTestCase {
         XCTAssertEqual(finding.subject, "agreement.pdf")
     }
 
+    /// A LibreOffice that hangs is stopped after the idle limit, with everything it started (soffice is a
+    /// script that starts others), and each document it held is a located finding.
+    func testAHungConverterIsStoppedAndItsDocumentsAreLocatedFindings() throws {
+        let folder = try PrintFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hanging = folder.appendingPathComponent("soffice")
+        let pidFile = folder.appendingPathComponent("child.pid")
+        try Data("#!/bin/sh\nsleep 60 &\necho $! > '\(pidFile.path)'\nwait\n".utf8).write(to: hanging)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
+        let converter = PDFConverter(libreOffice: WenshuPrint.LibreOffice(soffice: hanging),
+                                     settings: .init(converters: 1, idleLimit: 0.5))
+        let odt = try ODFWriter(flat: false).write(PrintFixtures.gridDocument(pages: 1))
+        let started = Date()
+        let results = converter.convert([("a.yaml", "agreement.pdf", odt), ("b.yaml", "record.pdf", odt)])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the hung converter was not stopped")
+        XCTAssertEqual(results.map { (try? $0.get()) == nil }, [true, true])
+        let findings = results.compactMap { if case .failure(let d) = $0 { return d } else { return nil } }
+        XCTAssertEqual(findings.map(\.location.file), ["a.yaml", "b.yaml"])
+        XCTAssertEqual(findings.map(\.subject), ["agreement.pdf", "record.pdf"])
+        XCTAssertTrue(findings.allSatisfy { $0.id == PrintIssue.conversionFailed && $0.message.contains("stopped") }, "\(findings)")
+        let child = try XCTUnwrap(Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Killed, or a zombie waiting for a parent that no longer exists.
+        let stat = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)) ?? ""
+        let state = stat.split(separator: ")").last?.split(separator: " ").first ?? "gone"
+        XCTAssertTrue(stat.isEmpty || state == "Z", "the converter's own child process outlived it (\(state))")
+    }
+
     func testPDFAIsMarkedPart2ConformanceB() throws {
         var converter = try PrintFixtures.converter(converters: 1)
         converter = PDFConverter(libreOffice: converter.libreOffice, settings: .init(pdfA: true, fontsConf: TestPaths.fontsConf))
