@@ -19,7 +19,7 @@ struct Wenshu: ParsableCommand {
             An office profile (office.yaml in the current folder, or --profile FILE) supplies the committees' \
             seals, number series, holidays and subsidy rates. docs/guide.md walks through it all.
             """,
-        subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
+        subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, FontsCommand.self, BenchBindCommand.self,
                       LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self])
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
