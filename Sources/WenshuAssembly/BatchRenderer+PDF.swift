@@ -10,7 +10,7 @@ extension BatchRenderer {
     func printPDFs(_ reports: [CaseReport], with printing: PDFPrinting, staging: String) -> [CaseReport] {
         var reports = reports
         var jobs: [PDFConverter.Job] = []
-        var owners: [(report: Int, odt: Int, pdf: Int)] = []
+        var owners: [Int] = []  // the report each job belongs to
         for r in reports.indices where reports[r].succeeded {
             let folder = Self.stagingFolder(staging, reports[r].worker)
             for (f, name) in reports[r].fileNames.enumerated() where name.hasSuffix(".odt") {
@@ -20,11 +20,11 @@ extension BatchRenderer {
                 jobs.append(PDFConverter.Job(source: reports[r].source, document: pdfName,
                                              odf: URL(fileURLWithPath: folder + "/" + Self.stagedName(r, f)),
                                              pdf: URL(fileURLWithPath: folder + "/" + Self.stagedName(r, pdfIndex))))
-                owners.append((r, f, pdfIndex))
+                owners.append(r)
             }
         }
         for (job, finding) in printing.converter.failures(jobs) {
-            reports[owners[job].report].diagnostics.append(finding)
+            reports[owners[job]].diagnostics.append(finding)
         }
         return reports
     }

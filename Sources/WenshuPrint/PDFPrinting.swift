@@ -40,9 +40,10 @@ public struct PDFPrinting: Sendable {
             case .failure(let finding): findings.append(finding)
             }
         }
+        let printed = Set(odfs)
         var out: [PlannedFile] = []
         for (index, file) in files.enumerated() {
-            if keepODF || !odfs.contains(index) { out.append(file) }
+            if keepODF || !printed.contains(index) { out.append(file) }
             if let pdf = pdfs[index] { out.append(pdf) }
         }
         return (out, findings)
