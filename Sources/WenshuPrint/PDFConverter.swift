@@ -188,6 +188,8 @@ private struct Converter {
         } catch {
             return Outcome(converted: [], reason: Reason(detail: "could not start \(pool.libreOffice.soffice.path): \(error)"))
         }
+        // A killed soffice leaves a stale lock and perhaps a half-written profile: the next run makes a new one.
+        if ended == .timedOut { try? manager.removeItem(at: profile) }
         var converted: Set<Int> = []
         if ended != .timedOut {
             for (index, job) in chunk {
