@@ -61,7 +61,11 @@ final class PDFCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["agreement.pdf"])
         let fonts = try pdffonts(folder.appendingPathComponent("agreement.pdf"))
         XCTAssertFalse(fonts.contains("CJKjp"), fonts)
-        XCTAssertTrue(fonts.contains("Fang"), fonts)
+        let fandol = try WenshuProcess.run(["fonts", "--format", "json"]).output
+        guard fandol.contains("\"FandolFang\"") else {
+            throw XCTSkip("FandolFang is not installed (see README): the body prints in a Song face")
+        }
+        XCTAssertTrue(fonts.contains("FandolFang"), fonts)
     }
 
     func testEveryCommandWritesPDFsBesideTheODFAskedFor() throws {
@@ -83,6 +87,17 @@ final class PDFCommandTests: XCTestCase {
                 XCTAssertEqual(data.prefix(5), Data("%PDF-".utf8), file)
             }
         }
+    }
+
+    func testFontsSaysWhichFacePrintsEachOfficialName() throws {
+        let run = try WenshuProcess.run(["fonts", "--format", "json"])
+        if run.errors.contains("fc-match") { throw XCTSkip("fontconfig's tools are not installed: apt-get install fontconfig") }
+        XCTAssertEqual(run.status, 0, run.errors)
+        let report = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        let faces = try XCTUnwrap(report?["faces"] as? [[String: Any]])
+        XCTAssertEqual(faces.compactMap { $0["name"] as? String }, ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"])
+        XCTAssertEqual(faces.compactMap { $0["japanese"] as? Bool }, [false, false, false, false, false])
+        XCTAssertTrue((report?["fontsConf"] as? String)?.hasSuffix("templates/fonts/fonts.conf") == true)
     }
 
     func testPDFAWithoutPDFIsAUsageError() throws {
