@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -38,11 +38,13 @@ let package = Package(
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "CSystemZlib"],
                 exclude: ["Text/generate-width-table.py"]),
+        // Printing: ODF to PDF through a pool of LibreOffice processes, with Wenshu's fontconfig setup.
+        .target(name: "WenshuPrint", dependencies: ["WenshuXML"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,5 +57,6 @@ let package = Package(
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
     ]
 )

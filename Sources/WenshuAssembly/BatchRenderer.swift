@@ -1,4 +1,5 @@
 import Foundation
+import WenshuPrint
 import WenshuWriters
 import WenshuXML
 
@@ -13,11 +14,15 @@ public struct BatchRenderer: Sendable {
     public let output: URL
     /// Worker threads; the default is one per core.
     public let jobs: Int
+    /// Prints PDFs from the staged `.odt` files when pdf is asked for (`BatchRenderer+PDF.swift`).
+    public let printing: PDFPrinting?
 
-    public init(pipeline: RenderPipeline, output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(pipeline: RenderPipeline, output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                printing: PDFPrinting? = nil) {
         self.pipeline = pipeline
         self.output = output
         self.jobs = max(1, jobs)
+        self.printing = printing
     }
 
     /// What a batch did: per case, in input order, where its files went and what was found.
@@ -68,6 +73,7 @@ public struct BatchRenderer: Sendable {
             results[index] = report
         }
         var reports = results.values
+        if let printing { reports = printPDFs(reports, with: printing, staging: stagingPath) }
 
         // Two cases whose numbers map to one folder name: refuse the batch before anything is written.
         let numbers = reports.compactMap { $0.succeeded ? $0.caseNumber : nil }
@@ -124,11 +130,11 @@ public struct BatchRenderer: Sendable {
         group.wait()
     }
 
-    private static func stagingFolder(_ staging: String, _ worker: Int) -> String { staging + "/\(worker)" }
+    static func stagingFolder(_ staging: String, _ worker: Int) -> String { staging + "/\(worker)" }
 
     /// A staged file's name: flat, `<case index>.<file index>` (a folder per case here would double the
     /// batch's mkdir cost, and short names keep the staging folder's lookups cheap).
-    private static func stagedName(_ caseIndex: Int, _ fileIndex: Int) -> String { "\(caseIndex).\(fileIndex)" }
+    static func stagedName(_ caseIndex: Int, _ fileIndex: Int) -> String { "\(caseIndex).\(fileIndex)" }
 
     /// Renders one case into the staging folder; the report lists the staged files' final names.
     private func stage(case url: URL, name: String?, index: Int, in staging: URL, path stagingPath: String) -> CaseReport {

@@ -49,7 +49,7 @@ public struct RenderPipeline: Sendable {
         self.library = library
         self.profile = profile
         self.settings = settings
-        writers = settings.formats.map { ($0, Writers.writer(for: $0, options: settings.writerOptions)) }
+        writers = OutputFormat.formatsWritten(for: settings.formats).map { ($0, Writers.writer(for: $0, options: settings.writerOptions)) }
     }
 
     /// Loads, checks and renders one case file. A case with errors (schema, ID check digits, dates …) or a

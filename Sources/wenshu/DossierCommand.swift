@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuPrint
 import WenshuWriters
 import WenshuXML
 
@@ -70,17 +71,20 @@ struct DossierCommand: ParsableCommand {
         }
         if !collisions.isEmpty { throw ExitCode(1) }
 
+        let printing = try out.printing(templates: self.library.templates)
         var bound = 0, written = 0
         for url in files {
             let result = assembler.assemble(caseAt: url)
             result.diagnostics.filter { $0.severity != .note }.forEach(printError)
             guard let dossier = result.dossier, result.succeeded else { continue }
             do {
-                for (name, data) in try Self.files(dossier, formats: out.chosenFormats, archive: archive, options: options) {
-                    try AtomicFile.write(data, to: layout.folder(forCase: dossier.caseNumber).appendingPathComponent(name))
-                    written += 1
-                }
-                bound += 1
+                let folder = layout.folder(forCase: dossier.caseNumber)
+                let files = try Self.files(dossier, formats: out.writtenFormats, archive: archive, options: options)
+                let printed = try out.write(files.map { .init(url: folder.appendingPathComponent($0.0), data: $0.1, source: result.source) },
+                                            printing: printing)
+                printed.findings.forEach(printError)
+                written += printed.written.count
+                if printed.findings.isEmpty { bound += 1 }
             } catch {
                 printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
             }

@@ -3,6 +3,7 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuDocument
+import WenshuPrint
 import WenshuWriters
 import WenshuXML
 
@@ -74,9 +75,9 @@ struct LedgerCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
             }
         }
-        let written = try report.write(documents)
+        let (written, findings) = try report.write(documents)
         print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
-        if inputs.hasErrors { throw ExitCode.failure }
+        if inputs.hasErrors || !findings.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -148,19 +149,22 @@ struct ReportOptions: ParsableArguments {
                      committee: committee, mediator: mediator)
     }
 
-    /// Writes each document in each format as OUTPUT/<form-id>.<ext>; returns the files written.
-    func write(_ documents: [Document]) throws -> [URL] {
+    /// Writes each document in each format as OUTPUT/<form-id>.<ext> (PDFs printed from the .odt, all in one
+    /// batch); returns the files written. A document LibreOffice cannot print is reported and left out.
+    func write(_ documents: [Document]) throws -> (written: [URL], findings: [Diagnostic]) {
+        let printing = try out.printing()
         let folder = out.outputFolder!
         let options = out.writerOptions(defaultPage: .wide)
-        var written: [URL] = []
+        var files: [PDFPrinting.PlannedFile] = []
         for document in documents {
-            for format in out.chosenFormats {
+            for format in out.writtenFormats {
                 let url = folder.appendingPathComponent(OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension)
-                try AtomicFile.write(try Writers.writer(for: format, options: options).write(document), to: url)
-                written.append(url)
+                files.append(.init(url: url, data: try Writers.writer(for: format, options: options).write(document), source: folder.path))
             }
         }
-        return written
+        let result = try out.write(files, printing: printing)
+        result.findings.forEach(printError)
+        return result
     }
 
     /// Writes `data` as OUTPUT/<name>.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuPrint
 import WenshuWriters
 import WenshuXML
 
@@ -71,6 +72,7 @@ struct PacketCommand: ParsableCommand {
 
         let layout = OutputLayout(root: out.outputFolder!)
         let options = out.writerOptions(defaultPage: .gbt9704)
+        let printing = try out.printing(templates: self.library.templates)
         var reports: [CaseReport] = []
         for var result in results {
             var written: [URL] = []
@@ -80,8 +82,11 @@ struct PacketCommand: ParsableCommand {
                         throw Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
                                          "the case has no number, so its packet has no folder to go to")
                     }
-                    written = try JudicialConfirmationPacket.write(document, caseNumber: number, to: layout,
-                                                                   formats: out.chosenFormats, options: options)
+                    let files = try JudicialConfirmationPacket.files(document, caseNumber: number, to: layout,
+                                                                     formats: out.writtenFormats, options: options)
+                    let printed = try out.write(files.map { .init(url: $0.url, data: $0.data, source: result.source) }, printing: printing)
+                    written = printed.written
+                    result.diagnostics += printed.findings
                 } catch {
                     result.document = nil
                     result.diagnostics.append(error as? Diagnostic
@@ -108,7 +113,7 @@ struct PacketCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(["cases": reports]), as: UTF8.self))
         }
-        if reports.contains(where: \.refused) || problems.hasErrors { throw ExitCode(1) }
+        if reports.contains(where: { $0.refused || $0.diagnostics.contains { $0.id == PrintIssue.conversionFailed } }) || problems.hasErrors { throw ExitCode(1) }
     }
 
     /// One case's outcome as the report prints it.

@@ -3,6 +3,7 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuDocument
+import WenshuPrint
 import WenshuTemplate
 import WenshuWriters
 import WenshuXML
@@ -19,11 +20,16 @@ struct RenderCommand: ParsableCommand {
         in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
         failed run never leaves half a file or overwrites what you had.
 
+        --to pdf prints each .odt to PDF with LibreOffice (apt-get install libreoffice-writer-nogui), one \
+        converter per --jobs, with Wenshu's fonts.conf: free mainland faces (FandolFang for 仿宋) stand in \
+        for official fonts the machine lacks. A document LibreOffice fails on fails its case.
+
         Without -o, the text of each document is printed on standard output, for reading in a terminal.
 
           wenshu render --form all examples/cases -o out --to odt --to txt
           wenshu render --form agreement examples/cases/traffic-instalments.xml
           wenshu render --blank --form agreement -o out --to odt
+          wenshu render --form agreement examples/cases/traffic-instalments.xml -o out --to pdf
           wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
 
         Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
@@ -73,15 +79,16 @@ struct RenderCommand: ParsableCommand {
         }
         let profile = try office.load()
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
+        let printing = outline || out.output == nil ? nil : try out.printing(converters: jobs, templates: self.library.templates)
         let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: out.writerOptions(defaultPage: .gbt9704))
         let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
-        if blank { return try writeBlanks(pipeline, library: library, forms: forms) }
+        if blank { return try writeBlanks(pipeline, printing: printing) }
         let files = try LongArgumentLists.files(cases)
         if outline { return try printOutlines(pipeline, files: files) }
         guard let folder = out.outputFolder else { return try printTexts(pipeline, files: files) }
 
-        let report = try BatchRenderer(pipeline: pipeline, output: folder, jobs: jobs).run(cases: files)
+        let report = try BatchRenderer(pipeline: pipeline, output: folder, jobs: jobs, printing: printing).run(cases: files)
         for diagnostic in report.batchDiagnostics { printError(diagnostic) }
         for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
         let written = report.cases.filter(\.succeeded).count
@@ -89,15 +96,18 @@ struct RenderCommand: ParsableCommand {
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    private func writeBlanks(_ pipeline: RenderPipeline, library: TemplateLibrary, forms: [String]) throws {
+    private func writeBlanks(_ pipeline: RenderPipeline, printing: PDFPrinting?) throws {
         let files = try pipeline.blankForms()
         guard let root = out.outputFolder else {
             for file in files { print(String(decoding: file.data, as: UTF8.self)) }
             return
         }
         let folder = root.appendingPathComponent("blank", isDirectory: true)
-        for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name)) }
-        FileHandle.standardError.write(Data("\(files.count) blank forms in \(folder.path)\n".utf8))
+        let (written, findings) = try out.write(files.map { .init(url: folder.appendingPathComponent($0.name), data: $0.data, source: "blank") },
+                                                printing: printing)
+        findings.forEach(printError)
+        FileHandle.standardError.write(Data("\(written.count) blank forms in \(folder.path)\n".utf8))
+        if !findings.isEmpty { throw ExitCode(1) }
     }
 
     private func printTexts(_ pipeline: RenderPipeline, files: [URL]) throws {

@@ -54,7 +54,8 @@ struct StatsCommand: ParsableCommand {
         } else {
             FileHandle.standardError.write(Data("note: subsidy not written: no office profile with subsidy rates\n".utf8))
         }
-        written += try report.write(documents)
+        let printed = try report.write(documents)
+        written += printed.written
         written.append(try report.write(statistics.csv(), named: "statistics.csv"))
         if let subsidy { written.append(try report.write(subsidy.csv(), named: "subsidy.csv")) }
 
@@ -72,7 +73,7 @@ struct StatsCommand: ParsableCommand {
         case .json:
             print(try Summary(statistics: statistics, subsidy: subsidy, files: written.map(\.lastPathComponent)).json())
         }
-        if inputs.hasErrors { throw ExitCode.failure }
+        if inputs.hasErrors || !printed.findings.isEmpty { throw ExitCode.failure }
     }
 
     /// The totals as JSON: counts as numbers, rates as strings (`"85.7%"`, `null` when the base is 0), money as

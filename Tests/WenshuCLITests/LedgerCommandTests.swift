@@ -70,7 +70,7 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(try wenshu("ledger", "examples/cases", "--book", "committee-register", "-o", out).status, 64)
         XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-13-01", "-o", out).status, 64)
         XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-06-01", "--until", "2026-01-01", "-o", out).status, 64)
-        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--to", "pdf", "-o", out).status, 64)
+        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--to", "docx", "-o", out).status, 64)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing is written on a usage error")
     }
 }

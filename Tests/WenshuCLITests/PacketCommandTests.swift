@@ -74,6 +74,6 @@ final class PacketCommandTests: XCTestCase {
     func testUsageErrorsExit64() throws {
         XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml"]).status, 64, "no -o")
         XCTAssertEqual(try wenshu(["packet", "-o", temporaryFolder().path]).status, 64, "no case")
-        XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml", "-o", temporaryFolder().path, "--to", "pdf"]).status, 64)
+        XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml", "-o", temporaryFolder().path, "--to", "docx"]).status, 64)
     }
 }

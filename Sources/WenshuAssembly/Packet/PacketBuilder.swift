@@ -163,11 +163,17 @@ public struct JudicialConfirmationPacket: Sendable {
     /// nothing behind. Returns the files written.
     public static func write(_ document: Document, caseNumber: String, to layout: OutputLayout,
                              formats: [OutputFormat], options: WriterOptions = WriterOptions()) throws -> [URL] {
-        let files = try formats.map { format in
+        let files = try self.files(document, caseNumber: caseNumber, to: layout, formats: formats, options: options)
+        for (url, data) in files { try AtomicFile.write(data, to: url) }
+        return files.map(\.url)
+    }
+
+    /// The files `write` writes, with their bytes, in `formats` order.
+    public static func files(_ document: Document, caseNumber: String, to layout: OutputLayout,
+                             formats: [OutputFormat], options: WriterOptions = WriterOptions()) throws -> [(url: URL, data: Data)] {
+        try formats.map { format in
             (layout.file(caseNumber: caseNumber, formID: formID, fileExtension: format.fileExtension),
              try Writers.writer(for: format, options: options).write(document))
         }
-        for (url, data) in files { try AtomicFile.write(data, to: url) }
-        return files.map(\.0)
     }
 }
