@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -22,27 +22,31 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // SHA-256 from the system's libcrypto, for the archive package's digests.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Findings of every stage: Diagnostic, severity, location, and the catalogue of ids with their
+        // messages in English and Chinese (docs/diagnostics.md is generated from it).
+        .target(name: "WenshuDiagnostics"),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
-        .target(name: "WenshuXML", dependencies: ["CLibXML2"]),
+        .target(name: "WenshuXML", dependencies: ["CLibXML2", "WenshuDiagnostics"]),
         // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
-        .target(name: "WenshuCase", dependencies: ["WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
         // Stage 2: form templates bound to the case by XPath.
-        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument"]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"],
                 exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
         .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
+        .testTarget(name: "WenshuDiagnosticsTests", dependencies: ["WenshuDiagnostics", "WenshuCase"]),
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),

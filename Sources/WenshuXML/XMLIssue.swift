@@ -1,4 +1,5 @@
 import CLibXML2
+@_exported import WenshuDiagnostics
 
 /// A problem libxml2 reported, with where it was found.
 public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
@@ -31,9 +32,13 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// The element a validity error is about (for a text node, its parent element), when libxml2 names one.
     /// Lets a caller that keeps its own locations (a case loaded from YAML) find line, column and field.
     public var node: XMLNode?
+    /// libxml2's domain and code (`xmlError.domain`, `.code`; e.g. `XML_FROM_RELAXNGV` and an
+    /// `XML_RELAXNG_ERR_…` value) when libxml2 reported the issue; nil for issues Wenshu found itself.
+    public var libxml2: LibXML2Code?
 
     public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
-                node: XMLNode? = nil) {
+                node: XMLNode? = nil, libxml2: LibXML2Code? = nil) {
+        self.libxml2 = libxml2
         self.kind = kind
         self.file = file
         self.line = line
@@ -48,6 +53,25 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
         if line > 0 { location += ":\(line)" }
         if column > 0 { location += ":\(column)" }
         return "\(location): \(message)"
+    }
+}
+
+extension Diagnostic {
+    /// A libxml2 issue as the catalogue entry's finding, at the issue's place, with libxml2's code and its
+    /// text as the `{detail}` argument.
+    public init(entry: DiagnosticEntry, issue: XMLIssue, subject: String? = nil, wording: Phrase? = nil,
+                _ arguments: [String: DiagnosticArgument] = [:]) {
+        var arguments = arguments
+        arguments["detail"] = arguments["detail"] ?? .text(issue.message)
+        self.init(entry: entry, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
+                  subject: subject, arguments, wording: wording, libxml2: issue.libxml2)
+    }
+
+    /// A libxml2 issue under an id not yet in the catalogue (its message kept as it is).
+    public init(_ id: String, issue: XMLIssue, subject: String? = nil) {
+        self.init(id, .error, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
+                  subject: subject, issue.message)
+        libxml2 = issue.libxml2
     }
 }
 
@@ -83,7 +107,8 @@ func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, document: XMLDocumen
             if node.pointee.type == XML_ELEMENT_NODE { issueNode = XMLNode(pointer: node, document: document) }
         }
         box.issues.append(XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
-                                   message: message, element: element, node: issueNode))
+                                   message: message, element: element, node: issueNode,
+                                   libxml2: LibXML2Code(domain: Int(e.domain), code: Int(e.code))))
     }
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     // A few libxml2 paths print through the generic handler instead; keep them off standard error.
@@ -102,5 +127,44 @@ private final class IssueCollector {
         self.kind = kind
         self.file = file
         self.document = document
+    }
+}
+
+extension XMLIssue {
+    /// What a RelaxNG validity issue complains of, read from libxml2's error code (never from its wording).
+    public enum RelaxNGComplaint: Sendable {
+        /// A value its datatype, enumeration or pattern refuses (`XML_RELAXNG_ERR_TYPE`, `…_DATATYPE`, `…_VALUE` …).
+        case value
+        /// An element whose content failed as a whole (`XML_RELAXNG_ERR_CONTENTVALID`).
+        case content
+        /// An element not expected there (`…_ELEMWRONG`, `…_ELEMNAME`, `…_ELEMEXTRANS`).
+        case unexpectedElement
+        /// Text where none is allowed (`…_TEXTWRONG`, `…_NOTELEM`).
+        case unexpectedText
+        /// Content left over after the element's pattern was satisfied (`…_EXTRACONTENT`).
+        case extraContent
+        /// Required content missing (`…_NOELEM`).
+        case missingElement
+        /// An element's attributes failed (`…_ATTRVALID`, `…_INVALIDATTR`).
+        case attributes
+        case other
+    }
+
+    /// For a RelaxNG validity issue libxml2 reported, what it complains of; nil for any other issue.
+    public var relaxNGComplaint: RelaxNGComplaint? {
+        guard let libxml2, libxml2.domain == Int(XML_FROM_RELAXNGV.rawValue) else { return nil }
+        switch xmlRelaxNGValidErr(rawValue: UInt32(libxml2.code)) {
+        case XML_RELAXNG_ERR_TYPE, XML_RELAXNG_ERR_TYPEVAL, XML_RELAXNG_ERR_TYPECMP, XML_RELAXNG_ERR_DATATYPE,
+             XML_RELAXNG_ERR_VALUE, XML_RELAXNG_ERR_LIST, XML_RELAXNG_ERR_DATAELEM, XML_RELAXNG_ERR_VALELEM,
+             XML_RELAXNG_ERR_LISTELEM:
+            return .value
+        case XML_RELAXNG_ERR_CONTENTVALID: return .content
+        case XML_RELAXNG_ERR_ELEMWRONG, XML_RELAXNG_ERR_ELEMNAME, XML_RELAXNG_ERR_ELEMEXTRANS: return .unexpectedElement
+        case XML_RELAXNG_ERR_TEXTWRONG, XML_RELAXNG_ERR_NOTELEM: return .unexpectedText
+        case XML_RELAXNG_ERR_EXTRACONTENT: return .extraContent
+        case XML_RELAXNG_ERR_NOELEM: return .missingElement
+        case XML_RELAXNG_ERR_ATTRVALID, XML_RELAXNG_ERR_INVALIDATTR: return .attributes
+        default: return .other
+        }
     }
 }

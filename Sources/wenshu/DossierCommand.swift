@@ -32,6 +32,8 @@ struct DossierCommand: ParsableCommand {
         Exit status: 0 all done; 1 some dossiers were refused (the others are written); 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var out: OutputOptions
     @OptionGroup var library: TemplateLibraryOptions
 
@@ -85,7 +87,11 @@ struct DossierCommand: ParsableCommand {
                 printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
             }
         }
-        FileHandle.standardError.write(Data("\(files.count) cases: \(bound) dossiers bound (\(written) files in \(root.path)), \(files.count - bound) refused\n".utf8))
+        let summary = CommandWording.dossierSummary.render(in: .current, [
+            "cases": .count(files.count, CommandWording.case), "bound": .count(bound, CommandWording.dossier),
+            "written": .count(written, CommandWording.file), "folder": "\(root.path)",
+            "refused": .count(files.count - bound, CommandWording.dossier)])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if bound < files.count || problems.hasErrors { throw ExitCode(1) }
     }
 

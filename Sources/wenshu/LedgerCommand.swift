@@ -37,6 +37,8 @@ struct LedgerCommand: ParsableCommand {
         case workLog = "work-log"
     }
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("book"), help: ArgumentHelp("Which book to write (repeatable; default: every book whose data is given).",

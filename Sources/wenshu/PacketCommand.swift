@@ -33,6 +33,8 @@ struct PacketCommand: ParsableCommand {
             Exit status: 0 every packet written; 1 some packet refused (the others are written); 64 usage.
             """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
@@ -101,7 +103,9 @@ struct PacketCommand: ParsableCommand {
                 for file in report.files { print(file) }
             }
             let refused = reports.filter(\.refused).count, written = reports.count - refused
-            let summary = "\(reports.count) case\(reports.count == 1 ? "" : "s"): \(written) packet\(written == 1 ? "" : "s") written, \(refused) refused"
+            let summary = CommandWording.packetSummary.render(in: .current, [
+                "cases": .count(reports.count, CommandWording.case), "written": .count(written, CommandWording.packet),
+                "refused": "\(refused)"])
             FileHandle.standardError.write(Data((summary + "\n").utf8))
         case .json:
             let encoder = JSONEncoder()

@@ -29,6 +29,8 @@ struct RenderCommand: ParsableCommand {
         Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Option(help: ArgumentHelp("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
                                valueName: "id"))
     var form: [String] = []

@@ -28,6 +28,8 @@ struct StatsCommand: ParsableCommand {
             --since 2026-01-01 --until 2026-12-31 -o out/stats
             """)
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var report: ReportOptions
 
     @Option(help: "Summary on standard output: text or json.")

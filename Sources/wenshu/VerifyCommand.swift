@@ -18,6 +18,8 @@ struct VerifyCommand: ParsableCommand {
         Exit status: 0 every package intact; 1 a package was changed or cannot be read; 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Argument(help: ArgumentHelp("Archive packages to check.", valueName: "package"))
     var packages: [String]
 

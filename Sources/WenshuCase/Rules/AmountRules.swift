@@ -15,11 +15,10 @@ enum AmountRules {
 
         if let instalmentList, !instalments.isEmpty {
             if let total, instalments.sum() != total {
-                context.report("instalment-sum", at: instalmentList,
-                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
+                context.report(.instalmentSum, at: instalmentList,
+                               ["count": "\(instalments.count)", "sum": "\(instalments.sum().grouped)", "total": "\(total.grouped)"])
             } else if totalNode == nil {
-                context.report("total-missing", .warning, at: agreement, field: "total_amount",
-                               "the agreement has instalments but no `total_amount` to check them against")
+                context.report(.totalMissing, at: agreement, field: "total_amount")
             }
         }
 
@@ -27,17 +26,15 @@ enum AmountRules {
         let paid = performance.nodes("payments/payment/amount").compactMap(\.amount).sum()
         let payments = performance.element(named: "payments")
         if let total, let payments, paid > total {
-            context.report("payments-exceed", at: payments,
-                           "the payments add up to \(paid.grouped), more than `total_amount` \(total.grouped)")
+            context.report(.paymentsExceed, at: payments, ["paid": "\(paid.grouped)", "total": "\(total.grouped)"])
         }
         if let statusNode = performance.element(named: "status") {
             switch statusNode.stringValue {
             case "已履行" where total != nil && payments != nil && paid < total!:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 已履行 but the payments add up to \(paid.grouped) of \(total!.grouped)")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)", "total": "\(total!.grouped)"])
             case "未履行" where paid > .zero:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 未履行 but payments of \(paid.grouped) are recorded; is it 部分履行?")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)"],
+                               wording: InputWording.unperformedButPaid)
             default:
                 break
             }
