@@ -24,12 +24,10 @@ public struct DiagnosticEntry: Sendable, Hashable {
 }
 
 /// A stage's id type: each stage declares its ids as static members of its own type (`TemplateID.unknownElement`),
-/// so a stage does not emit another's ids by accident, and lists them in `all` for the catalogue.
+/// so a stage does not emit another's ids by accident; `DiagnosticCatalogue` lists them all.
 public protocol DiagnosticID: Sendable {
     var entry: DiagnosticEntry { get }
     init(entry: DiagnosticEntry)
-    /// Every id of the stage, in the order docs/diagnostics.md lists them.
-    static var all: [Self] { get }
 }
 
 extension DiagnosticID {

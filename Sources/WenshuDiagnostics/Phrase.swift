@@ -69,3 +69,11 @@ extension DiagnosticArgument {
                                                    "zh": .text(items.joined(separator: "、"))])
     }
 }
+
+extension DiagnosticArgument {
+    /// Items joined as alternatives: `a or b` (`a或b`).
+    public static func alternatives(_ items: [String]) -> DiagnosticArgument {
+        .phrase(Phrase(en: "{en}", zh: "{zh}"), ["en": .text(items.joined(separator: " or ")),
+                                                   "zh": .text(items.joined(separator: "或"))])
+    }
+}

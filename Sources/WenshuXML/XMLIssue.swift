@@ -35,6 +35,22 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// libxml2's domain and code (`xmlError.domain`, `.code`; e.g. `XML_FROM_RELAXNGV` and an
     /// `XML_RELAXNG_ERR_…` value) when libxml2 reported the issue; nil for issues Wenshu found itself.
     public var libxml2: LibXML2Code?
+    /// libxml2's string arguments of the error (`xmlError.str1`, `.str2`): for a RelaxNG error, the names
+    /// it is about, e.g. `["cell", "text"]` for extra content in a cell that is text.
+    public var libxml2Arguments: [String] = []
+    /// For an XPath that failed: the parts of `message` as values, so nobody has to take the text apart.
+    public var xpath: XPathFailure?
+
+    /// What failed in an XPath: the expression, the reason alone, and the extension function that raised
+    /// it (`nil` when libxml2 itself failed).
+    public struct XPathFailure: Sendable, Equatable {
+        public var expression: String
+        public var reason: String
+        public var function: String?
+    }
+
+    /// The reason alone: for an XPath failure without " in XPath `…`", otherwise the message.
+    public var reason: String { xpath?.reason ?? message }
 
     public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
                 node: XMLNode? = nil, libxml2: LibXML2Code? = nil) {
@@ -106,9 +122,11 @@ func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, document: XMLDocumen
             if node.pointee.type != XML_ELEMENT_NODE, let parent = node.pointee.parent { node = parent }
             if node.pointee.type == XML_ELEMENT_NODE { issueNode = XMLNode(pointer: node, document: document) }
         }
-        box.issues.append(XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
-                                   message: message, element: element, node: issueNode,
-                                   libxml2: LibXML2Code(domain: Int(e.domain), code: Int(e.code))))
+        var issue = XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
+                             message: message, element: element, node: issueNode,
+                             libxml2: LibXML2Code(domain: Int(e.domain), code: Int(e.code)))
+        issue.libxml2Arguments = [e.str1, e.str2].compactMap { $0.map { String(cString: $0) } }
+        box.issues.append(issue)
     }
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     // A few libxml2 paths print through the generic handler instead; keep them off standard error.
@@ -137,17 +155,24 @@ extension XMLIssue {
         case value
         /// An element whose content failed as a whole (`XML_RELAXNG_ERR_CONTENTVALID`).
         case content
-        /// An element not expected there (`…_ELEMWRONG`, `…_ELEMNAME`, `…_ELEMEXTRANS`).
+        /// An element not expected there (`…_ELEMWRONG`, `…_ELEMEXTRANS`).
         case unexpectedElement
-        /// Text where none is allowed (`…_TEXTWRONG`, `…_NOTELEM`).
+        /// Text where none is allowed (`…_TEXTWRONG`).
         case unexpectedText
         /// Content left over after the element's pattern was satisfied (`…_EXTRACONTENT`).
         case extraContent
-        /// Required content missing (`…_NOELEM`).
+        /// Required content missing, or something else where it belongs (`…_NOELEM`, `…_ELEMNAME`, `…_NOTELEM`).
         case missingElement
         /// An element's attributes failed (`…_ATTRVALID`, `…_INVALIDATTR`).
         case attributes
         case other
+    }
+
+    /// For extra content (`RelaxNGComplaint.extraContent`): whether what is extra is text, which libxml2
+    /// names by the name of its text nodes.
+    public var extraContentIsText: Bool {
+        relaxNGComplaint == .extraContent && libxml2Arguments.count == 2
+            && libxml2Arguments[1] == "text"  // libxml2's name for text nodes (`xmlStringText`, not imported)
     }
 
     /// For a RelaxNG validity issue libxml2 reported, what it complains of; nil for any other issue.
@@ -159,10 +184,10 @@ extension XMLIssue {
              XML_RELAXNG_ERR_LISTELEM:
             return .value
         case XML_RELAXNG_ERR_CONTENTVALID: return .content
-        case XML_RELAXNG_ERR_ELEMWRONG, XML_RELAXNG_ERR_ELEMNAME, XML_RELAXNG_ERR_ELEMEXTRANS: return .unexpectedElement
-        case XML_RELAXNG_ERR_TEXTWRONG, XML_RELAXNG_ERR_NOTELEM: return .unexpectedText
+        case XML_RELAXNG_ERR_ELEMWRONG, XML_RELAXNG_ERR_ELEMEXTRANS: return .unexpectedElement
+        case XML_RELAXNG_ERR_TEXTWRONG: return .unexpectedText
         case XML_RELAXNG_ERR_EXTRACONTENT: return .extraContent
-        case XML_RELAXNG_ERR_NOELEM: return .missingElement
+        case XML_RELAXNG_ERR_NOELEM, XML_RELAXNG_ERR_ELEMNAME, XML_RELAXNG_ERR_NOTELEM: return .missingElement
         case XML_RELAXNG_ERR_ATTRVALID, XML_RELAXNG_ERR_INVALIDATTR: return .attributes
         default: return .other
         }

@@ -44,7 +44,7 @@ public final class XPathContext {
         /// The namespaces of the registered tables.
         var namespaceURIs: [String] = []
         /// The first error a function raised during the current evaluation.
-        var functionError: String?
+        var functionError: (function: String, reason: String)?
     }
 
     public init(document: XMLDocument) {
@@ -98,14 +98,19 @@ public final class XPathContext {
             xmlXPathCompiledEval(expression.pointer, pointer)
         }
         defer { if let object { xmlXPathFreeObject(object) } }
-        if let message = state.functionError {
-            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
-                           message: "\(message) in XPath `\(expression.source)`")
+        if let (function, reason) = state.functionError {
+            var issue = XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                                 message: "\(function)(): \(reason) in XPath `\(expression.source)`",
+                                 libxml2: issues.first?.libxml2)
+            issue.xpath = XMLIssue.XPathFailure(expression: expression.source, reason: reason, function: function)
+            throw issue
         }
         guard let object else {
             let reason = issues.first?.message ?? "evaluation failed"
-            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
-                           message: "\(reason) in XPath `\(expression.source)`")
+            var issue = XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                                 message: "\(reason) in XPath `\(expression.source)`", libxml2: issues.first?.libxml2)
+            issue.xpath = XMLIssue.XPathFailure(expression: expression.source, reason: reason, function: nil)
+            throw issue
         }
         return xpathValue(from: object, document: document)
     }
@@ -154,7 +159,7 @@ private func xpathTrampoline(_ parser: xmlXPathParserContextPtr?, _ nargs: Int32
     do {
         valuePush(parser, xpathObject(from: try function(args)))
     } catch {
-        state.functionError = "\(name)(): " + ((error as? XPathFunctionError)?.message ?? "\(error)")
+        state.functionError = (name, (error as? XPathFunctionError)?.message ?? "\(error)")
         xmlXPathErr(parser, Int32(XPATH_EXPR_ERROR.rawValue))
     }
 }

@@ -86,7 +86,7 @@ public enum TemplateFunctions {
         for function in all {
             table.register(function.name) { args in
                 guard function.arity.contains(args.count) else {
-                    throw XPathFunctionError("takes \(describe(function.arity)), not \(args.count)")
+                    throw XPathFunctionError("takes \(describe(function.arity).render(in: .current)), not \(args.count)")
                 }
                 return try function.body(args)
             }
@@ -95,14 +95,15 @@ public enum TemplateFunctions {
     }()
 
     /// `1 argument`, `1 or 2 arguments`, `at least 1 argument`.
-    package static func describe(_ arity: ClosedRange<Int>) -> String {
+    package static func describe(_ arity: ClosedRange<Int>) -> DiagnosticArgument {
+        let noun = TemplateWording.argument
         if arity.upperBound == Int.max {
-            return "at least \(arity.lowerBound) \(arity.lowerBound == 1 ? "argument" : "arguments")"
+            return .phrase(TemplateWording.atLeast, ["count": .count(arity.lowerBound, noun)])
         }
-        let noun = arity.upperBound == 1 ? "argument" : "arguments"
-        if arity.count == 1 { return "\(arity.lowerBound) \(noun)" }
-        if arity.count == 2 { return "\(arity.lowerBound) or \(arity.upperBound) \(noun)" }
-        return "\(arity.lowerBound) to \(arity.upperBound) \(noun)"
+        if arity.count == 1 { return .count(arity.lowerBound, noun) }
+        let words = DiagnosticArgument.phrase(Phrase(en: arity.upperBound == 1 ? noun.one : noun.many, zh: noun.chinese))
+        return .phrase(arity.count == 2 ? TemplateWording.eitherCount : TemplateWording.countRange,
+                       ["low": "\(arity.lowerBound)", "high": "\(arity.upperBound)", "noun": words])
     }
 
     // MARK: Reading arguments
