@@ -46,7 +46,7 @@ let package = Package(
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
         .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
-        .testTarget(name: "WenshuDiagnosticsTests", dependencies: ["WenshuDiagnostics", "WenshuCase"]),
+        .testTarget(name: "WenshuDiagnosticsTests", dependencies: ["WenshuDiagnostics"]),
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),

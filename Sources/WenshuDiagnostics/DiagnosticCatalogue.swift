@@ -83,10 +83,102 @@ public enum DiagnosticCatalogue {
         .numberPattern,
         .entryYear,
     ]
+    /// Stage 2: form templates.
+    public static let templates: [TemplateID] = [
+        .xmlSyntax,
+        .doctype,
+        .unreadable,
+        .namespace,
+        .unknownElement,
+        .misplacedElement,
+        .missingElement,
+        .badAttribute,
+        .missingAttribute,
+        .unexpectedText,
+        .badContent,
+        .schema,
+        .xpathSyntax,
+        .unknownFunction,
+        .functionArguments,
+        .unknownVariable,
+        .includeMissing,
+        .includeCycle,
+        .unknownParameter,
+        .duplicateSection,
+        .sectionInLoop,
+        .tableColumns,
+        .emptyBrackets,
+        .duplicateForm,
+        .libraryNotFound,
+        .missingField,
+        .functionFailed,
+        .evaluation,
+        .notApplicable,
+        .noRecords,
+        .missingParameter,
+    ]
+    public static let rendering: [RenderID] = [
+        .folderCollision,
+        .noCaseNumber,
+        .writeFailed,
+        .unknownForm,
+    ]
+    public static let packets: [PacketID] = [
+        .window,
+        .windowOpen,
+        .holidaysUnknown,
+        .excludedStatus,
+        .excludedOwnership,
+        .exclusionUnknown,
+        .missingIdentity,
+        .agentAuthority,
+        .noAgreement,
+        .oralAgreement,
+        .oneParty,
+        .noCourt,
+        .court,
+        .missingMaterial,
+        .propertyProof,
+        .missingTemplate,
+        .folderCollision,
+        .noCaseNumber,
+        .writeFailed,
+    ]
+    public static let dossiers: [DossierID] = [
+        .missingRequired,
+        .missingTemplate,
+        .attachmentWithoutRow,
+        .scanPath,
+        .scanUnreadable,
+        .scanFormat,
+        .writeFailed,
+    ]
+    public static let ledgers: [LedgerID] = [
+        .notACase,
+        .duplicateNumber,
+        .subsidyNoDossier,
+        .subsidyNotSuccessful,
+        .subsidyNotPerformed,
+        .subsidyNoGrade,
+        .subsidyNoCommitteeLevel,
+        .subsidyNoRate,
+        .subsidyMissingMaterials,
+        .subsidyNoMediator,
+    ]
+
+    /// The single-id stages, each with its heading in docs/diagnostics.md.
+    static var stages: [(title: String, entries: [DiagnosticEntry])] {
+        [("Templates (`wenshu forms`, every command that loads templates)", templates.map(\.entry)),
+         ("Rendering (`wenshu render`)", rendering.map(\.entry)),
+         ("The judicial-confirmation packet (`wenshu packet`)", packets.map(\.entry)),
+         ("The dossier (`wenshu dossier`)", dossiers.map(\.entry)),
+         ("Ledgers, statistics and the subsidy report (`wenshu ledger`, `wenshu stats`)", ledgers.map(\.entry))]
+    }
 
     /// Every entry, one per id.
     public static var entries: [DiagnosticEntry] {
         inputs.flatMap { id in id.ids.map { id.entries[String($0.prefix { $0 != "." })]! } }
+            + stages.flatMap(\.entries)
     }
 
     /// docs/diagnostics.md: every id with its severity, English and Chinese message, meaning and fix.

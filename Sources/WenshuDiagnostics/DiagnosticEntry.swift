@@ -31,7 +31,7 @@ public protocol DiagnosticID: Sendable {
 }
 
 extension DiagnosticID {
-    /// Declares an id: `TemplateID("template.unknown-element", .error, en: …, zh: …, means: …, fix: …)`.
+    /// Declares an id: `TemplateID(id, .error, en: …, zh: …, means: …, fix: …)` with the dotted id as a literal.
     public init(_ id: String, _ severity: Severity = .error, en english: String, zh chinese: String,
                 variants: [Phrase] = [], means meaning: String, fix: String) {
         self.init(entry: DiagnosticEntry(id, severity, message: Phrase(en: english, zh: chinese), variants: variants,

@@ -7,7 +7,7 @@ public struct InputID: Sendable {
     /// The ids in declaration order.
     public let ids: [String]
 
-    /// Declares the ids of one problem: `InputID(["case.phone", "office.phone"], en: …, zh: …, means: …, fix: …)`.
+    /// Declares the ids of one problem: `InputID(ids, en: …, zh: …, means: …, fix: …)`, with one literal id per kind of file.
     public init(_ ids: [String], _ severity: Severity = .error, en english: String, zh chinese: String,
                 variants: [Phrase] = [], means meaning: String, fix: String) {
         self.ids = ids

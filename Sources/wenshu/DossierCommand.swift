@@ -67,8 +67,8 @@ struct DossierCommand: ParsableCommand {
         let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
         let collisions = OutputLayout.collisions(among: numbers)
         for name in collisions.keys.sorted() {
-            printError(Diagnostic("render.folder-collision", at: SourceLocation(file: root.path),
-                                  "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
+            printError(Diagnostic(RenderID.folderCollision, at: SourceLocation(file: root.path),
+                                  ["cases": .list(collisions[name]!), "folder": "\(name)"]))
         }
         if !collisions.isEmpty { throw ExitCode(1) }
 
@@ -84,13 +84,13 @@ struct DossierCommand: ParsableCommand {
                 }
                 bound += 1
             } catch {
-                printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
+                printError(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
             }
         }
         let summary = CommandWording.dossierSummary.render(in: .current, [
             "cases": .count(files.count, CommandWording.case), "bound": .count(bound, CommandWording.dossier),
             "written": .count(written, CommandWording.file), "folder": "\(root.path)",
-            "refused": .count(files.count - bound, CommandWording.dossier)])
+            "refused": "\(files.count - bound)"])
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if bound < files.count || problems.hasErrors { throw ExitCode(1) }
     }

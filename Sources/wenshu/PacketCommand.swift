@@ -66,8 +66,8 @@ struct PacketCommand: ParsableCommand {
         for (name, colliding) in OutputLayout.collisions(among: numbers) {
             for index in results.indices where colliding.contains(results[index].caseNumber ?? "") {
                 results[index].document = nil
-                results[index].diagnostics.append(Diagnostic("packet.folder-collision", at: SourceLocation(file: results[index].source),
-                    "cases \(colliding.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
+                results[index].diagnostics.append(Diagnostic(PacketID.folderCollision, at: SourceLocation(file: results[index].source),
+                    ["cases": .list(colliding), "folder": "\(name)"]))
             }
         }
 
@@ -79,15 +79,14 @@ struct PacketCommand: ParsableCommand {
             if let document = result.document {
                 do {
                     guard let number = result.caseNumber, !number.isEmpty else {
-                        throw Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
-                                         "the case has no number, so its packet has no folder to go to")
+                        throw Diagnostic(PacketID.noCaseNumber, at: SourceLocation(file: result.source))
                     }
                     written = try JudicialConfirmationPacket.write(document, caseNumber: number, to: layout,
                                                                    formats: out.chosenFormats, options: options)
                 } catch {
                     result.document = nil
                     result.diagnostics.append(error as? Diagnostic
-                        ?? Diagnostic("packet.write-failed", at: SourceLocation(file: result.source), "the packet could not be written: \(error)"))
+                        ?? Diagnostic(PacketID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
                 }
             }
             reports.append(CaseReport(result, files: written))

@@ -67,7 +67,7 @@ struct RenderCommand: ParsableCommand {
         let forms = form.contains("all") ? [] : form
         for id in forms where library.template(id: id) == nil {
             if problems.hasErrors {
-                printError(Diagnostic("render.unknown-form", at: SourceLocation(file: id), "the form \(id) is not among the templates that loaded (see the problems above)"))
+                printError(Diagnostic(RenderID.unknownForm, at: SourceLocation(file: id), ["form": "\(id)"]))
                 throw ExitCode(1)
             }
             let known = library.templates.map(\.id).joined(separator: ", ")

@@ -39,9 +39,9 @@ public enum CommandWording {
     /// `wenshu dossier`'s last line.
     public static let dossierSummary = Phrase(
         en: "{cases}: {bound} bound ({written} in {folder}), {refused} refused",
-        zh: "{cases}：装订{bound}（{written}，在{folder}），拒绝{refused}")
+        zh: "{cases}：装订{bound}（{written}，在{folder}），拒绝{refused}份")
     /// `wenshu packet`'s last line.
     public static let packetSummary = Phrase(en: "{cases}: {written} written, {refused} refused",
-                                             zh: "{cases}：写出{written}，拒绝{refused}")
+                                             zh: "{cases}：写出{written}，拒绝{refused}份")
     public static let noSuchProfile = Phrase(en: "{file}: no such profile file", zh: "{file}：没有这个配置文件")
 }

@@ -207,6 +207,7 @@ public enum InputWording {
     public static let unknownFieldList = Phrase(
         en: "unknown field `{field}` {place}; the fields here are: {fields}",
         zh: "{place}没有字段`{field}`；此处的字段有：{fields}")
+    public static let readAgain = Phrase(en: "it could not be read a second time", zh: "第二次读取失败")
     public static let here = Phrase(en: "here", zh: "此处")
     public static let inRecord = Phrase(en: "in `{record}`", zh: "`{record}`中")
     public static let schemaPlain = Phrase(en: "{detail}", zh: "不符合格式要求：{detail}")
