@@ -1,5 +1,5 @@
-import WenshuDiagnostics
 import WenshuCase
+import WenshuDiagnostics
 import WenshuTemplate
 import WenshuXML
 

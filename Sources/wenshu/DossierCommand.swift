@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuWriters
 import WenshuXML
 
@@ -49,8 +50,8 @@ struct DossierCommand: ParsableCommand {
     var cases: [String] = []
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveDossierFolder.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuWriters
 import WenshuXML
 
@@ -50,8 +51,8 @@ struct PacketCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuTemplate
 import WenshuWriters
@@ -53,11 +54,11 @@ struct RenderCommand: ParsableCommand {
     var cases: [String] = []
 
     func validate() throws {
-        if blank && !cases.isEmpty { throw ValidationError("--blank fills no case: leave the case files out") }
-        if !blank && cases.isEmpty { throw ValidationError("give a case file or folder, or --blank for empty forms") }
-        if jobs < 1 { throw ValidationError("--jobs takes a whole number from 1 up") }
+        if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
+        if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
+        if jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
-            throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
+            throw ValidationError(CommandWording.giveFolderForFormats.render(in: .current, ["formats": .list(out.formats.map(\.rawValue))]))
         }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
@@ -71,7 +72,7 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let known = library.templates.map(\.id).joined(separator: ", ")
-            throw ValidationError("there is no form \(id); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
+            throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(id)", "known": known.isEmpty ? .phrase(CommandWording.none) : "\(known)"]))
         }
         let profile = try office.load()
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuAssembly
+import WenshuDiagnostics
 
 /// `wenshu verify`: proves an archive package unchanged.
 struct VerifyCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct VerifyCommand: ParsableCommand {
         var intact = true
         for path in LongArgumentLists.unfold(packages) {
             guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
+                FileHandle.standardError.write(Data((CommandWording.cannotBeRead.render(in: .current, ["path": "\(path)"]) + "\n").utf8))
                 intact = false
                 continue
             }

@@ -44,4 +44,30 @@ public enum CommandWording {
     public static let packetSummary = Phrase(en: "{cases}: {written} written, {refused} refused",
                                              zh: "{cases}：写出{written}，拒绝{refused}份")
     public static let noSuchProfile = Phrase(en: "{file}: no such profile file", zh: "{file}：没有这个配置文件")
+    public static let noSuchFile = Phrase(en: "{path}: no such file", zh: "{path}：没有这个文件")
+    public static let noSuchFileOrFolder = Phrase(en: "{path}: no such file or folder", zh: "{path}：没有这个文件或文件夹")
+    public static let emptyFolder = Phrase(en: "{path}: the folder holds no .xml, .yaml, .yml or .json files",
+                                           zh: "{path}：文件夹中没有 .xml、.yaml、.yml 或 .json 文件")
+    public static let giveCases = Phrase(en: "give a case file or folder", zh: "请给出案件文件或文件夹")
+    public static let giveCasesOrBlank = Phrase(en: "give a case file or folder, or --blank for empty forms",
+                                                zh: "请给出案件文件或文件夹，或用--blank印空白表单")
+    public static let blankTakesNoCases = Phrase(en: "--blank fills no case: leave the case files out",
+                                                 zh: "--blank不填写案件：请不要给出案件文件")
+    public static let jobsFromOne = Phrase(en: "--jobs takes a whole number from 1 up", zh: "--jobs应为从1起的整数")
+    public static let giveOutputFolder = Phrase(en: "give the folder to write into with -o DIR", zh: "请用-o DIR给出写入的文件夹")
+    public static let giveDossierFolder = Phrase(en: "give -o DIR: the folder the dossiers go to", zh: "请用-o DIR给出存放卷宗的文件夹")
+    public static let giveFolderForFormats = Phrase(
+        en: "give -o DIR to write {formats} files; without -o only text is printed",
+        zh: "写出{formats}文件需要-o DIR；不给-o时只打印文本")
+    public static let noSuchForm = Phrase(en: "there is no form {form}; installed: {known} (see `wenshu forms`)",
+                                          zh: "没有表单{form}；已安装：{known}（见`wenshu forms`）")
+    public static let none = Phrase(en: "none", zh: "无")
+    public static let bookNeedsRegister = Phrase(
+        en: "--book {book} needs {register} among the inputs or named by its option",
+        zh: "--book {book}需要{register}：放在输入中，或用其选项指定")
+    public static let dateFormat = Phrase(en: "{option} {text}: write the date as YYYY-MM-DD",
+                                          zh: "{option} {text}：日期应写作YYYY-MM-DD")
+    public static let untilBeforeSince = Phrase(en: "--until {until} is before --since {since}",
+                                                zh: "--until {until}早于--since {since}")
+    public static let cannotBeRead = Phrase(en: "{path}: cannot be read", zh: "{path}：无法读取")
 }
