@@ -30,7 +30,7 @@ public struct OfficeProfile: Sendable {
         public let requiredMaterials: [String]
     }
 
-    /// One row of the 卷内目录 model (domain.md §2), in binding order.
+    /// One row of the 卷内目录 model (the MoJ formats and the county 卷内目录 model, docs/dossier.md), in binding order.
     public struct DossierRow: Sendable, Equatable {
         /// 序号, from 1.
         public let position: Int

@@ -142,7 +142,8 @@ extension TemplateID {
         "template.table-columns",
         en: "this row fills {columns} but the table has {count} (widths=\"{widths}\")",
         zh: "此行占{columns}，但表格有{count}列（widths=\"{widths}\"）",
-        means: "A table row whose cells (with their spans) do not fill the table's columns.",
+        variants: [TemplateWording.overlap],
+        means: "A table row whose cells (with their spans) do not fill the table's columns, or overlap a cell from above.",
         fix: "Correct the spans or the widths.")
     public static let emptyBrackets = TemplateID(
         "template.empty-brackets",
@@ -260,6 +261,9 @@ public enum TemplateWording {
     public static let atLeast = Phrase(en: "at least {count}", zh: "至少{count}")
     public static let eitherCount = Phrase(en: "{low} or {high} {noun}", zh: "{low}或{high}{noun}")
     public static let countRange = Phrase(en: "{low} to {high} {noun}", zh: "{low}至{high}{noun}")
+    public static let overlap = Phrase(
+        en: "a cell of this row covers column {column}, which a cell reaching down from above already covers (widths=\"{widths}\")",
+        zh: "此行有一格占了第{column}列，而上方跨行的格已占该列（widths=\"{widths}\"）")
     public static let column = CountedNoun(one: "column", many: "columns", zh: "列")
     public static let schemaUnreadable = Phrase(en: "the template schema cannot be read: {detail}",
                                                 zh: "无法读取模板格式文件：{detail}")

@@ -1,7 +1,7 @@
 import WenshuCase
 import WenshuDiagnostics
 
-/// The office's 以案定补 rules (domain.md §7): what a qualifying case pays, by its grade (一般 / 疑难 / 重大)
+/// The office's 以案定补 rules (docs/ledgers-and-statistics.md): what a qualifying case pays, by its grade (一般 / 疑难 / 重大)
 /// and its committee's level, and which papers the dossier must hold at that rate. The office profile's
 /// `subsidies` entries map onto `rates` one to one.
 ///

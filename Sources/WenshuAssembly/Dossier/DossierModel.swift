@@ -1,9 +1,9 @@
 import WenshuCase
 
-/// The 卷内目录 model a dossier is bound by: one row per kind of paper, in binding order (domain.md §2).
+/// The 卷内目录 model a dossier is bound by: one row per kind of paper, in binding order (the MoJ formats and the county 卷内目录 model, docs/dossier.md).
 ///
 /// Offices keep it in their profile (`dossier/rows`); without a profile, or with one that has no rows, the
-/// county model of domain.md §2 (`standard`) applies. Forms are named by their printed titles (as
+/// county model of the MoJ formats and the county 卷内目录 model, docs/dossier.md (`standard`) applies. Forms are named by their printed titles (as
 /// templates' `title` gives them), attachments by the case's `attachments/attachment/kind`.
 public struct DossierModel: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
@@ -57,7 +57,7 @@ public struct DossierModel: Sendable, Equatable {
     /// own closing papers (the 备考表), so no paper of the case is left out. Position 0: not a model row.
     public static let otherMaterials = Row(position: 0, title: "其他材料", required: false)
 
-    /// The 13-row model county justice bureaus prescribe (domain.md §2), as examples/office.yaml writes it.
+    /// The 13-row model county justice bureaus prescribe (the MoJ formats and the county 卷内目录 model, docs/dossier.md), as examples/office.yaml writes it.
     public static let standard = DossierModel(rows: [
         Row(position: 1, title: "人民调解申请书或人民调解受理登记表", required: true, forms: ["人民调解申请书", "人民调解受理登记表"]),
         Row(position: 2, title: "人民调解当事人权利义务告知书", required: true, forms: ["人民调解当事人权利义务告知书"]),

@@ -1,4 +1,4 @@
-/// The categories statistics are broken down by, in the order reports print them (domain.md §7,
+/// The categories statistics are broken down by, in the order reports print them (docs/ledgers-and-statistics.md,
 /// docs/case-format.md). A value a case uses that is not listed still gets its row, after these, so a
 /// vocabulary extended in the case schema needs no change here to be counted.
 public enum StatisticsCategories {

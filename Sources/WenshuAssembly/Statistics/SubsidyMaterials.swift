@@ -26,7 +26,7 @@ public struct SubsidyMaterials: Sendable, Equatable {
     /// The titles this table can decide.
     public var titles: Set<String> { Set(conditions.map(\.title)) }
 
-    /// The papers of a people's-mediation dossier (domain.md §2) that case data can show.
+    /// The papers of a people's-mediation dossier (the MoJ formats and the county 卷内目录 model, docs/dossier.md) that case data can show.
     public static let standard = SubsidyMaterials([
         // Only a party's application produces one; a case sent by a body or taken up on the committee's own
         // initiative has the intake register instead.

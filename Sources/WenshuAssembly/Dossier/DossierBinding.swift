@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuFormat
 import WenshuDocument
 import WenshuTemplate
 import WenshuXML
@@ -95,7 +96,7 @@ struct DossierBinding {
     /// A form written per record is told apart by its record's date: `人民调解记录（2026年3月10日）`.
     static func recordTitle(_ title: String, date: String?) -> String {
         guard let date, let day = CivilDate(iso: date) else { return title }
-        return "\(title)（\(day.year)年\(day.month)月\(day.day)日）"
+        return "\(title)（\(ChineseDate.arabic(day))）"
     }
 
     private mutating func addAttachment(_ node: XMLNode, kind: String, row: DossierModel.Row) {

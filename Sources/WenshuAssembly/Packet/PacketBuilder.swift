@@ -23,7 +23,7 @@ enum PacketPart: String, CaseIterable, Sendable {
 /// the committee's certificate that it mediated, and a checklist of the attached materials — one document,
 /// each part starting on a new page.
 ///
-/// Before building, the case is checked (`CaseChecker`) and then against the court's rules of domain.md §3:
+/// Before building, the case is checked (`CaseChecker`) and then against the court's rules of 民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md:
 /// the 30-day window, the agreements courts do not confirm, the applicants' identity data, the agents'
 /// authority. Any error refuses the packet; with `force` the packet is built anyway and a cover note in
 /// front lists every problem overridden — except those nothing can be built over (no agreement, an oral
@@ -134,7 +134,7 @@ public struct JudicialConfirmationPacket: Sendable {
         return (sections, diagnostics)
     }
 
-    /// The rules of domain.md §3 on a loaded case, without building anything: the findings a packet would
+    /// The rules of 民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md on a loaded case, without building anything: the findings a packet would
     /// report (materials included), each with its note for paper and whether `force` may override it.
     public func check(_ file: CaseFile) -> [PacketFinding] {
         let facts = PacketFacts(file)

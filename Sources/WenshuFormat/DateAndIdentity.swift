@@ -40,13 +40,10 @@ package struct IdentityFacts: Sendable, Equatable {
         } catch {
             switch error {
             case .firstGeneration:
-                let digits = Array(number).map { $0.wholeNumberValue ?? 0 }
-                guard let birth = CivilDate(year: 1900 + digits[6] * 10 + digits[7], month: digits[8] * 10 + digits[9],
-                                            day: digits[10] * 10 + digits[11]) else {
+                guard let facts = ResidentIDNumber.firstGeneration(number) else {
                     throw IdentityError(masked: masked, reason: "holds no real birth date")
                 }
-                self.birthDate = birth
-                self.gender = digits[14] % 2 == 1 ? "男" : "女"
+                (self.birthDate, self.gender) = facts
             case .malformed:
                 throw IdentityError(masked: masked,
                                     reason: "is not a resident ID number (17 digits and a digit or X, or 15 digits)")

@@ -1,5 +1,5 @@
 import WenshuCase
-/// The statistics of a period (domain.md §7): the totals, the escalations prevented in 件 and 人, breakdowns
+/// The statistics of a period (docs/ledgers-and-statistics.md): the totals, the escalations prevented in 件 and 人, breakdowns
 /// by dispute type, source, committee level, committee and mediator; with the work logs, the screening
 /// rounds; with the registers, the committees and mediators the office has.
 ///

@@ -3,7 +3,7 @@
 ///
 /// Zeros: one 零 for each run of zeros that lies between two non-zero digits; the group units 万 and 亿
 /// neither break nor absorb a run, so 107000 is 拾万零柒仟 and 100010000 is 壹亿零壹万 (the People's
-/// Bank's rule 2; we never use rule 3's licence to drop a 零 at the 万 or 元 place — domain.md §4).
+/// Bank's rule 2; we never use rule 3's licence to drop a 零 at the 万 or 元 place).
 package struct ChineseNumberSpelling: Sendable {
     let digits: [Character]
     /// The units inside a group of four: ones, tens, hundreds, thousands.

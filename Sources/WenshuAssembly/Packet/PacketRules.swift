@@ -1,9 +1,10 @@
 import WenshuCase
 import WenshuDiagnostics
+import WenshuFormat
 import WenshuTemplate
 import WenshuXML
 
-/// The rules a judicial-confirmation application must meet before a court accepts it (domain.md §3), as
+/// The rules a judicial-confirmation application must meet before a court accepts it (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md), as
 /// small pure functions over `PacketFacts`. Each returns every finding it makes; none stops the others.
 enum PacketRules {
     // MARK: The agreement

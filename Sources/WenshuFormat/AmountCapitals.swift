@@ -1,7 +1,7 @@
 import WenshuCase
 
 extension Amount {
-    /// 大写金额 by the People's Bank rules for vouchers (domain.md §4):
+    /// 大写金额 by the People's Bank rules for filling vouchers:
     /// `人民币壹仟肆佰零玖元零贰分`, `人民币壹万贰仟元整`, `人民币柒分`.
     ///
     /// - 整 follows 元 when there are no 角 and 分; none after 角 (the rules allow either; we follow their

@@ -1,5 +1,6 @@
 import WenshuDiagnostics
-/// The materials a court needs with an application for judicial confirmation (domain.md §3; 民事诉讼法
+
+/// The materials a court needs with an application for judicial confirmation (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md; 民事诉讼法
 /// art. 205 and the SPC's rules): the application, the agreement and the committee's certificate (the
 /// packet's own parts), each party's and each applying agent's identity papers, the agents' authority,
 /// and the property-right proofs the agreement calls for — matched against the papers the case lists as

@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuFormat
 import WenshuDocument
 
 extension Statistics {
@@ -15,7 +16,7 @@ extension Statistics {
         var section = 0
         func heading(_ text: String) {
             section += 1
-            blocks.append(.heading(level: 1, [.text(Self.chineseOrdinal(section) + "、" + text)]))
+            blocks.append(.heading(level: 1, [.text(ChineseNumerals.spell(Int64(section)) + "、" + text)]))
         }
 
         heading("基本情况")
@@ -122,12 +123,5 @@ extension Statistics {
             rows.append(row + cells(total))
         }
         return LedgerTable.make(columns, rows: rows)
-    }
-
-    /// 一 … 九十九, for the report's section headings.
-    static func chineseOrdinal(_ n: Int) -> String {
-        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        if n < 10 { return digits[n] }
-        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10]
     }
 }

@@ -1,3 +1,4 @@
+import WenshuFormat
 import WenshuDocument
 import WenshuTemplate
 
@@ -49,7 +50,7 @@ enum PacketPaper {
                 blocks.append(.paragraph(Paragraph([.text("\(index + 1).\(material.title)；")], firstLineIndent: true)))
             }
         }
-        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("材料核对人（签名）")], date: handwrittenDate)])))
+        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("材料核对人（签名）")], date: Inline.handwrittenDate)])))
         return blocks
     }
 
@@ -72,12 +73,9 @@ enum PacketPaper {
                 blocks.append(.paragraph(Paragraph([.text("\(index + 1).\(finding.notice)")], firstLineIndent: true)))
             }
         }
-        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("经办人（签名）")], date: handwrittenDate)])))
+        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("经办人（签名）")], date: Inline.handwrittenDate)])))
         return blocks
     }
-
-    /// A date line written by hand: ＿＿年＿月＿日.
-    static let handwrittenDate: [Inline] = [.blank(width: 3), .text("年"), .blank(width: 2), .text("月"), .blank(width: 2), .text("日")]
 
     /// Names as fields, separated by 、.
     private static func joined(_ names: [String]) -> [Inline] {

@@ -1,7 +1,7 @@
 import WenshuCase
 import WenshuDocument
 
-/// The four books of 三册一本 (domain.md §2) as documents on landscape pages, each a titled table whose
+/// The four books of 三册一本 (the MoJ formats and the county 卷内目录 model, docs/dossier.md) as documents on landscape pages, each a titled table whose
 /// header repeats on every page: 矛盾纠纷排查调处登记册 from the cases, 调解组织登记册 and 调解人员登记册 from
 /// the registers, 调解工作记录本 from the work logs. Every book honours the same `LedgerFilter`.
 public struct LedgerBooks: Sendable {
