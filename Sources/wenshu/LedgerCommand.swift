@@ -78,7 +78,8 @@ struct LedgerCommand: ParsableCommand {
             }
         }
         let written = try report.write(documents)
-        print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+        print(CommandWording.ledgerSummary.render(in: .current, [
+            "cases": .count(inputs.cases.count, CommandWording.case), "files": .list(written.map(\.lastPathComponent))]))
         if inputs.hasErrors { throw ExitCode.failure }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 
 /// `wenshu stats`: the statistics of a period and the 以案定补 subsidy table.
 struct StatsCommand: ParsableCommand {
@@ -69,7 +70,7 @@ struct StatsCommand: ParsableCommand {
                 "防止纠纷激化 \(t.anyEscalation.cases) 件 \(t.anyEscalation.persons) 人",
             ]
             if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 ￥\(subsidy.total.grouped)，不予补助 \(subsidy.refused.count) 件") }
-            lines.append("wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+            lines.append(CommandWording.wroteFiles.render(in: .current, ["files": .list(written.map(\.lastPathComponent))]))
             print(lines.joined(separator: "\n"))
         case .json:
             print(try Summary(statistics: statistics, subsidy: subsidy, files: written.map(\.lastPathComponent)).json())

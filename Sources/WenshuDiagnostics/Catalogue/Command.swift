@@ -43,6 +43,10 @@ public enum CommandWording {
     /// `wenshu packet`'s last line.
     public static let packetSummary = Phrase(en: "{cases}: {written} written, {refused} refused",
                                              zh: "{cases}：写出{written}，拒绝{refused}份")
+    /// `wenshu ledger`'s last line.
+    public static let ledgerSummary = Phrase(en: "{cases} read; wrote {files}", zh: "读取{cases}；写出{files}")
+    /// `wenshu stats`' last text line.
+    public static let wroteFiles = Phrase(en: "wrote {files}", zh: "写出{files}")
     public static let noSuchProfile = Phrase(en: "{file}: no such profile file", zh: "{file}：没有这个配置文件")
     public static let noSuchFile = Phrase(en: "{path}: no such file", zh: "{path}：没有这个文件")
     public static let noSuchFileOrFolder = Phrase(en: "{path}: no such file or folder", zh: "{path}：没有这个文件或文件夹")
