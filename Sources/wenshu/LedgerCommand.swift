@@ -74,7 +74,8 @@ struct LedgerCommand: ParsableCommand {
             case .workLog: inputs.workLogs.map { documents.append(ledger.workLog($0)) }
             }
             if !inputs.has(book) {
-                FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
+                FileHandle.standardError.write(Data((CommandWording.bookNotWritten.render(in: .current, [
+                    "book": "\(book.rawValue)", "register": "\(book.register ?? "")"]) + "\n").utf8))
             }
         }
         let written = try report.write(documents)

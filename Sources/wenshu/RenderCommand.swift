@@ -88,7 +88,11 @@ struct RenderCommand: ParsableCommand {
         for diagnostic in report.batchDiagnostics { printError(diagnostic) }
         for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
         let written = report.cases.filter(\.succeeded).count
-        FileHandle.standardError.write(Data("\(report.cases.count) cases: \(written) rendered (\(report.filesWritten) files in \(folder.path)), \(report.failedCases) failed\n".utf8))
+        let summary = CommandWording.renderSummary.render(in: .current, [
+            "cases": .count(report.cases.count, CommandWording.case), "rendered": "\(written)",
+            "written": .count(report.filesWritten, CommandWording.file), "folder": "\(folder.path)",
+            "failed": "\(report.failedCases)"])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
@@ -100,7 +104,9 @@ struct RenderCommand: ParsableCommand {
         }
         let folder = root.appendingPathComponent("blank", isDirectory: true)
         for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name)) }
-        FileHandle.standardError.write(Data("\(files.count) blank forms in \(folder.path)\n".utf8))
+        let summary = CommandWording.blankSummary.render(in: .current, [
+            "forms": .count(files.count, CommandWording.blankForm), "folder": "\(folder.path)"])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
     private func printTexts(_ pipeline: RenderPipeline, files: [URL]) throws {

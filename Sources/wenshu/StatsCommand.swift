@@ -55,7 +55,7 @@ struct StatsCommand: ParsableCommand {
             subsidy = SubsidyReport(cases: inputs.cases, rules: SubsidyRules(profile: profile), filter: filter)
             documents.append(subsidy!.document(keeper: keeper))
         } else {
-            FileHandle.standardError.write(Data("note: subsidy not written: no office profile with subsidy rates\n".utf8))
+            FileHandle.standardError.write(Data((CommandWording.subsidyNotWritten.render(in: .current) + "\n").utf8))
         }
         written += try report.write(documents)
         written.append(try report.write(statistics.csv(), named: "statistics.csv"))

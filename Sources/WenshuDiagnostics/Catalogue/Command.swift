@@ -43,6 +43,16 @@ public enum CommandWording {
     /// `wenshu packet`'s last line.
     public static let packetSummary = Phrase(en: "{cases}: {written} written, {refused} refused",
                                              zh: "{cases}：写出{written}，拒绝{refused}份")
+    /// `wenshu render`'s last line.
+    public static let renderSummary = Phrase(
+        en: "{cases}: {rendered} rendered ({written} in {folder}), {failed} failed",
+        zh: "{cases}：填写{rendered}个（{written}，在{folder}），失败{failed}个")
+    public static let blankSummary = Phrase(en: "{forms} in {folder}", zh: "{forms}，在{folder}")
+    public static let blankForm = CountedNoun(one: "blank form", many: "blank forms", zh: "份空白表单")
+    public static let bookNotWritten = Phrase(en: "note: {book} not written: no usable {register} among the inputs",
+                                              zh: "提示：未写出{book}：输入中没有可用的{register}")
+    public static let subsidyNotWritten = Phrase(en: "note: subsidy not written: no office profile with subsidy rates",
+                                                 zh: "提示：未写出以案定补表：没有含补助标准的本单位配置文件")
     /// `wenshu ledger`'s last line.
     public static let ledgerSummary = Phrase(en: "{cases} read; wrote {files}", zh: "读取{cases}；写出{files}")
     /// `wenshu stats`' last text line.
