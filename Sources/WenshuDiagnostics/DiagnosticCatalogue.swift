@@ -55,6 +55,7 @@ public enum DiagnosticCatalogue {
         .creditCodeMalformed,
         .creditCodeCheck,
         .dateOrder,
+        .supervisionWithoutReferral,
         .instalmentSum,
         .totalMissing,
         .paymentsExceed,

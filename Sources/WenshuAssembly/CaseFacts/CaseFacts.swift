@@ -31,6 +31,25 @@ public struct CaseFacts: Sendable, Equatable {
         }
     }
 
+    /// A 交办, 移交 or 督办 slip of the case, for the counts of slips done on time.
+    public struct Routing: Sendable, Equatable {
+        /// 督办 (else 交办 or 移交).
+        public var isSupervision: Bool
+        /// `new_deadline`, else `deadline`.
+        public var deadline: CivilDate?
+        /// When the receiving unit reported it done (销号).
+        public var done: CivilDate?
+
+        public init(isSupervision: Bool, deadline: CivilDate?, done: CivilDate?) {
+            self.isSupervision = isSupervision
+            self.deadline = deadline
+            self.done = done
+        }
+
+        /// Reported done by its deadline (a slip without a deadline, once done).
+        public var doneOnTime: Bool { done.map { d in deadline.map { d <= $0 } ?? true } ?? false }
+    }
+
     /// How the agreement was made: a written 人民调解协议书 or an oral agreement (口头协议登记表).
     public enum AgreementForm: String, Sendable, Equatable {
         case written, oral
@@ -55,6 +74,8 @@ public struct CaseFacts: Sendable, Equatable {
     public var type: String
     /// 申请 / 主动 / 移送 / 委派 / 委托.
     public var sourceKind: String?
+    /// 诉调对接 / 公调对接 / 访调对接 / 检调对接 / 其他部门移送 / 当事人申请 / 主动调解 (`StatisticsCategories.channel`).
+    public var channel: String?
     /// 一般 / 疑难 / 重大.
     public var grade: String?
     public var committee: String
@@ -79,6 +100,8 @@ public struct CaseFacts: Sendable, Equatable {
     public var escalations: [Escalation]
     /// 卷号: the case is bound into a dossier (立卷归档) when it has one.
     public var dossierNumber: String?
+    /// The case's slips, in case order.
+    public var routings: [Routing]
     /// The judicial confirmation's result (确认有效 / 驳回 / 审查中) when one was applied for.
     public var confirmation: String?
     /// Titles of the papers the case has data for (人民调解回访记录, 人民调解调查记录, …), as `SubsidyMaterials`
@@ -87,12 +110,12 @@ public struct CaseFacts: Sendable, Equatable {
 
     public init(file: String, number: String, title: String? = nil, received: CivilDate? = nil,
                 accepted: CivilDate? = nil, agreementDate: CivilDate? = nil, closed: CivilDate? = nil,
-                type: String, sourceKind: String? = nil, grade: String? = nil, committee: String,
+                type: String, sourceKind: String? = nil, channel: String? = nil, grade: String? = nil, committee: String,
                 committeeLevel: String? = nil, parties: [String] = [], summary: String? = nil,
                 mediators: [Mediator] = [], outcome: String? = nil, agreementForm: AgreementForm? = nil,
                 agreedAmount: Amount? = nil, performance: String? = nil, visits: Int = 0,
-                escalations: [Escalation] = [], dossierNumber: String? = nil, confirmation: String? = nil,
-                materials: Set<String> = []) {
+                escalations: [Escalation] = [], routings: [Routing] = [], dossierNumber: String? = nil,
+                confirmation: String? = nil, materials: Set<String> = []) {
         self.file = file
         self.number = number
         self.title = title
@@ -102,6 +125,7 @@ public struct CaseFacts: Sendable, Equatable {
         self.closed = closed
         self.type = type
         self.sourceKind = sourceKind
+        self.channel = channel
         self.grade = grade
         self.committee = committee
         self.committeeLevel = committeeLevel
@@ -114,6 +138,7 @@ public struct CaseFacts: Sendable, Equatable {
         self.performance = performance
         self.visits = visits
         self.escalations = escalations
+        self.routings = routings
         self.dossierNumber = dossierNumber
         self.confirmation = confirmation
         self.materials = materials

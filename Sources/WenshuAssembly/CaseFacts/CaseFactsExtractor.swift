@@ -5,12 +5,12 @@ import WenshuXML
 /// Reads `CaseFacts` out of a case's canonical tree with XPath expressions compiled once and shared by every
 /// thread of a batch (each evaluation gets its own context).
 public final class CaseFactsExtractor: Sendable {
-    private let number, title, received, accepted, agreementDate, closed, type, sourceKind, grade: XPathExpression
+    private let number, title, received, accepted, agreementDate, closed, type, sourceKind, sender, sourceBody, grade: XPathExpression
     private let committee, committeeLevel, summary, outcome, agreementForm, totalAmount, performance: XPathExpression
     private let visitCount, dossierNumber, confirmation: XPathExpression
-    private let partyNames, mediators, escalations, termAmounts: XPathExpression
+    private let partyNames, mediators, escalations, termAmounts, routings: XPathExpression
     /// Relative to a mediator or escalation element.
-    private let name, role, kind, persons: XPathExpression
+    private let name, role, kind, persons, deadline, done: XPathExpression
     private let materials: [(title: String, condition: XPathExpression)]
 
     /// Compiles the expressions; `materials` decides `CaseFacts.materials`.
@@ -25,6 +25,8 @@ public final class CaseFactsExtractor: Sendable {
         closed = try x("string(closed)")
         type = try x("string(type)")
         sourceKind = try x("string(source/kind)")
+        sender = try x("string(source/sender)")
+        sourceBody = try x("string(source/body)")
         grade = try x("string(grade)")
         committee = try x("string(committee/name)")
         committeeLevel = try x("string(committee/level)")
@@ -40,10 +42,13 @@ public final class CaseFactsExtractor: Sendable {
         mediators = try x("mediators/mediator")
         escalations = try x("escalations/escalation")
         termAmounts = try x("agreement/terms/term/amount")
+        routings = try x("routings/routing")
         name = try x("string(name)")
         role = try x("string(role)")
         kind = try x("string(kind)")
         persons = try x("string(persons)")
+        deadline = try x("string((new_deadline | deadline)[last()])")
+        done = try x("string(done/date)")
         self.materials = try materials.conditions.map { ($0.title, try x("boolean(\($0.xpath))")) }
     }
 
@@ -72,6 +77,11 @@ public final class CaseFactsExtractor: Sendable {
             guard let escalationKind = text(self.kind, at: node) else { return nil }
             return CaseFacts.Escalation(kind: escalationKind, persons: text(persons, at: node).flatMap { Int($0) } ?? 0)
         }
+        let routingList = nodes(routings).map { node in
+            CaseFacts.Routing(isSupervision: text(kind, at: node) == "督办",
+                              deadline: text(deadline, at: node).flatMap(CivilDate.init(iso:)),
+                              done: text(done, at: node).flatMap(CivilDate.init(iso:)))
+        }
         var agreed = text(totalAmount).flatMap(Amount.init)
         if agreed == nil {
             let amounts = nodes(termAmounts).compactMap { Amount($0.stringValue.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -93,6 +103,7 @@ public final class CaseFactsExtractor: Sendable {
             closed: date(closed),
             type: text(type) ?? "",
             sourceKind: text(sourceKind),
+            channel: StatisticsCategories.channel(kind: text(sourceKind), sender: text(sender), body: text(sourceBody)),
             grade: text(grade),
             committee: text(committee) ?? "",
             committeeLevel: text(committeeLevel),
@@ -105,6 +116,7 @@ public final class CaseFactsExtractor: Sendable {
             performance: text(performance),
             visits: visits,
             escalations: escalationList,
+            routings: routingList,
             dossierNumber: text(dossierNumber),
             confirmation: text(confirmation),
             materials: Set(present.map(\.title)))

@@ -1,6 +1,6 @@
 import WenshuCase
 /// The statistics of a period (docs/ledgers-and-statistics.md): the totals, the escalations prevented in 件 and 人, breakdowns
-/// by dispute type, source, committee level, committee and mediator; with the work logs, the screening
+/// by dispute type, source, channel, committee level, committee and mediator; with the work logs, the screening
 /// rounds; with the registers, the committees and mediators the office has.
 ///
 /// Built in one pass over the cases, which may be a lazy sequence: nothing but the counts is kept.
@@ -56,6 +56,8 @@ public struct Statistics: Sendable, Equatable {
     public var total: StatisticsTally
     public var byType: [Group]
     public var bySource: [Group]
+    /// By channel (诉调、公调、访调、检调对接 …), every channel listed.
+    public var byChannel: [Group]
     public var byCommitteeLevel: [Group]
     /// Committees with cases in the period, by level then name.
     public var byCommittee: [Group]
@@ -79,6 +81,7 @@ public struct Statistics: Sendable, Equatable {
         var total = StatisticsTally()
         var byType: [String: StatisticsTally] = [:]
         var bySource: [String: StatisticsTally] = [:]
+        var byChannel: [String: StatisticsTally] = [:]
         var byLevel: [String: StatisticsTally] = [:]
         var byCommittee: [String: StatisticsTally] = [:]
         var committeeLevel: [String: String] = [:]
@@ -89,6 +92,7 @@ public struct Statistics: Sendable, Equatable {
             total.add(c)
             byType[c.type, default: StatisticsTally()].add(c)
             bySource[c.sourceKind ?? Self.unrecorded, default: StatisticsTally()].add(c)
+            byChannel[c.channel ?? Self.unrecorded, default: StatisticsTally()].add(c)
             byLevel[c.committeeLevel ?? Self.unrecorded, default: StatisticsTally()].add(c)
             byCommittee[c.committee, default: StatisticsTally()].add(c)
             if let level = c.committeeLevel { committeeLevel[c.committee] = level }
@@ -109,6 +113,7 @@ public struct Statistics: Sendable, Equatable {
         self.total = total
         self.byType = groups(byType, known: StatisticsCategories.types)
         self.bySource = groups(bySource, known: StatisticsCategories.sources)
+        self.byChannel = groups(byChannel, known: StatisticsCategories.channels)
         self.byCommitteeLevel = groups(byLevel, known: levels)
         self.byCommittee = byCommittee.keys
             .sorted { levelRank($0) != levelRank($1) ? levelRank($0) < levelRank($1) : Self.precedes($0, $1) }

@@ -29,6 +29,8 @@ extension Statistics {
         blocks.append(.table(typeTable))
         heading("按纠纷来源统计")
         blocks.append(.table(groupTable(bySource, labelTitle: "纠纷来源", withTotal: true)))
+        heading("按对接渠道统计")
+        blocks.append(.table(channelTable()))
         heading("按调解组织类别统计")
         blocks.append(.table(groupTable(byCommitteeLevel, labelTitle: "调解组织类别", withTotal: true)))
         heading("按调解组织统计")
@@ -47,6 +49,8 @@ extension Statistics {
         "正在调解：已受理、尚无调解结果的案件，计入受理件数。",
         "书面协议、口头协议：按调解协议的形式统计的件数。协议涉及金额：调解成功案件的协议总金额。",
         "立卷归档：已编卷号（立卷）的案件。",
+        "对接渠道：法院委派、委托、邀请及法院移送的为诉调对接，公安机关移送的为公调对接，信访部门移送的为访调对接，检察院移送的为检调对接。",
+        "交办、督办：案件所附交办单、移交单、督办单的份数；按期办结为接办单位在期限（督办为新期限）内报告办结的份数，按期率 = 按期办结 ÷ 份数 × 100%。",
         "防止纠纷激化：同一案件同一类型只计一件，人数为该案件该类型各条记录人数之和；合计栏的件数为有任一类型的案件数。",
         "按调解员统计：一案有多名调解员的，每名调解员各计一件，故各行之和可大于合计。",
     ]
@@ -73,6 +77,10 @@ extension Statistics {
             ("回访（件）", "\(t.followedUp)"),
             ("回访率", t.followUpRate.formatted),
             ("立卷归档（件）", "\(t.dossiers)"),
+            ("交办、移交（件）", "\(t.referrals)"),
+            ("其中：按期办结（件）", "\(t.referralsOnTime)"),
+            ("督办（件）", "\(t.supervisions)"),
+            ("其中：按期办结（件）", "\(t.supervisionsOnTime)"),
         ]
         if let s = screening {
             rows += [("排查次数（次）", "\(s.rounds)"), ("排查发现纠纷（件）", "\(s.found)"), ("预防纠纷（件）", "\(s.prevented)")]
@@ -84,6 +92,22 @@ extension Statistics {
         }
         return LedgerTable.make([LedgerColumn(title: "项目", width: 3), LedgerColumn(title: "数值", width: 2, alignment: .right)],
                                 rows: rows.map { [LedgerTable.text($0.0), LedgerTable.text($0.1)] })
+    }
+
+    /// The channels a case came by, with the 交办 / 督办 slips of each and the share reported done on time.
+    private func channelTable() -> Table {
+        var columns = [LedgerColumn(title: "对接渠道", width: 6)]
+        columns += [("受理", 3), ("调解成功", 3), ("成功率", 3), ("交办移交", 3), ("按期办结", 3), ("按期率", 3),
+                    ("督办", 3), ("按期办结", 3), ("按期率", 3)]
+            .map { LedgerColumn(title: $0.0, width: $0.1, alignment: .right) }
+        func cells(_ t: StatisticsTally) -> [[Inline]] {
+            ["\(t.accepted)", "\(t.successful)", t.successRate.formatted, "\(t.referrals)", "\(t.referralsOnTime)",
+             t.referralOnTimeRate.formatted, "\(t.supervisions)", "\(t.supervisionsOnTime)",
+             t.supervisionOnTimeRate.formatted].map(LedgerTable.text)
+        }
+        var rows = byChannel.map { [LedgerTable.field($0.label)] + cells($0.tally) }
+        rows.append([[.strong("合计")]] + cells(total))
+        return LedgerTable.make(columns, rows: rows)
     }
 
     private func escalationTable() -> Table {

@@ -10,6 +10,8 @@ import WenshuCase
 /// - 书面 / 口头协议: cases whose agreement is written / oral;
 /// - 回访 `followedUp`: successfully mediated cases with at least one follow-up visit; 回访率 = 回访 ÷ 调解成功;
 /// - 立卷归档 `dossiers`: cases with a dossier number;
+/// - 交办 `referrals` (交办 and 移交 slips) and 督办 `supervisions`, each with how many were reported done by
+///   their deadline (`…OnTime`; a 督办's deadline is its new one); 按期办结率 = on time ÷ issued;
 /// - 防止激化: per kind, the cases with at least one escalation of that kind prevented (件) and the persons
 ///   involved (人, summed over the case's entries of that kind).
 public struct StatisticsTally: Sendable, Equatable {
@@ -39,6 +41,12 @@ public struct StatisticsTally: Sendable, Equatable {
     public var escalations: [String: EscalationCount] = [:]
     /// Cases with any escalation prevented, and all their persons.
     public var anyEscalation = EscalationCount()
+    /// 交办 and 移交 slips, and those reported done by their deadline.
+    public var referrals = 0
+    public var referralsOnTime = 0
+    /// 督办 slips, and those reported done by their new deadline.
+    public var supervisions = 0
+    public var supervisionsOnTime = 0
 
     public init() {}
 
@@ -71,12 +79,26 @@ public struct StatisticsTally: Sendable, Equatable {
             anyEscalation.cases += 1
             anyEscalation.persons += persons.values.reduce(0, +)
         }
+        for routing in c.routings {
+            if routing.isSupervision {
+                supervisions += 1
+                if routing.doneOnTime { supervisionsOnTime += 1 }
+            } else {
+                referrals += 1
+                if routing.doneOnTime { referralsOnTime += 1 }
+            }
+        }
     }
 
     /// 调解成功率 = 调解成功 ÷ 受理.
     public var successRate: StatisticsRate { StatisticsRate(count: successful, base: accepted) }
     /// 回访率 = 回访 ÷ 调解成功.
     public var followUpRate: StatisticsRate { StatisticsRate(count: followedUp, base: successful) }
+
+    /// 交办按期办结率 = reported done on time ÷ 交办 and 移交 issued.
+    public var referralOnTimeRate: StatisticsRate { StatisticsRate(count: referralsOnTime, base: referrals) }
+    /// 督办按期办结率 = reported done by the new deadline ÷ 督办 issued.
+    public var supervisionOnTimeRate: StatisticsRate { StatisticsRate(count: supervisionsOnTime, base: supervisions) }
 
     /// The count for one escalation kind (zero when none).
     public func escalation(_ kind: String) -> EscalationCount { escalations[kind] ?? EscalationCount() }

@@ -55,6 +55,8 @@ public struct OfficeProfile: Sendable {
     /// The default retention period of dossiers (永久 / 30年 / 10年).
     public let retention: String?
     public let dossierRows: [DossierRow]
+    /// The office's time limits (`wenshu due`).
+    public let deadlines: DeadlineSettings
 
     /// Rest days for legal periods: the holiday arrangements, plus weekends that are not make-up days.
     public var calendar: RestDayCalendar { RestDayCalendar(holidayArrangements) }
@@ -109,6 +111,7 @@ public struct OfficeProfile: Sendable {
                        attachmentKinds: node.nodes("attachment_kinds/attachment_kind").map(\.stringValue),
                        notes: node.value("notes"))
         }
+        deadlines = DeadlineSettings(root.node("deadlines"))
     }
 
     /// The committee with exactly this name, if the office covers it.

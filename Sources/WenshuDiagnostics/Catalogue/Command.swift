@@ -67,6 +67,7 @@ public enum CommandWording {
                                                 zh: "请给出案件文件或文件夹，或用--blank印空白表单")
     public static let blankTakesNoCases = Phrase(en: "--blank fills no case: leave the case files out",
                                                  zh: "--blank不填写案件：请不要给出案件文件")
+    public static let withinFromZero = Phrase(en: "--within takes a number of days from 0 up", zh: "--within应为从0起的天数")
     public static let jobsFromOne = Phrase(en: "--jobs takes a whole number from 1 up", zh: "--jobs应为从1起的整数")
     public static let giveOutputFolder = Phrase(en: "give the folder to write into with -o DIR", zh: "请用-o DIR给出写入的文件夹")
     public static let giveDossierFolder = Phrase(en: "give -o DIR: the folder the dossiers go to", zh: "请用-o DIR给出存放卷宗的文件夹")

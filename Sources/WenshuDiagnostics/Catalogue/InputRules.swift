@@ -19,8 +19,14 @@ extension InputID {
         ["case.date-order"],
         en: "{date} is {relation} `{other}` {otherDate}: {reason}",
         zh: "{date}{relation}`{other}` {otherDate}：{reason}",
-        means: "Dates out of possible order (received ≤ accepted ≤ sessions ≤ agreement ≤ effective ≤ confirmation; payments and visits after the agreement; closing, filing, routing deadlines; no party born after the case).",
+        means: "Dates out of possible order: source date ≤ received ≤ accepted ≤ investigations, sessions ≤ agreement date ≤ effective ≤ confirmation applied ≤ decided; instalments due, payments and visits not before the agreement; closed not before the agreement (nor acceptance); dossier filed not before closing; routing after receipt, its deadlines and its `done` date after the slip; extensions after acceptance; no party born after the case.",
         fix: "Correct whichever of the two dates is mistyped.")
+    public static let supervisionWithoutReferral = InputID(
+        ["case.supervision-without-referral"], .warning,
+        en: "this 督办 has no 交办 or 移交 before it in `routings`: record the slip it chases",
+        zh: "此督办之前在`routings`中没有交办或移交：请记录它所督办的交办单",
+        means: "A 督办 with no 交办 or 移交 before it in `routings` (the slip it chases; it may have been given by telephone).",
+        fix: "Record the 交办 or 移交 the 督办 chases.")
     public static let instalmentSum = InputID(
         ["case.instalment-sum"],
         en: "the {count} instalments add up to {sum}, but `total_amount` is {total}",
