@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "WenshuDocument"),
         // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
         // number tells. Templates' w: functions and the assembled reports both print through it.
-        .target(name: "WenshuFormat", dependencies: ["WenshuCase"]),
+        .target(name: "WenshuFormat", dependencies: ["WenshuCase", "WenshuDiagnostics"]),
         // Stage 2: form templates bound to the case by XPath.
         .target(name: "WenshuTemplate", dependencies: ["WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
         // Stage 3: ODF, archival XML and plain text from the document model.

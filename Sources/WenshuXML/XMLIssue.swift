@@ -47,6 +47,15 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
         public var expression: String
         public var reason: String
         public var function: String?
+        /// An extension function's reason in the catalogue's words (either language).
+        public var explanation: DiagnosticArgument?
+
+        public init(expression: String, reason: String, function: String?, explanation: DiagnosticArgument? = nil) {
+            self.expression = expression
+            self.reason = reason
+            self.function = function
+            self.explanation = explanation
+        }
     }
 
     /// The reason alone: for an XPath failure without " in XPath `…`", otherwise the message.

@@ -204,6 +204,34 @@ extension TemplateID {
         fix: "Use the command that builds it (wenshu dossier for $dossier).")
 }
 
+/// Why a `w:` function refused its argument: the `{reason}` of `template.function-failed`.
+public enum FunctionWording {
+    public static let dateBeforeBirth = Phrase(en: "the date {date} is before the birth date {birth}",
+                                               zh: "日期{date}早于出生日期{birth}")
+    public static let wrongArgumentCount = Phrase(en: "takes {arity}, not {count}", zh: "需要{arity}，而不是{count}个")
+    public static let notADate = Phrase(en: "“{text}” is not a date: write YYYY-MM-DD, e.g. 2026-03-10",
+                                        zh: "“{text}”不是日期：请写作YYYY-MM-DD，如2026-03-10")
+    public static let notAWholeNumber = Phrase(en: "“{text}” is not a whole number from 0 to {maximum}",
+                                               zh: "“{text}”不是0至{maximum}的整数")
+    public static let notAnAmount = Phrase(
+        en: "“{text}” is not an amount: write digits with at most two decimals and no separators, e.g. 14020.00",
+        zh: "“{text}”不是金额：请只写数字，最多两位小数，不带分隔符，如14020.00")
+    public static let negativeAmount = Phrase(en: "{text} is negative: an amount to pay is written as a positive number",
+                                              zh: "{text}是负数：应付金额写作正数")
+    public static let tooManyDecimals = Phrase(en: "{text} has more than two decimals: amounts are kept to the 分 (0.01)",
+                                               zh: "{text}超过两位小数：金额只记到分（0.01）")
+    public static let amountTooLarge = Phrase(
+        en: "{text} is more than 999999999999.99, the largest amount written in capitals",
+        zh: "{text}超过999999999999.99，即大写金额能写的最大数")
+    public static let identity = Phrase(en: "the ID number {id} {problem}", zh: "身份证号码{id}{problem}")
+    public static let noBirthDate = Phrase(en: "holds no real birth date", zh: "中没有真实的出生日期")
+    public static let notAnIDNumber = Phrase(
+        en: "is not a resident ID number (17 digits and a digit or X, or 15 digits)",
+        zh: "不是居民身份证号码（17位数字加一位数字或X，或15位数字）")
+    public static let wrongCheckCharacter = Phrase(en: "has a wrong check character (it should be {expected})",
+                                                   zh: "的校验位有误（应为{expected}）")
+}
+
 /// The other wordings of stage 2's ids, and phrases its messages put in their parameters.
 public enum TemplateWording {
     public static let unreadableBecause = Phrase(en: "{detail}", zh: "无法读取模板文件：{detail}")

@@ -354,7 +354,8 @@ final class Renderer {
             ["path": "\(node.path)", "line": "\(node.line)", "file": "\(node.document.fileName ?? "the case")"])
         if let function = issue?.xpath?.function, TemplateFunctions.byName[function] != nil {
             report(Diagnostic(TemplateID.functionFailed, at: expression.origin, subject: expression.source,
-                              ["prefix": "\(TemplateFunctions.prefix)", "function": "\(function)", "reason": "\(reason)",
+                              ["prefix": "\(TemplateFunctions.prefix)", "function": "\(function)",
+                               "reason": issue?.xpath?.explanation ?? .text(reason),
                                "where": place], libxml2: issue?.libxml2))
         } else {
             report(Diagnostic(TemplateID.evaluation, at: expression.origin, subject: expression.source,
