@@ -45,9 +45,11 @@ public struct Phrase: Sendable, Hashable {
 }
 
 /// A value for a message parameter: text that reads the same in every language (a name, a number, a field
-/// path), or a declared phrase of its own.
+/// path), a value the site has in both languages (a list joined by each language's separator), or a
+/// declared phrase of its own.
 public enum DiagnosticArgument: Sendable, Hashable, ExpressibleByStringInterpolation {
     case text(String)
+    case localized(en: String, zh: String)
     indirect case phrase(Phrase, [String: DiagnosticArgument])
 
     public init(stringLiteral value: String) { self = .text(value) }
@@ -57,6 +59,7 @@ public enum DiagnosticArgument: Sendable, Hashable, ExpressibleByStringInterpola
     public func render(in language: MessageLanguage) -> String {
         switch self {
         case .text(let text): return text
+        case .localized(let english, let chinese): return language == .zh ? chinese : english
         case .phrase(let phrase, let arguments): return phrase.render(in: language, arguments)
         }
     }
@@ -65,15 +68,13 @@ public enum DiagnosticArgument: Sendable, Hashable, ExpressibleByStringInterpola
 extension DiagnosticArgument {
     /// Items joined by the language's list separator (`, ` or `、`).
     public static func list(_ items: [String]) -> DiagnosticArgument {
-        .phrase(Phrase(en: "{en}", zh: "{zh}"), ["en": .text(items.joined(separator: ", ")),
-                                                   "zh": .text(items.joined(separator: "、"))])
+        .localized(en: items.joined(separator: ", "), zh: items.joined(separator: "、"))
     }
 }
 
 extension DiagnosticArgument {
     /// Items joined as alternatives: `a or b` (`a或b`).
     public static func alternatives(_ items: [String]) -> DiagnosticArgument {
-        .phrase(Phrase(en: "{en}", zh: "{zh}"), ["en": .text(items.joined(separator: " or ")),
-                                                   "zh": .text(items.joined(separator: "或"))])
+        .localized(en: items.joined(separator: " or "), zh: items.joined(separator: "或"))
     }
 }

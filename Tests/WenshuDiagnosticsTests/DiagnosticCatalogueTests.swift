@@ -21,6 +21,31 @@ final class DiagnosticCatalogueTests: XCTestCase {
         }
     }
 
+    /// The phrases outside entries (other wordings, parts of messages, summaries) are checked where they are
+    /// written: every `en: "…", zh: "…"` pair in Sources names the same parameters in both languages.
+    func testEveryPhraseInSourcesHasTheSameParametersInBothLanguages() throws {
+        let pair = try NSRegularExpression(
+            pattern: #"en:\s*"((?:[^"\\]|\\.)*)"\s*,\s*zh:\s*"((?:[^"\\]|\\.)*)""#)
+        let placeholder = try NSRegularExpression(pattern: #"\{([A-Za-z0-9]+)\}"#)
+        func names(_ text: String) -> Set<String> {
+            Set(placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                .map { String(text[Range($0.range(at: 1), in: text)!]) })
+        }
+        var checked = 0
+        let enumerator = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Sources"), includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pair.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let english = String(text[Range(match.range(at: 1), in: text)!])
+                let chinese = String(text[Range(match.range(at: 2), in: text)!])
+                if english.contains("\\(") { continue }  // built from values at run time, not a declared phrase
+                XCTAssertEqual(names(english), names(chinese), "\(url.lastPathComponent): \(english)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 200, "the scan found the catalogue's phrases")
+    }
+
     func testIDsAreUniqueDottedAndBelongToTheirStage() {
         let ids = DiagnosticCatalogue.entries.map(\.id)
         XCTAssertEqual(Set(ids).count, ids.count, "an id is declared twice")

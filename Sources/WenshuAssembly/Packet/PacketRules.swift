@@ -125,7 +125,7 @@ enum PacketRules {
                      at origin: PacketFacts.Origin) {
             // The sentence names the person and the field in each language's own words.
             findings.append(PacketFinding(.missingIdentity, at: origin, field: field,
-                ["who": .phrase(Phrase(en: who, zh: whoNotice)), "what": .phrase(Phrase(en: what, zh: label))],
+                ["who": .localized(en: who, zh: whoNotice), "what": .localized(en: what, zh: label)],
                 notice: "\(whoNotice)的\(label)未填写。人民法院需要核对每位申请人的身份、住所和联系方式。"))
         }
         for party in facts.parties {

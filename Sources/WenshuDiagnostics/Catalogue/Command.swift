@@ -17,8 +17,7 @@ public struct CountedNoun: Sendable, Hashable {
 extension DiagnosticArgument {
     /// `n` of `noun`, in the language's grammar.
     public static func count(_ n: Int, _ noun: CountedNoun) -> DiagnosticArgument {
-        .phrase(Phrase(en: "{n} {noun}", zh: "{n}{noun}"),
-                ["n": "\(n)", "noun": .phrase(Phrase(en: n == 1 ? noun.one : noun.many, zh: noun.chinese))])
+        .localized(en: "\(n) \(n == 1 ? noun.one : noun.many)", zh: "\(n)\(noun.chinese)")
     }
 }
 

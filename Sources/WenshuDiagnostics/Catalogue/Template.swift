@@ -232,6 +232,26 @@ public enum FunctionWording {
                                                    zh: "的校验位有误（应为{expected}）")
 }
 
+/// Why an XPath expression does not parse: the `{message}` of `template.xpath-syntax`'s reason.
+public enum XPathWording {
+    public static let trailing = Phrase(en: "unexpected {token} after a complete expression", zh: "完整的表达式之后多出{token}")
+    public static let expectedSymbol = Phrase(en: "expected “{symbol}” but found {token}", zh: "此处应为“{symbol}”，却是{token}")
+    public static let expectedName = Phrase(en: "expected a name but found {token}", zh: "此处应为名称，却是{token}")
+    public static let expectedOperand = Phrase(en: "expected a value, a path or a function call but found {token}",
+                                               zh: "此处应为值、路径或函数调用，却是{token}")
+    public static let unclosedString = Phrase(en: "the string starting here is not closed with {quote}",
+                                              zh: "从此处开始的字符串没有用{quote}结束")
+    public static let variableName = Phrase(en: "a variable name must follow $", zh: "$之后应为变量名")
+    public static let bang = Phrase(en: "“!” must be followed by “=”", zh: "“!”之后应为“=”")
+    public static let cannotStand = Phrase(en: "“{character}” cannot stand here", zh: "“{character}”不能出现在此处")
+    public static let expectedOperator = Phrase(
+        en: "“{word}” follows a value where an operator (and, or, =, +, …) was expected",
+        zh: "“{word}”跟在值之后，而此处应为运算符（and、or、=、+……）")
+    public static let theString = Phrase(en: "the string “{text}”", zh: "字符串“{text}”")
+    public static let theNumber = Phrase(en: "the number {number}", zh: "数字{number}")
+    public static let theEnd = Phrase(en: "the end of the expression", zh: "表达式的结尾")
+}
+
 /// The other wordings of stage 2's ids, and phrases its messages put in their parameters.
 public enum TemplateWording {
     public static let unreadableBecause = Phrase(en: "{detail}", zh: "无法读取模板文件：{detail}")

@@ -375,7 +375,7 @@ struct TemplateCompiler {
             compiled = try XPathExpression(source)
         } catch {
             let reason: DiagnosticArgument = syntaxError.map {
-                .phrase(TemplateWording.atCharacter, ["message": "\($0.message)", "position": "\($0.position)"])
+                .phrase(TemplateWording.atCharacter, ["message": $0.message, "position": "\($0.position)"])
             } ?? .text((error as? XMLIssue)?.reason ?? "\(error)")
             report(.xpathSyntax, element, subject: source, ["attribute": "\(attribute)", "reason": reason])
             return nil

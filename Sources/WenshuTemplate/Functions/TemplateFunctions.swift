@@ -103,7 +103,7 @@ public enum TemplateFunctions {
             return .phrase(TemplateWording.atLeast, ["count": .count(arity.lowerBound, noun)])
         }
         if arity.count == 1 { return .count(arity.lowerBound, noun) }
-        let words = DiagnosticArgument.phrase(Phrase(en: arity.upperBound == 1 ? noun.one : noun.many, zh: noun.chinese))
+        let words = DiagnosticArgument.localized(en: arity.upperBound == 1 ? noun.one : noun.many, zh: noun.chinese)
         return .phrase(arity.count == 2 ? TemplateWording.eitherCount : TemplateWording.countRange,
                        ["low": "\(arity.lowerBound)", "high": "\(arity.upperBound)", "noun": words])
     }
