@@ -209,13 +209,23 @@ public enum DiagnosticCatalogue {
 
         """
         for id in inputs {
-            let entry = id.entry
-            text += "\n### " + id.ids.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
-            text += "\(entry.severity.rawValue) · \(entry.severity.word(in: .zh))\n\n"
-            text += entry.meaning + " " + entry.fix + "\n\n"
-            for wording in entry.variants {
-                text += "- \(wording.english)\n- \(wording.chinese)\n"
-            }
+            text += section(id.entry, ids: id.ids)
+        }
+        for (title, entries) in stages {
+            text += "\n## \(title)\n"
+            for entry in entries { text += section(entry, ids: [entry.id]) }
+        }
+        return text
+    }
+
+    /// One id's part of the page: its ids, severity, meaning and fix, then each wording in both languages.
+    private static func section(_ entry: DiagnosticEntry, ids: [String]) -> String {
+        func escaped(_ s: String) -> String { s.replacingOccurrences(of: "<", with: "&lt;") }
+        var text = "\n### " + ids.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
+        text += "\(entry.severity.rawValue) · \(entry.severity.word(in: .zh)). \(escaped(entry.meaning)) "
+        text += "Fix: \(escaped(entry.fix))\n\n"
+        for wording in entry.variants {
+            text += "- en: \(escaped(wording.english))\\\n  zh: \(escaped(wording.chinese))\n"
         }
         return text
     }
