@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -24,32 +24,36 @@ let package = Package(
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256 from the system's libcrypto, for the archive package's digests.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Findings of every stage: Diagnostic, severity, location, and the catalogue of ids with their
+        // messages in English and Chinese (docs/diagnostics.md is generated from it).
+        .target(name: "WenshuDiagnostics"),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
-        .target(name: "WenshuXML", dependencies: ["CLibXML2"]),
+        .target(name: "WenshuXML", dependencies: ["CLibXML2", "WenshuDiagnostics"]),
         // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
-        .target(name: "WenshuCase", dependencies: ["WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
         // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
         // number tells. Templates' w: functions and the assembled reports both print through it.
-        .target(name: "WenshuFormat", dependencies: ["WenshuCase"]),
+        .target(name: "WenshuFormat", dependencies: ["WenshuCase", "WenshuDiagnostics"]),
         // Stage 2: form templates bound to the case by XPath.
-        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "CSystemZlib"],
                 exclude: ["Text/generate-width-table.py"]),
         // Printing: ODF to PDF through a pool of LibreOffice processes, with Wenshu's fontconfig setup.
         .target(name: "WenshuPrint", dependencies: ["WenshuXML"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
         .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
+        .testTarget(name: "WenshuDiagnosticsTests", dependencies: ["WenshuDiagnostics"]),
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),

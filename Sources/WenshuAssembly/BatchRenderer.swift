@@ -80,8 +80,8 @@ public struct BatchRenderer: Sendable {
         let collisions = OutputLayout.collisions(among: numbers)
         if !collisions.isEmpty {
             let diagnostics = collisions.keys.sorted().map { name in
-                Diagnostic("render.folder-collision", at: SourceLocation(file: output.path),
-                           "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers")
+                Diagnostic(RenderID.folderCollision, at: SourceLocation(file: output.path),
+                           ["cases": .list(collisions[name]!), "folder": "\(name)"])
             }
             return Report(cases: reports.map { var r = $0; r.fileNames = []; return r }, batchDiagnostics: diagnostics)
         }
@@ -143,8 +143,7 @@ public struct BatchRenderer: Sendable {
                                 folder: staging, fileNames: [])
         guard result.succeeded else { return report }
         guard result.caseNumber?.isEmpty == false else {
-            report.diagnostics.append(Diagnostic("render.no-case-number", at: SourceLocation(file: result.source),
-                                                 "the case has no number, so its documents have no folder to go to"))
+            report.diagnostics.append(Diagnostic(RenderID.noCaseNumber, at: SourceLocation(file: result.source)))
             return report
         }
         do {
@@ -154,7 +153,7 @@ public struct BatchRenderer: Sendable {
             }
         } catch {
             report.fileNames = []
-            report.diagnostics.append(Diagnostic("render.write-failed", at: SourceLocation(file: result.source), "\(error)"))
+            report.diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
         }
         return report
     }

@@ -75,7 +75,7 @@ public struct RenderPipeline: Sendable {
         do {
             return CaseResult(source: name, caseNumber: number, files: try write(documents), diagnostics: diagnostics)
         } catch {
-            diagnostics.append(Diagnostic("render.write-failed", at: SourceLocation(file: name), "\(error)"))
+            diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: name), ["detail": "\(error)"]))
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
         }
     }

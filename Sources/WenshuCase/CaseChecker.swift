@@ -7,14 +7,17 @@ import WenshuXML
 public struct CaseChecker: Sendable {
     /// Supplies the holiday arrangement (judicial-confirmation window), the committees and number series.
     public let profile: OfficeProfile?
+    /// True when a profile was given but did not load, so findings do not claim none was given.
+    public var profileFailedToLoad = false
 
-    public init(profile: OfficeProfile? = nil) {
+    public init(profile: OfficeProfile? = nil, profileFailedToLoad: Bool = false) {
         self.profile = profile
+        self.profileFailedToLoad = profileFailedToLoad
     }
 
     /// Every finding about `file` — those made while loading, the schema's, the rules' — in location order.
     public func check(_ file: CaseFile) -> [Diagnostic] {
-        var context = RuleContext(file: file, profile: profile)
+        var context = RuleContext(file: file, profile: profile, profileFailedToLoad: profileFailedToLoad)
         for rule in Self.rules(for: file.kind) { rule(&context) }
         return (file.loadDiagnostics + SchemaCheck(kind: file.kind).check(file) + context.findings).sortedByLocation
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 
 /// The files a command line names: a file as given; a folder's `*.xml`, `*.yaml`, `*.yml` and `*.json`
 /// files (not its subfolders), sorted by name so that output is stable.
@@ -9,8 +10,8 @@ public enum InputFiles {
 
         public var description: String {
             switch self {
-            case .missing(let path): return "\(path): no such file or folder"
-            case .emptyFolder(let path): return "\(path): the folder holds no .xml, .yaml, .yml or .json files"
+            case .missing(let path): return CommandWording.noSuchFileOrFolder.render(in: .current, ["path": "\(path)"])
+            case .emptyFolder(let path): return CommandWording.emptyFolder.render(in: .current, ["path": "\(path)"])
             }
         }
     }

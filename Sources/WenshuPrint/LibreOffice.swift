@@ -23,8 +23,8 @@ public struct LibreOffice: Sendable {
         let manager = FileManager.default
         if let named = environment["WENSHU_SOFFICE"], !named.isEmpty {
             guard manager.isExecutableFile(atPath: named) else {
-                throw Diagnostic(PrintIssue.noLibreOffice, at: SourceLocation(file: named),
-                                 "WENSHU_SOFFICE names no program here; install LibreOffice (\(installHint)) or correct the variable")
+                throw Diagnostic(PrintID.noLibreOffice, at: SourceLocation(file: named), ["install": "\(installHint)"],
+                                 wording: PrintWording.namedProgramMissing)
             }
             return LibreOffice(soffice: URL(fileURLWithPath: named))
         }
@@ -33,15 +33,7 @@ public struct LibreOffice: Sendable {
             let candidate = folder + "/soffice"
             if manager.isExecutableFile(atPath: candidate) { return LibreOffice(soffice: URL(fileURLWithPath: candidate)) }
         }
-        throw Diagnostic(PrintIssue.noLibreOffice, at: SourceLocation(file: "soffice"),
-                         "LibreOffice is needed to print PDFs and is not installed (no soffice on PATH or in \(folders.joined(separator: ", "))): \(installHint)")
+        throw Diagnostic(PrintID.noLibreOffice, at: SourceLocation(file: "soffice"),
+                         ["folders": .list(folders), "install": "\(installHint)"])
     }
-}
-
-/// The ids of the print stage's findings.
-public enum PrintIssue {
-    /// No `soffice` to convert with.
-    public static let noLibreOffice = "print.no-libreoffice"
-    /// LibreOffice made no PDF of a document (it failed, hung, or wrote something else).
-    public static let conversionFailed = "print.conversion-failed"
 }

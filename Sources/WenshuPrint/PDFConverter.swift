@@ -103,23 +103,23 @@ public struct PDFConverter: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (index, document) in documents.enumerated() {
-                let odf = folder.appendingPathComponent("\(index).odf")
+                let odf = folder.appendingPathComponent(String(index) + ".odf")
                 try document.odf.write(to: odf)
                 jobs.append(Job(source: document.source, document: document.document, odf: odf,
-                                pdf: folder.appendingPathComponent("\(index).pdf")))
+                                pdf: folder.appendingPathComponent(String(index) + ".pdf")))
             }
         } catch {
             return documents.map {
-                .failure(Diagnostic(PrintIssue.conversionFailed, at: SourceLocation(file: $0.source), subject: $0.document,
-                                    "could not stage the document for LibreOffice: \(error)"))
+                .failure(Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: $0.source), subject: $0.document,
+                                    ["reason": .phrase(PrintWording.unstaged, ["detail": "\(error)"])]))
             }
         }
         let failed = failures(jobs)
         return jobs.indices.map { index in
             if let finding = failed[index] { return .failure(finding) }
             guard let data = try? Data(contentsOf: jobs[index].pdf) else {
-                return .failure(Diagnostic(PrintIssue.conversionFailed, at: SourceLocation(file: jobs[index].source),
-                                           subject: jobs[index].document, "could not read the PDF LibreOffice made"))
+                return .failure(Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: jobs[index].source),
+                                           subject: jobs[index].document, ["reason": .phrase(PrintWording.unreadablePDF)]))
             }
             return .success(data)
         }
@@ -151,7 +151,8 @@ private struct Converter {
 
     struct Reason {
         var timedOut = false
-        var detail = ""
+        /// Why, in the catalogue's words (`PrintWording`).
+        var detail: DiagnosticArgument = ""
     }
 
     private func run(_ chunk: [(index: Int, job: PDFConverter.Job)]) -> Outcome {
@@ -193,7 +194,7 @@ private struct Converter {
         var converted: Set<Int> = []
         if ended != .timedOut {
             for (index, job) in chunk {
-                let pdf = output.appendingPathComponent("\(index).pdf")
+                let pdf = output.appendingPathComponent(String(index) + ".pdf")
                 guard Self.isPDF(pdf) else { continue }
                 try? manager.removeItem(at: job.pdf)
                 if (try? manager.moveItem(at: pdf, to: job.pdf)) != nil { converted.insert(index) }
@@ -201,19 +202,19 @@ private struct Converter {
         }
         var reason = Reason(timedOut: ended == .timedOut)
         switch ended {
-        case .timedOut: reason.detail = "LibreOffice did nothing for \(Int(pool.settings.idleLimit)) s and was stopped"
-        case .signalled(let signal): reason.detail = "LibreOffice was killed by signal \(signal)"
+        case .timedOut: reason.detail = .phrase(PrintWording.idle, ["seconds": "\(Int(pool.settings.idleLimit))"])
+        case .signalled(let signal): reason.detail = .phrase(PrintWording.killed, ["signal": "\(signal)"])
         case .exited(let status):
             let said = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
                 .split(separator: "\n").filter { !$0.contains("javaldx") && !$0.hasPrefix("convert ") }.last.map(String.init)
-            reason.detail = "LibreOffice made no PDF of it (exit status \(status)\(said.map { ": \($0)" } ?? ""))"
+            reason.detail = .phrase(PrintWording.noPDF, ["status": "\(status)", "said": "\(said.map { ": \($0)" } ?? "")"])
         }
         return Outcome(converted: converted, reason: reason)
     }
 
     private func finding(_ job: PDFConverter.Job, _ reason: Reason) -> Diagnostic {
-        Diagnostic(PrintIssue.conversionFailed, at: SourceLocation(file: job.source), subject: job.document,
-                   "could not print to PDF: \(reason.detail)")
+        Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: job.source), subject: job.document,
+                   ["reason": reason.detail])
     }
 
     /// `odt` or `fodt`: from the name when it says, else from the content (a zip starts with `PK`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 
 /// `wenshu check`: load and check case files (and the office's own files), print every finding.
 struct CheckCommand: ParsableCommand {
@@ -21,6 +22,8 @@ struct CheckCommand: ParsableCommand {
 
             Example: wenshu check examples/cases --profile examples/office.yaml
             """)
+
+    @OptionGroup var language: LanguageOptions
 
     @Argument(help: ArgumentHelp("Case files, or folders of case files.", valueName: "file-or-folder"))
     var paths: [String]
@@ -43,7 +46,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         if let profile, !FileManager.default.fileExists(atPath: profile) {
-            throw ValidationError("\(profile): no such profile file")
+            throw ValidationError(CommandWording.noSuchProfile.render(in: .current, ["file": "\(profile)"]))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuPrint
 import WenshuWriters
 import WenshuXML
@@ -33,6 +34,8 @@ struct DossierCommand: ParsableCommand {
         Exit status: 0 all done; 1 some dossiers were refused (the others are written); 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var out: OutputOptions
     @OptionGroup var library: TemplateLibraryOptions
 
@@ -48,8 +51,8 @@ struct DossierCommand: ParsableCommand {
     var cases: [String] = []
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveDossierFolder.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
@@ -66,8 +69,8 @@ struct DossierCommand: ParsableCommand {
         let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
         let collisions = OutputLayout.collisions(among: numbers)
         for name in collisions.keys.sorted() {
-            printError(Diagnostic("render.folder-collision", at: SourceLocation(file: root.path),
-                                  "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
+            printError(Diagnostic(RenderID.folderCollision, at: SourceLocation(file: root.path),
+                                  ["cases": .list(collisions[name]!), "folder": "\(name)"]))
         }
         if !collisions.isEmpty { throw ExitCode(1) }
 
@@ -86,10 +89,14 @@ struct DossierCommand: ParsableCommand {
                 written += printed.written.count
                 if printed.findings.isEmpty { bound += 1 }
             } catch {
-                printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
+                printError(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
             }
         }
-        FileHandle.standardError.write(Data("\(files.count) cases: \(bound) dossiers bound (\(written) files in \(root.path)), \(files.count - bound) refused\n".utf8))
+        let summary = CommandWording.dossierSummary.render(in: .current, [
+            "cases": .count(files.count, CommandWording.case), "bound": .count(bound, CommandWording.dossier),
+            "written": .count(written, CommandWording.file), "folder": "\(root.path)",
+            "refused": "\(files.count - bound)"])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if bound < files.count || problems.hasErrors { throw ExitCode(1) }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuWriters
 import WenshuXML
 
@@ -28,6 +29,8 @@ struct DueCommand: ParsableCommand {
             Exit status: 0 (also when things are overdue, unless --fail-on-overdue: then 1); 1 some case files \
             had errors (the others are listed); 64 usage.
             """)
+
+    @OptionGroup var language: LanguageOptions
 
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
@@ -56,9 +59,9 @@ struct DueCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if let on, CivilDate(iso: on) == nil { throw ValidationError("--on \(on): write the date as YYYY-MM-DD") }
-        if let within, within < 0 { throw ValidationError("--within takes a number of days from 0 up") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if let on, CivilDate(iso: on) == nil { throw ValidationError(CommandWording.dateFormat.render(in: .current, ["option": "--on", "text": "\(on)"])) }
+        if let within, within < 0 { throw ValidationError(CommandWording.withinFromZero.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 

@@ -15,6 +15,8 @@ struct FormsCommand: ParsableCommand {
         other templates are still listed.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var library: TemplateLibraryOptions
 
     @Option(help: "Report format: text or json.")

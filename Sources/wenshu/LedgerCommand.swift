@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuPrint
 import WenshuWriters
@@ -38,6 +39,8 @@ struct LedgerCommand: ParsableCommand {
         case workLog = "work-log"
     }
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("book"), help: ArgumentHelp("Which book to write (repeatable; default: every book whose data is given).",
@@ -56,7 +59,7 @@ struct LedgerCommand: ParsableCommand {
             case .mediators: given = report.mediators != nil || named.contains(.mediators)
             case .workLog: given = !report.workLogs.isEmpty || named.contains(.worklog)
             }
-            if !given { throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option") }
+            if !given { throw ValidationError(CommandWording.bookNeedsRegister.render(in: .current, ["book": "\(book.rawValue)", "register": "\(book.register ?? "")"])) }
         }
     }
 
@@ -72,11 +75,13 @@ struct LedgerCommand: ParsableCommand {
             case .workLog: inputs.workLogs.map { documents.append(ledger.workLog($0)) }
             }
             if !inputs.has(book) {
-                FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
+                FileHandle.standardError.write(Data((CommandWording.bookNotWritten.render(in: .current, [
+                    "book": "\(book.rawValue)", "register": "\(book.register ?? "")"]) + "\n").utf8))
             }
         }
         let (written, findings) = try report.write(documents)
-        print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+        print(CommandWording.ledgerSummary.render(in: .current, [
+            "cases": .count(inputs.cases.count, CommandWording.case), "files": .list(written.map(\.lastPathComponent))]))
         if inputs.hasErrors || !findings.isEmpty { throw ExitCode.failure }
     }
 }
@@ -127,20 +132,20 @@ struct ReportOptions: ParsableArguments {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
+        if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
         do {
             _ = try LongArgumentLists.files(paths)
         } catch {
             throw ValidationError(error.description)
         }
         for path in [profile, committees, mediators].compactMap({ $0 }) + workLogs where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file")
+            throw ValidationError(CommandWording.noSuchFile.render(in: .current, ["path": "\(path)"]))
         }
         for (name, text) in [("--since", since), ("--until", until)] {
-            if let text, CivilDate(iso: text) == nil { throw ValidationError("\(name) \(text): write the date as YYYY-MM-DD") }
+            if let text, CivilDate(iso: text) == nil { throw ValidationError(CommandWording.dateFormat.render(in: .current, ["option": "\(name)", "text": "\(text)"])) }
         }
         if let s = since.flatMap(CivilDate.init(iso:)), let u = until.flatMap(CivilDate.init(iso:)), u < s {
-            throw ValidationError("--until \(u) is before --since \(s)")
+            throw ValidationError(CommandWording.untilBeforeSince.render(in: .current, ["until": "\(u)", "since": "\(s)"]))
         }
     }
 

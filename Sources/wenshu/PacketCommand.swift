@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuPrint
 import WenshuWriters
 import WenshuXML
@@ -34,6 +35,8 @@ struct PacketCommand: ParsableCommand {
             Exit status: 0 every packet written; 1 some packet refused (the others are written); 64 usage.
             """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
@@ -49,8 +52,8 @@ struct PacketCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
@@ -65,8 +68,8 @@ struct PacketCommand: ParsableCommand {
         for (name, colliding) in OutputLayout.collisions(among: numbers) {
             for index in results.indices where colliding.contains(results[index].caseNumber ?? "") {
                 results[index].document = nil
-                results[index].diagnostics.append(Diagnostic("packet.folder-collision", at: SourceLocation(file: results[index].source),
-                    "cases \(colliding.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
+                results[index].diagnostics.append(Diagnostic(PacketID.folderCollision, at: SourceLocation(file: results[index].source),
+                    ["cases": .list(colliding), "folder": "\(name)"]))
             }
         }
 
@@ -79,8 +82,7 @@ struct PacketCommand: ParsableCommand {
             if let document = result.document {
                 do {
                     guard let number = result.caseNumber, !number.isEmpty else {
-                        throw Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
-                                         "the case has no number, so its packet has no folder to go to")
+                        throw Diagnostic(PacketID.noCaseNumber, at: SourceLocation(file: result.source))
                     }
                     let files = try JudicialConfirmationPacket.files(document, caseNumber: number, to: layout,
                                                                      formats: out.writtenFormats, options: options)
@@ -90,7 +92,7 @@ struct PacketCommand: ParsableCommand {
                 } catch {
                     result.document = nil
                     result.diagnostics.append(error as? Diagnostic
-                        ?? Diagnostic("packet.write-failed", at: SourceLocation(file: result.source), "the packet could not be written: \(error)"))
+                        ?? Diagnostic(PacketID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
                 }
             }
             reports.append(CaseReport(result, files: written))
@@ -106,14 +108,16 @@ struct PacketCommand: ParsableCommand {
                 for file in report.files { print(file) }
             }
             let refused = reports.filter(\.refused).count, written = reports.count - refused
-            let summary = "\(reports.count) case\(reports.count == 1 ? "" : "s"): \(written) packet\(written == 1 ? "" : "s") written, \(refused) refused"
+            let summary = CommandWording.packetSummary.render(in: .current, [
+                "cases": .count(reports.count, CommandWording.case), "written": .count(written, CommandWording.packet),
+                "refused": "\(refused)"])
             FileHandle.standardError.write(Data((summary + "\n").utf8))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(["cases": reports]), as: UTF8.self))
         }
-        if reports.contains(where: { $0.refused || $0.diagnostics.contains { $0.id == PrintIssue.conversionFailed } }) || problems.hasErrors { throw ExitCode(1) }
+        if reports.contains(where: { $0.refused || $0.diagnostics.contains { $0.id == PrintID.conversionFailed.id } }) || problems.hasErrors { throw ExitCode(1) }
     }
 
     /// One case's outcome as the report prints it.

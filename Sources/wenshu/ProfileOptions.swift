@@ -10,7 +10,7 @@ struct ProfileOptions: ParsableArguments {
     var profile: String?
 
     func validate() throws {
-        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
+        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError(CommandWording.noSuchProfile.render(in: .current, ["file": "\(profile)"])) }
     }
 
     /// The profile's path: the one given, else `office.yaml` here if it exists.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuPrint
 import WenshuTemplate
@@ -35,6 +36,8 @@ struct RenderCommand: ParsableCommand {
         Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Option(help: ArgumentHelp("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
                                valueName: "id"))
     var form: [String] = []
@@ -57,11 +60,11 @@ struct RenderCommand: ParsableCommand {
     var cases: [String] = []
 
     func validate() throws {
-        if blank && !cases.isEmpty { throw ValidationError("--blank fills no case: leave the case files out") }
-        if !blank && cases.isEmpty { throw ValidationError("give a case file or folder, or --blank for empty forms") }
-        if jobs < 1 { throw ValidationError("--jobs takes a whole number from 1 up") }
+        if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
+        if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
+        if jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
-            throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
+            throw ValidationError(CommandWording.giveFolderForFormats.render(in: .current, ["formats": .list(out.formats.map(\.rawValue))]))
         }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
@@ -71,11 +74,11 @@ struct RenderCommand: ParsableCommand {
         let forms = form.contains("all") ? [] : form
         for id in forms where library.template(id: id) == nil {
             if problems.hasErrors {
-                printError(Diagnostic("render.unknown-form", at: SourceLocation(file: id), "the form \(id) is not among the templates that loaded (see the problems above)"))
+                printError(Diagnostic(RenderID.unknownForm, at: SourceLocation(file: id), ["form": "\(id)"]))
                 throw ExitCode(1)
             }
             let known = library.templates.map(\.id).joined(separator: ", ")
-            throw ValidationError("there is no form \(id); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
+            throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(id)", "known": known.isEmpty ? .phrase(CommandWording.none) : "\(known)"]))
         }
         let profile = try office.load()
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
@@ -92,7 +95,11 @@ struct RenderCommand: ParsableCommand {
         for diagnostic in report.batchDiagnostics { printError(diagnostic) }
         for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
         let written = report.cases.filter(\.succeeded).count
-        FileHandle.standardError.write(Data("\(report.cases.count) cases: \(written) rendered (\(report.filesWritten) files in \(folder.path)), \(report.failedCases) failed\n".utf8))
+        let summary = CommandWording.renderSummary.render(in: .current, [
+            "cases": .count(report.cases.count, CommandWording.case), "rendered": "\(written)",
+            "written": .count(report.filesWritten, CommandWording.file), "folder": "\(folder.path)",
+            "failed": "\(report.failedCases)"])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
@@ -106,7 +113,9 @@ struct RenderCommand: ParsableCommand {
         let (written, findings) = try out.write(files.map { .init(url: folder.appendingPathComponent($0.name), data: $0.data, source: "blank") },
                                                 printing: printing)
         findings.forEach(printError)
-        FileHandle.standardError.write(Data("\(written.count) blank forms in \(folder.path)\n".utf8))
+        let summary = CommandWording.blankSummary.render(in: .current, [
+            "forms": .count(written.count, CommandWording.blankForm), "folder": "\(folder.path)"])
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
         if !findings.isEmpty { throw ExitCode(1) }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 
 /// `wenshu stats`: the statistics of a period and the 以案定补 subsidy table.
 struct StatsCommand: ParsableCommand {
@@ -28,6 +29,8 @@ struct StatsCommand: ParsableCommand {
             --since 2026-01-01 --until 2026-12-31 -o out/stats
             """)
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var report: ReportOptions
 
     @Option(help: "Summary on standard output: text or json.")
@@ -52,7 +55,7 @@ struct StatsCommand: ParsableCommand {
             subsidy = SubsidyReport(cases: inputs.cases, rules: SubsidyRules(profile: profile), filter: filter)
             documents.append(subsidy!.document(keeper: keeper))
         } else {
-            FileHandle.standardError.write(Data("note: subsidy not written: no office profile with subsidy rates\n".utf8))
+            FileHandle.standardError.write(Data((CommandWording.subsidyNotWritten.render(in: .current) + "\n").utf8))
         }
         let printed = try report.write(documents)
         written += printed.written
@@ -68,7 +71,7 @@ struct StatsCommand: ParsableCommand {
                 "防止纠纷激化 \(t.anyEscalation.cases) 件 \(t.anyEscalation.persons) 人",
             ]
             if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 ￥\(subsidy.total.grouped)，不予补助 \(subsidy.refused.count) 件") }
-            lines.append("wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+            lines.append(CommandWording.wroteFiles.render(in: .current, ["files": .list(written.map(\.lastPathComponent))]))
             print(lines.joined(separator: "\n"))
         case .json:
             print(try Summary(statistics: statistics, subsidy: subsidy, files: written.map(\.lastPathComponent)).json())

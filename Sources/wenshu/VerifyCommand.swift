@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuAssembly
+import WenshuDiagnostics
 
 /// `wenshu verify`: proves an archive package unchanged.
 struct VerifyCommand: ParsableCommand {
@@ -18,6 +19,8 @@ struct VerifyCommand: ParsableCommand {
         Exit status: 0 every package intact; 1 a package was changed or cannot be read; 64 usage.
         """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Argument(help: ArgumentHelp("Archive packages to check.", valueName: "package"))
     var packages: [String]
 
@@ -25,7 +28,7 @@ struct VerifyCommand: ParsableCommand {
         var intact = true
         for path in LongArgumentLists.unfold(packages) {
             guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
+                FileHandle.standardError.write(Data((CommandWording.cannotBeRead.render(in: .current, ["path": "\(path)"]) + "\n").utf8))
                 intact = false
                 continue
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WenshuDiagnostics
 
 @main
 struct Wenshu: ParsableCommand {
@@ -26,6 +27,7 @@ struct Wenshu: ParsableCommand {
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
     static func main() {
+        MessageLanguage.current = .fromEnvironment()
         main(LongArgumentLists.fold(Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -103,10 +103,10 @@ final class DossierArchiveTests: XCTestCase {
 
     func testScansThatCannotBeBoundAreReportedAtTheirLine() throws {
         let cases: [(path: String, files: [String: Data], id: String)] = [
-            ("../id-wang.png", [:], DossierIssue.scanPath),
-            ("/etc/hostname", [:], DossierIssue.scanPath),
-            ("scans/missing.png", [:], DossierIssue.scanUnreadable),
-            ("scans/note.png", ["scans/note.png": Data("not an image".utf8)], DossierIssue.scanFormat),
+            ("../id-wang.png", [:], DossierID.scanPath.id),
+            ("/etc/hostname", [:], DossierID.scanPath.id),
+            ("scans/missing.png", [:], DossierID.scanUnreadable.id),
+            ("scans/note.png", ["scans/note.png": Data("not an image".utf8)], DossierID.scanFormat.id),
         ]
         for (path, files, id) in cases {
             let result = assemble(try scannedCase(scanPath: path, files: files))

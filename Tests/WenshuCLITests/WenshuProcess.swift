@@ -14,16 +14,20 @@ enum WenshuProcess {
     }
 
     /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
+    /// Messages are English (`LANG=C`, no `LC_ALL` or `LC_MESSAGES`) unless `language` sets those variables,
+    /// so tests that read a phrase do not depend on the developer's locale; `environment` adds variables.
     static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root,
-                    environment: [String: String] = [:]) throws -> Run {
+                    language: [String: String] = ["LANG": "C"], environment extra: [String: String] = [:]) throws -> Run {
         // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
         let bundle = Bundle(for: Marker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
         let process = Process()
         process.executableURL = products.appendingPathComponent("wenshu")
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = language[name] }
+        process.environment = environment.merging(extra) { $1 }
         process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }

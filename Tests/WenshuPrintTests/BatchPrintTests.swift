@@ -53,7 +53,7 @@ final class BatchPrintTests: XCTestCase {
     func testThePDFTakesTheODTsPlaceAndACaseThatCannotBePrintedIsRefusedAlone() throws {
         let (report, output) = try render(keepODF: false)
         XCTAssertEqual(report.cases.map(\.succeeded), [true, false, true])
-        let finding = try XCTUnwrap(report.cases[1].diagnostics.first { $0.id == PrintIssue.conversionFailed })
+        let finding = try XCTUnwrap(report.cases[1].diagnostics.first { $0.id == PrintID.conversionFailed.id })
         XCTAssertEqual(finding.subject, "agreement.pdf")
         XCTAssertTrue(finding.location.file.hasSuffix("court-referred-loan.json"), finding.location.file)
         for index in [0, 2] {

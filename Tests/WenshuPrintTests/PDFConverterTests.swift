@@ -11,7 +11,7 @@ final class PDFConverterTests: XCTestCase {
     func testNoLibreOfficeIsOneLineNamingWhatToInstall() {
         XCTAssertThrowsError(try LibreOffice.locate(environment: ["PATH": ""], folders: [])) { error in
             let diagnostic = error as? Diagnostic
-            XCTAssertEqual(diagnostic?.id, PrintIssue.noLibreOffice)
+            XCTAssertEqual(diagnostic?.id, PrintID.noLibreOffice.id)
             XCTAssertTrue(diagnostic?.message.contains("apt-get install libreoffice-writer-nogui") == true, "\(error)")
             XCTAssertFalse(diagnostic?.description.contains("\n") ?? true)
         }
@@ -39,7 +39,7 @@ final class PDFConverterTests: XCTestCase {
             XCTAssertEqual(pdf.prefix(5), Data("%PDF-".utf8))
         }
         guard case .failure(let finding) = results[1] else { return XCTFail("a corrupt document gave a PDF") }
-        XCTAssertEqual(finding.id, PrintIssue.conversionFailed)
+        XCTAssertEqual(finding.id, PrintID.conversionFailed.id)
         XCTAssertEqual(finding.location.file, "b.yaml")
         XCTAssertEqual(finding.subject, "agreement.pdf")
     }
@@ -63,7 +63,7 @@ final class PDFConverterTests: XCTestCase {
         let findings = results.compactMap { if case .failure(let d) = $0 { return d } else { return nil } }
         XCTAssertEqual(findings.map(\.location.file), ["a.yaml", "b.yaml"])
         XCTAssertEqual(findings.map(\.subject), ["agreement.pdf", "record.pdf"])
-        XCTAssertTrue(findings.allSatisfy { $0.id == PrintIssue.conversionFailed && $0.message.contains("stopped") }, "\(findings)")
+        XCTAssertTrue(findings.allSatisfy { $0.id == PrintID.conversionFailed.id && $0.message.contains("stopped") }, "\(findings)")
         let child = try XCTUnwrap(Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         // Killed, or a zombie waiting for a parent that no longer exists.
         let stat = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)) ?? ""

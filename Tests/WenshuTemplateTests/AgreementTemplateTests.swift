@@ -151,7 +151,7 @@ final class AgreementTemplateTests: XCTestCase {
         }
         let rendering = agreement.render(document)
         XCTAssertEqual(rendering.documents, [])
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.missingField, TemplateIssue.missingField])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.missingField.id, TemplateID.missingField.id])
         XCTAssertEqual(rendering.diagnostics.map(\.subject), ["parties/party[2]/address", "agreement/facts"])
         XCTAssertEqual(rendering.diagnostics.map(\.location), [
             SourceLocation(file: "templates/fragments/party-particulars.xml",

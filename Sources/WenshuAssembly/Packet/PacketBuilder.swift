@@ -64,10 +64,10 @@ public struct JudicialConfirmationPacket: Sendable {
     }
 
     /// Case findings the packet's own say better (and with the severity a packet gives them).
-    static let supersededCaseFindings: Set<String> = [
-        "case.confirmation-late", "case.holidays-unknown", "case.confirmation-without-agreement",
-        "case.confirmation-oral-agreement", "case.missing-id-number", "case.missing-credit-code", "case.missing-phone",
-    ]
+    static let supersededCaseFindings = Set([
+        InputID.confirmationLate, .holidaysUnknown, .confirmationWithoutAgreement, .confirmationOralAgreement,
+        .missingIDNumber, .missingCreditCode, .missingPhone,
+    ].map { $0.entry(kindPrefix: FileKind.caseFile.idPrefix).id })
 
     /// Loads, checks and builds the packet of the case at `url`.
     public func build(caseAt url: URL, displayName: String? = nil, force: Bool = false) -> Result {
@@ -100,7 +100,7 @@ public struct JudicialConfirmationPacket: Sendable {
 
         var sections: [Block] = []
         if !refusals.isEmpty {
-            let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketFindingID.missingMaterial.rawValue }
+            let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketID.missingMaterial.id }
             sections.append(.section(Section(id: "cover-note", numbering: .unnumbered, pageStyle: .prose,
                                              blocks: PacketPaper.coverNote(overridden: refusals, otherPoints: otherPoints, facts: facts))))
             result.overridden = refusals.map(\.diagnostic)
@@ -126,7 +126,7 @@ public struct JudicialConfirmationPacket: Sendable {
             guard let template = library.template(id: part.templateID) else { continue }
             let rendering = template.render(file.document, office: profile?.file.document)
             // The packet decides which cases it is for; a form's own applies-when does not.
-            diagnostics += rendering.diagnostics.filter { $0.id != "template.not-applicable" }
+            diagnostics += rendering.diagnostics.filter { $0.id != TemplateID.notApplicable.id }
             if let document = rendering.documents.first {
                 sections.append(.section(Section(id: part.rawValue, pageStyle: document.pageStyle, blocks: document.blocks)))
             }
@@ -152,8 +152,7 @@ public struct JudicialConfirmationPacket: Sendable {
 
     private func missingTemplates(at origin: PacketFacts.Origin) -> [PacketFinding] {
         PacketPart.allCases.filter { library.template(id: $0.templateID) == nil }.map { part in
-            PacketFinding(.missingTemplate, at: origin,
-                          "the form \(part.templateID) is not among the templates: the packet cannot be made without it (check --templates)",
+            PacketFinding(.missingTemplate, at: origin, ["form": "\(part.templateID)"],
                           notice: "模板库中缺少\(part.templateID)文书模板。")
         }
     }

@@ -15,22 +15,21 @@ enum AmountRules {
         for term in agreement.nodes("terms/term") {
             guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount, amount <= .maximum,
                   let text = term.element(named: "text"), amount.figureRange(in: text.stringValue) == nil else { continue }
-            context.report("term-amount-figure", .warning, at: text,
-                           "the term carries `amount` \(amount.grouped) but its text writes no such figure (\(amount.writtenInText)元): the agreement prints the sum and its 大写 at the term's end")
+            context.report(.termAmountFigure, at: text, ["amount": "\(amount.grouped)", "written": "\(amount.writtenInText)"])
         }
         let instalmentList = agreement.element(named: "instalments")
         let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
 
         if let instalmentList, !instalments.isEmpty {
             if instalments.sum() > .maximum {
-                context.report("instalment-sum", at: instalmentList,
-                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), more than \(Amount.maximum.grouped), the largest amount 大写 can write")
+                context.report(.instalmentSum, at: instalmentList,
+                               ["count": "\(instalments.count)", "sum": "\(instalments.sum().grouped)", "maximum": "\(Amount.maximum.grouped)"],
+                               wording: InputWording.instalmentsBeyondMaximum)
             } else if let total, instalments.sum() != total {
-                context.report("instalment-sum", at: instalmentList,
-                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
+                context.report(.instalmentSum, at: instalmentList,
+                               ["count": "\(instalments.count)", "sum": "\(instalments.sum().grouped)", "total": "\(total.grouped)"])
             } else if totalNode == nil {
-                context.report("total-missing", .warning, at: agreement, field: "total_amount",
-                               "the agreement has instalments but no `total_amount` to check them against")
+                context.report(.totalMissing, at: agreement, field: "total_amount")
             }
         }
 
@@ -38,17 +37,15 @@ enum AmountRules {
         let paid = performance.nodes("payments/payment/amount").compactMap(\.amount).sum()
         let payments = performance.element(named: "payments")
         if let total, let payments, paid > total {
-            context.report("payments-exceed", at: payments,
-                           "the payments add up to \(paid.grouped), more than `total_amount` \(total.grouped)")
+            context.report(.paymentsExceed, at: payments, ["paid": "\(paid.grouped)", "total": "\(total.grouped)"])
         }
         if let statusNode = performance.element(named: "status") {
             switch statusNode.stringValue {
             case "已履行" where total != nil && payments != nil && paid < total!:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 已履行 but the payments add up to \(paid.grouped) of \(total!.grouped)")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)", "total": "\(total!.grouped)"])
             case "未履行" where paid > .zero:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 未履行 but payments of \(paid.grouped) are recorded; is it 部分履行?")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)"],
+                               wording: InputWording.unperformedButPaid)
             default:
                 break
             }

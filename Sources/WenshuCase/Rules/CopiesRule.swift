@@ -12,15 +12,15 @@ enum CopiesRule {
         if !holders.isEmpty {
             let sum = holders.reduce(0, +)
             if let copiesNode, let copies, copies != sum {
-                context.report("copies-holders-sum", at: copiesNode,
-                               "`copies` is \(copies), but the copy holders hold \(sum) (\(holders.map(String.init).joined(separator: " + "))); the agreement prints \(sum)")
+                context.report(.copiesHoldersSum, at: copiesNode,
+                               ["copies": "\(copies)", "sum": "\(sum)", "parts": "\(holders.map(String.init).joined(separator: " + "))"])
             }
             return
         }
         let parties = context.root.nodes("parties/party").count
         if let copiesNode, let copies, copies != parties + 1 {
-            context.report("copies-count", .warning, at: copiesNode,
-                           "`copies` is \(copies), but \(parties) parties and the committee keep \(parties + 1) under the standard clause (当事人、人民调解委员会各持一份); list `copy_holders` if the parties agreed otherwise")
+            context.report(.copiesCount, at: copiesNode,
+                           ["copies": "\(copies)", "parties": "\(parties)", "expected": "\(parties + 1)"])
         }
     }
 }

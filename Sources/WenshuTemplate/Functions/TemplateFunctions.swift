@@ -67,7 +67,7 @@ public enum TemplateFunctions {
         TemplateFunction("age", 2...2, "w:age(birth-date, on-date) → 47 (completed years)") { args throws(XPathFunctionError) in
             guard let birth = try date(args[0]), let day = try date(args[1]) else { return .string("") }
             guard let years = ChineseDate.age(born: birth, on: day) else {
-                throw XPathFunctionError("the date \(day) is before the birth date \(birth)")
+                throw XPathFunctionError(.phrase(FunctionWording.dateBeforeBirth, ["date": "\(day)", "birth": "\(birth)"]))
             }
             return .number(Double(years))
         },
@@ -95,7 +95,8 @@ public enum TemplateFunctions {
         for function in all {
             table.register(function.name) { args in
                 guard function.arity.contains(args.count) else {
-                    throw XPathFunctionError("takes \(describe(function.arity)), not \(args.count)")
+                    throw XPathFunctionError(.phrase(FunctionWording.wrongArgumentCount,
+                                                             ["arity": describe(function.arity), "count": "\(args.count)"]))
                 }
                 return try function.body(args)
             }
@@ -104,14 +105,15 @@ public enum TemplateFunctions {
     }()
 
     /// `1 argument`, `1 or 2 arguments`, `at least 1 argument`.
-    package static func describe(_ arity: ClosedRange<Int>) -> String {
+    package static func describe(_ arity: ClosedRange<Int>) -> DiagnosticArgument {
+        let noun = TemplateWording.argument
         if arity.upperBound == Int.max {
-            return "at least \(arity.lowerBound) \(arity.lowerBound == 1 ? "argument" : "arguments")"
+            return .phrase(TemplateWording.atLeast, ["count": .count(arity.lowerBound, noun)])
         }
-        let noun = arity.upperBound == 1 ? "argument" : "arguments"
-        if arity.count == 1 { return "\(arity.lowerBound) \(noun)" }
-        if arity.count == 2 { return "\(arity.lowerBound) or \(arity.upperBound) \(noun)" }
-        return "\(arity.lowerBound) to \(arity.upperBound) \(noun)"
+        if arity.count == 1 { return .count(arity.lowerBound, noun) }
+        let words = DiagnosticArgument.localized(en: arity.upperBound == 1 ? noun.one : noun.many, zh: noun.chinese)
+        return .phrase(arity.count == 2 ? TemplateWording.eitherCount : TemplateWording.countRange,
+                       ["low": "\(arity.lowerBound)", "high": "\(arity.upperBound)", "noun": words])
     }
 
     // MARK: Reading arguments
@@ -126,13 +128,13 @@ public enum TemplateFunctions {
 
     /// Runs `body`, an amount's refusal becoming the function's error.
     static func failing(_ body: () throws(AmountError) -> Amount) throws(XPathFunctionError) -> Amount {
-        do { return try body() } catch { throw XPathFunctionError(error.message) }
+        do { return try body() } catch { throw XPathFunctionError(error.explanation) }
     }
 
     static func date(_ value: XPathValue) throws(XPathFunctionError) -> CivilDate? {
         guard let text = field(value) else { return nil }
         guard let date = CivilDate(iso: text) else {
-            throw XPathFunctionError("“\(text)” is not a date: write YYYY-MM-DD, e.g. 2026-03-10")
+            throw XPathFunctionError(.phrase(FunctionWording.notADate, ["text": "\(text)"]))
         }
         return date
     }
@@ -140,14 +142,14 @@ public enum TemplateFunctions {
     static func wholeNumber(_ value: XPathValue) throws(XPathFunctionError) -> Int64? {
         guard let text = field(value) else { return nil }
         guard let n = Int64(text), n >= 0, n <= ChineseNumberSpelling.maximum else {
-            throw XPathFunctionError("“\(text)” is not a whole number from 0 to \(ChineseNumberSpelling.maximum)")
+            throw XPathFunctionError(.phrase(FunctionWording.notAWholeNumber, ["text": "\(text)", "maximum": "\(ChineseNumberSpelling.maximum)"]))
         }
         return n
     }
 
     static func identity(_ value: XPathValue) throws(XPathFunctionError) -> IdentityFacts? {
         guard let text = field(value) else { return nil }
-        do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.message) }
+        do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.explanation) }
     }
 }
 
