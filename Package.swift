@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -35,9 +35,12 @@ let package = Package(
                 exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
         .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        // The job runner every command writes through: inputs → jobs → staged outputs → atomic placement
+        // → a report; the render pipeline and the output layout.
+        .target(name: "WenshuRun", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
     ]
 )

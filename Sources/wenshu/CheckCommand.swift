@@ -49,8 +49,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try LongArgumentLists.files(paths)
-        let profilePath = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        let report = CheckReport.check(files, profile: profilePath.map { URL(fileURLWithPath: $0) })
+        let report = CheckReport.check(files, profile: InputFiles.profile(given: profile, among: files))
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)

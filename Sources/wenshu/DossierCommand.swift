@@ -3,6 +3,7 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu dossier`: the bound dossier of each case, and its archive package.
@@ -46,47 +47,41 @@ struct DossierCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
+    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    var format: ReportFormat = .text
+
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give a case file or folder") }
         if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let office = try profile.load()
-        let assembler = DossierAssembler(library: library, profile: office, force: force)
-        let files = try LongArgumentLists.files(cases)
-        guard let root = out.outputFolder else { return }
-        let layout = OutputLayout(root: root)
+        let inputs = try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let assembler = DossierAssembler(library: library, profile: try profile.load(among: inputs), force: force)
+        let (formats, archive) = (out.chosenFormats, self.archive)
         let options = out.writerOptions(defaultPage: .gbt9704)
-
-        // Two cases whose numbers make one folder name: refuse before anything is written.
-        let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
-        let collisions = OutputLayout.collisions(among: numbers)
-        for name in collisions.keys.sorted() {
-            printError(Diagnostic("render.folder-collision", at: SourceLocation(file: root.path),
-                                  "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
-        }
-        if !collisions.isEmpty { throw ExitCode(1) }
-
-        var bound = 0, written = 0
-        for url in files {
-            let result = assembler.assemble(caseAt: url)
-            result.diagnostics.filter { $0.severity != .note }.forEach(printError)
-            guard let dossier = result.dossier, result.succeeded else { continue }
-            do {
-                for (name, data) in try Self.files(dossier, formats: out.chosenFormats, archive: archive, options: options) {
-                    try AtomicFile.write(data, to: layout.folder(forCase: dossier.caseNumber).appendingPathComponent(name))
-                    written += 1
+        // A dossier and its archive are one volume: a run answers for every file an earlier dossier run wrote.
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "dossier")).run(count: files.count) { index in
+            let result = assembler.assemble(caseAt: files[index])
+            var job = JobOutput(source: result.source, caseNumber: result.dossier?.caseNumber ?? result.caseNumber,
+                                diagnostics: result.diagnostics)
+            guard let dossier = result.dossier, result.succeeded else {
+                if !job.diagnostics.hasErrors {
+                    job.diagnostics.append(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "no dossier was bound"))
                 }
-                bound += 1
-            } catch {
-                printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
+                return job
             }
+            do {
+                job.files = try Self.files(dossier, formats: formats, archive: archive, options: options).map { OutputFile(name: $0.0, data: $0.1) }
+            } catch {
+                job.diagnostics.append(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
+            }
+            return job
         }
-        FileHandle.standardError.write(Data("\(files.count) cases: \(bound) dossiers bound (\(written) files in \(root.path)), \(files.count - bound) refused\n".utf8))
-        if bound < files.count || problems.hasErrors { throw ExitCode(1) }
+        ReportPrinter(done: ("dossier bound", "dossiers bound"), failed: "refused").print(report, format: format.printer)
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
     /// The files of one dossier, by name: `dossier.<ext>` per format, and `dossier-archive.xml`.

@@ -4,6 +4,7 @@ import WenshuAssembly
 import WenshuCase
 import WenshuDocument
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.
@@ -74,8 +75,9 @@ struct LedgerCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
             }
         }
-        let written = try report.write(documents)
-        print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+        let chosen = Set((books.isEmpty ? Book.allCases : books).map(\.rawValue))
+        let written = try report.place(try report.files(documents), command: "ledger") { chosen.contains(($0 as NSString).deletingPathExtension) }
+        print("\(inputs.cases.count) case\(inputs.cases.count == 1 ? "" : "s") read; wrote " + written.joined(separator: ", "))
         if inputs.hasErrors { throw ExitCode.failure }
     }
 }
@@ -148,26 +150,26 @@ struct ReportOptions: ParsableArguments {
                      committee: committee, mediator: mediator)
     }
 
-    /// Writes each document in each format as OUTPUT/<form-id>.<ext>; returns the files written.
-    func write(_ documents: [Document]) throws -> [URL] {
-        let folder = out.outputFolder!
+    /// Each document in each format, as `<form-id>.<ext>`.
+    func files(_ documents: [Document]) throws -> [OutputFile] {
         let options = out.writerOptions(defaultPage: .wide)
-        var written: [URL] = []
-        for document in documents {
-            for format in out.chosenFormats {
-                let url = folder.appendingPathComponent(OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension)
-                try AtomicFile.write(try Writers.writer(for: format, options: options).write(document), to: url)
-                written.append(url)
+        return try documents.flatMap { document in
+            try out.chosenFormats.map { format in
+                OutputFile(name: OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension,
+                           data: try Writers.writer(for: format, options: options).write(document))
             }
         }
-        return written
     }
 
-    /// Writes `data` as OUTPUT/<name>.
-    func write(_ data: Data, named name: String) throws -> URL {
-        let url = out.outputFolder!.appendingPathComponent(name)
-        try AtomicFile.write(data, to: url)
-        return url
+    /// Places `files` in OUTPUT as one job, all or nothing (the runner's staging and placement); prints the
+    /// findings, and stops the command when nothing could be written. Returns the files' names.
+    func place(_ files: [OutputFile], command: String, claims: @escaping @Sendable (String) -> Bool = { _ in true }) throws -> [String] {
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: command, claims: claims)).run(count: 1) { _ in
+            JobOutput(source: out.outputFolder!.path, folder: "", files: files)
+        }
+        ReportPrinter(done: ("report", "reports")).printFindings(report)
+        guard report.succeeded else { throw ExitCode.failure }
+        return report.jobs.flatMap(\.fileNames)
     }
 }
 
@@ -188,8 +190,7 @@ struct ReportInputs {
         let all = try LongArgumentLists.files(options.paths)
         func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
         let files = named(.caseFile)
-        let profilePath = options.profile.map { URL(fileURLWithPath: $0) } ?? named(.office).first
-            ?? (FileManager.default.fileExists(atPath: "office.yaml") ? URL(fileURLWithPath: "office.yaml") : nil)
+        let profilePath = InputFiles.profile(given: options.profile, among: all)
         let committeePath = options.committees.map { URL(fileURLWithPath: $0) } ?? named(.committees).first
         let mediatorPath = options.mediators.map { URL(fileURLWithPath: $0) } ?? named(.mediators).first
         let logPaths = options.workLogs.isEmpty ? named(.worklog) : options.workLogs.map { URL(fileURLWithPath: $0) }
