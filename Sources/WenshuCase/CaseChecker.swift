@@ -29,8 +29,8 @@ public struct CaseChecker: Sendable {
     }
 
     /// Checks many files on all cores; the findings come back in the order of `urls`. Over the batch, two
-    /// cases whose numbers make one folder name are each an error (`case.folder-collision`), as `render`
-    /// would refuse them.
+    /// cases without errors whose numbers make one folder name are each an error (`case.folder-collision`),
+    /// as `render` would refuse them (a case with errors is refused before it has a folder).
     public func check(files urls: [URL], displayNames: [String]? = nil) -> [[Diagnostic]] {
         let results = Results(count: urls.count)
         let numbers = Numbers(count: urls.count)
@@ -38,7 +38,7 @@ public struct CaseChecker: Sendable {
             do throws(Diagnostic) {
                 let file = try CaseLoader.load(urls[index], displayName: displayNames?[index])
                 results[index] = check(file)
-                if file.kind == .caseFile, let number = file.root.element(named: "number") {
+                if file.kind == .caseFile, !results[index].hasErrors, let number = file.root.element(named: "number") {
                     numbers[index] = (file.location(of: number), number.stringValue)
                 }
             } catch {
@@ -46,7 +46,11 @@ public struct CaseChecker: Sendable {
             }
         }
         var findings = results.values
-        let numbered = (0..<urls.count).compactMap { index in numbers[index].map { (index, $0) } }
+        // A file named twice is one case, not two sharing a folder.
+        var seen: Set<String> = []
+        let numbered = (0..<urls.count).compactMap { index in
+            seen.insert(urls[index].standardizedFileURL.path).inserted ? numbers[index].map { (index, $0) } : nil
+        }
         for (position, diagnostic) in CaseFolderName.collisionDiagnostics(numbered.map { $0.1 }) {
             findings[numbered[position].0] = (findings[numbered[position].0] + [diagnostic]).sortedByLocation
         }

@@ -57,8 +57,11 @@ public enum CaseFolderName {
         return cases.indices.compactMap { index in
             let name = safe(cases[index].number)
             guard let numbers = colliding[name] else { return nil }
+            var distinct: [String] = []
+            for number in numbers where !distinct.contains(number) { distinct.append(number) }
+            let who = distinct.count == 1 ? "\(numbers.count) cases numbered \(distinct[0])" : "cases \(distinct.joined(separator: ", "))"
             return (index, Diagnostic(collision, at: cases[index].source, subject: "number",
-                                      "cases \(numbers.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
+                                      "\(who) would share the folder \(name); give them distinct case numbers"))
         }
     }
 }

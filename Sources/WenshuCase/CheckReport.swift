@@ -16,13 +16,13 @@ public struct CheckReport: Sendable {
     /// Checks `files` (on all cores) with the office profile at `profile`, whose own findings come first.
     /// A profile with errors is reported and the cases are checked without it. Locations name each file
     /// by its `relativePath`, as the command line gave it.
-    /// A file named twice (say office.yaml, also the default profile) is checked once.
+    /// The profile is checked once, as the profile, even when it is also among `files` (office.yaml in
+    /// the current folder, the default profile); it counts as a checked file only then.
     public static func check(_ files: [URL], profile: URL?) -> CheckReport {
         var names: [String] = []
         var findings: [[Diagnostic]] = []
         var officeProfile: OfficeProfile?
-        var seen: Set<String> = []
-        var files = files.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        var files = files
         if let profile {
             let (loaded, diagnostics) = OfficeProfile.load(profile, displayName: profile.relativePath)
             officeProfile = loaded

@@ -155,7 +155,6 @@ struct Placement: Sendable {
     /// Writes `data` to a new file (never through a link) with plain POSIX calls, fsynced when `sync`.
     /// Foundation's `Data.write` on Linux fsyncs every file unasked.
     static func writeNew(_ data: Data, toPath path: String, sync: Bool, shownAs shown: String) throws {
-        if let injected = injectedFailure { throw FileProblem("write", path: shown, code: injected) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileProblem("write", path: shown) }
         defer { close(descriptor) }
@@ -197,7 +196,7 @@ struct Placement: Sendable {
         return SHA256Digest.hex(of: data)
     }
 
-    /// A test seam: `WENSHU_TEST_WRITE_ERRNO=28` makes every staged write fail with that errno (ENOSPC),
+    /// A test seam: `WENSHU_TEST_WRITE_ERRNO=28` makes every staged document write fail with that errno (ENOSPC),
     /// for testing the messages where no small file system can be mounted.
     static let injectedFailure: Int32? = ProcessInfo.processInfo.environment["WENSHU_TEST_WRITE_ERRNO"].flatMap(Int32.init)
 }

@@ -36,8 +36,8 @@ public struct JobOutput: Sendable {
         self.overridden = overridden
     }
 
-    /// False when an error stopped the job: then nothing of it is placed.
-    public var succeeded: Bool { !diagnostics.hasErrors }
+    /// False when an error (other than one `--force` overrode) stopped the job: then nothing of it is placed.
+    public var succeeded: Bool { !diagnostics.hasBlockingErrors(overridden: overridden) }
 }
 
 /// How a run writes: where, on how many threads, whether it waits for the disk, which earlier files it answers for.
@@ -90,7 +90,9 @@ public struct RunReport: Sendable {
         public var fileNames: [String]
         /// The files written, below the output folder.
         public var files: [URL] { folder.map { folder in fileNames.map { folder.appendingPathComponent($0, isDirectory: false) } } ?? [] }
-        public var succeeded: Bool { !diagnostics.hasErrors && folder != nil }
+        /// Placed, and stopped by no error (other than one `--force` overrode).
+        public var succeeded: Bool { !stopped && folder != nil }
+        var stopped: Bool { diagnostics.hasBlockingErrors(overridden: overridden) }
     }
 
     public var output: URL
@@ -140,7 +142,7 @@ public struct Runner: Sendable {
         var staged = slots.values
 
         // Two jobs whose folders would be one: refuse both before anything is placed.
-        let numbered = staged.indices.filter { !staged[$0].job.diagnostics.hasErrors && staged[$0].stagedFolder != nil && staged[$0].fixedFolder == nil && staged[$0].job.caseNumber != nil }
+        let numbered = staged.indices.filter { !staged[$0].job.stopped && staged[$0].stagedFolder != nil && staged[$0].fixedFolder == nil && staged[$0].job.caseNumber != nil }
         for (position, diagnostic) in CaseFolderName.collisionDiagnostics(numbered.map { (SourceLocation(file: staged[$0].job.source), staged[$0].job.caseNumber!) }) {
             staged[numbered[position]].job.diagnostics.append(diagnostic)
         }
@@ -151,12 +153,12 @@ public struct Runner: Sendable {
         let snapshot = staged
         inParallel(count: count) { _, index in
             var entry = snapshot[index]
-            if !entry.job.diagnostics.hasErrors, let stagedFolder = entry.stagedFolder, let name = entry.folderName {
+            if !entry.job.stopped, let stagedFolder = entry.stagedFolder, let name = entry.folderName {
                 Interruption.shared.placing {
                     entry.job.diagnostics += placement.place(stagedFolder, names: entry.names, digests: entry.digests,
                                                              into: name, source: entry.job.source)
                 }
-                if !entry.job.diagnostics.hasErrors { entry.job.folder = name.isEmpty ? output : output.appendingPathComponent(name, isDirectory: true) }
+                if !entry.job.stopped { entry.job.folder = name.isEmpty ? output : output.appendingPathComponent(name, isDirectory: true) }
             }
             placed[index] = entry
         }
@@ -201,6 +203,7 @@ public struct Runner: Sendable {
         do {
             try Placement.makeFolder(folder, shownAs: finalFolder)
             for file in output.files {
+                if let injected = Placement.injectedFailure { throw FileProblem("write", path: finalFolder + "/" + file.name, code: injected) }
                 try Placement.writeNew(file.data, toPath: folder + "/" + file.name, sync: settings.sync,
                                        shownAs: finalFolder + "/" + file.name)
             }
@@ -234,6 +237,13 @@ public struct Runner: Sendable {
             }
         }
         group.wait()
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// An error that `--force` did not override.
+    func hasBlockingErrors(overridden: [Diagnostic]) -> Bool {
+        contains { $0.severity == .error && !overridden.contains($0) }
     }
 }
 

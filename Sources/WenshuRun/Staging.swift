@@ -100,8 +100,22 @@ final class Interruption: @unchecked Sendable {
     private func stop(_ number: Int32) {
         let pending = lock.withLock { stopping = true; return folders }
         pthread_rwlock_wrlock(&placementLock)
-        for folder in pending { try? FileManager.default.removeItem(atPath: folder) }
+        // A worker may be finishing a job inside the folder while it goes: try again until it is gone.
+        for folder in pending {
+            for _ in 0..<20 {
+                try? FileManager.default.removeItem(atPath: folder)
+                if access(folder, F_OK) != 0 { break }
+                usleep(50_000)
+            }
+        }
+        // Die of the signal. libdispatch keeps the signal blocked (it reads it from a signalfd): unblock it
+        // in this thread first, or the raised signal would only wait, pending.
         Glibc.signal(number, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         raise(number)
+        _exit(128 + number)
     }
 }

@@ -62,6 +62,7 @@ struct LedgerCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try ReportInputs.load(report)
+        try inputs.checkNames(in: report.filter)
         let ledger = LedgerBooks(filter: report.filter, keeper: inputs.profile?.name)
         var documents: [Document] = []
         for book in books.isEmpty ? Book.allCases : books {
@@ -233,6 +234,23 @@ struct ReportInputs {
                             hasErrors: findings.hasErrors)
     }
 
+    /// `--committee` and `--mediator` name someone the cases or registers know; a misspelt name is an error
+    /// naming the nearest known names (it would otherwise give an all-zero report).
+    func checkNames(in filter: LedgerFilter) throws {
+        let committees = Set(cases.map(\.committee) + (self.committees ?? []).map(\.name))
+        let mediators = Set(cases.flatMap { $0.mediators.map(\.name) } + (self.mediators ?? []).map(\.name))
+        var unknown: [Diagnostic] = []
+        for (option, name, known, id) in [("--committee", filter.committee, committees, "report.unknown-committee"),
+                                          ("--mediator", filter.mediator, mediators, "report.unknown-mediator")] {
+            guard let name, !known.contains(name) else { continue }
+            let nearest = known.sorted().sorted { editDistance($0, name) < editDistance($1, name) }.prefix(3)
+            unknown.append(Diagnostic(id, at: SourceLocation(file: option), subject: nil,
+                                      "no case or register knows \(name)" + (nearest.isEmpty ? "" : "; the nearest known: \(nearest.joined(separator: "、"))")))
+        }
+        unknown.forEach(printError)
+        if !unknown.isEmpty { throw ExitCode.failure }
+    }
+
     /// The data `book` is made from was given (and loaded without errors).
     func has(_ book: LedgerCommand.Book) -> Bool {
         switch book {
@@ -242,4 +260,18 @@ struct ReportInputs {
         case .workLog: return workLogs != nil
         }
     }
+}
+
+/// Levenshtein distance over Characters: how many edits turn `a` into `b`.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

@@ -43,9 +43,16 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let inputs = try ReportInputs.load(report)
         let filter = report.filter
+        try inputs.checkNames(in: filter)
         let statistics = Statistics(cases: inputs.cases, filter: filter, workLogs: inputs.workLogs,
                                     committees: inputs.committees, mediators: inputs.mediators)
         let keeper = inputs.profile?.name
+        if inputs.workLogs == nil {
+            FileHandle.standardError.write(Data("note: no work log (worklog.*) among the inputs: the 排查 figures (disputes screened, found, mediated) are left out of statistics.* and statistics.csv\n".utf8))
+        }
+        if inputs.committees == nil || inputs.mediators == nil {
+            FileHandle.standardError.write(Data("note: no \(inputs.committees == nil ? "committees" : "mediators") register among the inputs: the organisation figures (committees, mediators) are left out of statistics.* and statistics.csv\n".utf8))
+        }
         var documents = [statistics.document(keeper: keeper)]
         var subsidy: SubsidyReport?
         if let profile = inputs.profile, !profile.subsidyRates.isEmpty {

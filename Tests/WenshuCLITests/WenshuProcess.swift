@@ -14,7 +14,8 @@ enum WenshuProcess {
     }
 
     /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
-    static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root) throws -> Run {
+    static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root,
+                    environment: [String: String] = [:]) throws -> Run {
         // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
         let bundle = Bundle(for: Marker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
@@ -22,6 +23,7 @@ enum WenshuProcess {
         process.executableURL = products.appendingPathComponent("wenshu")
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
@@ -36,6 +38,13 @@ enum WenshuProcess {
         let errors = (try? Data(contentsOf: errorFile)) ?? Data()
         return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
                    errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// The built `wenshu`, for tests that start it themselves (to signal it mid-run).
+    static var executable: URL {
+        let bundle = Bundle(for: Marker.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("wenshu")
     }
 
     private final class Marker {}
