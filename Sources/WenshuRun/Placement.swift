@@ -21,8 +21,7 @@ struct Placement: Sendable {
                 guard errno == ENOENT else { throw FileProblem("write", path: target) }
                 // A new folder: one rename, after writing its manifest.
                 let manifest = Manifest().replacing(settings.manifestKey, with: zip(names, digests).map { ($0, $1) })
-                try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, sync: settings.sync, shownAs: target)
-                if settings.sync { Placement.syncFolder(stagedFolder) }
+                try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, shownAs: target)
                 if rename(stagedFolder, target) != 0 { throw FileProblem("write", path: target) }
                 return []
             }
@@ -64,8 +63,7 @@ struct Placement: Sendable {
             }
         }
         let manifest = old.replacing(settings.manifestKey, with: kept.sorted { $0.name < $1.name })
-        try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, sync: settings.sync, shownAs: target)
-        if settings.sync { Placement.syncFolder(stagedFolder) }
+        try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, shownAs: target)
 
         // Nothing is replaced that is a link or a folder.
         let moving = names + [Manifest.fileName]
@@ -113,7 +111,6 @@ struct Placement: Sendable {
             done.append(index)
         }
         for path in stale { unlink(path) }
-        if settings.sync { Placement.syncFolder(target) }
         return diagnostics
     }
 
@@ -152,9 +149,9 @@ struct Placement: Sendable {
         if mkdir(path, 0o777) != 0 { throw FileProblem("write", path: shown) }
     }
 
-    /// Writes `data` to a new file (never through a link) with plain POSIX calls, fsynced when `sync`.
-    /// Foundation's `Data.write` on Linux fsyncs every file unasked.
-    static func writeNew(_ data: Data, toPath path: String, sync: Bool, shownAs shown: String) throws {
+    /// Writes `data` to a new file (never through a link) with plain POSIX calls; the run flushes the disk
+    /// once before placing (`syncFileSystem`). Foundation's `Data.write` on Linux fsyncs every file unasked.
+    static func writeNew(_ data: Data, toPath path: String, shownAs shown: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileProblem("write", path: shown) }
         defer { close(descriptor) }
@@ -170,16 +167,22 @@ struct Placement: Sendable {
                 offset += written
             }
         }
-        if sync && fsync(descriptor) != 0 { throw FileProblem("write", path: shown) }
     }
 
-    /// fsync of a folder, so the names renamed into it survive a power cut.
-    static func syncFolder(_ path: String) {
+    /// Flushes the file system holding `path` to the disk (`syncfs`): every file and folder written so far
+    /// survives a power cut. Where `syncfs` is missing, `sync`.
+    static func syncFileSystem(containing path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
+        defer { close(descriptor) }
+        if let syncfs = syncfsFunction { _ = syncfs(descriptor) } else { sync() }
     }
+
+    /// glibc's `syncfs`, which the Glibc module does not import.
+    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
 
     static func digest(ofFileAt path: String, shownAs shown: String) throws -> String {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

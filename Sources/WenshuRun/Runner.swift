@@ -1,4 +1,5 @@
 import Foundation
+import WenshuAssembly
 import WenshuCase
 import WenshuXML
 
@@ -50,8 +51,9 @@ public struct RunSettings: Sendable {
     public var output: URL
     /// Worker threads; the default is one per core.
     public var jobs: Int
-    /// fsync each staged file and its folder before the rename that places it, so that a power cut cannot
-    /// leave a renamed but empty file (bench/README.md gives the cost).
+    /// Flush the staged files and folders to the disk (one `syncfs`) before the renames that place them, and
+    /// the placed folders after, so that a power cut cannot leave a renamed but empty file
+    /// (bench/README.md gives the cost).
     public var sync: Bool
     /// The command whose files the manifest records (`render`, `dossier` …): a run answers only for files
     /// an earlier run of the same command wrote.
@@ -140,6 +142,9 @@ public struct Runner: Sendable {
             slots[index] = stage(job(index), index: index, worker: worker, staging: staging)
         }
         var staged = slots.values
+        // Every staged file and folder on the disk before the first rename: one syncfs for the batch
+        // (an fsync per file cost more than rendering; bench/README.md gives the figures).
+        if settings.sync { Placement.syncFileSystem(containing: staging.path) }
 
         // Two jobs whose folders would be one: refuse both before anything is placed.
         let numbered = staged.indices.filter { !staged[$0].job.stopped && staged[$0].stagedFolder != nil && staged[$0].fixedFolder == nil && staged[$0].job.caseNumber != nil }
@@ -162,7 +167,7 @@ public struct Runner: Sendable {
             }
             placed[index] = entry
         }
-        if settings.sync { Placement.syncFolder(output.path) }
+        if settings.sync { Placement.syncFileSystem(containing: output.path) }
         report.jobs = placed.values.map(\.job)
         return report
     }
@@ -204,13 +209,18 @@ public struct Runner: Sendable {
             try Placement.makeFolder(folder, shownAs: finalFolder)
             for file in output.files {
                 if let injected = Placement.injectedFailure { throw FileProblem("write", path: finalFolder + "/" + file.name, code: injected) }
-                try Placement.writeNew(file.data, toPath: folder + "/" + file.name, sync: settings.sync,
+                try Placement.writeNew(file.data, toPath: folder + "/" + file.name,
                                        shownAs: finalFolder + "/" + file.name)
             }
             var names = output.files.map(\.name)
             for step in settings.afterStaging { names = try step(URL(fileURLWithPath: folder, isDirectory: true), names) }
             entry.names = names
-            entry.digests = try names.map { try Placement.digest(ofFileAt: folder + "/" + $0, shownAs: finalFolder + "/" + $0) }
+            // Digests from the bytes in hand; a file a staging step made is read back.
+            let written = Dictionary(output.files.map { ($0.name, $0.data) }, uniquingKeysWith: { _, last in last })
+            entry.digests = try names.map { name in
+                if let data = written[name] { return SHA256Digest.hex(of: data) }
+                return try Placement.digest(ofFileAt: folder + "/" + name, shownAs: finalFolder + "/" + name)
+            }
             entry.stagedFolder = folder
             entry.job.fileNames = names
         } catch let problem as FileProblem {

@@ -16,7 +16,7 @@ final class Staging: Sendable {
         try Placement.makeFolder(path, shownAs: output.path)
         Interruption.shared.register(path)
         do {
-            try Placement.writeNew(Data("\(getpid())\n".utf8), toPath: path + "/" + Self.ownerFile, sync: false, shownAs: output.path)
+            try Placement.writeNew(Data("\(getpid())\n".utf8), toPath: path + "/" + Self.ownerFile, shownAs: output.path)
             for worker in 0..<workers { try Placement.makeFolder(path + "/\(worker)", shownAs: output.path) }
         } catch {
             remove()

@@ -37,18 +37,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do {
-            _ = try LongArgumentLists.files(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
         if let profile, !FileManager.default.fileExists(atPath: profile) {
             throw ValidationError("\(profile): no such profile file")
         }
     }
 
     func run() throws {
-        let files = try LongArgumentLists.files(paths)
+        let files = try CommandInputs.files(paths)
         let report = CheckReport.check(files, profile: InputFiles.profile(given: profile, among: files))
         switch format {
         case .text: print(report.text, terminator: "")

@@ -44,24 +44,14 @@ struct LedgerCommand: ParsableCommand {
                                                           valueName: Book.allCases.map(\.rawValue).joined(separator: "|")))
     var books: [Book] = []
 
-    func validate() throws {
-        try report.validate()
-        // A book asked for by name needs its register among the inputs or named by its option.
-        let named = Set(try LongArgumentLists.files(report.paths).map { FileKind(guessingFrom: $0) })
-        for book in books {
-            let given: Bool
-            switch book {
-            case .disputes: given = true
-            case .committees: given = report.committees != nil || named.contains(.committees)
-            case .mediators: given = report.mediators != nil || named.contains(.mediators)
-            case .workLog: given = !report.workLogs.isEmpty || named.contains(.worklog)
-            }
-            if !given { throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option") }
-        }
-    }
+    func validate() throws { try report.validate() }
 
     func run() throws {
         let inputs = try ReportInputs.load(report)
+        // A book asked for by name needs its register among the inputs or named by its option.
+        for book in books where book != .disputes && !inputs.named(book) {
+            throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option")
+        }
         try inputs.checkNames(in: report.filter)
         let ledger = LedgerBooks(filter: report.filter, keeper: inputs.profile?.name)
         var documents: [Document] = []
@@ -130,11 +120,6 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
-        do {
-            _ = try LongArgumentLists.files(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
         for path in [profile, committees, mediators].compactMap({ $0 }) + workLogs where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path): no such file")
         }
@@ -185,10 +170,12 @@ struct ReportInputs {
     var workLogs: [WorkLog]?
     /// Some input had errors (the rest was still used).
     var hasErrors: Bool
+    /// The register files given (by option or among the inputs), loaded or not.
+    var given: Set<FileKind> = []
 
     static func load(_ options: ReportOptions) throws -> ReportInputs {
         // Files are told apart by name, as `wenshu check` does: office.*, committees.*, mediators.*, worklog.*.
-        let all = try LongArgumentLists.files(options.paths)
+        let all = try CommandInputs.files(options.paths)
         func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
         let files = named(.caseFile)
         let profilePath = InputFiles.profile(given: options.profile, among: all)
@@ -230,8 +217,12 @@ struct ReportInputs {
         for finding in findings where finding.severity != .note {
             FileHandle.standardError.write(Data((finding.description + "\n").utf8))
         }
+        var given: Set<FileKind> = []
+        if committeePath != nil { given.insert(.committees) }
+        if mediatorPath != nil { given.insert(.mediators) }
+        if !logPaths.isEmpty { given.insert(.worklog) }
         return ReportInputs(cases: cases, profile: profile, committees: committees, mediators: mediators, workLogs: logs,
-                            hasErrors: findings.hasErrors)
+                            hasErrors: findings.hasErrors, given: given)
     }
 
     /// `--committee` and `--mediator` name someone the cases or registers know; a misspelt name is an error
@@ -249,6 +240,16 @@ struct ReportInputs {
         }
         unknown.forEach(printError)
         if !unknown.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The register `book` is made from was given (loaded or not).
+    func named(_ book: LedgerCommand.Book) -> Bool {
+        switch book {
+        case .disputes: return true
+        case .committees: return given.contains(.committees)
+        case .mediators: return given.contains(.mediators)
+        case .workLog: return given.contains(.worklog)
+        }
     }
 
     /// The data `book` is made from was given (and loaded without errors).
