@@ -68,6 +68,29 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(files(in: out), [])
     }
 
+    func testGB18030WithoutOutputFolderGoesToAPipeAsGB18030AndToATerminalAsUTF8() throws {
+        let arguments = ["render", "--form", "agreement", "examples/cases/traffic-instalments.xml", "--encoding", "gb18030"]
+        // A pipe gets the bytes asked for.
+        let process = Process()
+        process.executableURL = WenshuProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = WenshuProcess.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        // 人民调解协议书 in GB18030 (Python's codec: "人民调解协议书".encode("gb18030")).
+        let title = Data([200, 203, 195, 241, 181, 247, 189, 226, 208, 173, 210, 233, 202, 233])
+        XCTAssertNotNil(bytes.range(of: title), "GB18030 on a pipe")
+        // A terminal (script(1) gives the command one) gets UTF-8.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("script(1) is not installed") }
+        let command = ([WenshuProcess.executable.path] + arguments).joined(separator: " ")
+        let terminal = try WenshuProcess.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        XCTAssertTrue(terminal.output.contains("人民调解协议书"), terminal.output)
+    }
+
     func testBlankFormsGoToTheBlankFolder() throws {
         let out = temporaryFolder()
         let run = try WenshuProcess.run(["render", "--blank", "--form", "agreement", "-o", out.path, "--to", "txt"])

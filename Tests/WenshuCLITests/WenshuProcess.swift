@@ -15,12 +15,12 @@ enum WenshuProcess {
 
     /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
     static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
         // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
         let bundle = Bundle(for: Marker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
         let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
+        process.executableURL = executable ?? products.appendingPathComponent("wenshu")
         process.arguments = arguments
         process.currentDirectoryURL = folder
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
