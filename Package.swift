@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -44,10 +44,13 @@ let package = Package(
         // Printing: ODF to PDF through a pool of LibreOffice processes, with Wenshu's fontconfig setup.
         .target(name: "WenshuPrint", dependencies: ["WenshuXML"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        // The job runner every command writes through: inputs → jobs → staged outputs → (PDF) → atomic
+        // placement → a report; the render pipeline and the output layout.
+        .target(name: "WenshuRun", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -60,7 +63,8 @@ let package = Package(
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "WenshuFormat"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
-        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@ import WenshuXML
 /// The outcome of checking a batch of files, as `wenshu check` prints it: every file's findings in the
 /// order the files were given, then the counts.
 public struct CheckReport: Sendable {
-    /// The files checked, as named in the findings (the profile first, when there is one).
+    /// The files checked, as named in the findings (the profile counts only when it was among them).
     public let files: [String]
     public let diagnostics: [Diagnostic]
 
@@ -16,17 +16,22 @@ public struct CheckReport: Sendable {
     /// Checks `files` (on all cores) with the office profile at `profile`, whose own findings come first.
     /// A profile with errors is reported and the cases are checked without it. Locations name each file
     /// by its `relativePath`, as the command line gave it.
+    /// The profile is checked once, as the profile, even when it is also among `files` (office.yaml in
+    /// the current folder, the default profile); it counts as a checked file only then.
     public static func check(_ files: [URL], profile: URL?) -> CheckReport {
         var names: [String] = []
         var findings: [[Diagnostic]] = []
         var officeProfile: OfficeProfile?
         var profileFailedToLoad = false
+        var files = files
         if let profile {
             let (loaded, diagnostics) = OfficeProfile.load(profile, displayName: profile.relativePath)
             officeProfile = loaded
             profileFailedToLoad = loaded == nil
-            names.append(profile.relativePath)
             findings.append(diagnostics)
+            if let index = files.firstIndex(where: { $0.standardizedFileURL.path == profile.standardizedFileURL.path }) {
+                names.append(files.remove(at: index).relativePath)
+            }
         }
         let displayNames = files.map(\.relativePath)
         names += displayNames

@@ -34,4 +34,12 @@ public enum InputFiles {
         }
         return urls
     }
+
+    /// The office profile a command uses, found one way for every command: the file given with
+    /// `--profile`; else an `office.*` among the inputs; else `office.yaml` in the current folder, if any.
+    public static func profile(given: String?, among files: [URL] = []) -> URL? {
+        if let given { return URL(fileURLWithPath: given) }
+        if let named = files.first(where: { FileKind(guessingFrom: $0) == .office }) { return named }
+        return FileManager.default.fileExists(atPath: "office.yaml") ? URL(fileURLWithPath: "office.yaml") : nil
+    }
 }

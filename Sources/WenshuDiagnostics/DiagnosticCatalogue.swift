@@ -56,6 +56,8 @@ public enum DiagnosticCatalogue {
         .creditCodeCheck,
         .dateOrder,
         .supervisionWithoutReferral,
+        .folderNameTooLong,
+        .folderCollision,
         .instalmentSum,
         .totalMissing,
         .termAmountFigure,
@@ -122,8 +124,6 @@ public enum DiagnosticCatalogue {
         .missingParameter,
     ]
     public static let rendering: [RenderID] = [
-        .folderCollision,
-        .noCaseNumber,
         .writeFailed,
         .unknownForm,
     ]
@@ -144,9 +144,14 @@ public enum DiagnosticCatalogue {
         .missingMaterial,
         .propertyProof,
         .missingTemplate,
-        .folderCollision,
-        .noCaseNumber,
         .writeFailed,
+    ]
+    public static let outputs: [OutputID] = [
+        .writeFailed,
+        .notAFolder,
+        .symlink,
+        .staleEdited,
+        .noCaseNumber,
     ]
     public static let printing: [PrintID] = [
         .noLibreOffice,
@@ -162,6 +167,8 @@ public enum DiagnosticCatalogue {
         .writeFailed,
     ]
     public static let ledgers: [LedgerID] = [
+        .unknownCommittee,
+        .unknownMediator,
         .notACase,
         .duplicateNumber,
         .subsidyNoDossier,
@@ -178,6 +185,7 @@ public enum DiagnosticCatalogue {
     static var stages: [(title: String, entries: [DiagnosticEntry])] {
         [("Templates (`wenshu forms`, every command that loads templates)", templates.map(\.entry)),
          ("Rendering (`wenshu render`)", rendering.map(\.entry)),
+         ("Writing output files (every command)", outputs.map(\.entry)),
          ("Printing to PDF (`--to pdf`)", printing.map(\.entry)),
          ("The judicial-confirmation packet (`wenshu packet`)", packets.map(\.entry)),
          ("The dossier (`wenshu dossier`)", dossiers.map(\.entry)),

@@ -33,3 +33,9 @@ public struct PrintID: DiagnosticID {
     public let entry: DiagnosticEntry
     public init(entry: DiagnosticEntry) { self.entry = entry }
 }
+
+/// The ids of writing output files, for every command (the job runner).
+public struct OutputID: DiagnosticID {
+    public let entry: DiagnosticEntry
+    public init(entry: DiagnosticEntry) { self.entry = entry }
+}

@@ -40,20 +40,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do {
-            _ = try LongArgumentLists.files(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
         if let profile, !FileManager.default.fileExists(atPath: profile) {
             throw ValidationError(CommandWording.noSuchProfile.render(in: .current, ["file": "\(profile)"]))
         }
     }
 
     func run() throws {
-        let files = try LongArgumentLists.files(paths)
-        let profilePath = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        let report = CheckReport.check(files, profile: profilePath.map { URL(fileURLWithPath: $0) })
+        let files = try CommandInputs.files(paths)
+        let report = CheckReport.check(files, profile: InputFiles.profile(given: profile, among: files))
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)

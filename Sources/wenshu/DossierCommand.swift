@@ -3,8 +3,8 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuDiagnostics
-import WenshuPrint
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu dossier`: the bound dossier of each case, and its archive package.
@@ -34,8 +34,6 @@ struct DossierCommand: ParsableCommand {
         Exit status: 0 all done; 1 some dossiers were refused (the others are written); 64 usage.
         """)
 
-    @OptionGroup var language: LanguageOptions
-
     @OptionGroup var out: OutputOptions
     @OptionGroup var library: TemplateLibraryOptions
 
@@ -50,54 +48,44 @@ struct DossierCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
+    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
         if out.output == nil { throw ValidationError(CommandWording.giveDossierFolder.render(in: .current)) }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let office = try profile.load()
-        let assembler = DossierAssembler(library: library, profile: office, force: force)
-        let files = try LongArgumentLists.files(cases)
-        guard let root = out.outputFolder else { return }
-        let layout = OutputLayout(root: root)
+        let inputs = try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let assembler = DossierAssembler(library: library, profile: try profile.load(among: inputs), force: force)
+        let (formats, archive) = (out.writtenFormats, self.archive)
         let options = out.writerOptions(defaultPage: .gbt9704)
-
-        // Two cases whose numbers make one folder name: refuse before anything is written.
-        let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
-        let collisions = OutputLayout.collisions(among: numbers)
-        for name in collisions.keys.sorted() {
-            printError(Diagnostic(RenderID.folderCollision, at: SourceLocation(file: root.path),
-                                  ["cases": .list(collisions[name]!), "folder": "\(name)"]))
-        }
-        if !collisions.isEmpty { throw ExitCode(1) }
-
-        let printing = try out.printing(templates: self.library.templates)
-        var bound = 0, written = 0
-        for url in files {
-            let result = assembler.assemble(caseAt: url)
-            result.diagnostics.filter { $0.severity != .note }.forEach(printError)
-            guard let dossier = result.dossier, result.succeeded else { continue }
-            do {
-                let folder = layout.folder(forCase: dossier.caseNumber)
-                let files = try Self.files(dossier, formats: out.writtenFormats, archive: archive, options: options)
-                let printed = try out.write(files.map { .init(url: folder.appendingPathComponent($0.0), data: $0.1, source: result.source) },
-                                            printing: printing)
-                printed.findings.forEach(printError)
-                written += printed.written.count
-                if printed.findings.isEmpty { bound += 1 }
-            } catch {
-                printError(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
+        // A dossier and its archive are one volume: a run answers for every file an earlier dossier run wrote.
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "dossier",
+                                        printing: try out.printing(templates: self.library.templates))).run(count: files.count) { index in
+            let result = assembler.assemble(caseAt: files[index])
+            var job = JobOutput(source: result.source, caseNumber: result.dossier?.caseNumber ?? result.caseNumber,
+                                diagnostics: result.diagnostics)
+            guard let dossier = result.dossier, result.succeeded else {
+                if !job.diagnostics.hasErrors {
+                    job.diagnostics.append(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": .phrase(CommandWording.noDossierBound)]))
+                }
+                return job
             }
+            do {
+                job.files = try Self.files(dossier, formats: formats, archive: archive, options: options).map { OutputFile(name: $0.0, data: $0.1) }
+            } catch {
+                job.diagnostics.append(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
+            }
+            return job
         }
-        let summary = CommandWording.dossierSummary.render(in: .current, [
-            "cases": .count(files.count, CommandWording.case), "bound": .count(bound, CommandWording.dossier),
-            "written": .count(written, CommandWording.file), "folder": "\(root.path)",
-            "refused": "\(files.count - bound)"])
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
-        if bound < files.count || problems.hasErrors { throw ExitCode(1) }
+        ReportPrinter(summary: .init(CommandWording.dossierSummary, done: CommandWording.dossier)).print(report, format: format.printer)
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
     /// The files of one dossier, by name: `dossier.<ext>` per format, and `dossier-archive.xml`.

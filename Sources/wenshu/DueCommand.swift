@@ -3,6 +3,7 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuDiagnostics
+import WenshuRun
 import WenshuWriters
 import WenshuXML
 
@@ -99,10 +100,15 @@ struct DueCommand: ParsableCommand {
         }
         if let folder = out.outputFolder {
             let document = report.document(keeper: profile?.name)
-            for format in out.chosenFormats {
-                let data = try Writers.writer(for: format, options: out.writerOptions(defaultPage: .wide)).write(document)
-                try AtomicFile.write(data, to: folder.appendingPathComponent("worklist.\(format.fileExtension)"))
+            let options = out.writerOptions(defaultPage: .wide)
+            let files = try out.writtenFormats.map { format in
+                OutputFile(name: "worklist.\(format.fileExtension)", data: try Writers.writer(for: format, options: options).write(document))
             }
+            let placed = Runner(RunSettings(output: folder, manifestKey: "due", printing: try out.printing())).run(count: 1) { _ in
+                JobOutput(source: folder.path, folder: "", files: files)
+            }
+            ReportPrinter(summary: .init(CommandWording.wroteFiles)).printFindings(placed)
+            if !placed.succeeded { throw ExitCode(1) }
         }
         if failed || (failOnOverdue && !report.overdue.isEmpty) { throw ExitCode(1) }
     }

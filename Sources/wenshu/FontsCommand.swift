@@ -4,6 +4,7 @@ import WenshuAssembly
 import WenshuCase
 import WenshuDocument
 import WenshuPrint
+import WenshuRun
 import WenshuTemplate
 import WenshuXML
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuRun
 import WenshuTemplate
 import WenshuXML
 
@@ -54,6 +55,8 @@ struct FormsCommand: ParsableCommand {
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+
+    var printer: ReportPrinter.Format { self == .json ? .json : .text }
 }
 
 /// `--templates DIR`, shared by the commands that read templates.

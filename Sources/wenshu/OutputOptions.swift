@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuDiagnostics
 import WenshuPrint
 import WenshuTemplate
 import WenshuWriters
@@ -26,7 +27,7 @@ struct OutputOptions: ParsableArguments {
     var pdfA = false
 
     func validate() throws {
-        if pdfA && !chosenFormats.contains(.pdf) { throw ValidationError("--pdf-a sets how PDFs are written: add --to pdf") }
+        if pdfA && !chosenFormats.contains(.pdf) { throw ValidationError(CommandWording.pdfANeedsPDF.render(in: .current)) }
     }
 
     enum TextPage: String, ExpressibleByArgument, CaseIterable {
@@ -69,16 +70,6 @@ struct OutputOptions: ParsableArguments {
         let settings = PDFConverter.Settings(converters: converters, pdfA: pdfA, fontsConf: conf)
         return PDFPrinting(converter: PDFConverter(libreOffice: libreOffice, settings: settings),
                            keepODF: chosenFormats.contains(.odt))
-    }
-
-    /// Writes `files` (each with the source findings point to), each atomically, after printing a PDF from
-    /// each .odt when `printing` is given. A document LibreOffice fails on is not written; its finding is
-    /// returned with the files written.
-    func write(_ files: [PDFPrinting.PlannedFile], printing: PDFPrinting?) throws -> (written: [URL], findings: [Diagnostic]) {
-        var files = files, findings: [Diagnostic] = []
-        if let printing { (files, findings) = printing.adding(to: files) }
-        for file in files { try AtomicFile.write(file.data, to: file.url) }
-        return (files.map(\.url), findings)
     }
 
     func writerOptions(defaultPage: TextPage) -> WriterOptions {

@@ -3,8 +3,8 @@ import Foundation
 import WenshuAssembly
 import WenshuCase
 import WenshuDiagnostics
-import WenshuPrint
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu packet`: the judicial-confirmation packet (司法确认申请材料) of each case.
@@ -35,8 +35,6 @@ struct PacketCommand: ParsableCommand {
             Exit status: 0 every packet written; 1 some packet refused (the others are written); 64 usage.
             """)
 
-    @OptionGroup var language: LanguageOptions
-
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
@@ -50,108 +48,37 @@ struct PacketCommand: ParsableCommand {
 
     @OptionGroup var library: TemplateLibraryOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
         if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let packet = JudicialConfirmationPacket(library: library, profile: try office.load())
-        let files = try LongArgumentLists.files(cases)
-        var results = files.map { packet.build(caseAt: $0, force: force) }
-
-        // Two cases whose numbers map to one folder: refuse both before anything is written.
-        let numbers = results.compactMap { $0.refused ? nil : $0.caseNumber }
-        for (name, colliding) in OutputLayout.collisions(among: numbers) {
-            for index in results.indices where colliding.contains(results[index].caseNumber ?? "") {
-                results[index].document = nil
-                results[index].diagnostics.append(Diagnostic(PacketID.folderCollision, at: SourceLocation(file: results[index].source),
-                    ["cases": .list(colliding), "folder": "\(name)"]))
-            }
-        }
-
-        let layout = OutputLayout(root: out.outputFolder!)
+        let inputs = try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let packet = JudicialConfirmationPacket(library: library, profile: try office.load(among: inputs))
+        let (formats, force) = (out.writtenFormats, self.force)
         let options = out.writerOptions(defaultPage: .gbt9704)
-        let printing = try out.printing(templates: self.library.templates)
-        var reports: [CaseReport] = []
-        for var result in results {
-            var written: [URL] = []
-            if let document = result.document {
-                do {
-                    guard let number = result.caseNumber, !number.isEmpty else {
-                        throw Diagnostic(PacketID.noCaseNumber, at: SourceLocation(file: result.source))
-                    }
-                    let files = try JudicialConfirmationPacket.files(document, caseNumber: number, to: layout,
-                                                                     formats: out.writtenFormats, options: options)
-                    let printed = try out.write(files.map { .init(url: $0.url, data: $0.data, source: result.source) }, printing: printing)
-                    written = printed.written
-                    result.diagnostics += printed.findings
-                } catch {
-                    result.document = nil
-                    result.diagnostics.append(error as? Diagnostic
-                        ?? Diagnostic(PacketID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
-                }
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "packet",
+                                        printing: try out.printing(templates: self.library.templates))).run(count: files.count) { index in
+            let result = packet.build(caseAt: files[index], force: force)
+            var job = JobOutput(source: result.source, caseNumber: result.caseNumber, diagnostics: result.diagnostics,
+                                overridden: result.overridden)
+            guard let document = result.document else { return job }
+            do {
+                job.files = try JudicialConfirmationPacket.files(document, formats: formats, options: options)
+                    .map { OutputFile(name: $0.name, data: $0.data) }
+            } catch {
+                job.diagnostics.append(Diagnostic(PacketID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
             }
-            reports.append(CaseReport(result, files: written))
+            return job
         }
-
-        switch format {
-        case .text:
-            for report in reports {
-                for diagnostic in report.diagnostics {
-                    let overridden = report.overridden.contains(diagnostic) ? " (overridden by --force)" : ""
-                    FileHandle.standardError.write(Data((diagnostic.description + overridden + "\n").utf8))
-                }
-                for file in report.files { print(file) }
-            }
-            let refused = reports.filter(\.refused).count, written = reports.count - refused
-            let summary = CommandWording.packetSummary.render(in: .current, [
-                "cases": .count(reports.count, CommandWording.case), "written": .count(written, CommandWording.packet),
-                "refused": "\(refused)"])
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(["cases": reports]), as: UTF8.self))
-        }
-        if reports.contains(where: { $0.refused || $0.diagnostics.contains { $0.id == PrintID.conversionFailed.id } }) || problems.hasErrors { throw ExitCode(1) }
+        ReportPrinter(summary: .init(CommandWording.packetSummary, done: CommandWording.packet), listsFiles: true)
+            .print(report, format: format.printer)
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    /// One case's outcome as the report prints it.
-    struct CaseReport: Encodable {
-        struct Finding: Encodable {
-            let id, severity, file, message: String
-            let line, column: Int
-            let subject: String?
-            let overridden: Bool
-        }
-
-        let source: String
-        let caseNumber: String?
-        let refused: Bool
-        let files: [String]
-        let findings: [Finding]
-        /// Not encoded: the findings as printed in text, and those `--force` overrode.
-        let diagnostics: [Diagnostic]
-        let overridden: [Diagnostic]
-
-        init(_ result: JudicialConfirmationPacket.Result, files: [URL]) {
-            source = result.source
-            caseNumber = result.caseNumber
-            refused = result.refused
-            self.files = files.map(\.path)
-            diagnostics = result.diagnostics
-            overridden = result.overridden
-            findings = result.diagnostics.map {
-                Finding(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, message: $0.message,
-                        line: $0.location.line, column: $0.location.column, subject: $0.subject,
-                        overridden: result.overridden.contains($0))
-            }
-        }
-
-        enum CodingKeys: String, CodingKey { case source, caseNumber, refused, files, findings }
-    }
 }

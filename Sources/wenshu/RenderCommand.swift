@@ -4,9 +4,9 @@ import WenshuAssembly
 import WenshuCase
 import WenshuDiagnostics
 import WenshuDocument
-import WenshuPrint
 import WenshuTemplate
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu render`: the main job — cases and form templates give filled documents.
@@ -21,22 +21,15 @@ struct RenderCommand: ParsableCommand {
         in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
         failed run never leaves half a file or overwrites what you had.
 
-        --to pdf prints each .odt to PDF with LibreOffice (apt-get install libreoffice-writer-nogui), one \
-        converter per --jobs, with Wenshu's fonts.conf: free mainland faces (FandolFang for 仿宋) stand in \
-        for official fonts the machine lacks. A document LibreOffice fails on fails its case.
-
         Without -o, the text of each document is printed on standard output, for reading in a terminal.
 
           wenshu render --form all examples/cases -o out --to odt --to txt
           wenshu render --form agreement examples/cases/traffic-instalments.xml
           wenshu render --blank --form agreement -o out --to odt
-          wenshu render --form agreement examples/cases/traffic-instalments.xml -o out --to pdf
           wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
 
         Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
         """)
-
-    @OptionGroup var language: LanguageOptions
 
     @Option(help: ArgumentHelp("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
                                valueName: "id"))
@@ -59,6 +52,11 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
+    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
         if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
@@ -66,7 +64,6 @@ struct RenderCommand: ParsableCommand {
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
             throw ValidationError(CommandWording.giveFolderForFormats.render(in: .current, ["formats": .list(out.formats.map(\.rawValue))]))
         }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -80,43 +77,31 @@ struct RenderCommand: ParsableCommand {
             let known = library.templates.map(\.id).joined(separator: ", ")
             throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(id)", "known": known.isEmpty ? .phrase(CommandWording.none) : "\(known)"]))
         }
-        let profile = try office.load()
-        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
-        let printing = outline || out.output == nil ? nil : try out.printing(converters: jobs, templates: self.library.templates)
-        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: out.writerOptions(defaultPage: .gbt9704))
+        let inputs = blank ? [] : try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let profile = try office.load(among: inputs)
+        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
+        var writerOptions = out.writerOptions(defaultPage: .gbt9704)
+        // A terminal shows UTF-8: --encoding gb18030 applies to files, and to standard output only when it is not a terminal.
+        if out.output == nil && isatty(STDOUT_FILENO) != 0 { writerOptions.textEncoding = .utf8 }
+        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: writerOptions)
         let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
-        if blank { return try writeBlanks(pipeline, printing: printing) }
-        let files = try LongArgumentLists.files(cases)
         if outline { return try printOutlines(pipeline, files: files) }
-        guard let folder = out.outputFolder else { return try printTexts(pipeline, files: files) }
-
-        let report = try BatchRenderer(pipeline: pipeline, output: folder, jobs: jobs, printing: printing).run(cases: files)
-        for diagnostic in report.batchDiagnostics { printError(diagnostic) }
-        for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
-        let written = report.cases.filter(\.succeeded).count
-        let summary = CommandWording.renderSummary.render(in: .current, [
-            "cases": .count(report.cases.count, CommandWording.case), "rendered": "\(written)",
-            "written": .count(report.filesWritten, CommandWording.file), "folder": "\(folder.path)",
-            "failed": "\(report.failedCases)"])
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        guard let folder = out.outputFolder else {
+            return blank ? try printBlanks(pipeline) : try printTexts(pipeline, files: files)
+        }
+        let runner = Runner(RunSettings(output: folder, manifestKey: "render", jobs: jobs, claims: pipeline.claims,
+                                        printing: try out.printing(converters: jobs, templates: self.library.templates)))
+        let report = blank ? runner.run(count: 1) { _ in pipeline.blankJob() }
+            : runner.run(count: files.count) { pipeline.job(caseAt: files[$0]) }
+        ReportPrinter(summary: .init(CommandWording.renderSummary, job: blank ? CommandWording.blankSet : CommandWording.case))
+            .print(report, format: format.printer)
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    private func writeBlanks(_ pipeline: RenderPipeline, printing: PDFPrinting?) throws {
-        let files = try pipeline.blankForms()
-        guard let root = out.outputFolder else {
-            for file in files { print(String(decoding: file.data, as: UTF8.self)) }
-            return
-        }
-        let folder = root.appendingPathComponent("blank", isDirectory: true)
-        let (written, findings) = try out.write(files.map { .init(url: folder.appendingPathComponent($0.name), data: $0.data, source: "blank") },
-                                                printing: printing)
-        findings.forEach(printError)
-        let summary = CommandWording.blankSummary.render(in: .current, [
-            "forms": .count(written.count, CommandWording.blankForm), "folder": "\(folder.path)"])
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
-        if !findings.isEmpty { throw ExitCode(1) }
+    private func printBlanks(_ pipeline: RenderPipeline) throws {
+        for file in try pipeline.blankForms() { FileHandle.standardOutput.write(file.data + Data("\n".utf8)) }
     }
 
     private func printTexts(_ pipeline: RenderPipeline, files: [URL]) throws {
@@ -125,7 +110,8 @@ struct RenderCommand: ParsableCommand {
             let result = pipeline.render(caseAt: url)
             result.diagnostics.filter { $0.severity != .note }.forEach(printError)
             failed = failed || !result.succeeded
-            for file in result.files { print(String(decoding: file.data, as: UTF8.self)) }
+            // The bytes as written (UTF-8, or GB18030 when asked for and not on a terminal), each document followed by a newline.
+            for file in result.files { FileHandle.standardOutput.write(file.data + Data("\n".utf8)) }
         }
         if failed { throw ExitCode(1) }
     }

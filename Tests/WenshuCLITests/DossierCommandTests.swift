@@ -28,7 +28,7 @@ final class DossierCommandTests: XCTestCase {
         XCTAssertTrue(output.hasSuffix("1 case: 1 dossier bound (3 files in \(out.path)), 0 refused\n"), output)
         let folder = out.appendingPathComponent(Self.caseFolder)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(names, ["dossier-archive.xml", "dossier.odt", "dossier.txt"])
+        XCTAssertEqual(names, [".wenshu-manifest", "dossier-archive.xml", "dossier.odt", "dossier.txt"])
         let text = try String(contentsOf: folder.appendingPathComponent("dossier.txt"), encoding: .utf8)
         XCTAssertTrue(text.contains("卷内目录") && text.contains("备考表"))
 

@@ -60,7 +60,7 @@ final class DiagnosticCatalogueTests: XCTestCase {
         XCTAssertEqual(prefixes(DiagnosticCatalogue.rendering.map(\.entry)), ["render"])
         XCTAssertEqual(prefixes(DiagnosticCatalogue.packets.map(\.entry)), ["packet"])
         XCTAssertEqual(prefixes(DiagnosticCatalogue.dossiers.map(\.entry)), ["dossier"])
-        XCTAssertEqual(prefixes(DiagnosticCatalogue.ledgers.map(\.entry)), ["ledger", "subsidy"])
+        XCTAssertEqual(prefixes(DiagnosticCatalogue.ledgers.map(\.entry)), ["ledger", "report", "subsidy"])
     }
 
     /// `grep` finds each id once in Sources (its declaration), and no quoted id outside the catalogue.

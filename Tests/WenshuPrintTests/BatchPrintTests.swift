@@ -3,6 +3,7 @@ import XCTest
 import WenshuAssembly
 import WenshuCase
 import WenshuPrint
+import WenshuRun
 import WenshuTemplate
 import WenshuTestSupport
 import WenshuWriters
@@ -30,7 +31,7 @@ final class BatchPrintTests: XCTestCase {
 
         """
 
-    func render(keepODF: Bool) throws -> (report: BatchRenderer.Report, output: URL) {
+    func render(keepODF: Bool) throws -> (report: RunReport, output: URL) {
         let folder = try PrintFixtures.temporaryFolder()
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let soffice = folder.appendingPathComponent("soffice")
@@ -42,23 +43,25 @@ final class BatchPrintTests: XCTestCase {
         let root = TestPaths.packageRoot
         let (library, _) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
         let formats: [OutputFormat] = keepODF ? [.odt, .pdf, .txt] : [.pdf, .txt]
-        let pipeline = RenderPipeline(library: library, profile: nil, settings: .init(forms: ["agreement"], formats: formats))
+        let pipeline = RenderPipeline(library: library, profile: nil,
+                                      settings: .init(forms: ["agreement"], formats: OutputFormat.formatsWritten(for: formats)))
         let cases = ["traffic-instalments.xml", "court-referred-loan.json", "minors-playground-injury.yaml"]
             .map { root.appendingPathComponent("examples/cases/" + $0) }
         let output = folder.appendingPathComponent("out")
-        let report = try BatchRenderer(pipeline: pipeline, output: output, jobs: 2, printing: printing).run(cases: cases)
+        let report = Runner(RunSettings(output: output, manifestKey: "render", jobs: 2, printing: printing))
+            .run(count: cases.count) { pipeline.job(caseAt: cases[$0]) }
         return (report, output)
     }
 
     func testThePDFTakesTheODTsPlaceAndACaseThatCannotBePrintedIsRefusedAlone() throws {
         let (report, output) = try render(keepODF: false)
-        XCTAssertEqual(report.cases.map(\.succeeded), [true, false, true])
-        let finding = try XCTUnwrap(report.cases[1].diagnostics.first { $0.id == PrintID.conversionFailed.id })
+        XCTAssertEqual(report.jobs.map(\.succeeded), [true, false, true])
+        let finding = try XCTUnwrap(report.jobs[1].diagnostics.first { $0.id == PrintID.conversionFailed.id })
         XCTAssertEqual(finding.subject, "agreement.pdf")
         XCTAssertTrue(finding.location.file.hasSuffix("court-referred-loan.json"), finding.location.file)
         for index in [0, 2] {
-            XCTAssertEqual(report.cases[index].files.map(\.lastPathComponent), ["agreement.pdf", "agreement.txt"])
-            let pdf = try Data(contentsOf: report.cases[index].files[0])
+            XCTAssertEqual(report.jobs[index].files.map(\.lastPathComponent), ["agreement.pdf", "agreement.txt"])
+            let pdf = try Data(contentsOf: report.jobs[index].files[0])
             XCTAssertEqual(String(decoding: pdf, as: UTF8.self), "%PDF-1.4 stand-in\n")
         }
         let folders = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
@@ -67,8 +70,8 @@ final class BatchPrintTests: XCTestCase {
 
     func testThePDFJoinsTheODTWhenBothAreAskedFor() throws {
         let (report, _) = try render(keepODF: true)
-        XCTAssertEqual(report.cases[0].files.map(\.lastPathComponent), ["agreement.odt", "agreement.txt", "agreement.pdf"])
-        let odt = try Data(contentsOf: report.cases[0].files[0])
+        XCTAssertEqual(report.jobs[0].files.map(\.lastPathComponent), ["agreement.odt", "agreement.txt", "agreement.pdf"])
+        let odt = try Data(contentsOf: report.jobs[0].files[0])
         XCTAssertEqual(odt.prefix(2), Data("PK".utf8), "the .odt is still the .odt")
     }
 }

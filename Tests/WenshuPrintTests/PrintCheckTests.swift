@@ -3,6 +3,7 @@ import XCTest
 import WenshuAssembly
 import WenshuCase
 import WenshuPrint
+import WenshuRun
 import WenshuTemplate
 import WenshuTestSupport
 import WenshuWriters

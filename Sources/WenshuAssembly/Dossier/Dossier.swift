@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuDocument
 import WenshuWriters
 
@@ -41,7 +42,7 @@ public struct Dossier: Sendable {
     public func archivePackage(options: WriterOptions = WriterOptions()) throws -> ArchivePackage {
         let odt = Writers.writer(for: .odt, options: options), text = Writers.writer(for: .txt, options: options)
         var parts: [ArchivePackage.Part] = [
-            .init(name: "case/" + OutputLayout.safeName(caseFile.fileName), data: caseFile.data),
+            .init(name: "case/" + CaseFolderName.safe(caseFile.fileName), data: caseFile.data),
             .init(name: "case.xml", data: canonicalCase),
             .init(name: "dossier-index.xml", data: index),
             .init(name: "dossier.odt", data: try odt.write(document)),
@@ -53,13 +54,13 @@ public struct Dossier: Sendable {
             switch item.content {
             case .form(let form) where !form.readsDossier:
                 for document in form.documents {
-                    let stem = "documents/\(number)-\(OutputLayout.safeName(form.stem))"
+                    let stem = "documents/\(number)-\(CaseFolderName.safe(form.stem))"
                     parts.append(.init(name: stem + ".odt", data: try odt.write(document)))
                     parts.append(.init(name: stem + ".txt", data: try text.write(document)))
                 }
             case .attachment(let attachment):
                 if let scan = attachment.scan {
-                    parts.append(.init(name: "scans/\(number)-\(OutputLayout.safeName(scan.fileName))", data: scan.data))
+                    parts.append(.init(name: "scans/\(number)-\(CaseFolderName.safe(scan.fileName))", data: scan.data))
                 }
             case .form:
                 break

@@ -157,22 +157,12 @@ public struct JudicialConfirmationPacket: Sendable {
         }
     }
 
-    /// Writes a built packet as `DIR/<case made safe>/confirmation-packet.<ext>`, one file per format, each
-    /// atomically; every format is produced before the first file is written, so a writer's failure leaves
-    /// nothing behind. Returns the files written.
-    public static func write(_ document: Document, caseNumber: String, to layout: OutputLayout,
-                             formats: [OutputFormat], options: WriterOptions = WriterOptions()) throws -> [URL] {
-        let files = try self.files(document, caseNumber: caseNumber, to: layout, formats: formats, options: options)
-        for (url, data) in files { try AtomicFile.write(data, to: url) }
-        return files.map(\.url)
-    }
-
-    /// The files `write` writes, with their bytes, in `formats` order.
-    public static func files(_ document: Document, caseNumber: String, to layout: OutputLayout,
-                             formats: [OutputFormat], options: WriterOptions = WriterOptions()) throws -> [(url: URL, data: Data)] {
+    /// The files of a built packet, `confirmation-packet.<ext>`, one per format; every format is produced
+    /// before any is written, so a writer's failure leaves nothing behind.
+    public static func files(_ document: Document, formats: [OutputFormat],
+                             options: WriterOptions = WriterOptions()) throws -> [(name: String, data: Data)] {
         try formats.map { format in
-            (layout.file(caseNumber: caseNumber, formID: formID, fileExtension: format.fileExtension),
-             try Writers.writer(for: format, options: options).write(document))
+            ("\(formID).\(format.fileExtension)", try Writers.writer(for: format, options: options).write(document))
         }
     }
 }

@@ -2,18 +2,6 @@
 // docs/ledgers-and-statistics.md).
 
 extension RenderID {
-    public static let folderCollision = RenderID(
-        "render.folder-collision",
-        en: "cases {cases} would share the folder {folder}; give them distinct case numbers",
-        zh: "案件{cases}将写入同一个文件夹{folder}；请给它们不同的案号",
-        means: "Two cases whose numbers make one folder name; nothing is written (render and dossier).",
-        fix: "Give the cases distinct numbers.")
-    public static let noCaseNumber = RenderID(
-        "render.no-case-number",
-        en: "the case has no number, so its documents have no folder to go to",
-        zh: "案件没有案号，文书无处存放",
-        means: "A case without `number`.",
-        fix: "Give the case its number.")
     public static let writeFailed = RenderID(
         "render.write-failed",
         en: "{detail}", zh: "无法写出文件：{detail}",
@@ -71,6 +59,18 @@ extension DossierID {
 }
 
 extension LedgerID {
+    public static let unknownCommittee = LedgerID(
+        "report.unknown-committee",
+        en: "no case or register knows the committee {name}{nearest}",
+        zh: "没有任何案件或登记册包含调解组织{name}{nearest}",
+        means: "`--committee` names a committee no case or register has (a misspelt name would give an all-zero report).",
+        fix: "Write the committee's exact name; the message names the nearest known ones.")
+    public static let unknownMediator = LedgerID(
+        "report.unknown-mediator",
+        en: "no case or register knows the mediator {name}{nearest}",
+        zh: "没有任何案件或登记册包含调解员{name}{nearest}",
+        means: "`--mediator` names a mediator no case or register has.",
+        fix: "Write the mediator's exact name; the message names the nearest known ones.")
     public static let notACase = LedgerID(
         "ledger.not-a-case", .warning,
         en: "this is a {kind} file, not a case: left out of the ledgers and statistics",
@@ -129,4 +129,9 @@ public enum DossierWording {
 public enum LedgerWording {
     public static let stillMediating = Phrase(en: "still being mediated, no outcome yet", zh: "尚在调解，未有调解结果")
     public static let performanceUnrecorded = Phrase(en: "performance not recorded", zh: "协议履行情况未记录")
+}
+
+
+extension LedgerWording {
+    public static let nearestKnown = Phrase(en: "; the nearest known: {names}", zh: "；最接近的是：{names}")
 }

@@ -37,15 +37,26 @@ public enum CommandWording {
     public static let andNotes = Phrase(en: ", {notes}", zh: "，{notes}")
     /// `wenshu dossier`'s last line.
     public static let dossierSummary = Phrase(
-        en: "{cases}: {bound} bound ({written} in {folder}), {refused} refused",
-        zh: "{cases}：装订{bound}（{written}，在{folder}），拒绝{refused}份")
+        en: "{jobs}: {done} bound ({written} in {folder}), {failed} refused",
+        zh: "{jobs}：装订{done}（{written}，在{folder}），拒绝{failed}份")
     /// `wenshu packet`'s last line.
-    public static let packetSummary = Phrase(en: "{cases}: {written} written, {refused} refused",
-                                             zh: "{cases}：写出{written}，拒绝{refused}份")
+    public static let packetSummary = Phrase(en: "{jobs}: {done} written ({written} in {folder}), {failed} refused",
+                                             zh: "{jobs}：写出{done}（{written}，在{folder}），拒绝{failed}份")
     /// `wenshu render`'s last line.
     public static let renderSummary = Phrase(
-        en: "{cases}: {rendered} rendered ({written} in {folder}), {failed} failed",
-        zh: "{cases}：填写{rendered}个（{written}，在{folder}），失败{failed}个")
+        en: "{jobs}: {done} rendered ({written} in {folder}), {failed} failed",
+        zh: "{jobs}：填写{done}个（{written}，在{folder}），失败{failed}个")
+    /// Any run refused as a whole (the output folder cannot be written).
+    public static let nothingWritten = Phrase(en: "{jobs}: nothing written (see above)", zh: "{jobs}：未写出任何文件（见上）")
+    public static let noWorkLog = Phrase(
+        en: "note: no work log (worklog.*) among the inputs: the 排查 figures (disputes screened, found, mediated) are left out of statistics.* and statistics.csv",
+        zh: "提示：输入中没有工作记录本（worklog.*）：统计表及statistics.csv中不含排查数字（排查次数、发现纠纷、预防纠纷）")
+    public static let noRegister = Phrase(
+        en: "note: no {register} register among the inputs: the organisation figures (committees, mediators) are left out of statistics.* and statistics.csv",
+        zh: "提示：输入中没有{register}登记册：统计表及statistics.csv中不含组织数字（调解组织、调解员）")
+    public static let noDossierBound = Phrase(en: "no dossier was bound", zh: "未装订卷宗")
+    public static let pdfANeedsPDF = Phrase(en: "--pdf-a sets how PDFs are written: add --to pdf", zh: "--pdf-a用于设定PDF的写法：请加上--to pdf")
+    public static let blankSet = CountedNoun(one: "blank set", many: "blank sets", zh: "套空白表单")
     public static let blankSummary = Phrase(en: "{forms} in {folder}", zh: "{forms}，在{folder}")
     public static let blankForm = CountedNoun(one: "blank form", many: "blank forms", zh: "份空白表单")
     public static let bookNotWritten = Phrase(en: "note: {book} not written: no usable {register} among the inputs",

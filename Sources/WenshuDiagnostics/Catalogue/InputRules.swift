@@ -27,6 +27,18 @@ extension InputID {
         zh: "此督办之前在`routings`中没有交办或移交：请记录它所督办的交办单",
         means: "A 督办 with no 交办 or 移交 before it in `routings` (the slip it chases; it may have been given by telephone).",
         fix: "Record the 交办 or 移交 the 督办 chases.")
+    public static let folderNameTooLong = InputID(
+        ["case.folder-name-too-long"],
+        en: "the case number makes a folder name of {bytes} bytes; file systems take at most {maximum} (about 85 Chinese characters): shorten it",
+        zh: "案号作为文件夹名长达{bytes}字节；文件系统最多允许{maximum}字节（约85个汉字）：请缩短",
+        means: "A case number too long to name its output folder; `check` and `render` refuse it alike.",
+        fix: "Shorten the case number.")
+    public static let folderCollision = InputID(
+        ["case.folder-collision"],
+        en: "{who} would share the folder {folder}; give them distinct case numbers",
+        zh: "{who}将写入同一个文件夹{folder}；请给它们不同的案号",
+        means: "Two cases of one batch whose numbers make one folder name (after characters a file name cannot hold become _); nothing of either is written.",
+        fix: "Give the cases distinct numbers.")
     public static let instalmentSum = InputID(
         ["case.instalment-sum"],
         en: "the {count} instalments add up to {sum}, but `total_amount` is {total}",
@@ -242,6 +254,8 @@ public enum InputWording {
     public static let instalmentsBeyondMaximum = Phrase(
         en: "the {count} instalments add up to {sum}, more than {maximum}, the largest amount 大写 can write",
         zh: "{count}期分期款合计{sum}，超过大写金额所能书写的最大数额{maximum}")
+    public static let casesNumbered = Phrase(en: "{count} cases numbered {number}", zh: "{count}个案号为{number}的案件")
+    public static let casesListed = Phrase(en: "cases {numbers}", zh: "案件{numbers}")
     public static let idBirthDigits = Phrase(
         en: "the birth-date digits (7th to 14th) of {id} are not a real date",
         zh: "身份证号码{id}的出生日期位（第7至14位）不是真实日期")

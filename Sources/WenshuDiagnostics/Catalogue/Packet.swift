@@ -101,18 +101,6 @@ extension PacketID {
         zh: "模板中没有表单{form}：缺少它无法制作材料（请检查--templates）",
         means: "A form the packet needs is not among the templates (cannot be forced).",
         fix: "Use the bundled templates, or add the form.")
-    public static let folderCollision = PacketID(
-        "packet.folder-collision",
-        en: "cases {cases} would share the folder {folder}; give them distinct case numbers",
-        zh: "案件{cases}将写入同一个文件夹{folder}；请给它们不同的案号",
-        means: "Two cases whose numbers make one folder name; nothing is written.",
-        fix: "Give the cases distinct numbers.")
-    public static let noCaseNumber = PacketID(
-        "packet.no-case-number",
-        en: "the case has no number, so its packet has no folder to go to",
-        zh: "案件没有案号，材料无处存放",
-        means: "A case without `number`.",
-        fix: "Give the case its number.")
     public static let writeFailed = PacketID(
         "packet.write-failed",
         en: "the packet could not be written: {detail}", zh: "无法写出材料：{detail}",

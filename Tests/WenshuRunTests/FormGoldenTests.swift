@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import WenshuAssembly
+import WenshuRun
 import WenshuCase
 import WenshuTemplate
 import WenshuWriters

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import WenshuCase
+import WenshuRun
 import WenshuTemplate
 import WenshuTestSupport
 import WenshuWriters
