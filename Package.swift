@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // SHA-256 from the system's libcrypto, for the archive package's digests.
+        // The system's libcrypto: SHA-256 for the archive package's digests, Ed25519 for its signatures.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
         .target(name: "WenshuXML", dependencies: ["CLibXML2"]),

@@ -119,17 +119,17 @@ struct DossierBinding {
                                           "the scan \(path) must be a relative path to a file in the case file's folder or below it"))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let header = DossierScan.header(of: url) else {
             diagnostics.append(Diagnostic(DossierIssue.scanUnreadable, at: file.location(of: node), subject: subject,
                                           "the scan \(path) cannot be read (looked for \(url.path))"))
             return nil
         }
-        guard let image = DossierScan.imageSize(data) else {
+        guard let image = DossierScan.imageSize(header) else {
             diagnostics.append(Diagnostic(DossierIssue.scanFormat, at: file.location(of: node), subject: subject,
                                           "the scan \(path) is not a PNG or JPEG image; scan each page to an image file"))
             return nil
         }
-        return DossierItem.Scan(fileName: url.lastPathComponent, data: data, mediaType: image.mediaType,
+        return DossierItem.Scan(fileName: url.lastPathComponent, file: url, mediaType: image.mediaType,
                                 pixelWidth: image.width, pixelHeight: image.height)
     }
 

@@ -40,6 +40,10 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Also write dossier-archive.xml: the archive package with a SHA-256 digest of every part.")
     var archive = false
 
+    @Option(help: ArgumentHelp("Sign each archive package with the office's private key (PEM, from `wenshu keygen`; default: the profile's archive/signing_key).",
+                               valueName: "private-key"))
+    var sign: String?
+
     @Flag(help: "Bind a dossier even when a required (必须) paper is missing; the cover and the 备考表 name what is missing.")
     var force = false
 
@@ -60,6 +64,7 @@ struct DossierCommand: ParsableCommand {
         guard let root = out.outputFolder else { return }
         let layout = OutputLayout(root: root)
         let options = out.writerOptions(defaultPage: .gbt9704)
+        let signingKey = try loadSigningKey(profile: office)
 
         // Two cases whose numbers make one folder name: refuse before anything is written.
         let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
@@ -76,8 +81,14 @@ struct DossierCommand: ParsableCommand {
             result.diagnostics.filter { $0.severity != .note }.forEach(printError)
             guard let dossier = result.dossier, result.succeeded else { continue }
             do {
-                for (name, data) in try Self.files(dossier, formats: out.chosenFormats, archive: archive, options: options) {
+                for (name, data) in try Self.files(dossier, formats: out.chosenFormats, options: options) {
                     try AtomicFile.write(data, to: layout.folder(forCase: dossier.caseNumber).appendingPathComponent(name))
+                    written += 1
+                }
+                if archive {
+                    // Written as a stream: scans of any size pass through a buffer.
+                    let url = layout.folder(forCase: dossier.caseNumber).appendingPathComponent("dossier-archive.xml")
+                    try dossier.archivePackage(options: options).write(to: url, signingKey: signingKey)
                     written += 1
                 }
                 bound += 1
@@ -89,10 +100,20 @@ struct DossierCommand: ParsableCommand {
         if bound < files.count || problems.hasErrors { throw ExitCode(1) }
     }
 
-    /// The files of one dossier, by name: `dossier.<ext>` per format, and `dossier-archive.xml`.
-    static func files(_ dossier: Dossier, formats: [OutputFormat], archive: Bool, options: WriterOptions) throws -> [(String, Data)] {
-        var files = try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
-        if archive { files.append(("dossier-archive.xml", try dossier.archivePackage(options: options).serialized())) }
-        return files
+    /// The files of one dossier, by name: `dossier.<ext>` per format (the archive package is streamed apart).
+    static func files(_ dossier: Dossier, formats: [OutputFormat], options: WriterOptions) throws -> [(String, Data)] {
+        try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
+    }
+
+    /// The key `--sign` names, else the profile's signing key when archiving; none otherwise.
+    func loadSigningKey(profile: OfficeProfile?) throws -> ArchiveSigningKey? {
+        guard archive, let file = sign.map({ URL(fileURLWithPath: $0) }) ?? profile?.signingKey else {
+            if sign != nil { throw ValidationError("--sign signs the archive package: give --archive too") }
+            return nil
+        }
+        do { return try ArchiveSigningKey(contentsOf: file) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
