@@ -51,10 +51,11 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     }
 
     /// One line: `case.yaml:14:7: error: parties[1].id_number: check digit should be X [case.id-check-digit]`.
+    /// What it quotes from an input is escaped (`TerminalText`): no control character reaches the terminal.
     public var description: String {
         var s = "\(location): \(severity.rawValue): "
         if let subject { s += "\(subject): " }
-        return s + message + " [\(id)]"
+        return TerminalText.escaped(s + message) + " [\(id)]"
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuAssembly
+import WenshuXML
 
 /// `wenshu verify`: proves an archive package unchanged and, given the office's public key, signed by it.
 struct VerifyCommand: ParsableCommand {
@@ -43,12 +44,13 @@ struct VerifyCommand: ParsableCommand {
         }
         var intact = true
         for path in LongArgumentLists.unfold(packages) {
+            let shown = TerminalText.escaped(path)
             let verification = ArchivePackage.verify(fileAt: URL(fileURLWithPath: path), trust: key)
             if verification.problems.isEmpty, let digest = verification.digest {
                 let signed = verification.signature.map { key == nil ? ", signed by key \($0.keyID.prefix(16))… (not checked: give --trust)" : ", signed by the trusted key" } ?? ""
-                print("\(path): intact, \(verification.parts.count) parts, SHA-256 \(digest)\(signed)")
+                print("\(shown): intact, \(verification.parts.count) parts, SHA-256 \(digest)\(signed)")
             } else {
-                verification.problems.forEach { FileHandle.standardError.write(Data("\(path): \($0)\n".utf8)) }
+                verification.problems.forEach { FileHandle.standardError.write(Data("\(shown): \(TerminalText.escaped($0.description))\n".utf8)) }
                 intact = false
             }
         }

@@ -111,12 +111,16 @@ public enum CaseLoader {
     private static func load(_ data: Data, name: String, format: SourceFormat, kind: FileKind, limits: Limits,
                              kindIsExplicit: Bool) throws(Diagnostic) -> CaseFile {
         if data.count > limits.maxBytes { throw tooLarge(data.count, limits, name, kind.idPrefix) }
-        let file: CaseFile
+        let file: CaseFile, nulElements: [(XMLNode, Int)]
         switch format {
-        case .xml: file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
-        case .yaml, .json: file = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
+        case .xml:
+            file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
+            nulElements = []
+        case .yaml, .json:
+            (file, nulElements) = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
         }
         BundledSchemas.entry(for: file.kind).outline.putInOrder(file.root)
+        file.loadDiagnostics += TextCharacters.diagnostics(in: file, nulElements: nulElements)
         return file
     }
 
@@ -169,7 +173,7 @@ public enum CaseLoader {
     // MARK: YAML and JSON
 
     private static func loadYAML(_ data: Data, name: String, format: SourceFormat, kind: FileKind,
-                                 limits: Limits) throws(Diagnostic) -> CaseFile {
+                                 limits: Limits) throws(Diagnostic) -> (CaseFile, nulElements: [(XMLNode, Int)]) {
         let prefix = kind.idPrefix
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic("\(prefix).encoding", at: SourceLocation(file: name),
@@ -190,8 +194,8 @@ public enum CaseLoader {
         }
         var builder = YAMLTreeBuilder(fileName: name, prefix: prefix, limits: limits)
         let document = try builder.build(composed, rootName: kind.rootName)
-        return CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
-                        loadDiagnostics: builder.diagnostics)
+        return (CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
+                         loadDiagnostics: builder.diagnostics), builder.nulElements)
     }
 
     /// A Yams error as a finding at its line and column.

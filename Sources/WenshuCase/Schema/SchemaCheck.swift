@@ -75,7 +75,9 @@ struct SchemaCheck {
             (id, message) = ("not-in-list", "\(field) must be \(list), not `\(Self.shorten(text))`")
         } else {
             let what = value.documentation ?? "a valid value"
-            (id, message) = ("bad-\(value.typeName ?? "value")", "\(field) must be \(what), not `\(Self.shorten(text))`")
+            // Text of several lines is text to a clerk: one id for both (`case.bad-text`).
+            let type = value.typeName == "lines" ? "text" : value.typeName ?? "value"
+            (id, message) = ("bad-\(type)", "\(field) must be \(what), not `\(Self.shorten(text))`")
         }
         return Diagnostic("\(prefix).\(id)", .error, at: file.location(of: node), subject: file.fieldPath(of: node),
                           message)
