@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Wenshu reads as its pipeline: case → template → document → writers, assembly on top.
 // Each stage is a target, so the compiler keeps the arrows one-way.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -52,3 +53,11 @@ let package = Package(
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
     ]
 )
+
+// Fuzzing (fuzz/README.md): `WENSHU_FUZZ=1 swift build --product wenshu-fuzz -Xswiftc -sanitize=fuzzer,address …`
+// through `fuzz/run`. The target exists only then: libFuzzer supplies its `main`.
+if ProcessInfo.processInfo.environment["WENSHU_FUZZ"] != nil {
+    package.products.append(.executable(name: "wenshu-fuzz", targets: ["WenshuFuzz"]))
+    package.targets.append(.executableTarget(name: "WenshuFuzz", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuAssembly", "WenshuXML"],
+                                             path: "fuzz/Sources", swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

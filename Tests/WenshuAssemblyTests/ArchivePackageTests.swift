@@ -141,6 +141,18 @@ final class ArchivePackageTests: XCTestCase {
         XCTAssertThrowsError(try ArchiveSigningKey(pem: Data("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".utf8), file: "x"))
     }
 
+    /// The fuzzer's seed packages (written by fuzz/seeds' generator in Python, not by this writer) are
+    /// canonical: an independent check of the layout docs/archive-package.md describes.
+    func testTheFuzzSeedsAreCanonicalPackages() throws {
+        let seeds = DossierFixtures.root.appendingPathComponent("fuzz/seeds/archive")
+        let plain = ArchivePackage.verify(fileAt: seeds.appendingPathComponent("package.xml"))
+        XCTAssertEqual(plain.problems, [])
+        XCTAssertEqual(plain.parts.map(\.name), ["case.xml", "dossier-index.xml", "documents/01-application.txt", "scans/02-id.png", "empty.txt"])
+        let signed = ArchivePackage.verify(fileAt: seeds.appendingPathComponent("signed.xml"))
+        XCTAssertEqual(signed.problems, [.paperMissing(name: "scans/02-id.png")])
+        XCTAssertEqual(signed.signature?.keyID, String(repeating: "ab", count: 32))
+    }
+
     // MARK: size (issue 15, item 1)
 
     /// A part far past libxml2's 10 MB text-node limit, from a file, written and verified as a stream.
