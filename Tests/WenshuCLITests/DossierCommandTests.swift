@@ -70,7 +70,11 @@ final class DossierCommandTests: XCTestCase {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
         png += [0, 0, 0x09, 0xB0, 0, 0, 0x0D, 0xB4, 8, 0, 0, 0, 0, 0, 0, 0, 0]  // 2480 × 3508
         var bytes = Data(png)
-        bytes.append(Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }))
+        var filler = Data(count: size)
+        filler.withUnsafeMutableBytes { raw in
+            for i in stride(from: 0, to: raw.count, by: 4093) { raw[i] = UInt8(truncatingIfNeeded: i >> 12) }
+        }
+        bytes.append(filler)
         try bytes.write(to: folder.appendingPathComponent("scans/id.png"))
         return url
     }
