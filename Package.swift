@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib from the system: deflate and CRC-32 for the zipped ODF parts.
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The system's libcrypto: SHA-256 for the archive package's digests, Ed25519 for its signatures.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
@@ -29,13 +31,16 @@ let package = Package(
         .target(name: "WenshuCase", dependencies: ["WenshuXML", "Yams"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
+        // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
+        // number tells. Templates' w: functions and the assembled reports both print through it.
+        .target(name: "WenshuFormat", dependencies: ["WenshuCase"]),
         // Stage 2: form templates bound to the case by XPath.
-        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument"]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
-        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "ZIPFoundation"],
+        .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "CSystemZlib"],
                 exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
             "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
@@ -47,7 +52,7 @@ let package = Package(
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
-        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate"]),
+        .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "WenshuFormat"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),

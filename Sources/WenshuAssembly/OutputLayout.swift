@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where rendered files go: `DIR/<case>/<form-id>.<ext>`, with `-1`, `-2` … for a form repeated per record,
-/// and `DIR/blank/<form-id>.<ext>` for blank forms (design.md §7).
+/// and `DIR/blank/<form-id>.<ext>` for blank forms (docs/guide.md).
 public struct OutputLayout: Sendable {
     public let root: URL
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An amount of money in integer 分 (hundredths of a yuan), read from a decimal string and never from a
-/// binary floating-point value (domain.md §4: 19.99 × 100 is 1998.999… as a double).
+/// binary floating-point value (19.99 × 100 is 1998.999… as a double).
 public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount in 分.
     public let fen: Int

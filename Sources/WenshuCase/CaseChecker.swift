@@ -48,6 +48,7 @@ public struct CaseChecker: Sendable {
                 IdentityRules.creditCodes(in: ["parties/party/credit_code"]),
                 PhoneRule.rule,
                 DateOrderRule.rule,
+                RoutingRule.rule,
                 AmountRules.rule,
                 RecusalRule.rule,
                 ConfirmationRule.rule,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone (a case's dates are civil dates in China), in the proleptic
 /// Gregorian calendar. Cheap, comparable and free of `Foundation.Date`'s time-zone traps.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -68,6 +70,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
         self.month = m
         self.day = d
+    }
+
+    /// Today in China (UTC+8, no daylight saving), whatever the machine's time zone.
+    public static var today: CivilDate {
+        CivilDate(dayNumber: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86400) + CivilDate(year: 1970, month: 1, day: 1)!.dayNumber)
     }
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }

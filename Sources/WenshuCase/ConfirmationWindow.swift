@@ -1,7 +1,7 @@
 /// The period within which the parties may jointly apply for judicial confirmation of an agreement:
 /// 30 days from the day it takes effect (人民调解法 art. 33; 民事诉讼法 art. 205), counted as 民法典
 /// arts. 201 and 203 say — the day of effect is not counted, and a last day that is a rest day moves to the
-/// next working day (domain.md §3).
+/// next working day (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md).
 ///
 /// `check` warns when an application came later; the packet builder refuses it.
 public struct ConfirmationWindow: Sendable, Equatable {

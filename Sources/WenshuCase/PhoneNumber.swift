@@ -1,4 +1,4 @@
-/// A telephone number as people's-mediation forms carry it (domain.md §5): a mobile number (11 digits
+/// A telephone number as people's-mediation forms carry it: a mobile number (11 digits
 /// starting with 1) or a landline with its area code (`010-12345678`, `0571-87654321`), optionally with an
 /// extension (`0571-87654321-802`, `0571-87654321转802`). Spaces and hyphens inside a mobile number
 /// (`138 0571 2345`) are accepted.

@@ -41,6 +41,17 @@ public struct ResidentIDNumber: Sendable, Equatable {
         gender = digits[16] % 2 == 1 ? "男" : "女"
     }
 
+    /// What a 15-digit first-generation number encodes (born 19YY, `YYMMDD` in digits 7–12, the last digit
+    /// odd for men): `nil` when `text` is not 15 ASCII digits or its date is not real.
+    public static func firstGeneration(_ text: String) -> (birthDate: CivilDate, gender: String)? {
+        let chars = Array(text)
+        guard chars.count == 15, chars.allSatisfy(\.isASCIIDigit) else { return nil }
+        let digits = chars.map { Int($0.asciiValue! - UInt8(ascii: "0")) }
+        guard let birth = CivilDate(year: 1900 + digits[6] * 10 + digits[7], month: digits[8] * 10 + digits[9],
+                                    day: digits[10] * 10 + digits[11]) else { return nil }
+        return (birth, digits[14] % 2 == 1 ? "男" : "女")
+    }
+
     /// The check character for the first 17 digits.
     public static func checkCharacter(for digits: [Int]) -> Character {
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }

@@ -20,6 +20,9 @@ public enum Inline: Sendable, Equatable {
 }
 
 extension Inline {
+    /// A date line to be written by hand: `＿＿年＿月＿日` as blanks the writer draws.
+    public static let handwrittenDate: [Inline] = [.blank(width: 3), .text("年"), .blank(width: 2), .text("月"), .blank(width: 2), .text("日")]
+
     /// The text the run prints, for runs whose text does not depend on pagination.
     public var plainText: String? {
         switch self {

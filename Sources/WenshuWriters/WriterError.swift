@@ -1,3 +1,5 @@
+import WenshuDocument
+
 /// Why a writer could not write a document.
 public enum WriterError: Error, Sendable, Equatable {
     /// The text cannot be encoded in the requested encoding (e.g. a character GB18030 lacks).
@@ -9,7 +11,7 @@ public enum WriterError: Error, Sendable, Equatable {
     /// A table has more columns than the text page can draw (each needs a border and one character).
     case tableTooWide(columns: Int, pageColumns: Int)
     /// A table's rows do not fit its columns (too many cells in a row, or two cells covering one place).
-    case invalidTable(String)
+    case invalidTable(TableGrid.Problem)
     /// A table's chart names a column or rows the table does not have, or has no value column.
     case invalidChart(String)
     /// The document's date is not a calendar date written `YYYY-MM-DD`.

@@ -108,20 +108,6 @@ public final class XMLDocument: @unchecked Sendable {
         return Data(bytes: buffer, count: Int(size))
     }
 
-    /// Performs XInclude processing (templates' shared fragments); returns the issues met, if any.
-    @discardableResult
-    public func processXIncludes() -> [XMLIssue] {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
-                            | XML_PARSE_NOXINCNODE.rawValue | XML_PARSE_NOBASEFIX.rawValue)
-        let (status, issues) = capturingErrors(kind: .include, file: fileName) {
-            xmlXIncludeProcessFlags(pointer, options)
-        }
-        if status < 0 && issues.isEmpty {
-            return [XMLIssue(kind: .include, file: fileName, line: 0, message: "XInclude processing failed")]
-        }
-        return issues
-    }
-
     /// The line of the first `<!DOCTYPE`, if the bytes before the root element hold one.
     static func doctypeLine(in data: Data) -> Int? {
         let needle = Array("<!DOCTYPE".utf8)

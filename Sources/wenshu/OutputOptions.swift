@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuWriters
 
-/// The output conventions every document-writing command shares (design.md §7): `-o DIR`, `--to` (repeatable),
+/// The output conventions every document-writing command shares (docs/guide.md): `-o DIR`, `--to` (repeatable),
 /// `--page`, `--encoding`.
 struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into (created if missing); nothing is written outside it.", valueName: "dir"))

@@ -15,12 +15,13 @@ struct Wenshu: ParsableCommand {
               wenshu packet CASE -o DIR          the 司法确认 packet, after checking the court's rules
               wenshu dossier CASES -o DIR        the bound 卷宗 (--archive: a package `wenshu verify` checks)
               wenshu ledger / stats CASES -o DIR the 三册一本 ledgers and the period's statistics
+              wenshu due CASES                   what is due or overdue: slips, time limits, instalments, visits
 
             An office profile (office.yaml in the current folder, or --profile FILE) supplies the committees' \
             seals, number series, holidays and subsidy rates. docs/guide.md walks through it all.
             """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, BenchBindCommand.self,
-                      LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self,
+                      LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self, DueCommand.self,
                       KeygenCommand.self])
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.

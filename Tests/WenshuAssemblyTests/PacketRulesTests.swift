@@ -3,7 +3,7 @@ import WenshuCase
 import WenshuXML
 @testable import WenshuAssembly
 
-/// The court's rules (domain.md §3) as tables: each row is the specification of one case.
+/// The court's rules (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md) as tables: each row is the specification of one case.
 final class PacketRulesTests: XCTestCase {
     /// The 30-day window with the example office's 2026 holiday arrangement. Day of effect not counted;
     /// a 30th day on a rest day moves to the next working day; a make-up working Saturday does not move it.

@@ -74,7 +74,27 @@ final class StatisticsExamplesTests: XCTestCase {
         for group in statistics.bySource {
             XCTAssertEqual(group.tally.accepted, try Self.sum("count(/case[source/kind = '\(group.label)'])", over: trees), group.label)
         }
-        XCTAssertEqual(statistics.bySource.map(\.label), ["申请", "主动", "移送", "委派", "委托"])
+        XCTAssertEqual(statistics.bySource.map(\.label), ["申请", "主动", "移送", "委派", "委托", "邀请"])
+        // Channels, each counted here by its own XPath over the sending body's name.
+        let channels: [(String, String)] = [
+            ("诉调对接", "source/kind = '委派' or source/kind = '委托' or source/kind = '邀请' or (source/kind = '移送' and contains(source/body, '法院'))"),
+            ("公调对接", "source/kind = '移送' and (contains(source/body, '公安') or contains(source/body, '派出所'))"),
+            ("访调对接", "source/kind = '移送' and contains(source/body, '信访')"),
+            ("检调对接", "source/kind = '移送' and contains(source/body, '检察')"),
+            ("当事人申请", "source/kind = '申请'"),
+            ("主动调解", "source/kind = '主动'"),
+        ]
+        XCTAssertEqual(statistics.byChannel.map(\.label), ["诉调对接", "公调对接", "访调对接", "检调对接", "其他部门移送", "当事人申请", "主动调解"])
+        for (label, condition) in channels {
+            let group = statistics.byChannel.first { $0.label == label }!
+            XCTAssertEqual(group.tally.accepted, try Self.sum("count(/case[\(condition)])", over: trees), label)
+        }
+        XCTAssertEqual(statistics.byChannel.reduce(0) { $0 + $1.tally.accepted }, statistics.total.accepted)
+        // Slips: issued, and reported done by their (new) deadline.
+        XCTAssertEqual(statistics.total.referrals, try Self.sum("count(//routing[kind != '督办'])", over: trees))
+        XCTAssertEqual(statistics.total.supervisions, try Self.sum("count(//routing[kind = '督办'])", over: trees))
+        XCTAssertEqual(statistics.total.referralsOnTime + statistics.total.supervisionsOnTime,
+                       try Self.sum("count(//routing[done/date and translate(done/date, '-', '') <= translate((new_deadline | deadline)[last()], '-', '')])", over: trees))
         for group in statistics.byCommitteeLevel {
             XCTAssertEqual(group.tally.accepted, try Self.sum("count(/case[committee/level = '\(group.label)'])", over: trees), group.label)
         }
@@ -232,5 +252,27 @@ final class StatisticsExamplesTests: XCTestCase {
         let organisations = try XCTUnwrap(Statistics(cases: [], committees: committees, mediators: mediators).organisations)
         XCTAssertEqual(organisations.committees, committees.count)
         XCTAssertEqual(organisations.fullTimeMediators, try count("count(/mediator_register/mediators/mediator[employment = '专职'])", in: trees[1]))
+    }
+}
+
+/// The slips' on-time counts on cases written here: one on time, one late, one open, one without a deadline.
+final class StatisticsRoutingTests: XCTestCase {
+    func testSlipsDoneByTheirDeadlineCountAsOnTime() {
+        let d = { CivilDate(iso: $0)! }
+        let c = CaseFacts(file: "t", number: "N", accepted: CivilDate(iso: "2026-03-01"), type: "合同", sourceKind: "移送",
+                          channel: StatisticsCategories.channel(kind: "移送", sender: nil, body: "某县人民检察院"),
+                          committee: "某调委会", routings: [
+                              .init(isSupervision: false, deadline: d("2026-03-10"), done: d("2026-03-10")),
+                              .init(isSupervision: false, deadline: d("2026-03-10"), done: d("2026-03-11")),
+                              .init(isSupervision: true, deadline: d("2026-03-20"), done: nil),
+                              .init(isSupervision: true, deadline: nil, done: d("2026-03-25")),
+                          ])
+        let statistics = Statistics(cases: [c])
+        XCTAssertEqual([statistics.total.referrals, statistics.total.referralsOnTime,
+                        statistics.total.supervisions, statistics.total.supervisionsOnTime], [2, 1, 2, 1])
+        XCTAssertEqual(statistics.total.referralOnTimeRate.formatted, "50.0%")
+        XCTAssertEqual(statistics.byChannel.first { $0.label == "检调对接" }?.tally.accepted, 1)
+        XCTAssertEqual(StatisticsCategories.channel(kind: "移送", sender: "信访部门", body: "某县人民法院"), "访调对接",
+                       "the case's own sender wins over the body's name")
     }
 }

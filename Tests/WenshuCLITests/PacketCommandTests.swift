@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// `wenshu packet` as a user runs it: files where design.md §7 puts them, a refused packet writes nothing
+/// `wenshu packet` as a user runs it: files where docs/guide.md puts them, a refused packet writes nothing
 /// and prints one line per finding, usage errors exit 64.
 final class PacketCommandTests: XCTestCase {
     static let root = WenshuProcess.root

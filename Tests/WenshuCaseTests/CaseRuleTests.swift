@@ -25,6 +25,13 @@ final class CaseRuleTests: XCTestCase {
              ["case.missing-credit-code@15", "case.field-for-other-kind@19", "case.field-for-other-kind@20"]),
             ("two parties with one id",
              "", ("  - id: p2", "  - id: p1"), ["case.duplicate-party-id@15"]),
+            ("a 督办 chasing nothing, a slip reported done before it was issued", """
+             routings:
+               - kind: 督办
+                 date: 2026-04-12
+                 done:
+                   date: 2026-04-11
+             """, nil, ["case.supervision-without-referral@23", "case.date-order@26"]),
             ("a payer who is no party", """
              agreement:
                date: 2026-04-10

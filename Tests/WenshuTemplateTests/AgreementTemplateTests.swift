@@ -165,7 +165,7 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertTrue(blocks.contains(.paragraph(Paragraph([.text("职业或职务"), .blank(width: 6), .text("　联系方式"), .field("0571-88123456")],
                                                            firstLineIndent: false))))
         guard case .signatures(let committee)? = blocks.last else { return XCTFail("no signatures at the foot") }
-        XCTAssertEqual(committee.signatures.last?.date, Renderer.handwrittenDate)
+        XCTAssertEqual(committee.signatures.last?.date, Inline.handwrittenDate)
     }
 
     func testItAppliesToWrittenAgreementsOnly() throws {
@@ -192,7 +192,7 @@ final class AgreementTemplateTests: XCTestCase {
         ], alignment: .left))))
         XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first == .text("一、") || p.inlines.first == .text("二、") || p.inlines.first == .text("三、") } else { return false } }.count, 3)
         guard case .signatures(let committee)? = document.blocks.last else { return XCTFail("no signatures at the foot") }
-        XCTAssertEqual(committee.signatures.last?.date, Renderer.handwrittenDate)
+        XCTAssertEqual(committee.signatures.last?.date, Inline.handwrittenDate)
     }
 
     /// The room left to sign after a signature's label: an underline of eight full-width characters.

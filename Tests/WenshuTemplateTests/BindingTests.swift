@@ -163,8 +163,8 @@ extension BindingTests {
         XCTAssertEqual(blocks, [
             .signatures(SignatureBlock([
                 // Room to sign after each label (eight characters unless space= says otherwise); none on the seal line.
-                Signature(label: [.field("申请人"), .text("（签名）"), .blank(width: 8)], date: Renderer.handwrittenDate),
-                Signature(label: [.field("被申请人"), .text("（签名）"), .blank(width: 8)], date: Renderer.handwrittenDate),
+                Signature(label: [.field("申请人"), .text("（签名）"), .blank(width: 8)], date: Inline.handwrittenDate),
+                Signature(label: [.field("被申请人"), .text("（签名）"), .blank(width: 8)], date: Inline.handwrittenDate),
                 Signature(label: [.text("人民调解委员会（印）")], name: [.text("青山村人民调解委员会")], date: [.field("二〇二六年三月十日")]),
             ], alignment: .right)),
             .pageBreak,

@@ -2,7 +2,7 @@ import XCTest
 @testable import WenshuTemplate
 import WenshuCase
 
-/// 大写金额 by the People's Bank rules for filling vouchers (domain.md §4). Each row was worked out by
+/// 大写金额 by the People's Bank rules for filling vouchers. Each row was worked out by
 /// hand from the rules; the comment says which rule the row is there for. Where the rules allow two
 /// spellings we keep one: a 零 for every run of zeros between non-zero digits, 万/亿/元 included, and no
 /// 整 after 角 (see `Amount.capitals`).

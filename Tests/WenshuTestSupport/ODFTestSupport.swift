@@ -15,40 +15,20 @@ public enum TestPaths {
     /// The shipped fontconfig file mapping the official font names to free GB fonts.
     public static let fontsConf = packageRoot.appendingPathComponent("templates/fonts/fonts.conf")
 
-    /// The ODF 1.3 schema folder: `<repo>/../shared/odf-schema` in CI; from a worktree the `shared` folder
-    /// may sit further up, so every ancestor's `shared/odf-schema` is tried.
-    public static let odfSchemaFolder: URL? = {
-        var folder = packageRoot
-        while folder.path != "/" {
-            folder = folder.deletingLastPathComponent()
-            let candidate = folder.appendingPathComponent("shared/odf-schema")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("OpenDocument-v1.3-schema.rng").path) {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    /// The OASIS ODF 1.3 schemas, kept in the repository (`Tests/ODFSchema`, with their notice).
+    public static let odfSchemaFolder = packageRoot.appendingPathComponent("Tests/ODFSchema", isDirectory: true)
 }
 
-/// The ODF 1.3 schemas, compiled once for all tests.
+/// The ODF 1.3 schemas, compiled once for all tests. They live in the repository, so a failure to load them
+/// is a failure, not a skip.
 public enum ODFSchemas {
-    private static let compiled: Result<(document: RelaxNGSchema, manifest: RelaxNGSchema), Error>? = {
-        guard let folder = TestPaths.odfSchemaFolder else { return nil }
-        return Result {
-            (try RelaxNGSchema(contentsOf: folder.appendingPathComponent("OpenDocument-v1.3-schema.rng")),
-             try RelaxNGSchema(contentsOf: folder.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng")))
-        }
-    }()
-
-    public static func document() throws -> RelaxNGSchema { try load().document }
-    public static func manifest() throws -> RelaxNGSchema { try load().manifest }
-
-    private static func load() throws -> (document: RelaxNGSchema, manifest: RelaxNGSchema) {
-        guard let compiled else {
-            throw XCTSkip("the ODF 1.3 schema is not here: expected shared/odf-schema/OpenDocument-v1.3-schema.rng beside the repository")
-        }
-        return try compiled.get()
+    private static let compiled = Result {
+        (document: try RelaxNGSchema(contentsOf: TestPaths.odfSchemaFolder.appendingPathComponent("OpenDocument-v1.3-schema.rng")),
+         manifest: try RelaxNGSchema(contentsOf: TestPaths.odfSchemaFolder.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng")))
     }
+
+    public static func document() throws -> RelaxNGSchema { try compiled.get().document }
+    public static func manifest() throws -> RelaxNGSchema { try compiled.get().manifest }
 
     /// Validates one XML part; returns the problems as `file:line: message` lines.
     public static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {

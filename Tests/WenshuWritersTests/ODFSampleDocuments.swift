@@ -79,8 +79,7 @@ enum SampleDocuments {
         ])
     }
 
-    /// Odd shapes the model allows: an empty table, rows without cells, spans past the edge, a row with more
-    /// cells than columns, deep headings, empty and nested sections, leading and trailing page breaks, an
+    /// Odd shapes the model allows: an empty table, rows without cells, spans past the edge, deep headings, empty and nested sections, leading and trailing page breaks, an
     /// empty signature block, text that is only spaces.
     static func oddShapes() -> Document {
         Document(metadata: DocumentMetadata(formID: "odd", title: "边界"), pageStyle: .form, blocks: [
@@ -91,7 +90,7 @@ enum SampleDocuments {
             .table(Table(columnWidths: [1, 1], rows: [
                 TableRow(cells: []),
                 TableRow(cells: [TableCell([], columnSpan: 5, rowSpan: 9)]),
-                TableRow(cells: [cell("甲"), cell("乙"), cell("丙")]),
+                TableRow(cells: []),
             ], bordered: false)),
             .signatures(SignatureBlock([])),
             .paragraph(Paragraph([.text("   ")])),

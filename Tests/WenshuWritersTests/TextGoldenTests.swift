@@ -5,7 +5,8 @@ import XCTest
 
 /// The samples as a clerk would print them, kept as golden files in `Tests/Golden/text/` and reviewed as
 /// diffs. After an intended change, regenerate them with
-/// `WENSHU_REGENERATE_GOLDEN=1 swift test --filter TextGoldenTests` and read the diff; never edit them by hand.
+/// `WENSHU_REGENERATE_GOLDEN=all swift test --filter TextGoldenTests` (or a comma-separated list of sample names,
+/// the spelling every golden test shares) and read the diff; never edit them by hand.
 final class TextGoldenTests: XCTestCase {
     static let cases: [(String, Document, WriterOptions)] = [
         ("agreement-56x22", TextSamples.agreement, WriterOptions()),
@@ -17,8 +18,9 @@ final class TextGoldenTests: XCTestCase {
 
     func testSamplesMatchTheirGoldenFiles() throws {
         let folder = TextOutput.packageRoot.appendingPathComponent("Tests/Golden/text")
-        let regenerate = ProcessInfo.processInfo.environment["WENSHU_REGENERATE_GOLDEN"] == "1"
+        let regenerating = Set((ProcessInfo.processInfo.environment["WENSHU_REGENERATE_GOLDEN"] ?? "").split(separator: ",").map(String.init))
         for (name, document, options) in Self.cases {
+            let regenerate = regenerating.contains("all") || regenerating.contains(name)
             let url = folder.appendingPathComponent("\(name).txt")
             let produced = try TextWriter(options: options).write(document)
             if regenerate {
@@ -34,7 +36,7 @@ final class TextGoldenTests: XCTestCase {
                 \(name).txt differs from its golden file at line \(line + 1):
                   produced «\(line < producedLines.count ? producedLines[line] : "")»
                   golden   «\(line < goldenLines.count ? goldenLines[line] : "")»
-                If the change is intended: WENSHU_REGENERATE_GOLDEN=1 swift test --filter TextGoldenTests
+                If the change is intended: WENSHU_REGENERATE_GOLDEN=\(name) swift test --filter TextGoldenTests
                 """)
         }
     }

@@ -155,9 +155,16 @@ final class TextTableTests: XCTestCase {
         XCTAssertThrowsError(try render(wide, columns: 20, ambiguous: 2)) {
             XCTAssertEqual($0 as? WriterError, .tableTooWide(columns: 10, pageColumns: 20))
         }
+        // A row with more cells than columns is refused by every writer alike, through the one grid.
         let crowded = Table(columnWidths: [1, 1], rows: [TableRow(cells: [TextSamples.cell("a"), TextSamples.cell("b"), TextSamples.cell("c")])])
         XCTAssertThrowsError(try render(crowded, columns: 20, ambiguous: 2)) {
-            guard case .invalidTable = $0 as? WriterError else { return XCTFail("\($0)") }
+            XCTAssertEqual($0 as? WriterError, .invalidTable(.tooManyCells(row: 0, columns: 2)))
+        }
+        let document = Document(metadata: DocumentMetadata(formID: "crowded", title: "表"), pageStyle: .form, blocks: [.table(crowded)])
+        for flat in [true, false] {
+            XCTAssertThrowsError(try ODFWriter(flat: flat).write(document)) {
+                XCTAssertEqual($0 as? WriterError, .invalidTable(.tooManyCells(row: 0, columns: 2)))
+            }
         }
     }
 }

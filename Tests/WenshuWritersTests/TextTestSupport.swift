@@ -6,7 +6,7 @@ import XCTest
 /// as the domain states them, and running Python as an outside judge.
 enum TextOutput {
     /// Closing punctuation no line may start with, and opening punctuation no line may end with
-    /// (domain.md §6), written out here independently of the writer's own tables.
+    /// (GB/T 9704-2012), written out here independently of the writer's own tables.
     static let closing: Set<Character> = Set("，。、；：？！）」』》”’…—")
     static let opening: Set<Character> = Set("（「『《“‘")
     static let boxCharacters: Set<Character> = Set("┌┬┐├┼┤└┴┘│─")

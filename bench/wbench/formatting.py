@@ -1,4 +1,4 @@
-"""The small formatting helpers every engine is given (domain.md §4): money in capitals and figures, dates
+"""The small formatting helpers every engine is given (the People's Bank rules for filling vouchers): money in capitals and figures, dates
 in Chinese or Arabic numerals, Chinese numbers. Standard library only: they run inside each peer's venv.
 
 Amounts are decimal strings computed in integer 分, never binary floating point. Spelling choices (kept

@@ -1,4 +1,4 @@
-"""Identity numbers for synthetic cases (domain.md §5): resident ID numbers (GB 11643-1999) whose birth
+"""Identity numbers for synthetic cases: resident ID numbers (GB 11643-1999) whose birth
 date and gender digit agree with the person, unified social credit codes (GB 32100-2015), telephones."""
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

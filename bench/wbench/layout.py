@@ -1,7 +1,7 @@
 """The one-page 人民调解协议书 every peer fills, written once and rendered into each engine's template
 dialect, so the four templates cannot drift apart.
 
-It prints what domain.md §2 lists for the agreement and what Wenshu's agreement form prints: title, number,
+It prints what the MoJ formats and the county 卷内目录 model, docs/dossier.md lists for the agreement and what Wenshu's agreement form prints: title, number,
 each party's particulars (a person's or an organisation's, with agents), facts and disputed matters, each
 party's responsibility, the numbered terms (an amount in capitals and figures under a term that has one),
 the total and instalments, performance terms, the copies clause, the effective clause, signature lines and

@@ -92,12 +92,12 @@ def check(path, fmt, names, expected=None):
 
 
 def find_odf_schema(start):
-    """The folder holding OpenDocument-v1.3-schema.rng: shared/odf-schema beside the repository or one
-    level up (a git worktree), or None."""
+    """The folder holding OpenDocument-v1.3-schema.rng: Tests/ODFSchema in the repository that holds
+    `start` (a path inside it), or None."""
     import os
     here = os.path.abspath(start)
     for _ in range(4):
-        candidate = os.path.join(here, "shared", "odf-schema")
+        candidate = os.path.join(here, "Tests", "ODFSchema")
         if os.path.isfile(os.path.join(candidate, "OpenDocument-v1.3-schema.rng")):
             return candidate
         here = os.path.dirname(here)

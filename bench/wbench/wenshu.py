@@ -69,7 +69,7 @@ def describe(repo, binary):
 
 
 def safe_name(case_number):
-    """design.md §7: a case number made safe as a folder name."""
+    """docs/guide.md: a case number made safe as a folder name."""
     out = []
     for ch in case_number:
         out.append("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 or ch == "\x7f" else ch)

@@ -30,7 +30,7 @@ public struct OfficeProfile: Sendable {
         public let requiredMaterials: [String]
     }
 
-    /// One row of the 卷内目录 model (domain.md §2), in binding order.
+    /// One row of the 卷内目录 model (the MoJ formats and the county 卷内目录 model, docs/dossier.md), in binding order.
     public struct DossierRow: Sendable, Equatable {
         /// 序号, from 1.
         public let position: Int
@@ -55,6 +55,8 @@ public struct OfficeProfile: Sendable {
     /// The default retention period of dossiers (永久 / 30年 / 10年).
     public let retention: String?
     public let dossierRows: [DossierRow]
+    /// The office's time limits (`wenshu due`).
+    public let deadlines: DeadlineSettings
     /// The office's private key file for signing archive packages (`archive/signing_key`, resolved against
     /// the profile's folder), if the profile names one.
     public let signingKey: URL?
@@ -120,6 +122,7 @@ public struct OfficeProfile: Sendable {
                        attachmentKinds: node.nodes("attachment_kinds/attachment_kind").map(\.stringValue),
                        notes: node.value("notes"))
         }
+        deadlines = DeadlineSettings(root.node("deadlines"))
     }
 
     /// The committee with exactly this name, if the office covers it.

@@ -1,6 +1,6 @@
 import WenshuXML
 
-/// Judicial confirmation (domain.md §3). An application later than the 30-day window after the agreement
+/// Judicial confirmation (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md). An application later than the 30-day window after the agreement
 /// took effect is a warning here (the case is still a valid record; `packet` refuses it). The window counts
 /// the office profile's holiday arrangement; for a year it lacks, only Saturdays and Sundays, with a note.
 /// An agreement without `effective` takes effect on its date (人民调解法 art. 29: on signing and sealing).

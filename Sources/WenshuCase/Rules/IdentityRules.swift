@@ -1,6 +1,6 @@
 import WenshuXML
 
-/// Identity numbers (domain.md §5).
+/// Identity numbers (GB 11643-1999, GB 32100-2015).
 enum IdentityRules {
     /// Resident ID numbers (GB 11643) of the records along `paths`: check digit, and agreement with the
     /// record's `birth_date` and `gender`. Only records whose `id_type` is 居民身份证 or absent are checked;

@@ -3,17 +3,17 @@ import WenshuXML
 /// Small reads of a loaded tree for the rules: a field's text, the nodes along a path, a field as a date.
 extension XMLNode {
     /// The text of the child field `name`, if present.
-    func value(_ name: String) -> String? { element(named: name)?.stringValue }
+    package func value(_ name: String) -> String? { element(named: name)?.stringValue }
 
     /// The elements reached by a slash-separated path of child names: `agreement/instalments/instalment`.
-    func nodes(_ path: String) -> [XMLNode] { elements(alongPath: path) }
+    package func nodes(_ path: String) -> [XMLNode] { elements(alongPath: path) }
 
     /// The first element along `path`, if any.
-    func node(_ path: String) -> XMLNode? { nodes(path).first }
+    package func node(_ path: String) -> XMLNode? { nodes(path).first }
 
     /// The element's text as a date, when it is one.
-    var date: CivilDate? { CivilDate(iso: stringValue) }
+    package var date: CivilDate? { CivilDate(iso: stringValue) }
 
     /// The element's text as an amount, when it is one.
-    var amount: Amount? { Amount(stringValue) }
+    package var amount: Amount? { Amount(stringValue) }
 }

@@ -169,30 +169,41 @@ struct TemplateCompiler {
     }
 
     /// Every row must fill the table's columns, counting cells that span columns and cells reaching down
-    /// from rows above. A loop's or condition's rows are counted once, in place.
+    /// from rows above: the rows are placed on the writers' own grid (`TableGrid`), a loop's or condition's
+    /// rows counted once, in place, and every row that does not fit is reported.
     private func checkColumns(_ table: XMLNode, widths: [Int]) {
-        var reachingDown = Array(repeating: 0, count: widths.count)  // rows still covered, per column
-        func visit(_ element: XMLNode) {
-            guard element.name == "row" else {
-                element.elements.forEach(visit)
-                return
-            }
-            var column = 0
-            for cell in element.elements(named: "cell") {
-                while column < widths.count, reachingDown[column] > 0 { column += 1 }
-                let span = Int(cell.attribute("colspan") ?? "") ?? 1
-                let rows = Int(cell.attribute("rowspan") ?? "") ?? 1
-                for c in column..<max(column, min(column + span, widths.count)) { reachingDown[c] = rows }
-                column += span
-            }
-            while column < widths.count, reachingDown[column] > 0 { column += 1 }
-            if column != widths.count {
-                report(TemplateIssue.tableColumns, element,
-                       "this row fills \(column) column\(column == 1 ? "" : "s") but the table has \(widths.count) (widths=\"\(table.attribute("widths") ?? "")\")")
-            }
-            reachingDown = reachingDown.map { max($0 - 1, 0) }
+        var rows: [XMLNode] = []
+        func collect(_ element: XMLNode) {
+            if element.name == "row" { rows.append(element) } else { element.elements.forEach(collect) }
         }
-        table.elements.forEach(visit)
+        table.elements.forEach(collect)
+        let shape = Table(columnWidths: widths, rows: rows.map { row in
+            TableRow(cells: row.elements(named: "cell").map { cell in
+                TableCell([], columnSpan: Int(cell.attribute("colspan") ?? "") ?? 1,
+                          rowSpan: Int(cell.attribute("rowspan") ?? "") ?? 1)
+            })
+        })
+        let grid = TableGrid(shape)
+        var reported = Set<Int>()
+        func report(row: Int, _ message: String) {
+            guard reported.insert(row).inserted else { return }
+            self.report(TemplateIssue.tableColumns, rows[row], message + " (widths=\"\(table.attribute("widths") ?? "")\")")
+        }
+        for problem in grid.problems {
+            switch problem {
+            case .tooManyCells(let row, let columns), .spanPastEdge(let row, let columns):
+                let fromAbove = grid.owner[row].filter { grid.placements[$0].row < row }.count
+                let declared = fromAbove + shape.rows[row].cells.reduce(0) { $0 + max($1.columnSpan, 1) }
+                report(row: row, "this row fills \(declared) columns but the table has \(columns)")
+            case .overlap(let row, let column):
+                report(row: row, "a cell of this row covers column \(column + 1), which a cell reaching down from above already covers")
+            case .noColumns:
+                break  // the schema requires widths
+            }
+        }
+        for (row, filled) in grid.filledColumns.enumerated() where filled < grid.columnCount {
+            report(row: row, "this row fills \(filled) column\(filled == 1 ? "" : "s") but the table has \(grid.columnCount)")
+        }
     }
 
     // MARK: Signatures

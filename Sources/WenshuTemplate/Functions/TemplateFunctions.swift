@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuFormat
 import WenshuXML
 
 /// One extension function a template calls as `w:name(…)`.

@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuFormat
 import WenshuDocument
 import WenshuXML
 
@@ -173,18 +174,15 @@ final class Renderer {
         let date: [Inline]?
         switch signature.date {
         case .none: date = nil
-        case .handwritten: date = Self.handwrittenDate
+        case .handwritten: date = Inline.handwrittenDate
         case .content(let content):
             let printed = inlines(content, at: here)
-            date = printed.isEmpty ? Self.handwrittenDate : printed  // nothing to print: left for handwriting
+            date = printed.isEmpty ? Inline.handwrittenDate : printed  // nothing to print: left for handwriting
         }
         var label = inlines(signature.label, at: here)
         if signature.space > 0 && !label.isEmpty { label.append(.blank(width: signature.space)) }
         return Signature(label: label, name: inlines(signature.name, at: here), date: date)
     }
-
-    /// A date line to be written by hand: `＿＿年＿月＿日` as blanks the writer draws.
-    static let handwrittenDate: [Inline] = [.blank(width: 3), .text("年"), .blank(width: 2), .text("月"), .blank(width: 2), .text("日")]
 
     /// The label of an automatically numbered heading or item, counting per level: 一、 （一） 1. （1）.
     private func numbering(_ level: Int, _ label: NumberLabel) -> [Inline] {

@@ -205,7 +205,7 @@ struct ODFBody {
     private mutating func table(_ table: Table, page: ODFPage, joinsAbove: Bool, joinsBelow: Bool) throws {
         // A table without rows prints nothing (and ODF has no empty table).
         guard !table.rows.isEmpty else { return }
-        let grid = ODFTableGrid(table)
+        let grid = try ODFTableGrid(table)
         let width = page.geometry.textWidth
         tableCount += 1
         let start = takePageStart()

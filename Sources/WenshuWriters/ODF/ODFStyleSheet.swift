@@ -4,7 +4,7 @@
 /// Fonts: the document names the official fonts offices have installed (仿宋_GB2312, 方正小标宋简体, 黑体,
 /// 楷体_GB2312, 宋体). A machine without them maps the names through fontconfig
 /// (`templates/fonts/fonts.conf` binds them to AR PL SungtiL GB, AR PL KaitiM GB and WenQuanYi Zen Hei);
-/// a list of families inside the document is not honoured by LibreOffice (facts.md), so there is none.
+/// a list of families inside the document is not honoured by LibreOffice (docs/development.md), so there is none.
 enum ODFStyleSheet {
     static let body = "仿宋_GB2312"
     static let title = "方正小标宋简体"
@@ -13,7 +13,7 @@ enum ODFStyleSheet {
     static let pageNumber = "宋体"
 
     /// 16 pt characters are 5.644 mm wide; 28 of them must fit 156 mm (5.571 mm each). Closing each up
-    /// by 0.08 mm gives exactly 28 a line in LibreOffice (facts.md).
+    /// by 0.08 mm gives exactly 28 a line in LibreOffice (docs/development.md).
     /// Latin letters and digits are tagged English: tagged Chinese, LibreOffice breaks a line inside a
     /// number (a telephone number split as 1380|5712345). Chinese text is tagged zh-CN, so its own rules apply.
     static let languages = #"fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN""#

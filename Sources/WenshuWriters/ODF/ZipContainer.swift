@@ -1,10 +1,10 @@
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// A zip file written in one go from entries that may be compressed ahead of time.
 ///
 /// ZIPFoundation's `Archive` cannot take an entry that is already deflated, and deflating the fixed style
-/// part is most of an `.odt`'s cost (facts.md), so the ODF writer deflates its fixed parts once and lays out
+/// part is most of an `.odt`'s cost (docs/development.md), so the ODF writer deflates its fixed parts once and lays out
 /// the container here. Parts are deflated with zlib directly (raw deflate, level 6, zlib's default memLevel
 /// 8: ZIPFoundation's memLevel 9 doubles the hash table every reset clears, for no gain on parts of a few
 /// KB); ZIPFoundation's per-call stream (about 400 KB allocated, cleared and freed for every part) is
@@ -36,7 +36,7 @@ struct ZipContainer {
     static func crc32(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { raw in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
-            return UInt32(CZlib.crc32(0, base, uInt(raw.count)))
+            return UInt32(CSystemZlib.crc32(0, base, uInt(raw.count)))
         }
     }
 
@@ -125,7 +125,7 @@ final class DeflateStreams: @unchecked Sendable {
                 stream.pointee.avail_in = uInt(input.count)
                 stream.pointee.next_out = out.bindMemory(to: Bytef.self).baseAddress
                 stream.pointee.avail_out = uInt(out.count)
-                return CZlib.deflate(stream, Z_FINISH)
+                return CSystemZlib.deflate(stream, Z_FINISH)
             }
         }
         guard status == Z_STREAM_END else { throw WriterError.compressionFailed }

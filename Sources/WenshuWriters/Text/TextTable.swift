@@ -44,10 +44,10 @@ package struct TextTable: Sendable {
         bordered = table.bordered
         unit = max(layout.width.of("─" as Character), 1)
         padding = unit == 1 ? 1 : 0
-        let columnCount = table.columnWidths.isEmpty
-            ? (table.rows.first?.cells.reduce(0) { $0 + max($1.columnSpan, 1) } ?? 1)
-            : table.columnWidths.count
-        let weights = table.columnWidths.isEmpty ? Array(repeating: 1, count: columnCount) : table.columnWidths
+        let grid: TableGrid
+        do { grid = try TableGrid.validated(table) } catch { throw WriterError.invalidTable(error) }
+        let columnCount = grid.columnCount
+        let weights = grid.weights(table)
         let minimumUnits = (2 + 2 * padding + unit - 1) / unit
         let available = columns / unit - (columnCount + 1)
         guard columnCount > 0, available >= columnCount * minimumUnits else {
@@ -58,40 +58,20 @@ package struct TextTable: Sendable {
         self.columnWidths = columnWidths
         let padding = self.padding
 
-        var placed: [PlacedCell] = []
-        var owner = Array(repeating: Array(repeating: -1, count: columnCount), count: table.rows.count)
-        for (r, row) in table.rows.enumerated() {
-            var c = 0
-            for cell in row.cells {
-                while c < columnCount && owner[r][c] >= 0 { c += 1 }
-                guard c < columnCount else {
-                    throw WriterError.invalidTable("row \(r + 1) has more cells than the table's \(columnCount) columns")
-                }
-                let columnSpan = min(max(cell.columnSpan, 1), columnCount - c)
-                let rowSpan = min(max(cell.rowSpan, 1), table.rows.count - r)
-                for rr in r..<(r + rowSpan) {
-                    for cc in c..<(c + columnSpan) where owner[rr][cc] >= 0 {
-                        throw WriterError.invalidTable("row \(rr + 1), column \(cc + 1) is covered by two cells")
-                    }
-                    for cc in c..<(c + columnSpan) { owner[rr][cc] = placed.count }
-                }
-                var placedCell = PlacedCell(row: r, column: c, rowSpan: rowSpan, columnSpan: columnSpan)
-                let contentWidth = Self.span(columnWidths, c, columnSpan, unit: unit) - 2 * padding
+        let placed = grid.placements.map { placement in
+            var placedCell = PlacedCell(row: placement.row, column: placement.column, rowSpan: placement.rowSpan,
+                                        columnSpan: placement.columnSpan)
+            if let cell = grid.cell(placement, in: table) {
+                let contentWidth = Self.span(columnWidths, placement.column, placement.columnSpan, unit: unit) - 2 * padding
                 placedCell.lines = cell.paragraphs.flatMap { paragraph in
                     layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
                                  firstLineIndent: paragraph.firstLineIndent, columns: contentWidth)
                 }
-                placed.append(placedCell)
-                c += columnSpan
             }
-            // Positions no cell covers print as empty cells of their own.
-            for cc in 0..<columnCount where owner[r][cc] < 0 {
-                owner[r][cc] = placed.count
-                placed.append(PlacedCell(row: r, column: cc, rowSpan: 1, columnSpan: 1))
-            }
+            return placedCell
         }
         cells = placed
-        self.owner = owner
+        owner = grid.owner
 
         var heights = table.rows.map { max($0.minLines, 1) }
         for cell in placed where cell.rowSpan == 1 {

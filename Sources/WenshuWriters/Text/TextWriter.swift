@@ -71,7 +71,7 @@ public struct TextWriter: DocumentWriter {
     /// target to another page and back), give every reference the same width, right-aligned, so that
     /// their values cannot move anything, and lay out until the numbers agree.
     package func paginate(_ document: Document, settlingPasses: Int = 4) throws -> Pagination {
-        let ids = Self.sectionIDs(in: document.blocks)
+        let ids = document.blocks.sectionIDs
         if let unknown = Self.references(in: document.blocks).first(where: { !ids.contains($0) }) {
             throw WriterError.unknownPageTarget(unknown)
         }
@@ -117,54 +117,21 @@ public struct TextWriter: DocumentWriter {
         return values.map { String($0).count }.max() ?? 1
     }
 
-    /// The section ids page references may point to, in document order.
-    static func sectionIDs(in blocks: [Block]) -> Set<String> {
-        var ids: Set<String> = []
-        for block in blocks {
-            if case .section(let section) = block {
-                if let id = section.id { ids.insert(id) }
-                ids.formUnion(sectionIDs(in: section.blocks))
-            }
-        }
-        return ids
-    }
-
     /// The targets of the document's page references, in document order.
     static func references(in blocks: [Block]) -> [String] {
         var targets: [String] = []
-        forEachInline(in: blocks) { if case .pageRef(let target, _) = $0 { targets.append(target) } }
+        blocks.forEachInline { if case .pageRef(let target, _) = $0 { targets.append(target) } }
         return targets
     }
 
     static func printsPageNumbers(_ blocks: [Block]) -> Bool {
         var prints = false
-        forEachInline(in: blocks) {
+        blocks.forEachInline {
             switch $0 {
             case .pageRef, .pageCount: prints = true
             default: break
             }
         }
         return prints
-    }
-
-    /// Calls `body` with every inline of the document, in order (without gathering them in an array).
-    static func forEachInline(in blocks: [Block], _ body: (Inline) -> Void) {
-        func each(_ inlines: [Inline]) { inlines.forEach(body) }
-        for block in blocks {
-            switch block {
-            case .title(let inlines), .subtitle(let inlines, _), .heading(_, let inlines): each(inlines)
-            case .paragraph(let paragraph): each(paragraph.inlines)
-            case .table(let table):
-                for row in table.rows { for cell in row.cells { for paragraph in cell.paragraphs { each(paragraph.inlines) } } }
-            case .signatures(let block):
-                for signature in block.signatures {
-                    each(signature.label)
-                    each(signature.name)
-                    each(signature.date ?? [])
-                }
-            case .pageBreak, .picture: break
-            case .section(let section): forEachInline(in: section.blocks, body)
-            }
-        }
     }
 }

@@ -31,9 +31,7 @@ private struct ArchiveXMLBuilder {
     let sectionIDs: Set<String>
 
     init(document: Document) {
-        var ids: Set<String> = []
-        document.blocks.forEachSection { if let id = $0.id { ids.insert(id) } }
-        sectionIDs = ids
+        sectionIDs = document.blocks.sectionIDs
     }
 
     mutating func write(_ document: Document) throws {

@@ -1,0 +1,62 @@
+import WenshuCase
+import WenshuXML
+
+/// One thing an office owes by a day (`wenshu due`): a slip to answer, a case to close, an instalment to
+/// chase, a visit to make, a confirmation window closing, a dossier to file.
+public struct Obligation: Sendable, Equatable {
+    /// What kind of thing is owed, in the order a summary counts them.
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        /// A 交办单 or 移交单 not yet reported done (销号), or done after its deadline.
+        case referral
+        /// A 督办单 not yet reported done, or done after its new deadline.
+        case supervision
+        /// A case accepted and not closed within its time limit (the court's for a case it sent).
+        case caseLimit = "case-limit"
+        /// An instalment of an agreement due or unpaid.
+        case instalment
+        /// A follow-up visit due: after the agreement, and after the last instalment.
+        case visit
+        /// A party who said 不满意 at a visit, not yet taken up again.
+        case rehandle
+        /// The 30 days for a joint application for judicial confirmation, running out.
+        case confirmation
+        /// A closed case whose dossier is not filed.
+        case dossier
+
+        /// How a clerk names it.
+        public var label: String {
+            switch self {
+            case .referral: return "交办移交"
+            case .supervision: return "督办"
+            case .caseLimit: return "办理期限"
+            case .instalment: return "分期履行"
+            case .visit: return "回访"
+            case .rehandle: return "不满意再处理"
+            case .confirmation: return "司法确认期限"
+            case .dossier: return "立卷归档"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// The case's number, and the file and line the obligation comes from.
+    public var caseNumber: String
+    public var location: SourceLocation
+    /// What is owed, in a clerk's words: `交办单 西矛调交〔2026〕5号（区人社局）答复`.
+    public var subject: String
+    /// The last day to do it.
+    public var due: CivilDate
+    /// When it was done, for one done late (a slip answered after its deadline); `nil` while open.
+    public var done: CivilDate?
+    /// Money still owed, for an instalment.
+    public var outstanding: Amount?
+    /// The committee and the mediators of the case, for `--committee` and `--mediator`.
+    public var committee: String
+    public var mediators: [String]
+
+    /// Days past `due` on `day` (negative: days left); for one done late, the days it was late.
+    public func daysLate(on day: CivilDate) -> Int { (done ?? day).dayNumber - due.dayNumber }
+
+    /// Past its day and still open on `day`.
+    public func isOverdue(on day: CivilDate) -> Bool { done == nil && daysLate(on: day) > 0 }
+}

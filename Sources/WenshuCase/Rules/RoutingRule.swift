@@ -1,0 +1,16 @@
+import WenshuXML
+
+/// A 督办单 chases a 交办 or 移交: one without a slip before it to chase is a warning (the 交办 may have been
+/// given by telephone; the case should say so). Id: `supervision-without-referral`.
+enum RoutingRule {
+    static let rule: CaseRule = { context in
+        let routings = context.root.nodes("routings/routing")
+        for (index, routing) in routings.enumerated() where routing.value("kind") == "督办" {
+            let chased = routings[..<index].contains { ["交办", "移交"].contains($0.value("kind") ?? "") }
+            if !chased {
+                context.report("supervision-without-referral", .warning, at: routing, field: "kind",
+                               "this 督办 has no 交办 or 移交 before it in `routings`: record the slip it chases")
+            }
+        }
+    }
+}

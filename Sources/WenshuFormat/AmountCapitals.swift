@@ -1,0 +1,55 @@
+import WenshuCase
+
+extension Amount {
+    /// 大写金额 by the People's Bank rules for filling vouchers:
+    /// `人民币壹仟肆佰零玖元零贰分`, `人民币壹万贰仟元整`, `人民币柒分`.
+    ///
+    /// - 整 follows 元 when there are no 角 and 分; none after 角 (the rules allow either; we follow their
+    ///   own example ￥1,409.50 → 壹仟肆佰零玖元伍角) and never after 分.
+    /// - One 零 per run of zeros between non-zero digits, the run read through 万, 亿 and 元: 1,680.32 →
+    ///   壹仟陆佰捌拾元零叁角贰分, 1,409.02 → …玖元零贰分, 107,000.53 → 壹拾万零柒仟元零伍角叁分. Of the
+    ///   spellings the rules allow, this is the one we keep.
+    /// - A leading ten is 壹拾 (financial use).
+    /// - Nothing before 元 when the amount is under one yuan: 0.07 → 人民币柒分; zero is 人民币零元整.
+    ///
+    /// Precondition: `self <= .maximum` (construction from text guarantees it).
+    package var capitals: String {
+        let spelling = ChineseNumberSpelling.financial
+        let yuan = Int64(fen / 100), jiao = (fen / 10) % 10, cent = fen % 10
+        if fen == 0 { return "人民币零元整" }
+        var text = "人民币"
+        var pendingZero = false
+        if yuan > 0 {
+            let spelled = spelling.spell(yuan)
+            text += spelled.text + "元"
+            pendingZero = spelled.endsInZeros
+            if jiao == 0 && cent == 0 { return text + "整" }
+        }
+        if jiao > 0 {
+            if pendingZero { text.append(spelling.digits[0]) }
+            text += String(spelling.digits[jiao]) + "角"
+            pendingZero = false
+        } else if yuan > 0 {
+            pendingZero = true  // 元 and 分 present, 角 zero: the run of zeros reaches the 分
+        }
+        if cent > 0 {
+            if pendingZero { text.append(spelling.digits[0]) }
+            text += String(spelling.digits[cent]) + "分"
+        }
+        return text
+    }
+
+}
+
+extension String {
+    /// The text without leading and trailing ASCII spaces, tabs and line breaks (the ideographic space
+    /// U+3000 is content in Chinese text and stays). Works on UTF-8 bytes: every case value passes here.
+    package var trimmingASCIIWhitespace: String {
+        let bytes = utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first..<bytes.index(after: last)])  // both ends sit next to ASCII: scalar boundaries
+    }
+}

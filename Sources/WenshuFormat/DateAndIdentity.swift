@@ -1,0 +1,64 @@
+import WenshuCase
+
+/// Dates as Chinese documents print them.
+package enum ChineseDate {
+    /// `2026年3月10日`: Arabic numerals in full, no leading zeros (GB/T 9704-2012).
+    package static func arabic(_ date: CivilDate) -> String {
+        "\(date.year)年\(date.month)月\(date.day)日"
+    }
+
+    /// `二〇二六年三月十日`: the year digit by digit, month and day as numbers (agreements, court papers).
+    package static func numerals(_ date: CivilDate) -> String {
+        ChineseNumerals.digitByDigit(date.year) + "年" + ChineseNumerals.spell(Int64(date.month)) + "月"
+            + ChineseNumerals.spell(Int64(date.day)) + "日"
+    }
+
+    /// Completed years of age on `day` for someone born on `birth`; `nil` when `day` is before `birth`.
+    /// A 29 February birthday is reached on 1 March in common years.
+    package static func age(born birth: CivilDate, on day: CivilDate) -> Int? {
+        guard day >= birth else { return nil }
+        let beforeBirthday = (day.month, day.day) < (birth.month, birth.day)
+        return day.year - birth.year - (beforeBirthday ? 1 : 0)
+    }
+}
+
+/// What an identity number tells about its holder: birth date and gender.
+package struct IdentityFacts: Sendable, Equatable {
+    package let birthDate: CivilDate
+    /// 男 or 女.
+    package let gender: String
+
+    /// Reads an 18-character resident ID number (GB 11643-1999, check character verified) or a 15-digit
+    /// first-generation one (born 19YY, no check character). Errors name the number masked, never whole.
+    package init(idNumber text: String) throws(IdentityError) {
+        let number = text.trimmingASCIIWhitespace
+        let masked = ResidentIDNumber.masked(number)
+        do {
+            let id = try ResidentIDNumber(number)
+            self.birthDate = id.birthDate
+            self.gender = id.gender
+        } catch {
+            switch error {
+            case .firstGeneration:
+                guard let facts = ResidentIDNumber.firstGeneration(number) else {
+                    throw IdentityError(masked: masked, reason: "holds no real birth date")
+                }
+                (self.birthDate, self.gender) = facts
+            case .malformed:
+                throw IdentityError(masked: masked,
+                                    reason: "is not a resident ID number (17 digits and a digit or X, or 15 digits)")
+            case .impossibleBirthDate:
+                throw IdentityError(masked: masked, reason: "holds no real birth date")
+            case .checkCharacter(let expected):
+                throw IdentityError(masked: masked, reason: "has a wrong check character (it should be \(expected))")
+            }
+        }
+    }
+}
+
+/// An identity number that cannot be read; the message shows the number masked.
+package struct IdentityError: Error, Equatable, Sendable {
+    package let masked: String
+    package let reason: String
+    package var message: String { "the ID number \(masked) \(reason)" }
+}

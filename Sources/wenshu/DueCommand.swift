@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import WenshuAssembly
+import WenshuCase
+import WenshuWriters
+import WenshuXML
+
+/// `wenshu due`: the office's worklist — every open obligation of every case as of a day.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "List what is due or overdue: slips, time limits, instalments, visits, confirmation windows, dossiers.",
+        discussion: """
+            Every open obligation of every case as of a day (today unless --on), overdue first, then by date: \
+            交办/移交/督办 slips not reported done (and those done late), cases past their time limit (a court's \
+            own limit for a case it sent; extensions counted), instalments unpaid, follow-up visits due and \
+            不满意 not taken up again, judicial-confirmation windows still open (counted with the profile's \
+            holidays, as `packet` counts them), and closed cases whose dossier is not filed. The time limits \
+            come from the profile's `deadlines` (defaults in docs/deadlines.md).
+
+            Anything a case records after the day has not happened yet, so --on gives the list as it stood \
+            that day.
+
+              wenshu due examples/cases --profile examples/office.yaml --on 2026-06-01
+              wenshu due cases --within 7 --fail-on-overdue          (for a daily cron job that mails the list)
+              wenshu due cases -o out --to odt                        (the list as a landscape table)
+
+            Exit status: 0 (also when things are overdue, unless --fail-on-overdue: then 1); 1 some case files \
+            had errors (the others are listed); 64 usage.
+            """)
+
+    @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
+    var cases: [String] = []
+
+    @Option(help: ArgumentHelp("The day to list as of (YYYY-MM-DD; default: today).", valueName: "date"))
+    var on: String?
+
+    @Option(help: ArgumentHelp("Only what is overdue or due within this many days.", valueName: "days"))
+    var within: Int?
+
+    @Option(help: ArgumentHelp("Only this committee's cases (its exact name).", valueName: "name"))
+    var committee: String?
+
+    @Option(help: ArgumentHelp("Only the cases this mediator took part in (exact name).", valueName: "name"))
+    var mediator: String?
+
+    @Option(help: "The list on standard output: text or json.")
+    var format: ListFormat = .text
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Flag(help: "Exit with status 1 when anything is overdue.")
+    var failOnOverdue = false
+
+    @OptionGroup var office: ProfileOptions
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        if cases.isEmpty { throw ValidationError("give a case file or folder") }
+        if let on, CivilDate(iso: on) == nil { throw ValidationError("--on \(on): write the date as YYYY-MM-DD") }
+        if let within, within < 0 { throw ValidationError("--within takes a number of days from 0 up") }
+        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
+    }
+
+    func run() throws {
+        let profile = try office.load()
+        let day = on.flatMap(CivilDate.init(iso:)) ?? CivilDate.today
+        let worklist = Worklist(on: day, settings: profile?.deadlines ?? DeadlineSettings(),
+                                calendar: profile?.calendar ?? RestDayCalendar([]))
+        let checker = CaseChecker(profile: profile)
+        var obligations: [Obligation] = []
+        var failed = false
+        for url in try LongArgumentLists.files(cases) where FileKind(guessingFrom: url) == .caseFile {
+            do {
+                let file = try CaseLoader.load(url, kind: .caseFile)
+                let findings = checker.check(file)
+                if findings.hasErrors {
+                    findings.filter { $0.severity == .error }.forEach(printError)
+                    failed = true
+                    continue
+                }
+                obligations += worklist.obligations(of: file)
+            } catch {
+                printError(error)
+                failed = true
+            }
+        }
+        obligations = obligations.filter { o in
+            (committee.map { o.committee == $0 } ?? true) && (mediator.map { o.mediators.contains($0) } ?? true)
+                && (within.map { o.isOverdue(on: day) || o.due.dayNumber - day.dayNumber <= $0 } ?? true)
+        }
+        let report = WorklistReport(day: day, obligations: worklist.ordered(obligations))
+        switch format {
+        case .text: print(report.text, terminator: "")
+        case .json: print(try report.json())
+        }
+        if let folder = out.outputFolder {
+            let document = report.document(keeper: profile?.name)
+            for format in out.chosenFormats {
+                let data = try Writers.writer(for: format, options: out.writerOptions(defaultPage: .wide)).write(document)
+                try AtomicFile.write(data, to: folder.appendingPathComponent("worklist.\(format.fileExtension)"))
+            }
+        }
+        if failed || (failOnOverdue && !report.overdue.isEmpty) { throw ExitCode(1) }
+    }
+}
