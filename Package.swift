@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Wenshu reads as its pipeline: case → template → document → writers, assembly on top.
 // Each stage is a target, so the compiler keeps the arrows one-way.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -22,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib from the system: deflate and CRC-32 for the zipped ODF parts.
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // SHA-256 from the system's libcrypto, for the archive package's digests.
+        // The system's libcrypto: SHA-256 for the archive package's digests, Ed25519 for its signatures.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Findings of every stage: Diagnostic, severity, location, and the catalogue of ids with their
         // messages in English and Chinese (docs/diagnostics.md is generated from it).
@@ -68,3 +69,11 @@ let package = Package(
         .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
     ]
 )
+
+// Fuzzing (fuzz/README.md): `WENSHU_FUZZ=1 swift build --product wenshu-fuzz -Xswiftc -sanitize=fuzzer,address …`
+// through `fuzz/run`. The target exists only then: libFuzzer supplies its `main`.
+if ProcessInfo.processInfo.environment["WENSHU_FUZZ"] != nil {
+    package.products.append(.executable(name: "wenshu-fuzz", targets: ["WenshuFuzz"]))
+    package.targets.append(.executableTarget(name: "WenshuFuzz", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuAssembly", "WenshuXML"],
+                                             path: "fuzz/Sources", swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

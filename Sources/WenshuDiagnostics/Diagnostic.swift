@@ -92,10 +92,11 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
 
     /// One line: `case.yaml:14:7: error: parties[1].id_number: check digit … should be X [case.id-check-digit]`,
     /// in Chinese `case.yaml:14:7: 错误: parties[1].id_number: 身份证号码…校验位应为X [case.id-check-digit]`.
+    /// What it quotes from an input is escaped (`TerminalText`): no control character reaches the terminal.
     public func description(in language: MessageLanguage) -> String {
         var s = "\(location): \(severity.word(in: language)): "
         if let subject { s += "\(subject): " }
-        return s + message(in: language) + " [\(id)]"
+        return TerminalText.escaped(s + message(in: language)) + " [\(id)]"
     }
 
     public var description: String { description(in: .current) }

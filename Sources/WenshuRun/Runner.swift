@@ -4,14 +4,27 @@ import WenshuCase
 import WenshuPrint
 import WenshuXML
 
-/// One file a job gives: its name in the job's folder and its bytes.
+/// One file a job gives: its name in the job's folder and its bytes — or, for a file too large to hold in
+/// memory (an archive package with its scans), a function that writes it at a path as a stream.
 public struct OutputFile: Sendable, Equatable {
     public var name: String
     public var data: Data
+    /// Writes the file at the path it is given; `data` is then unused.
+    public var writer: (@Sendable (URL) throws -> Void)?
 
     public init(name: String, data: Data) {
         self.name = name
         self.data = data
+    }
+
+    public init(name: String, writer: @escaping @Sendable (URL) throws -> Void) {
+        self.name = name
+        self.data = Data()
+        self.writer = writer
+    }
+
+    public static func == (a: OutputFile, b: OutputFile) -> Bool {
+        a.name == b.name && a.data == b.data && (a.writer == nil) == (b.writer == nil)
     }
 }
 
@@ -215,14 +228,18 @@ public struct Runner: Sendable {
             try Placement.makeFolder(folder, shownAs: finalFolder)
             for file in output.files {
                 if let injected = Placement.injectedFailure { throw FileProblem("write", path: finalFolder + "/" + file.name, code: injected) }
-                try Placement.writeNew(file.data, toPath: folder + "/" + file.name,
-                                       shownAs: finalFolder + "/" + file.name)
+                if let writer = file.writer {
+                    try writer(URL(fileURLWithPath: folder + "/" + file.name, isDirectory: false))
+                } else {
+                    try Placement.writeNew(file.data, toPath: folder + "/" + file.name,
+                                           shownAs: finalFolder + "/" + file.name)
+                }
             }
             var names = output.files.map(\.name)
             for step in settings.afterStaging { names = try step(URL(fileURLWithPath: folder, isDirectory: true), names) }
             entry.names = names
             // Digests from the bytes in hand; a file a staging step made is read back.
-            let written = Dictionary(output.files.map { ($0.name, $0.data) }, uniquingKeysWith: { _, last in last })
+            let written = Dictionary(output.files.filter { $0.writer == nil }.map { ($0.name, $0.data) }, uniquingKeysWith: { _, last in last })
             entry.digests = try names.map { name in
                 if let data = written[name] { return SHA256Digest.hex(of: data) }
                 return try Placement.digest(ofFileAt: folder + "/" + name, shownAs: finalFolder + "/" + name)

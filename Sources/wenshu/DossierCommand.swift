@@ -42,6 +42,10 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Also write dossier-archive.xml: the archive package with a SHA-256 digest of every part.")
     var archive = false
 
+    @Option(help: ArgumentHelp("Sign each archive package with the office's private key (PEM, from `wenshu keygen`; default: the profile's archive/signing_key).",
+                               valueName: "private-key"))
+    var sign: String?
+
     @Flag(help: "Bind a dossier even when a required (必须) paper is missing; the cover and the 备考表 name what is missing.")
     var force = false
 
@@ -62,8 +66,10 @@ struct DossierCommand: ParsableCommand {
         let (library, problems) = try self.library.load()
         let inputs = try CommandInputs.files(cases)
         let files = CommandInputs.cases(inputs)
-        let assembler = DossierAssembler(library: library, profile: try profile.load(among: inputs), force: force)
+        let office = try profile.load(among: inputs)
+        let assembler = DossierAssembler(library: library, profile: office, force: force)
         let (formats, archive) = (out.writtenFormats, self.archive)
+        let signingKey = try loadSigningKey(profile: office)
         let options = out.writerOptions(defaultPage: .gbt9704)
         // A dossier and its archive are one volume: a run answers for every file an earlier dossier run wrote.
         let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "dossier",
@@ -78,7 +84,12 @@ struct DossierCommand: ParsableCommand {
                 return job
             }
             do {
-                job.files = try Self.files(dossier, formats: formats, archive: archive, options: options).map { OutputFile(name: $0.0, data: $0.1) }
+                job.files = try Self.files(dossier, formats: formats, options: options).map { OutputFile(name: $0.0, data: $0.1) }
+                if archive {
+                    // Written as a stream, in the staging folder: scans of any size pass through a buffer.
+                    let package = try dossier.archivePackage(options: options)
+                    job.files.append(OutputFile(name: "dossier-archive.xml") { url in _ = try package.write(to: url, signingKey: signingKey) })
+                }
             } catch {
                 job.diagnostics.append(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
             }
@@ -88,10 +99,20 @@ struct DossierCommand: ParsableCommand {
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    /// The files of one dossier, by name: `dossier.<ext>` per format, and `dossier-archive.xml`.
-    static func files(_ dossier: Dossier, formats: [OutputFormat], archive: Bool, options: WriterOptions) throws -> [(String, Data)] {
-        var files = try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
-        if archive { files.append(("dossier-archive.xml", try dossier.archivePackage(options: options).serialized())) }
-        return files
+    /// The files of one dossier, by name: `dossier.<ext>` per format (the archive package is streamed apart).
+    static func files(_ dossier: Dossier, formats: [OutputFormat], options: WriterOptions) throws -> [(String, Data)] {
+        try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
+    }
+
+    /// The key `--sign` names, else the profile's signing key when archiving; none otherwise.
+    func loadSigningKey(profile: OfficeProfile?) throws -> ArchiveSigningKey? {
+        guard archive, let file = sign.map({ URL(fileURLWithPath: $0) }) ?? profile?.signingKey else {
+            if sign != nil { throw ValidationError(CommandWording.signNeedsArchive.render(in: .current)) }
+            return nil
+        }
+        do { return try ArchiveSigningKey(contentsOf: file) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

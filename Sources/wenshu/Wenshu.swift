@@ -23,7 +23,8 @@ struct Wenshu: ParsableCommand {
             seals, number series, holidays and subsidy rates. docs/guide.md walks through it all.
             """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, FontsCommand.self, BenchBindCommand.self,
-                      LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self, DueCommand.self])
+                      LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self, DueCommand.self,
+                      KeygenCommand.self])
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
     static func main() {

@@ -120,16 +120,16 @@ struct DossierBinding {
             diagnostics.append(Diagnostic(DossierID.scanPath, at: file.location(of: node), subject: subject, ["path": "\(path)"]))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let header = DossierScan.header(of: url) else {
             diagnostics.append(Diagnostic(DossierID.scanUnreadable, at: file.location(of: node), subject: subject,
                                           ["path": "\(path)", "url": "\(url.path)"]))
             return nil
         }
-        guard let image = DossierScan.imageSize(data) else {
+        guard let image = DossierScan.imageSize(header) else {
             diagnostics.append(Diagnostic(DossierID.scanFormat, at: file.location(of: node), subject: subject, ["path": "\(path)"]))
             return nil
         }
-        return DossierItem.Scan(fileName: url.lastPathComponent, data: data, mediaType: image.mediaType,
+        return DossierItem.Scan(fileName: url.lastPathComponent, file: url, mediaType: image.mediaType,
                                 pixelWidth: image.width, pixelHeight: image.height)
     }
 

@@ -109,12 +109,16 @@ public enum CaseLoader {
     private static func load(_ data: Data, name: String, format: SourceFormat, kind: FileKind, limits: Limits,
                              kindIsExplicit: Bool) throws(Diagnostic) -> CaseFile {
         if data.count > limits.maxBytes { throw tooLarge(data.count, limits, name, kind) }
-        let file: CaseFile
+        let file: CaseFile, nulElements: [(XMLNode, Int)]
         switch format {
-        case .xml: file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
-        case .yaml, .json: file = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
+        case .xml:
+            file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
+            nulElements = []
+        case .yaml, .json:
+            (file, nulElements) = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
         }
         BundledSchemas.entry(for: file.kind).outline.putInOrder(file.root)
+        file.loadDiagnostics += TextCharacters.diagnostics(in: file, nulElements: nulElements)
         return file
     }
 
@@ -166,7 +170,7 @@ public enum CaseLoader {
     // MARK: YAML and JSON
 
     private static func loadYAML(_ data: Data, name: String, format: SourceFormat, kind: FileKind,
-                                 limits: Limits) throws(Diagnostic) -> CaseFile {
+                                 limits: Limits) throws(Diagnostic) -> (CaseFile, nulElements: [(XMLNode, Int)]) {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(.encoding, kind, at: SourceLocation(file: name))
         }
@@ -186,8 +190,8 @@ public enum CaseLoader {
         }
         var builder = YAMLTreeBuilder(fileName: name, kind: kind, limits: limits)
         let document = try builder.build(composed, rootName: kind.rootName)
-        return CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
-                        loadDiagnostics: builder.diagnostics)
+        return (CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
+                         loadDiagnostics: builder.diagnostics), builder.nulElements)
     }
 
     /// A Yams error as a finding at its line and column.

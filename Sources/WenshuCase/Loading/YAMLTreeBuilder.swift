@@ -14,6 +14,8 @@ struct YAMLTreeBuilder {
     let limits: CaseLoader.Limits
     private(set) var marks: [XMLNode: SourceLocation] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Elements whose value held a NUL (stored as U+FFFD), with the NUL's 1-based position.
+    private(set) var nulElements: [(XMLNode, Int)] = []
     private var visited = 0
 
     init(fileName: String, kind: FileKind, limits: CaseLoader.Limits) {
@@ -43,7 +45,13 @@ struct YAMLTreeBuilder {
         }
         switch node {
         case .scalar(let scalar):
-            element.addText(scalar.string)
+            var value = scalar.string
+            if let nul = value.unicodeScalars.firstIndex(of: "\u{0}") {
+                // libxml2 would end the value at the NUL: keep the rest, and report it (TextCharacters).
+                nulElements.append((element, value.unicodeScalars.distance(from: value.unicodeScalars.startIndex, to: nul) + 1))
+                value = value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            }
+            element.addText(value)
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key, Self.isFieldName(keyScalar.string) else {

@@ -54,6 +54,8 @@ public enum CommandWording {
     public static let noRegister = Phrase(
         en: "note: no {register} register among the inputs: the organisation figures (committees, mediators) are left out of statistics.* and statistics.csv",
         zh: "提示：输入中没有{register}登记册：统计表及statistics.csv中不含组织数字（调解组织、调解员）")
+    public static let signNeedsArchive = Phrase(en: "--sign signs the archive package: give --archive too",
+                                                zh: "--sign用于给归档包签名：请同时加上--archive")
     public static let noDossierBound = Phrase(en: "no dossier was bound", zh: "未装订卷宗")
     public static let pdfANeedsPDF = Phrase(en: "--pdf-a sets how PDFs are written: add --to pdf", zh: "--pdf-a用于设定PDF的写法：请加上--to pdf")
     public static let blankSet = CountedNoun(one: "blank set", many: "blank sets", zh: "套空白表单")

@@ -218,6 +218,24 @@ extension InputID {
         zh: "`{field}`应为非空文字，而不是`{value}`",
         means: "A text field that holds no text.",
         fix: "Write the text.")
+    public static let controlCharacter = InputID(
+        ["case.control-character", "office.control-character", "register.control-character", "worklog.control-character"],
+        en: "the value holds the control character {code} at character {position}; delete it (text may hold tabs, and line breaks where a field has several lines)",
+        zh: "该值第{position}个字符是控制字符{code}；请删除（文字中可含制表符，多行字段中可含换行）",
+        means: "A value holds NUL or another control character (C0 but tab and line break, DEL, C1), in any format: `\"\\0\"` in YAML and `\"\\u0000\"` in JSON do not cut a value short, they are refused here.",
+        fix: "Delete the character; it usually comes from copying out of another program.")
+    public static let lineBreak = InputID(
+        ["case.line-break", "office.line-break", "register.line-break", "worklog.line-break"],
+        en: "the value breaks the line at character {position}, but this field is one line; join the lines",
+        zh: "该值在第{position}个字符处换行，但此字段只能写一行；请合并为一行",
+        means: "A value of a one-line field breaks the line; only fields of type `lines` (summaries, facts, courses, notes …) may.",
+        fix: "Join the lines.")
+    public static let invisibleCharacter = InputID(
+        ["case.invisible-character", "office.invisible-character", "register.invisible-character", "worklog.invisible-character"], .warning,
+        en: "the value holds the invisible formatting character {code} at character {position}, which can make it print differently from what it holds; delete it unless it is wanted",
+        zh: "该值第{position}个字符是不可见的格式字符{code}，可能使打印出的内容与实际不同；如非有意请删除",
+        means: "A value holds a bidi override or isolate (U+202A–202E, U+2066–2069), a zero-width character (U+200B–200F, U+2060–2064) or U+FEFF.",
+        fix: "Delete it unless it is wanted.")
     public static let badValue = InputID(
         ["case.bad-value", "office.bad-value", "register.bad-value", "worklog.bad-value"],
         en: "`{field}` must be {expected}, not `{value}`",

@@ -62,6 +62,12 @@ public final class TemplateLibrary: Sendable {
         }
     }
 
+    /// `load(files:schema:)` with the schema already read (the fuzzer loads thousands of templates a run).
+    package static func load(files: [String: String], schema: RelaxNGSchema,
+                             schemaDocument: XMLDocument) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        load(.memory(files), schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
+    }
+
     static func load(_ sources: TemplateSources, schema: RelaxNGSchema,
                      vocabulary: SchemaVocabulary) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let loader = TemplateLoader(sources: sources, schema: schema, vocabulary: vocabulary)

@@ -133,7 +133,7 @@ struct ODFBody {
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
         case .picture(let picture):
-            self.picture(picture, page: page)
+            try self.picture(picture, page: page)
         case .section(let section):
             try self.section(section, enclosing: page)
         }
@@ -162,9 +162,10 @@ struct ODFBody {
     }
 
     /// A picture in a centred paragraph of its own, in a frame as large as the text block allows (less a
-    /// few lines for what follows it) with its proportions kept; the image travels inside the document
-    /// (`office:binary-data`), so `.fodt` and `.odt` hold it alike.
-    private mutating func picture(_ picture: Picture, page: ODFPage) {
+    /// few lines for what follows it) with its proportions kept. The image travels inside the document
+    /// (`office:binary-data`), so `.fodt` and `.odt` hold it alike, unless it is stored beside the document
+    /// (an archive package's scan), which the frame then refers to: ODF resolves `../` from the package.
+    private mutating func picture(_ picture: Picture, page: ODFPage) throws {
         let geometry = page.geometry
         let size = Self.fit(picture, width: geometry.textWidth, height: geometry.textHeight - Self.pictureCaptionRoom)
         pictureCount += 1
@@ -172,11 +173,16 @@ struct ODFBody {
         out.start("draw:frame", ["xmlns:draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
                                  "draw:name": "Picture\(pictureCount)", "text:anchor-type": "as-char",
                                  "svg:width": mm(size.width), "svg:height": mm(size.height)])
-        out.start("draw:image")
-        out.start("office:binary-data")
-        out.raw(Data(picture.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
-        out.end("office:binary-data")
-        out.end("draw:image")
+        if case .beside(let path) = picture.image {
+            out.empty("draw:image", ["xmlns:xlink": "http://www.w3.org/1999/xlink", "xlink:href": "../" + path,
+                                     "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
+        } else {
+            out.start("draw:image")
+            out.start("office:binary-data")
+            out.raw(try PictureBytes.read(picture).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
+            out.end("office:binary-data")
+            out.end("draw:image")
+        }
         out.end("draw:frame")
         closeParagraph("text:p")
     }
