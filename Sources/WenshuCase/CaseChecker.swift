@@ -53,6 +53,7 @@ public struct CaseChecker: Sendable {
                 RecusalRule.rule,
                 ConfirmationRule.rule,
                 OutcomeRule.rule,
+                NoticeRule.rule,
                 PartyRules.particulars,
                 ProfileRules.rule,
             ]

@@ -1,7 +1,8 @@
 import WenshuXML
 
 /// Dates in a possible order: received ≤ accepted ≤ sessions ≤ agreement ≤ effective ≤ confirmation;
-/// no visit, instalment or payment before the agreement; not closed before it; deadlines after their slips.
+/// no visit, instalment or payment before the agreement; not closed before it; deadlines after their slips;
+/// notices, services of papers and reports up after the case came in, the reply to its sender after closing.
 /// Each finding sits on the date that is out of place and names the date it contradicts. Id: `date-order`.
 enum DateOrderRule {
     /// `first` dates must not be later than `then` dates. Paths are relative to `scope` (the root when
@@ -51,6 +52,10 @@ enum DateOrderRule {
         Order(first: ["agreement/date"], then: ["closed"], reason: "a case with an agreement is closed on or after it"),
         Order(first: ["accepted", "received"], then: ["closed"], reason: "a case is closed after it is accepted"),
         Order(first: ["closed"], then: ["dossier/filed_on"], reason: "a dossier is filed after the case is closed"),
+        Order(first: ["received"], then: ["notices/notice/date"], reason: "a party is notified after the case is received"),
+        Order(first: ["received"], then: ["services/service/date"], reason: "a paper is served after the case is received"),
+        Order(first: ["received"], then: ["report/date"], reason: "a dispute is reported up after it is received"),
+        Order(first: ["closed"], then: ["reply/date"], reason: "the sender is told the result once the case is closed"),
     ]
 
     /// The paths the table looks up from the root, each once: a case reads each of them once.
