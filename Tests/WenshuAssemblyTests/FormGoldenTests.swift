@@ -17,11 +17,12 @@ final class FormGoldenTests: XCTestCase {
     static let golden = root.appendingPathComponent("Tests/Golden/forms")
     /// Cases chosen to cover the variants: instalments and an agent; three parties and a confirmation;
     /// organisations and routing slips; an oral agreement; a failed mediation; a specialised committee;
-    /// the replies back to a court (agreement reached, mediation ended) and a declined application.
+    /// the replies back to a court (agreement reached, mediation ended), a declined application, and a 受理
+    /// notice with the agreement served on both parties.
     static let cases = [
         "traffic-instalments.xml", "family-maintenance.yaml", "wages-subcontractor.json",
         "dog-bite-oral.yaml", "renovation-failed.json", "medical-knee-infection.xml",
-        "court-referred-loan.json", "gym-prepaid-terminated.yaml", "wages-arbitration-declined.yaml",
+        "court-referred-loan.json", "gym-prepaid-terminated.yaml", "wages-arbitration-declined.yaml", "neighbour-drainage.yaml",
     ]
 
     lazy var pipeline: RenderPipeline = {

@@ -50,9 +50,9 @@ final class NoticeFormsTests: XCTestCase {
     /// The table is the specification: which of the new forms each example gets, and how many of each.
     func testEachNewFormAppliesToTheRightExamples() throws {
         let table: [(file: String, forms: [String])] = [
+            ("traffic-instalments.xml", []),
             // 受理 notice to the applicant; the agreement served on both parties.
-            ("traffic-instalments.xml", ["acceptance-notice-1", "service-receipt-1", "service-receipt-2"]),
-            ("neighbour-drainage.yaml", []),
+            ("neighbour-drainage.yaml", ["acceptance-notice-1", "service-receipt-1", "service-receipt-2"]),
             ("family-maintenance.yaml", []),                                  // 疑难, no risk recorded
             ("wages-subcontractor.json", ["major-report", "referral-reply"]),  // 重大, 移送 by the petition office
             ("medical-knee-infection.xml", []),
@@ -80,9 +80,9 @@ final class NoticeFormsTests: XCTestCase {
     /// prints the recorded reason and route for 不予受理.
     func testACounterfoilSitsAboveTheCutLineOnTheNoticesPage() throws {
         let cases: [(file: String, name: String, number: String, expected: [String])] = [
-            ("traffic-instalments.xml", "acceptance-notice-1.txt", "（2026）西交调受字第37号",
-             ["受理通知书（存根）", "当事人：王建国", "送达方式：直接送达　送达人：陈晓红", "裁", "受理通知书",
-              "王建国：", "你（单位）于2026年3月2日申请调解的王建国与李明道路交通事故损害赔偿纠纷，经审查，符合"]),
+            ("neighbour-drainage.yaml", "acceptance-notice-1.txt", "（2026）溪调受字第3号",
+             ["受理通知书（存根）", "当事人：沈国强", "送达方式：直接送达　送达人：钱美娟", "裁", "受理通知书",
+              "沈国强：", "你（单位）于2026年1月12日申请调解的沈国强与俞建华相邻排水纠纷，经审查，符合"]),
             ("wages-arbitration-declined.yaml", "refusal-notice-1.txt", "（2026）西劳调不受字第3号",
              ["不予受理通知书（存根）", "不予受理理由：该纠纷已由杭州市西湖区劳动人事争议仲裁委员会于2026年4月14日立案受理", "裁",
               "不予受理通知书", "经审查，该纠纷已由杭州市西湖区劳动人事争议仲裁委员会于2026年4月14日立案受理",
@@ -150,7 +150,7 @@ final class NoticeFormsTests: XCTestCase {
     /// notice in that order from the top.
     func testOnPaperTheNoticeAndItsCounterfoilAreOnePage() throws {
         _ = try LibreOffice.require()
-        for (file, name, heading) in [("traffic-instalments.xml", "acceptance-notice-1.odt", "受理通知书（存根）"),
+        for (file, name, heading) in [("neighbour-drainage.yaml", "acceptance-notice-1.odt", "受理通知书（存根）"),
                                       ("wages-arbitration-declined.yaml", "refusal-notice-1.odt", "不予受理通知书（存根）")] {
             let odt = try XCTUnwrap(try newFiles(file, formats: [.odt])[name], name)
             let pdf = try LibreOffice.convertToPDF(odt, name: name)
