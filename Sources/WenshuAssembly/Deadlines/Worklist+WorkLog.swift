@@ -32,23 +32,18 @@ extension Worklist {
             }
         }
 
-        guard let level, let rhythm = settings.screeningDays[level] else { return found }
+        guard let level, let days = settings.screeningDays[level] else { return found }
+        let rhythm = ScreeningRhythm(days: days)
         let rounds = entries.filter { $0.0.value("kind") == "排查" }.sorted { $0.1 < $1.1 }
-        guard let first = rounds.first ?? entries.min(by: { $0.1 < $1.1 }) else { return found }
-        // From the first round (or, without one, the log's first entry), each round is due `rhythm` days
-        // after the one before; a round that came later than that stands for the missed ones.
-        var previous = first.1
-        for (node, date) in rounds.dropFirst() {
-            var due = previous.adding(days: rhythm)
-            while due < date {
-                add(.screening, node, "排查（每\(rhythm)日一次）未按期进行", due, date)
-                previous = due
-                due = previous.adding(days: rhythm)
-            }
-            previous = date
+        // Each round missed between two recorded ones is listed as done late, on the round that came next.
+        for (due, next) in rhythm.missed(rounds.map(\.1)) {
+            let node = rounds.first { $0.1 == next }!.0
+            add(.screening, node, "排查（每\(days)日一次）未按期进行", due, next)
         }
-        add(.screening, rounds.last?.0 ?? first.0, "排查（每\(rhythm)日一次），上次" + (rounds.isEmpty ? "无记录" : ChineseDate.arabic(previous)),
-            previous.adding(days: rhythm), nil)
+        // The next round after the last one (without any round: counted from the log's first entry).
+        guard let last = rounds.last ?? entries.min(by: { $0.1 < $1.1 }) else { return found }
+        add(.screening, last.0, "排查（每\(days)日一次），上次" + (rounds.isEmpty ? "无记录" : ChineseDate.arabic(last.1)),
+            rhythm.next(after: last.1), nil)
         return found
     }
 }
