@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuWriters
 import WenshuXML
 import XCTest
 @testable import WenshuAssembly
@@ -74,5 +75,26 @@ final class WorkLogObligationsTests: XCTestCase {
             "screening 2026-03-17 3 done",
             "screening 2026-04-04 -5",
         ])
+    }
+
+    /// `stats` measures each committee's rounds in the period against the same rule: a village log with
+    /// rounds on 3-02, 3-20 and 4-10, weekly — rounds were due and missed on 3-09, 3-16 (before 3-20) and
+    /// 3-27, 4-03 (before 4-10); from 3-15 on, only the last two gaps' rounds count.
+    func testStatisticsListTheRoundsMissedPerCommittee() throws {
+        let log = WorkLog(committee: "某村人民调解委员会", entries: ["2026-03-02", "2026-03-20", "2026-04-10"].map {
+            WorkLog.Entry(date: CivilDate(iso: $0), kind: WorkLog.Entry.screening, content: "排查。", found: 1)
+        })
+        let days = ["2026-03-09", "2026-03-16", "2026-03-27", "2026-04-03"].map { CivilDate(iso: $0)! }
+        let all = try XCTUnwrap(Statistics(cases: [], workLogs: [log], screeningRhythms: [log.committee: 7]).screening)
+        XCTAssertEqual(all.committees, [Statistics.CommitteeScreening(committee: log.committee, days: 7, rounds: 3, missed: days)])
+        XCTAssertEqual(all.missed, 4)
+        let later = try XCTUnwrap(Statistics(cases: [], filter: LedgerFilter(since: CivilDate(iso: "2026-03-15")), workLogs: [log],
+                                             screeningRhythms: [log.committee: 7]).screening)
+        XCTAssertEqual(later.committees.first?.missed, Array(days.suffix(2)))
+        // Without a rhythm for the committee (its level has none), nothing is measured.
+        XCTAssertEqual(Statistics(cases: [], workLogs: [log]).screening?.committees, [])
+        let text = try TextWriter(options: WriterOptions()).text(Statistics(cases: [], workLogs: [log], screeningRhythms: [log.committee: 7]).document())
+        XCTAssertTrue(text.contains("排查情况"))
+        XCTAssertTrue(text.contains("2026年3月9日"))
     }
 }
