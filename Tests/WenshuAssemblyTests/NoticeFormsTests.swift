@@ -13,7 +13,7 @@ import WenshuXML
 final class NoticeFormsTests: XCTestCase {
     static let root = TestPaths.packageRoot
     static let newForms = ["acceptance-notice", "refusal-notice", "termination-notice", "service-receipt",
-                           "court-reply", "referral-reply", "major-report"]
+                           "court-reply", "referral-reply", "major-report", "meeting-minutes"]
 
     static let loaded = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
     static let profile = OfficeProfile.load(root.appendingPathComponent("examples/office.yaml"), displayName: "examples/office.yaml").0
@@ -44,7 +44,7 @@ final class NoticeFormsTests: XCTestCase {
     func testTheLibraryLoadsTheNewFormsCleanly() throws {
         XCTAssertEqual(Self.loaded.diagnostics.filter { $0.severity == .error }, [])
         let titles = try Self.newForms.map { try XCTUnwrap(Self.loaded.library.template(id: $0), $0).title }
-        XCTAssertEqual(titles, ["受理通知书", "不予受理通知书", "终止调解告知书", "送达回证", "调解结果告知函", "办结回复函", "重大、疑难纠纷报告"])
+        XCTAssertEqual(titles, ["受理通知书", "不予受理通知书", "终止调解告知书", "送达回证", "调解结果告知函", "办结回复函", "重大、疑难纠纷报告", "联席会议纪要"])
     }
 
     /// The table is the specification: which of the new forms each example gets, and how many of each.
@@ -160,6 +160,27 @@ final class NoticeFormsTests: XCTestCase {
             let cut = try XCTUnwrap(text.range(of: "裁", range: counterfoil.upperBound..<text.endIndex), name)
             XCTAssertNotNil(text.range(of: "特此通知。", range: cut.upperBound..<text.endIndex), name)
         }
+    }
+
+    /// The 联席会议纪要 is rendered from a work log, one per meeting that records units or decisions: the
+    /// example log's 8-20 meeting (its 1-06 and 6-05 meetings record neither), with every decision, its
+    /// owner and its day — and LibreOffice prints it.
+    func testTheMinutesOfAJointMeetingComeFromTheWorkLog() throws {
+        let result = pipeline(formats: [.txt, .odt]).render(caseAt: Self.root.appendingPathComponent("examples/registers/worklog.yaml"))
+        XCTAssertTrue(result.succeeded, "\(result.diagnostics)")
+        XCTAssertEqual(result.caseNumber, "杭州市西湖区道路交通事故人民调解委员会调解工作记录本")
+        XCTAssertEqual(result.files.map(\.name), ["meeting-minutes-1.txt", "meeting-minutes-1.odt"])
+        let text = String(decoding: result.files[0].data, as: UTF8.self)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        for expected in ["会议时间：2026年8月20日", "主持人：区司法局副局长　周立群", "参加单位：杭州市西湖区司法局、杭州市公安局交通警察支队西",
+                         "（2026）西交调字第37号", "立案庭", "30日前", "记录人（签名）"] {
+            XCTAssertTrue(text.contains(expected), expected)
+        }
+        _ = try LibreOffice.require()
+        let pdf = try LibreOffice.convertToPDF(result.files[1].data, name: "meeting-minutes-1.odt")
+        let printed = try LibreOffice.text(pdf).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        XCTAssertTrue(printed.contains("联席会议纪要"))
+        XCTAssertTrue(printed.contains("对交通事故调解协议开通司法确认绿色通道"))
     }
 
     /// A small case for the report's condition.
