@@ -64,7 +64,7 @@ public struct CaseChecker: Sendable {
         case .committees:
             return [PhoneRule.rule]
         case .worklog:
-            return [WorklogRules.entriesInYear]
+            return [WorklogRules.entriesInYear, WorklogRules.decisionsAfterMeetings]
         }
     }
 }

@@ -209,6 +209,21 @@ final class CaseRuleTests: XCTestCase {
             """
         XCTAssertEqual(try findings(worklog, kind: .worklog), ["worklog.entry-year@4", "worklog.bad-tally@7"])
 
+        let meeting = """
+            committee: 杭州市西湖区道路交通事故人民调解委员会
+            entries:
+              - date: 2026-08-20
+                kind: 会议
+                content: 联席会议。
+                decisions:
+                  - text: 设立调解窗口。
+                    due: 2026-08-19
+                  - text: 建立联络名单。
+                    due: 2026-09-20
+                    done: 2026-08-01
+            """
+        XCTAssertEqual(try findings(meeting, kind: .worklog), ["worklog.date-order@8", "worklog.date-order@11"])
+
         let office = """
             name: 某区司法局
             committees:
