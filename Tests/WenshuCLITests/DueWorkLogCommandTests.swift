@@ -20,4 +20,13 @@ final class DueWorkLogCommandTests: XCTestCase {
         let other = try WenshuProcess.run(["due", "examples/registers", "--on", "2026-10-10", "--committee", "某委员会"] + profile)
         XCTAssertEqual(other.output.split(separator: "\n").first, "截至2026年10月10日：待办 0 项，其中逾期 0 项")
     }
+
+    func testRenderPrintsTheMinutesOfTheLogsJointMeeting() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-minutes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try WenshuProcess.run(["render", "examples/registers/worklog.yaml", "-o", folder.path, "--to", "txt"] + profile)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let minutes = folder.appendingPathComponent("杭州市西湖区道路交通事故人民调解委员会调解工作记录本/meeting-minutes-1.txt")
+        XCTAssertTrue(try String(contentsOf: minutes, encoding: .utf8).hasPrefix(String(repeating: " ", count: 22) + "联席会议纪要"))
+    }
 }
