@@ -266,7 +266,7 @@ struct ODFBody {
         out.newline()
         for (rowIndex, row) in table.rows.enumerated() {
             if rowIndex == 0 && grid.headerRows > 0 { out.start("table:table-header-rows") }
-            out.start("table:table-row", ["table:style-name": row.minLines > 1 ? styles.row(minLines: row.minLines) : nil])
+            out.start("table:table-row", ["table:style-name": styles.row(minLines: max(row.minLines, 1))])
             for slot in grid.slots[rowIndex] {
                 switch slot {
                 case .covered:
