@@ -110,6 +110,19 @@ final class TemplateErrorTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.location.line), [2, 3, 4, 5])
     }
 
+    /// A template its schema refuses is still compiled: the schema's finding and the XPath's come in one run
+    /// (before, the XPath error showed only once the schema's was fixed), and nothing is said twice.
+    func testASchemaErrorDoesNotHideTheOtherProblems() {
+        let (library, diagnostics) = Fixtures.library(["t.form.xml": Fixtures.form("""
+          <p><value select="w:nope(a)"/></p>
+          <p align="middle">甲</p>
+          <table widths="1 1"><row><cell>甲</cell></row></table>
+        """)])
+        XCTAssertNil(library.template(id: "t"))
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.unknownFunction.id, TemplateID.badAttribute.id, TemplateID.tableColumns.id])
+        XCTAssertEqual(diagnostics.map(\.location.line), [2, 3, 4])
+    }
+
     func testTwoTemplatesWithOneIDAreRefused() {
         let (library, diagnostics) = Fixtures.library(["a.form.xml": Fixtures.form("<p>甲</p>"), "b.form.xml": Fixtures.form("<p>乙</p>")])
         XCTAssertEqual(library.templates.map(\.file), ["a.form.xml"])

@@ -21,7 +21,12 @@ final class TemplateLoader {
         self.schemaDiagnostics = SchemaDiagnostics(vocabulary: vocabulary)
     }
 
+    /// The lines of each file where its schema already found something: the compiler's findings there say
+    /// the same again and are left out.
+    private var schemaLines: [String: Set<Int>] = [:]
+
     func report(_ diagnostic: Diagnostic) {
+        if schemaLines[diagnostic.location.file]?.contains(diagnostic.location.line) == true { return }
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
@@ -89,10 +94,14 @@ final class TemplateLoader {
                               wording: TemplateWording.unreadableBecause))
             return nil
         }
+        // A file its schema refuses is still compiled, so one run reports its other problems too (its XPath,
+        // its functions, its tables); what the compiler says again where the schema spoke is left out, and
+        // the errors keep the template out of the library either way.
         let issues = schema.validate(document)
-        guard issues.isEmpty else {
-            schemaDiagnostics.translate(issues, in: document).forEach(report)
-            return nil
+        if !issues.isEmpty {
+            let findings = schemaDiagnostics.translate(issues, in: document)
+            findings.forEach(report)
+            schemaLines[name, default: []].formUnion(findings.map(\.location.line))
         }
         return document
     }
