@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The mediator's desk (`wenshu serve`) only: an HTTP server and its template engine.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
@@ -40,9 +44,19 @@ let package = Package(
                 exclude: ["Text/generate-width-table.py"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
         .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        // The mediator's desk: a local web page over the same pipeline (`wenshu serve`). The only target that
+        // depends on Hummingbird and Mustache, so the rest of the package builds without them.
+        .target(name: "WenshuDesk", dependencies: [
+            "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "CDeskCrypto",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.copy("Pages"), .copy("Static")]),
+        // PBKDF2 and random bytes from the same libcrypto, for the desk's access password and sessions.
+        .systemLibrary(name: "CDeskCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,5 +69,10 @@ let package = Package(
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+        .testTarget(name: "WenshuDeskTests", dependencies: [
+            "WenshuDesk", "WenshuTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )
