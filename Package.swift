@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
@@ -51,6 +52,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Pages"), .copy("Static")]),
         // PBKDF2 and random bytes from the same libcrypto, for the desk's access password and sessions.
         .systemLibrary(name: "CDeskCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),

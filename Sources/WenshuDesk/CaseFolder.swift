@@ -130,14 +130,15 @@ public struct CaseFolder: Sendable {
         return (tree, CanonicalCaseWriter.text(tree, format: opened.file.format))
     }
 
-    /// The findings `wenshu check` would report for the case as the form has it, without saving.
-    func check(_ opened: Opened, form: FormSubmission) -> [Diagnostic] {
+    /// The findings `wenshu check` would report for the case as the form has it, without saving; with the
+    /// loaded case when it loaded (for the forms' own checks).
+    func check(_ opened: Opened, form: FormSubmission) -> (file: CaseFile?, diagnostics: [Diagnostic]) {
         let text = edited(opened, form: form).text
         do {
             let file = try CaseLoader.load(Data(text.utf8), name: opened.fileName, format: opened.file.format, kind: .caseFile)
-            return CaseChecker(profile: profile).check(file)
+            return (file, CaseChecker(profile: profile).check(file))
         } catch {
-            return [error]
+            return (nil, [error])
         }
     }
 

@@ -142,7 +142,8 @@ struct DeskRoutes: Sendable {
         do { opened = try folder.open(name) } catch {
             return message(error.id == "desk.no-such-case" ? .notFound : .unprocessableContent, DeskText.sentence(for: error))
         }
-        let findings = CaseChecker(profile: folder.profile).check(opened.file)
+        var findings = CaseChecker(profile: folder.profile).check(opened.file)
+        if !findings.hasErrors { findings += server.papers.bindingFindings(for: opened.file) }
         var context: [String: Any] = [
             "title": opened.file.root.element(named: "number")?.stringValue ?? name, "file": name, "link": DeskRoutes.link(name),
             "csrf": session.csrfToken, "version": opened.version, "format": opened.file.format.rawValue.uppercased(),
@@ -174,7 +175,8 @@ struct DeskRoutes: Sendable {
     func check(_ name: String, form: FormSubmission) -> Response {
         let opened: CaseFolder.Opened
         do { opened = try folder.open(name) } catch { return json(["error": DeskText.sentence(for: error)], status: .notFound) }
-        let findings = folder.check(opened, form: form)
+        var (file, findings) = folder.check(opened, form: form)
+        if let file, !findings.hasErrors { findings += server.papers.bindingFindings(for: file) }
         return json(["findings": DeskText.findings(findings), "errors": findings.filter { $0.severity == .error }.count,
                      "warnings": findings.filter { $0.severity == .warning }.count])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import Mustache
 import WenshuCase
 import WenshuTemplate
@@ -59,8 +60,11 @@ public struct DeskServer: Sendable {
 
     /// The application: the router on the configured address. `onRunning` gets the port actually bound.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) })
+        // Warnings and errors only: the terminal shows the address to open, not every request.
+        var logger = Logger(label: "wenshu.desk")
+        logger.logLevel = .warning
+        return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) }, logger: logger)
     }
 
     /// Every route of the desk.

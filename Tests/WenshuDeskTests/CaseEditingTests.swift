@@ -126,6 +126,12 @@ final class CaseEditingTests: XCTestCase {
         XCTAssertEqual(errors, [], "fields in the schema's order")
     }
 
+    func testFormPathsBecomeFieldPaths() {
+        XCTAssertEqual(CasePapers.fieldPath("parties/party[2]/address"), "parties[2].address")
+        XCTAssertEqual(CasePapers.fieldPath("agreement/terms/term[1]/amount"), "agreement.terms[1].amount")
+        XCTAssertEqual(CasePapers.fieldPath("agreement/facts"), "agreement.facts")
+    }
+
     func testAFileChangedOnDiskIsNotOverwritten() throws {
         let cases = try copyExample("neighbour-drainage.yaml")
         let opened = try cases.open("neighbour-drainage.yaml")
@@ -162,7 +168,7 @@ final class CaseEditingTests: XCTestCase {
     func testTheLiveCheckFindsWhatTheCheckerFinds() throws {
         let cases = try copyExample("neighbour-drainage.yaml")
         let opened = try cases.open("neighbour-drainage.yaml")
-        let findings = cases.check(opened, form: PageForm.submission(for: opened.tree, changing: [("parties[1].id_number", "330125196905177634")]))
+        let findings = cases.check(opened, form: PageForm.submission(for: opened.tree, changing: [("parties[1].id_number", "330125196905177634")])).diagnostics
         XCTAssertEqual(findings.filter { $0.severity == .error }.map(\.id), ["case.id-check-digit"])
         XCTAssertEqual(findings.first { $0.id == "case.id-check-digit" }?.subject, "parties[1].id_number")
     }
