@@ -73,8 +73,9 @@ let package = Package(
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
         .testTarget(name: "WenshuDeskTests", dependencies: [
             "WenshuDesk", "WenshuTestSupport",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

@@ -59,10 +59,10 @@ public struct DeskServer: Sendable {
     }
 
     /// The application: the router on the configured address. `onRunning` gets the port actually bound.
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        // Warnings and errors only: the terminal shows the address to open, not every request.
+    /// Logs warnings and errors only by default: the terminal shows the address to open, not every request.
+    public func application(logLevel: Logger.Level = .warning, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "wenshu.desk")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.port) }, logger: logger)
     }

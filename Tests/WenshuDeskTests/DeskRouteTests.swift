@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import WenshuAssembly
 import WenshuCase
 import WenshuTemplate
@@ -33,10 +32,10 @@ final class DeskRouteTests: XCTestCase {
 
     static let host = HTTPField.Name("Host")!
 
-    static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static func body(_ response: LiveClient.Reply) -> String { String(buffer: response.body) }
 
     /// The session cookie and CSRF token a first visit gets.
-    static func visit(_ client: some TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+    static func visit(_ client: LiveClient) async throws -> (cookie: String, csrf: String) {
         try await client.execute(uri: "/", method: .get, headers: [DeskRouteTests.host: "127.0.0.1:8080"]) { response in
             let cookie = String(try XCTUnwrap(response.headers[.setCookie]).prefix { $0 != ";" })
             let html = Self.body(response)
@@ -46,8 +45,7 @@ final class DeskRouteTests: XCTestCase {
     }
 
     func testTheListShowsTheFolderAndPostsNeedTheToken() async throws {
-        let app = Application(router: try await server().router())
-        try await app.test(.router) { client in
+        try await withLiveDesk(try await server()) { client in
             let (cookie, csrf) = try await Self.visit(client)
             try await client.execute(uri: "/?q=%E7%8E%8B%E5%BB%BA%E5%9B%BD", method: .get, headers: [DeskRouteTests.host: "localhost", .cookie: cookie]) { response in
                 XCTAssertEqual(response.status, .ok)
@@ -75,8 +73,7 @@ final class DeskRouteTests: XCTestCase {
     func testTheLiveCheckPutsFindingsOnFieldPaths() async throws {
         let tree = CaseTree(try CaseLoader.load(folder.appendingPathComponent("neighbour-drainage.yaml"), kind: .caseFile).root)
         let posted = PageForm.body(PageForm.pairs(for: tree, changing: [("parties[1].id_number", "330125196905177634")]))
-        let app = Application(router: try await server().router())
-        try await app.test(.router) { client in
+        try await withLiveDesk(try await server()) { client in
             let (cookie, csrf) = try await Self.visit(client)
             try await client.execute(uri: "/case/neighbour-drainage.yaml/check", method: .post,
                                      headers: [DeskRouteTests.host: "localhost", .cookie: cookie, .contentType: "application/x-www-form-urlencoded", DeskRoutes.csrfHeader: csrf],
@@ -91,8 +88,7 @@ final class DeskRouteTests: XCTestCase {
     }
 
     func testTheCasePageShowsTheFormInChinese() async throws {
-        let app = Application(router: try await server().router())
-        try await app.test(.router) { client in
+        try await withLiveDesk(try await server()) { client in
             let (cookie, _) = try await Self.visit(client)
             try await client.execute(uri: "/case/traffic-instalments.xml", method: .get, headers: [DeskRouteTests.host: "localhost", .cookie: cookie]) { response in
                 let html = Self.body(response)
@@ -110,10 +106,9 @@ final class DeskRouteTests: XCTestCase {
 
     /// The agreement downloaded from the page is the bytes `wenshu render` writes for the same file.
     func testADownloadedAgreementIsWhatRenderWrites() async throws {
-        let app = Application(router: try await server().router())
         let pipeline = RenderPipeline(library: Self.library, profile: nil, settings: .init(forms: ["agreement"], formats: [.odt]))
         let expected = try XCTUnwrap(pipeline.render(caseAt: folder.appendingPathComponent("traffic-instalments.xml")).files.first).data
-        try await app.test(.router) { client in
+        try await withLiveDesk(try await server()) { client in
             let (cookie, _) = try await Self.visit(client)
             try await client.execute(uri: "/case/traffic-instalments.xml/paper/agreement/odt", method: .get, headers: [DeskRouteTests.host: "localhost", .cookie: cookie]) { response in
                 XCTAssertEqual(response.status, .ok)
@@ -127,8 +122,7 @@ final class DeskRouteTests: XCTestCase {
     }
 
     func testUploadsAreSizeLimitedAndTypeChecked() async throws {
-        let app = Application(router: try await server(maxUpload: 1024).router())
-        try await app.test(.router) { client in
+        try await withLiveDesk(try await server(maxUpload: 1024)) { client in
             let (cookie, csrf) = try await Self.visit(client)
             let headers: HTTPFields = [DeskRouteTests.host: "localhost", .cookie: cookie, DeskRoutes.csrfHeader: csrf, .contentType: "application/octet-stream"]
             try await client.execute(uri: "/case/neighbour-drainage.yaml/scan?filename=a.pdf", method: .post, headers: headers,
@@ -155,8 +149,8 @@ final class DeskRouteTests: XCTestCase {
         } catch let error as Diagnostic {
             XCTAssertEqual(error.id, "desk.password-required")
         }
-        let app = Application(router: try await server(password: PasswordHash(password: "correct horse", iterations: 1000), host: "0.0.0.0").router())
-        try await app.test(.router) { client in
+        // Served on 127.0.0.1 (the test needs no other address), with the password as for 0.0.0.0.
+        try await withLiveDesk(try await server(password: PasswordHash(password: "correct horse", iterations: 1000))) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 XCTAssertEqual(response.status, .seeOther)
                 XCTAssertEqual(response.headers[.location], "/login")
