@@ -166,11 +166,21 @@ def run_flows(page, base, cases, work):
     field(page, "visits[1].date").fill("2026-03-25")
     field(page, "visits[1].visitor").fill("赵敏")
     page.select_option('[name="visits[1].satisfaction"]', "满意")
+    # A scan of the ID card for the dossier: uploaded, type-checked, stored under scans/.
+    page.click('[data-list="attachments"] > button.add')
+    page.select_option('[name="attachments[1].kind"]', "身份证明")
+    field(page, "attachments[1].title").fill("王建国身份证复印件")
+    field(page, "attachments[1].pages").fill("1")
+    page.set_input_files('[data-item="attachments[1]"] input.scan-upload',
+                         files=[{"name": "王建国身份证.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    expect(field(page, "attachments[1].scan")).to_have_value("scans/王建国身份证.pdf")
     page.click(".case-head button.save")
     expect(page.locator(".notice")).to_contain_text("原文件保留")
     assert os.path.exists(saved_path + "~")
     with open(saved_path, encoding="utf-8") as f:
-        assert "2026-03-25" in f.read()
+        text = f.read()
+        assert "2026-03-25" in text and "scans/王建国身份证.pdf" in text, text
+    assert os.path.exists(os.path.join(cases, "scans", "王建国身份证.pdf"))
 
     # 5. Build the packet for judicial confirmation.
     page.click("text=文书与打印")

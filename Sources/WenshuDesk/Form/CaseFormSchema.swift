@@ -3,7 +3,7 @@
 /// (routings, extensions, escalations …) are kept untouched when a case is saved.
 indirect enum FieldSpec: Sendable {
     /// What an input holds; it decides the widget and nothing else (values are kept as typed).
-    enum Kind: Sendable { case text, longText, date, time, money, count, choice([String]) }
+    enum Kind: Sendable { case text, longText, date, time, money, count, choice([String]), scan }
 
     case value(String, String, Kind)
     case record(String, String, [FieldSpec])
@@ -136,7 +136,7 @@ enum CaseFormSchema {
             .value("closed", "结案日期", .date),
             .list("attachments", "附件", [
                 .value("kind", "类别", .choice(["身份证明", "授权委托书", "证据材料", "履行凭证", "司法确认材料", "其他"])),
-                .value("title", "名称", .text), .value("pages", "页数", .count), .value("scan", "扫描件", .text),
+                .value("title", "名称", .text), .value("pages", "页数", .count), .value("scan", "扫描件", .scan),
             ]),
             .record("dossier", "卷宗", [
                 .value("number", "卷号", .text), .value("filed_by", "立卷人", .text), .value("filed_on", "立卷日期", .date),

@@ -12,7 +12,7 @@ enum FormView {
 
     /// Every flag the field templates test, false unless set: Mustache looks a missing name up in the
     /// enclosing contexts, so a value inside a record would otherwise render as a record too.
-    static let flags = ["isValue", "isRecord", "isList", "isText", "isLong", "isDate", "isTime", "isMoney", "isCount", "isChoice"]
+    static let flags = ["isValue", "isRecord", "isList", "isText", "isLong", "isDate", "isTime", "isMoney", "isCount", "isChoice", "isScan"]
 
     static func field(_ spec: FieldSpec, in record: CaseTree?, path: String) -> [String: Any] {
         var view = fieldView(spec, in: record, path: path)
@@ -65,6 +65,7 @@ enum FormView {
         case .time: view[value.isEmpty || value.wholeMatch(of: /[0-2][0-9]:[0-5][0-9]/) != nil ? "isTime" : "isText"] = true
         case .money: view["isMoney"] = true
         case .count: view["isCount"] = true
+        case .scan: view["isScan"] = true
         case .choice(let options):
             view["isChoice"] = true
             var all = options.map { ["value": $0, "label": choiceLabels[$0] ?? $0, "selected": $0 == value] as [String: Any] }

@@ -109,6 +109,27 @@ function showFindings(result) {
   document.getElementById("warning-count").textContent = result.warnings;
 }
 
+// A scan goes up on its own (the file as the body); the field then holds the path the desk stored it at.
+document.addEventListener("change", async (event) => {
+  const input = event.target;
+  if (!input.matches("input.scan-upload") || !input.files.length) return;
+  const form = document.getElementById("case-form");
+  const file = input.files[0];
+  const url = form.action + "/scan?filename=" + encodeURIComponent(file.name);
+  const response = await fetch(url, { method: "POST", body: file, credentials: "same-origin",
+    headers: { "X-CSRF-Token": form.elements["_csrf"].value, "Content-Type": "application/octet-stream" } });
+  const result = await response.json();
+  const field = input.closest(".field");
+  const list = field.querySelector("ul.findings");
+  list.innerHTML = "";
+  if (result.path) {
+    field.querySelector('input[type="text"]').value = result.path;
+    scheduleCheck();
+  } else {
+    list.appendChild(findingItem({ severity: "error", severityLabel: "错误", path: "", message: result.error || "上传失败", id: "" }));
+  }
+});
+
 document.addEventListener("input", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
 document.addEventListener("change", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
 document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("case-form")) runCheck(); });
