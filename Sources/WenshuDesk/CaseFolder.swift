@@ -50,6 +50,7 @@ public struct CaseFolder: Sendable {
         case conflict
     }
 
+    private static let saving = NSLock()
     static let caseExtensions: Set<String> = ["yaml", "yml", "json", "xml"]
     static let officeNames: Set<String> = ["office", "committees", "mediators", "worklog"]
 
@@ -145,6 +146,9 @@ public struct CaseFolder: Sendable {
     /// Saves the form into the case file, atomically: values only → patched in place; otherwise the canonical
     /// layout with the previous file kept beside it (`NAME.previous.EXT` is not a case name: `~` marks it).
     func save(_ name: String, form: FormSubmission, version: String) throws(Diagnostic) -> SaveOutcome {
+        // One save at a time, so two pages posting together cannot both pass the version check.
+        CaseFolder.saving.lock()
+        defer { CaseFolder.saving.unlock() }
         let opened = try open(name)
         guard opened.version == version else { return .conflict }
         let (tree, canonical) = edited(opened, form: form)

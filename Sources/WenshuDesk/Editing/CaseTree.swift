@@ -22,12 +22,8 @@ struct CaseTree: Equatable, Sendable {
         text = elements.isEmpty ? node.stringValue : nil
     }
 
-    /// The item name of a list key: `parties` → `party`, `terms` → `term` (docs/case-format.md rule 3).
-    static func itemName(forList key: String) -> String? {
-        if key.hasSuffix("ies"), key.count > 3 { return String(key.dropLast(3)) + "y" }
-        if key.hasSuffix("s"), !key.hasSuffix("ss"), key.count > 1 { return String(key.dropLast()) }
-        return nil
-    }
+    /// The item name of a list key: `parties` → `party`, `terms` → `term` (the loader's rule, written once).
+    static func itemName(forList key: String) -> String? { ListNaming.itemName(forList: key) }
 
     /// Whether `child` is an item of this element's list.
     func isItem(_ child: CaseTree) -> Bool { child.name == CaseTree.itemName(forList: name) }
