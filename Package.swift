@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Wenshu reads as its pipeline: case → template → document → writers, assembly on top.
 // Each stage is a target, so the compiler keeps the arrows one-way.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -8,7 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Wenshu", targets: [
-            "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuAssembly",
+            "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
     ],
@@ -27,28 +28,36 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib from the system: deflate and CRC-32 for the zipped ODF parts.
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // SHA-256 from the system's libcrypto, for the archive package's digests.
+        // The system's libcrypto: SHA-256 for the archive package's digests, Ed25519 for its signatures.
         .systemLibrary(name: "CSHA", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Findings of every stage: Diagnostic, severity, location, and the catalogue of ids with their
+        // messages in English and Chinese (docs/diagnostics.md is generated from it).
+        .target(name: "WenshuDiagnostics"),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
-        .target(name: "WenshuXML", dependencies: ["CLibXML2"]),
+        .target(name: "WenshuXML", dependencies: ["CLibXML2", "WenshuDiagnostics"]),
         // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
-        .target(name: "WenshuCase", dependencies: ["WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
         // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
         // number tells. Templates' w: functions and the assembled reports both print through it.
-        .target(name: "WenshuFormat", dependencies: ["WenshuCase"]),
+        .target(name: "WenshuFormat", dependencies: ["WenshuCase", "WenshuDiagnostics"]),
         // Stage 2: form templates bound to the case by XPath.
-        .target(name: "WenshuTemplate", dependencies: ["WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
+        .target(name: "WenshuTemplate", dependencies: ["WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuFormat"]),
         // Stage 3: ODF, archival XML and plain text from the document model.
         .target(name: "WenshuWriters", dependencies: ["WenshuDocument", "WenshuXML", "CSystemZlib"],
                 exclude: ["Text/generate-width-table.py"]),
+        // Printing: ODF to PDF through a pool of LibreOffice processes, with Wenshu's fontconfig setup.
+        .target(name: "WenshuPrint", dependencies: ["WenshuXML"]),
         // On top: packets, dossiers, ledgers and statistics built from many documents.
-        .target(name: "WenshuAssembly", dependencies: ["WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        .target(name: "WenshuAssembly", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "CSHA"]),
+        // The job runner every command writes through: inputs → jobs → staged outputs → (PDF) → atomic
+        // placement → a report; the render pipeline and the output layout.
+        .target(name: "WenshuRun", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly"]),
         // The mediator's desk: a local web page over the same pipeline (`wenshu serve`). The only target that
         // depends on Hummingbird and Mustache, so the rest of the package builds without them.
         .target(name: "WenshuDesk", dependencies: [
-            "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "CDeskCrypto",
+            "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun", "WenshuPrint", "CDeskCrypto",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -58,19 +67,22 @@ let package = Package(
         .systemLibrary(name: "CDeskCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuDesk",
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
         .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
+        .testTarget(name: "WenshuDiagnosticsTests", dependencies: ["WenshuDiagnostics"]),
         .testTarget(name: "WenshuXMLTests", dependencies: ["WenshuXML"]),
         .testTarget(name: "WenshuCaseTests", dependencies: ["WenshuCase"], resources: [.copy("Broken"), .copy("Twins")]),
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "WenshuFormat"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+        .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
         .testTarget(name: "WenshuDeskTests", dependencies: [
             "WenshuDesk", "WenshuTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -79,3 +91,11 @@ let package = Package(
         ]),
     ]
 )
+
+// Fuzzing (fuzz/README.md): `WENSHU_FUZZ=1 swift build --product wenshu-fuzz -Xswiftc -sanitize=fuzzer,address …`
+// through `fuzz/run`. The target exists only then: libFuzzer supplies its `main`.
+if ProcessInfo.processInfo.environment["WENSHU_FUZZ"] != nil {
+    package.products.append(.executable(name: "wenshu-fuzz", targets: ["WenshuFuzz"]))
+    package.targets.append(.executableTarget(name: "WenshuFuzz", dependencies: ["WenshuCase", "WenshuTemplate", "WenshuAssembly", "WenshuXML"],
+                                             path: "fuzz/Sources", swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

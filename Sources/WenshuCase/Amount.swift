@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 
 /// An amount of money in integer 分 (hundredths of a yuan), read from a decimal string and never from a
 /// binary floating-point value (19.99 × 100 is 1998.999… as a double).
@@ -113,18 +114,17 @@ public enum AmountError: Error, Equatable, Sendable {
     case tooManyDecimals(String)
     case tooLarge(String)
 
-    public var message: String {
+    /// The refusal in the catalogue's words, for either language.
+    public var explanation: DiagnosticArgument {
         switch self {
-        case .notAnAmount(let text):
-            return "“\(text)” is not an amount: write digits with at most two decimals and no separators, e.g. 14020.00"
-        case .negative(let text):
-            return "\(text) is negative: an amount to pay is written as a positive number"
-        case .tooManyDecimals(let text):
-            return "\(text) has more than two decimals: amounts are kept to the 分 (0.01)"
-        case .tooLarge(let text):
-            return "\(text) is more than 999999999999.99, the largest amount written in capitals"
+        case .notAnAmount(let text): return .phrase(FunctionWording.notAnAmount, ["text": "\(text)"])
+        case .negative(let text): return .phrase(FunctionWording.negativeAmount, ["text": "\(text)"])
+        case .tooManyDecimals(let text): return .phrase(FunctionWording.tooManyDecimals, ["text": "\(text)"])
+        case .tooLarge(let text): return .phrase(FunctionWording.amountTooLarge, ["text": "\(text)"])
         }
     }
+
+    public var message: String { explanation.render(in: .current) }
 }
 
 extension String {

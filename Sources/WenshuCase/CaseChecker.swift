@@ -7,14 +7,17 @@ import WenshuXML
 public struct CaseChecker: Sendable {
     /// Supplies the holiday arrangement (judicial-confirmation window), the committees and number series.
     public let profile: OfficeProfile?
+    /// True when a profile was given but did not load, so findings do not claim none was given.
+    public var profileFailedToLoad = false
 
-    public init(profile: OfficeProfile? = nil) {
+    public init(profile: OfficeProfile? = nil, profileFailedToLoad: Bool = false) {
         self.profile = profile
+        self.profileFailedToLoad = profileFailedToLoad
     }
 
     /// Every finding about `file` — those made while loading, the schema's, the rules' — in location order.
     public func check(_ file: CaseFile) -> [Diagnostic] {
-        var context = RuleContext(file: file, profile: profile)
+        var context = RuleContext(file: file, profile: profile, profileFailedToLoad: profileFailedToLoad)
         for rule in Self.rules(for: file.kind) { rule(&context) }
         return (file.loadDiagnostics + SchemaCheck(kind: file.kind).check(file) + context.findings).sortedByLocation
     }
@@ -28,13 +31,33 @@ public struct CaseChecker: Sendable {
         }
     }
 
-    /// Checks many files on all cores; the findings come back in the order of `urls`.
+    /// Checks many files on all cores; the findings come back in the order of `urls`. Over the batch, two
+    /// cases without errors whose numbers make one folder name are each an error (`case.folder-collision`),
+    /// as `render` would refuse them (a case with errors is refused before it has a folder).
     public func check(files urls: [URL], displayNames: [String]? = nil) -> [[Diagnostic]] {
         let results = Results(count: urls.count)
+        let numbers = Numbers(count: urls.count)
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            results[index] = check(contentsOf: urls[index], displayName: displayNames?[index])
+            do throws(Diagnostic) {
+                let file = try CaseLoader.load(urls[index], displayName: displayNames?[index])
+                results[index] = check(file)
+                if file.kind == .caseFile, !results[index].hasErrors, let number = file.root.element(named: "number") {
+                    numbers[index] = (file.location(of: number), number.stringValue)
+                }
+            } catch {
+                results[index] = [error]
+            }
         }
-        return results.values
+        var findings = results.values
+        // A file named twice is one case, not two sharing a folder.
+        var seen: Set<String> = []
+        let numbered = (0..<urls.count).compactMap { index in
+            seen.insert(urls[index].standardizedFileURL.path).inserted ? numbers[index].map { (index, $0) } : nil
+        }
+        for (position, diagnostic) in CaseFolderName.collisionDiagnostics(numbered.map { $0.1 }) {
+            findings[numbered[position].0] = (findings[numbered[position].0] + [diagnostic]).sortedByLocation
+        }
+        return findings
     }
 
     /// The domain rules of each kind of file, beyond its schema.
@@ -44,17 +67,20 @@ public struct CaseChecker: Sendable {
             return [
                 PartyRules.kindFields,
                 PartyRules.references,
-                IdentityRules.residentIDs(in: ["parties/party", "parties/party/agents/agent", "mediators/mediator"]),
+                IdentityRules.residentIDs(in: ["parties/party", "parties/party/agents/agent", "parties/party/group/members/member",
+                                                "mediators/mediator"]),
                 IdentityRules.creditCodes(in: ["parties/party/credit_code"]),
                 PhoneRule.rule,
                 DateOrderRule.rule,
                 RoutingRule.rule,
                 AmountRules.rule,
+                CopiesRule.rule,
                 RecusalRule.rule,
                 ConfirmationRule.rule,
                 OutcomeRule.rule,
                 PartyRules.particulars,
                 ProfileRules.rule,
+                CaseNumberRule.rule,
             ]
         case .office:
             return [PhoneRule.rule, OfficeRules.holidays, OfficeRules.rates, OfficeRules.numberPatterns]
@@ -65,6 +91,19 @@ public struct CaseChecker: Sendable {
         case .worklog:
             return [WorklogRules.entriesInYear]
         }
+    }
+}
+
+/// Per-index case numbers (where, what) filled by concurrent workers.
+private final class Numbers: @unchecked Sendable {
+    private var storage: [(SourceLocation, String)?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> (SourceLocation, String)? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
     }
 }
 

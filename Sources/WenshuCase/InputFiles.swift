@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 
 /// The files a command line names: a file as given; a folder's `*.xml`, `*.yaml`, `*.yml` and `*.json`
 /// files (not its subfolders), sorted by name so that output is stable.
@@ -9,8 +10,8 @@ public enum InputFiles {
 
         public var description: String {
             switch self {
-            case .missing(let path): return "\(path): no such file or folder"
-            case .emptyFolder(let path): return "\(path): the folder holds no .xml, .yaml, .yml or .json files"
+            case .missing(let path): return CommandWording.noSuchFileOrFolder.render(in: .current, ["path": "\(path)"])
+            case .emptyFolder(let path): return CommandWording.emptyFolder.render(in: .current, ["path": "\(path)"])
             }
         }
     }
@@ -32,5 +33,13 @@ public enum InputFiles {
             urls += files.map { URL(fileURLWithPath: base + $0, isDirectory: false) }
         }
         return urls
+    }
+
+    /// The office profile a command uses, found one way for every command: the file given with
+    /// `--profile`; else an `office.*` among the inputs; else `office.yaml` in the current folder, if any.
+    public static func profile(given: String?, among files: [URL] = []) -> URL? {
+        if let given { return URL(fileURLWithPath: given) }
+        if let named = files.first(where: { FileKind(guessingFrom: $0) == .office }) { return named }
+        return FileManager.default.fileExists(atPath: "office.yaml") ? URL(fileURLWithPath: "office.yaml") : nil
     }
 }

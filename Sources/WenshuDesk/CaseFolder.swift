@@ -1,6 +1,8 @@
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
+import WenshuRun
 import WenshuWriters
 import WenshuXML
 
@@ -116,11 +118,9 @@ public struct CaseFolder: Sendable {
 
     /// Opens a case file for editing.
     public func open(_ name: String) throws(Diagnostic) -> Opened {
-        guard let url = resolve(name) else { throw Diagnostic("desk.no-such-case", at: SourceLocation(file: name), "no such case file in the folder") }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw Diagnostic("case.unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
-        }
+        guard let url = resolve(name) else { throw Diagnostic(DeskID.noSuchCase, at: SourceLocation(file: name)) }
+        // Unreadable: the loader reads it again and reports why, in its own words.
+        guard let data = try? Data(contentsOf: url) else { _ = try CaseLoader.load(url, kind: .caseFile, displayName: name); throw Diagnostic(DeskID.noSuchCase, at: SourceLocation(file: name)) }
         let file = try CaseLoader.load(data, name: name, format: SourceFormat(fileExtension: url.pathExtension)!, kind: .caseFile)
         return Opened(fileName: name, text: String(decoding: data, as: UTF8.self), file: file, version: SHA256Digest.hex(of: data))
     }
@@ -182,24 +182,24 @@ public struct CaseFolder: Sendable {
     /// Creates a new case file from a dispute type's starting point; returns its name.
     public func create(number: String, type: String, format: SourceFormat = .yaml, on day: CivilDate = .today) throws(Diagnostic) -> String {
         let number = number.trimmingCharacters(in: .whitespaces)
-        guard !number.isEmpty else { throw Diagnostic("desk.new-case-number", at: SourceLocation(file: "新案件"), subject: "number", "give the case number (案号)") }
+        guard !number.isEmpty else { throw Diagnostic(DeskID.newCase, at: SourceLocation(file: "新案件"), subject: "number") }
         guard CaseFormSchema.disputeTypes.contains(type) else {
-            throw Diagnostic("desk.new-case-type", at: SourceLocation(file: "新案件"), subject: "type", "choose a dispute type from the list")
+            throw Diagnostic(DeskID.newCase, at: SourceLocation(file: "新案件"), subject: "type", wording: DeskWording.chooseType)
         }
         let stem = OutputLayout.safeName(number)
         let ext = format == .yaml ? "yaml" : format.rawValue
         let name = "\(stem).\(ext)"
         let url = root.appendingPathComponent(name, isDirectory: false)
         guard !FileManager.default.fileExists(atPath: url.path) else {
-            throw Diagnostic("desk.new-case-exists", at: SourceLocation(file: name), subject: "number", "a case file with this number already exists")
+            throw Diagnostic(DeskID.newCase, at: SourceLocation(file: name), subject: "number", wording: DeskWording.caseExists)
         }
         try write(CanonicalCaseWriter.text(CaseStartingPoint.tree(number: number, type: type, profile: profile, on: day), format: format), to: url)
         return name
     }
 
     private func write(_ text: String, to url: URL) throws(Diagnostic) {
-        do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
-            throw Diagnostic("desk.write-failed", at: SourceLocation(file: url.lastPathComponent), "cannot write the file: \(error)")
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            throw Diagnostic(DeskID.writeFailed, at: SourceLocation(file: url.lastPathComponent), ["reason": "\(error.localizedDescription)"])
         }
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuTemplate
+import WenshuRun
 import WenshuWriters
 import WenshuXML
 
@@ -85,13 +87,13 @@ public struct CasePapers: Sendable {
     public func file(caseAt url: URL, name: String, stem: String, format: String) -> (data: Data?, diagnostics: [Diagnostic]) {
         let wantsPDF = format == "pdf"
         guard let output = OutputFormat(rawValue: wantsPDF ? "odt" : format), !wantsPDF || pdfConverter != nil else {
-            return (nil, [Diagnostic("desk.unknown-format", at: SourceLocation(file: name), "\(format) is not offered here")])
+            return (nil, [Diagnostic(DeskID.noSuchPaper, at: SourceLocation(file: name), ["paper": "\(stem)", "format": "\(format)"])])
         }
         let made = document(caseAt: url, name: name, stem: stem, format: output)
         guard var data = made.data else { return made }
         if wantsPDF, let pdfConverter {
             do { data = try pdfConverter(data) } catch {
-                return (nil, made.diagnostics + [Diagnostic("desk.pdf-failed", at: SourceLocation(file: name), "the PDF could not be made: \(error)")])
+                return (nil, made.diagnostics + [Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: name), ["reason": "\(error)"])])
             }
         }
         return (data, made.diagnostics)
@@ -113,7 +115,7 @@ public struct CasePapers: Sendable {
             let result = pipeline.render(caseAt: url, displayName: name)
             let file = result.files.first { $0.name == "\(stem).\(format.fileExtension)" }
             if file == nil, result.succeeded {
-                return (nil, result.diagnostics + [Diagnostic("desk.no-such-paper", at: SourceLocation(file: name), "the form \(stem) does not apply to this case")])
+                return (nil, result.diagnostics + [Diagnostic(DeskID.noSuchPaper, at: SourceLocation(file: name), ["paper": "\(stem)", "format": "\(format.fileExtension)"])])
             }
             return (file?.data, result.diagnostics)
         }

@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 
 /// Where a new case starts for each dispute type: the office's first committee, an application received
 /// today, and the two sides the type usually has (an employer, a hospital, a property company or a business

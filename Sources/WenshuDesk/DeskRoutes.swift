@@ -4,6 +4,8 @@ import Hummingbird
 import Mustache
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
+import WenshuRun
 import WenshuWriters
 import WenshuXML
 
@@ -140,7 +142,7 @@ struct DeskRoutes: Sendable {
     func casePage(_ name: String, session: Sessions.Session, notice: String? = nil, conflict: Bool = false) -> Response {
         let opened: CaseFolder.Opened
         do { opened = try folder.open(name) } catch {
-            return message(error.id == "desk.no-such-case" ? .notFound : .unprocessableContent, DeskText.sentence(for: error))
+            return message(error.id == DeskID.noSuchCase.id ? .notFound : .unprocessableContent, DeskText.sentence(for: error))
         }
         var findings = CaseChecker(profile: folder.profile).check(opened.file)
         if !findings.hasErrors { findings += server.papers.bindingFindings(for: opened.file) }
@@ -242,7 +244,7 @@ struct DeskRoutes: Sendable {
                 n += 1
                 fileName = "\(stem)-\(n).\(ext)"
             }
-            try AtomicFile.write(Data(bytes), to: scans.appendingPathComponent(fileName))
+            try Data(bytes).write(to: scans.appendingPathComponent(fileName), options: .atomic)
             return json(["path": "scans/\(fileName)"])
         }
     }

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import Mustache
 import WenshuCase
+import WenshuDiagnostics
 import WenshuTemplate
 import WenshuXML
 
@@ -40,14 +41,13 @@ public struct DeskServer: Sendable {
     /// Loads the page templates; refuses a non-loopback address without a password.
     public init(folder: CaseFolder, papers: CasePapers, settings: Settings) async throws {
         if !settings.isLoopback && settings.password == nil {
-            throw Diagnostic("desk.password-required", at: SourceLocation(file: "--listen"),
-                             "listening on \(settings.host) needs an access password: set desk.password_hash in the profile (wenshu serve --hash-password)")
+            throw Diagnostic(DeskID.passwordRequired, at: SourceLocation(file: "--listen"), ["address": "\(settings.host)"])
         }
         self.folder = folder
         self.papers = papers
         self.settings = settings
         guard let pagesURL = Bundle.module.url(forResource: "Pages", withExtension: nil) else {
-            throw Diagnostic("desk.resources-missing", at: SourceLocation(file: "WenshuDesk"), "the desk's page templates are missing from the installation")
+            throw Diagnostic(DeskID.cannotStart, at: SourceLocation(file: "WenshuDesk"), ["reason": .localized(en: "its page templates are missing from the installation", zh: "安装中缺少页面模板")])
         }
         pages = try await MustacheLibrary(directory: pagesURL.path)
     }

@@ -19,10 +19,18 @@ public struct Signature: Sendable, Equatable {
     public var name: [Inline]
     /// The date line; `nil` prints none, `[.blank…]`-style runs print `年　月　日` for handwriting.
     public var date: [Inline]?
+    /// A seal is stamped over this line and its date (the committee's name, 某某人民调解委员会（印）): the
+    /// writers keep ``Signature/sealDiameter`` of free height for it, ending with the date line, so the
+    /// seal covers no other text.
+    public var seal: Bool
 
-    public init(label: [Inline], name: [Inline] = [], date: [Inline]? = nil) {
+    public init(label: [Inline], name: [Inline] = [], date: [Inline]? = nil, seal: Bool = false) {
         self.label = label
         self.name = name
         self.date = date
+        self.seal = seal
     }
+
+    /// A committee's round seal: 42 mm across (domain.md §9; special-purpose seals are 40 mm).
+    public static let sealDiameter = 42.0
 }

@@ -41,6 +41,19 @@ extension Amount {
 
 }
 
+extension Amount {
+    /// `text` with the amount's 大写 right after the figure that writes it (``figureRange(in:)``):
+    /// `…赔偿人民币318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中…`. A text that writes no such
+    /// figure gets both at its end, `（本项金额￥318,640.00，大写：人民币叁拾壹万捌仟陆佰肆拾元整）`, which
+    /// cannot be read as the 大写 of another figure (`check` warns: `case.term-amount-figure`).
+    package func spelled(in text: String) -> String {
+        guard let range = figureRange(in: text) else {
+            return text + "（本项金额" + figures + "，大写：" + capitals + "）"
+        }
+        return String(text[..<range.upperBound]) + "（大写：" + capitals + "）" + String(text[range.upperBound...])
+    }
+}
+
 extension String {
     /// The text without leading and trailing ASCII spaces, tabs and line breaks (the ideographic space
     /// U+3000 is content in Chinese text and stays). Works on UTF-8 bytes: every case value passes here.

@@ -56,6 +56,12 @@ package struct ChineseNumberSpelling: Sendable {
 /// Ordinary Chinese numerals: 十, 十二, 一百零五, 一万零一十, 十万.
 package enum ChineseNumerals {
     /// `n` in ordinary numerals; a leading ten is 十, not 一十 (十五, 十万), as Chinese writes it.
+    /// A count before a measure word: two is 两 (一式两份, 两人), as Chinese says it; any other number as
+    /// `spell` writes it (二十份, 十二份).
+    package static func count(_ n: Int64) -> String {
+        n == 2 ? "两" : spell(n)
+    }
+
     package static func spell(_ n: Int64) -> String {
         if n == 0 { return "零" }
         let text = ChineseNumberSpelling.ordinary.spell(n).text

@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 
 /// Dates as Chinese documents print them.
 package enum ChineseDate {
@@ -41,16 +42,15 @@ package struct IdentityFacts: Sendable, Equatable {
             switch error {
             case .firstGeneration:
                 guard let facts = ResidentIDNumber.firstGeneration(number) else {
-                    throw IdentityError(masked: masked, reason: "holds no real birth date")
+                    throw IdentityError(masked: masked, reason: .phrase(FunctionWording.noBirthDate))
                 }
                 (self.birthDate, self.gender) = facts
             case .malformed:
-                throw IdentityError(masked: masked,
-                                    reason: "is not a resident ID number (17 digits and a digit or X, or 15 digits)")
+                throw IdentityError(masked: masked, reason: .phrase(FunctionWording.notAnIDNumber))
             case .impossibleBirthDate:
-                throw IdentityError(masked: masked, reason: "holds no real birth date")
+                throw IdentityError(masked: masked, reason: .phrase(FunctionWording.noBirthDate))
             case .checkCharacter(let expected):
-                throw IdentityError(masked: masked, reason: "has a wrong check character (it should be \(expected))")
+                throw IdentityError(masked: masked, reason: .phrase(FunctionWording.wrongCheckCharacter, ["expected": "\(expected)"]))
             }
         }
     }
@@ -59,6 +59,10 @@ package struct IdentityFacts: Sendable, Equatable {
 /// An identity number that cannot be read; the message shows the number masked.
 package struct IdentityError: Error, Equatable, Sendable {
     package let masked: String
-    package let reason: String
-    package var message: String { "the ID number \(masked) \(reason)" }
+    package let reason: DiagnosticArgument
+    /// The refusal in the catalogue's words (either language).
+    package var explanation: DiagnosticArgument {
+        .phrase(FunctionWording.identity, ["id": "\(masked)", "problem": reason])
+    }
+    package var message: String { explanation.render(in: .current) }
 }

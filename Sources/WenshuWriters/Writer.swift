@@ -11,8 +11,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xml
     /// Fixed-width plain text for any printer.
     case txt
+    /// PDF, printed from the `.odt` by LibreOffice (`WenshuPrint`): an external program, so no
+    /// `DocumentWriter` makes it; a command writes the `.odt` (`formatsWritten`) and prints it.
+    case pdf
 
     public var fileExtension: String { rawValue }
+
+    /// Every format a `DocumentWriter` makes (all but pdf).
+    public static var writtenFormats: [OutputFormat] { allCases.filter { $0 != .pdf } }
+
+    /// The formats Wenshu's writers make for the formats asked for: each itself, pdf as the `.odt`
+    /// LibreOffice prints it from (once, in the place of the first of them).
+    public static func formatsWritten(for formats: [OutputFormat]) -> [OutputFormat] {
+        var written: [OutputFormat] = []
+        for format in formats.map({ $0 == .pdf ? .odt : $0 }) where !written.contains(format) { written.append(format) }
+        return written
+    }
 }
 
 /// Settings writers share; each writer reads the ones that concern it.
@@ -54,6 +68,7 @@ public enum Writers {
         case .fodt: return ODFWriter(flat: true)
         case .xml: return ArchiveXMLWriter()
         case .txt: return TextWriter(options: options)
+        case .pdf: preconditionFailure("a PDF is printed from the .odt by WenshuPrint: write OutputFormat.formatsWritten(for:)")
         }
     }
 }

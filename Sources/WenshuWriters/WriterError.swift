@@ -18,4 +18,6 @@ public enum WriterError: Error, Sendable, Equatable {
     case invalidDate(String)
     /// zlib could not deflate a part of a zipped document (out of memory).
     case compressionFailed
+    /// A picture's image file cannot be read.
+    case unreadableImage(path: String)
 }

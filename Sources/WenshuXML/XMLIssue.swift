@@ -1,4 +1,5 @@
 import CLibXML2
+@_exported import WenshuDiagnostics
 
 /// A problem libxml2 reported, with where it was found.
 public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
@@ -31,9 +32,38 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// The element a validity error is about (for a text node, its parent element), when libxml2 names one.
     /// Lets a caller that keeps its own locations (a case loaded from YAML) find line, column and field.
     public var node: XMLNode?
+    /// libxml2's domain and code (`xmlError.domain`, `.code`; e.g. `XML_FROM_RELAXNGV` and an
+    /// `XML_RELAXNG_ERR_…` value) when libxml2 reported the issue; nil for issues Wenshu found itself.
+    public var libxml2: LibXML2Code?
+    /// libxml2's string arguments of the error (`xmlError.str1`, `.str2`): for a RelaxNG error, the names
+    /// it is about, e.g. `["cell", "text"]` for extra content in a cell that is text.
+    public var libxml2Arguments: [String] = []
+    /// For an XPath that failed: the parts of `message` as values, so nobody has to take the text apart.
+    public var xpath: XPathFailure?
+
+    /// What failed in an XPath: the expression, the reason alone, and the extension function that raised
+    /// it (`nil` when libxml2 itself failed).
+    public struct XPathFailure: Sendable, Equatable {
+        public var expression: String
+        public var reason: String
+        public var function: String?
+        /// An extension function's reason in the catalogue's words (either language).
+        public var explanation: DiagnosticArgument?
+
+        public init(expression: String, reason: String, function: String?, explanation: DiagnosticArgument? = nil) {
+            self.expression = expression
+            self.reason = reason
+            self.function = function
+            self.explanation = explanation
+        }
+    }
+
+    /// The reason alone: for an XPath failure without " in XPath `…`", otherwise the message.
+    public var reason: String { xpath?.reason ?? message }
 
     public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
-                node: XMLNode? = nil) {
+                node: XMLNode? = nil, libxml2: LibXML2Code? = nil) {
+        self.libxml2 = libxml2
         self.kind = kind
         self.file = file
         self.line = line
@@ -48,6 +78,25 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
         if line > 0 { location += ":\(line)" }
         if column > 0 { location += ":\(column)" }
         return "\(location): \(message)"
+    }
+}
+
+extension Diagnostic {
+    /// A libxml2 issue as the catalogue entry's finding, at the issue's place, with libxml2's code and its
+    /// text as the `{detail}` argument.
+    public init(entry: DiagnosticEntry, issue: XMLIssue, subject: String? = nil, wording: Phrase? = nil,
+                _ arguments: [String: DiagnosticArgument] = [:]) {
+        var arguments = arguments
+        arguments["detail"] = arguments["detail"] ?? .text(issue.message)
+        self.init(entry: entry, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
+                  subject: subject, arguments, wording: wording, libxml2: issue.libxml2)
+    }
+
+    /// A libxml2 issue under an id not yet in the catalogue (its message kept as it is).
+    public init(_ id: String, issue: XMLIssue, subject: String? = nil) {
+        self.init(id, .error, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
+                  subject: subject, issue.message)
+        libxml2 = issue.libxml2
     }
 }
 
@@ -82,8 +131,11 @@ func capturingErrors<R>(kind: XMLIssue.Kind, file: String?, document: XMLDocumen
             if node.pointee.type != XML_ELEMENT_NODE, let parent = node.pointee.parent { node = parent }
             if node.pointee.type == XML_ELEMENT_NODE { issueNode = XMLNode(pointer: node, document: document) }
         }
-        box.issues.append(XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
-                                   message: message, element: element, node: issueNode))
+        var issue = XMLIssue(kind: box.kind, file: file, line: max(line, 0), column: Int(e.int2),
+                             message: message, element: element, node: issueNode,
+                             libxml2: LibXML2Code(domain: Int(e.domain), code: Int(e.code)))
+        issue.libxml2Arguments = [e.str1, e.str2].compactMap { $0.map { String(cString: $0) } }
+        box.issues.append(issue)
     }
     defer { xmlSetStructuredErrorFunc(nil, nil) }
     // A few libxml2 paths print through the generic handler instead; keep them off standard error.
@@ -102,5 +154,51 @@ private final class IssueCollector {
         self.kind = kind
         self.file = file
         self.document = document
+    }
+}
+
+extension XMLIssue {
+    /// What a RelaxNG validity issue complains of, read from libxml2's error code (never from its wording).
+    public enum RelaxNGComplaint: Sendable {
+        /// A value its datatype, enumeration or pattern refuses (`XML_RELAXNG_ERR_TYPE`, `…_DATATYPE`, `…_VALUE` …).
+        case value
+        /// An element whose content failed as a whole (`XML_RELAXNG_ERR_CONTENTVALID`).
+        case content
+        /// An element not expected there (`…_ELEMWRONG`, `…_ELEMEXTRANS`).
+        case unexpectedElement
+        /// Text where none is allowed (`…_TEXTWRONG`).
+        case unexpectedText
+        /// Content left over after the element's pattern was satisfied (`…_EXTRACONTENT`).
+        case extraContent
+        /// Required content missing, or something else where it belongs (`…_NOELEM`, `…_ELEMNAME`, `…_NOTELEM`).
+        case missingElement
+        /// An element's attributes failed (`…_ATTRVALID`, `…_INVALIDATTR`).
+        case attributes
+        case other
+    }
+
+    /// For extra content (`RelaxNGComplaint.extraContent`): whether what is extra is text, which libxml2
+    /// names by the name of its text nodes.
+    public var extraContentIsText: Bool {
+        relaxNGComplaint == .extraContent && libxml2Arguments.count == 2
+            && libxml2Arguments[1] == "text"  // libxml2's name for text nodes (`xmlStringText`, not imported)
+    }
+
+    /// For a RelaxNG validity issue libxml2 reported, what it complains of; nil for any other issue.
+    public var relaxNGComplaint: RelaxNGComplaint? {
+        guard let libxml2, libxml2.domain == Int(XML_FROM_RELAXNGV.rawValue) else { return nil }
+        switch xmlRelaxNGValidErr(rawValue: UInt32(libxml2.code)) {
+        case XML_RELAXNG_ERR_TYPE, XML_RELAXNG_ERR_TYPEVAL, XML_RELAXNG_ERR_TYPECMP, XML_RELAXNG_ERR_DATATYPE,
+             XML_RELAXNG_ERR_VALUE, XML_RELAXNG_ERR_LIST, XML_RELAXNG_ERR_DATAELEM, XML_RELAXNG_ERR_VALELEM,
+             XML_RELAXNG_ERR_LISTELEM:
+            return .value
+        case XML_RELAXNG_ERR_CONTENTVALID: return .content
+        case XML_RELAXNG_ERR_ELEMWRONG, XML_RELAXNG_ERR_ELEMEXTRANS: return .unexpectedElement
+        case XML_RELAXNG_ERR_TEXTWRONG: return .unexpectedText
+        case XML_RELAXNG_ERR_EXTRACONTENT: return .extraContent
+        case XML_RELAXNG_ERR_NOELEM, XML_RELAXNG_ERR_ELEMNAME, XML_RELAXNG_ERR_NOTELEM: return .missingElement
+        case XML_RELAXNG_ERR_ATTRVALID, XML_RELAXNG_ERR_INVALIDATTR: return .attributes
+        default: return .other
+        }
     }
 }

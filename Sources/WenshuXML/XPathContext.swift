@@ -4,10 +4,13 @@ import CLibXML2
 /// Throwing `XPathFunctionError` makes the evaluation fail with that message.
 public typealias XPathFunction = @Sendable ([XPathValue]) throws -> XPathValue
 
-/// An error an extension function raises; the evaluation fails with its message.
+/// An error an extension function raises; the evaluation fails with its reason.
 public struct XPathFunctionError: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    /// Why the function refused, in the catalogue's words (either language).
+    public var reason: DiagnosticArgument
+    public init(_ reason: DiagnosticArgument) { self.reason = reason }
+    /// The reason in English, as libxml2-level messages carry it.
+    public var message: String { reason.render(in: .en) }
 }
 
 /// A table of extension functions in one namespace, built once and shared by every context.
@@ -44,7 +47,7 @@ public final class XPathContext {
         /// The namespaces of the registered tables.
         var namespaceURIs: [String] = []
         /// The first error a function raised during the current evaluation.
-        var functionError: String?
+        var functionError: (function: String, reason: DiagnosticArgument)?
     }
 
     public init(document: XMLDocument) {
@@ -98,14 +101,21 @@ public final class XPathContext {
             xmlXPathCompiledEval(expression.pointer, pointer)
         }
         defer { if let object { xmlXPathFreeObject(object) } }
-        if let message = state.functionError {
-            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
-                           message: "\(message) in XPath `\(expression.source)`")
+        if let (function, reason) = state.functionError {
+            let english = reason.render(in: .en)
+            var issue = XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                                 message: "\(function)(): \(english) in XPath `\(expression.source)`",
+                                 libxml2: issues.first?.libxml2)
+            issue.xpath = XMLIssue.XPathFailure(expression: expression.source, reason: english, function: function,
+                                                explanation: reason)
+            throw issue
         }
         guard let object else {
             let reason = issues.first?.message ?? "evaluation failed"
-            throw XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
-                           message: "\(reason) in XPath `\(expression.source)`")
+            var issue = XMLIssue(kind: .xpath, file: document.fileName, line: node?.line ?? 0,
+                                 message: "\(reason) in XPath `\(expression.source)`", libxml2: issues.first?.libxml2)
+            issue.xpath = XMLIssue.XPathFailure(expression: expression.source, reason: reason, function: nil)
+            throw issue
         }
         return xpathValue(from: object, document: document)
     }
@@ -154,7 +164,7 @@ private func xpathTrampoline(_ parser: xmlXPathParserContextPtr?, _ nargs: Int32
     do {
         valuePush(parser, xpathObject(from: try function(args)))
     } catch {
-        state.functionError = "\(name)(): " + ((error as? XPathFunctionError)?.message ?? "\(error)")
+        state.functionError = (name, (error as? XPathFunctionError)?.reason ?? .text("\(error)"))
         xmlXPathErr(parser, Int32(XPATH_EXPR_ERROR.rawValue))
     }
 }

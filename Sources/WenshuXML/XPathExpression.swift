@@ -13,7 +13,10 @@ public final class XPathExpression: @unchecked Sendable {
         let (compiled, issues) = capturingErrors(kind: .xpath, file: nil) { xmlXPathCompile(Self.unstreamed(source)) }
         guard let compiled else {
             let reason = issues.first?.message ?? "invalid expression"
-            throw XMLIssue(kind: .xpath, file: nil, line: 0, message: "\(reason) in XPath `\(source)`")
+            var issue = XMLIssue(kind: .xpath, file: nil, line: 0, message: "\(reason) in XPath `\(source)`",
+                                 libxml2: issues.first?.libxml2)
+            issue.xpath = XMLIssue.XPathFailure(expression: source, reason: reason, function: nil)
+            throw issue
         }
         self.pointer = compiled
         self.source = source

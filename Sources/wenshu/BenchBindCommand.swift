@@ -12,6 +12,8 @@ struct BenchBindCommand: ParsableCommand {
         abstract: "Time binding a template to one case (see bench/template-bind).",
         shouldDisplay: false)
 
+    @OptionGroup var language: LanguageOptions
+
     @Option(help: "The form to bind.") var form = "agreement"
     @Option(help: "Bindings per measured round.") var iterations = 2000
     @Option(help: "Measured rounds (the best and the median are reported).") var rounds = 7

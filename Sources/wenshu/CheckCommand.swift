@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 
 /// `wenshu check`: load and check case files (and the office's own files), print every finding.
 struct CheckCommand: ParsableCommand {
@@ -22,6 +23,8 @@ struct CheckCommand: ParsableCommand {
             Example: wenshu check examples/cases --profile examples/office.yaml
             """)
 
+    @OptionGroup var language: LanguageOptions
+
     @Argument(help: ArgumentHelp("Case files, or folders of case files.", valueName: "file-or-folder"))
     var paths: [String]
 
@@ -37,20 +40,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do {
-            _ = try LongArgumentLists.files(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
         if let profile, !FileManager.default.fileExists(atPath: profile) {
-            throw ValidationError("\(profile): no such profile file")
+            throw ValidationError(CommandWording.noSuchProfile.render(in: .current, ["file": "\(profile)"]))
         }
     }
 
     func run() throws {
-        let files = try LongArgumentLists.files(paths)
-        let profilePath = profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil)
-        let report = CheckReport.check(files, profile: profilePath.map { URL(fileURLWithPath: $0) })
+        let files = try CommandInputs.files(paths)
+        let report = CheckReport.check(files, profile: InputFiles.profile(given: profile, among: files))
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)

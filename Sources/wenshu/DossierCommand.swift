@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu dossier`: the bound dossier of each case, and its archive package.
@@ -40,59 +42,77 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Also write dossier-archive.xml: the archive package with a SHA-256 digest of every part.")
     var archive = false
 
+    @Option(help: ArgumentHelp("Sign each archive package with the office's private key (PEM, from `wenshu keygen`; default: the profile's archive/signing_key).",
+                               valueName: "private-key"))
+    var sign: String?
+
     @Flag(help: "Bind a dossier even when a required (必须) paper is missing; the cover and the 备考表 name what is missing.")
     var force = false
 
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
+    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give -o DIR: the folder the dossiers go to") }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveDossierFolder.render(in: .current)) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let office = try profile.load()
+        let inputs = try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let office = try profile.load(among: inputs)
         let assembler = DossierAssembler(library: library, profile: office, force: force)
-        let files = try LongArgumentLists.files(cases)
-        guard let root = out.outputFolder else { return }
-        let layout = OutputLayout(root: root)
+        let (formats, archive) = (out.writtenFormats, self.archive)
+        let signingKey = try loadSigningKey(profile: office)
         let options = out.writerOptions(defaultPage: .gbt9704)
-
-        // Two cases whose numbers make one folder name: refuse before anything is written.
-        let numbers = files.compactMap { try? CaseLoader.load($0, kind: .caseFile).root.element(named: "number")?.stringValue }
-        let collisions = OutputLayout.collisions(among: numbers)
-        for name in collisions.keys.sorted() {
-            printError(Diagnostic("render.folder-collision", at: SourceLocation(file: root.path),
-                                  "cases \(collisions[name]!.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
-        }
-        if !collisions.isEmpty { throw ExitCode(1) }
-
-        var bound = 0, written = 0
-        for url in files {
-            let result = assembler.assemble(caseAt: url)
-            result.diagnostics.filter { $0.severity != .note }.forEach(printError)
-            guard let dossier = result.dossier, result.succeeded else { continue }
-            do {
-                for (name, data) in try Self.files(dossier, formats: out.chosenFormats, archive: archive, options: options) {
-                    try AtomicFile.write(data, to: layout.folder(forCase: dossier.caseNumber).appendingPathComponent(name))
-                    written += 1
+        // A dossier and its archive are one volume: a run answers for every file an earlier dossier run wrote.
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "dossier",
+                                        printing: try out.printing(templates: self.library.templates))).run(count: files.count) { index in
+            let result = assembler.assemble(caseAt: files[index])
+            var job = JobOutput(source: result.source, caseNumber: result.dossier?.caseNumber ?? result.caseNumber,
+                                diagnostics: result.diagnostics)
+            guard let dossier = result.dossier, result.succeeded else {
+                if !job.diagnostics.hasErrors {
+                    job.diagnostics.append(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": .phrase(CommandWording.noDossierBound)]))
                 }
-                bound += 1
-            } catch {
-                printError(Diagnostic(DossierIssue.writeFailed, at: SourceLocation(file: result.source), "\(error)"))
+                return job
             }
+            do {
+                job.files = try Self.files(dossier, formats: formats, options: options).map { OutputFile(name: $0.0, data: $0.1) }
+                if archive {
+                    // Written as a stream, in the staging folder: scans of any size pass through a buffer.
+                    let package = try dossier.archivePackage(options: options)
+                    job.files.append(OutputFile(name: "dossier-archive.xml") { url in _ = try package.write(to: url, signingKey: signingKey) })
+                }
+            } catch {
+                job.diagnostics.append(Diagnostic(DossierID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
+            }
+            return job
         }
-        FileHandle.standardError.write(Data("\(files.count) cases: \(bound) dossiers bound (\(written) files in \(root.path)), \(files.count - bound) refused\n".utf8))
-        if bound < files.count || problems.hasErrors { throw ExitCode(1) }
+        ReportPrinter(summary: .init(CommandWording.dossierSummary, done: CommandWording.dossier)).print(report, format: format.printer)
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    /// The files of one dossier, by name: `dossier.<ext>` per format, and `dossier-archive.xml`.
-    static func files(_ dossier: Dossier, formats: [OutputFormat], archive: Bool, options: WriterOptions) throws -> [(String, Data)] {
-        var files = try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
-        if archive { files.append(("dossier-archive.xml", try dossier.archivePackage(options: options).serialized())) }
-        return files
+    /// The files of one dossier, by name: `dossier.<ext>` per format (the archive package is streamed apart).
+    static func files(_ dossier: Dossier, formats: [OutputFormat], options: WriterOptions) throws -> [(String, Data)] {
+        try formats.map { ("dossier.\($0.fileExtension)", try dossier.write($0, options: options)) }
+    }
+
+    /// The key `--sign` names, else the profile's signing key when archiving; none otherwise.
+    func loadSigningKey(profile: OfficeProfile?) throws -> ArchiveSigningKey? {
+        guard archive, let file = sign.map({ URL(fileURLWithPath: $0) }) ?? profile?.signingKey else {
+            if sign != nil { throw ValidationError(CommandWording.signNeedsArchive.render(in: .current)) }
+            return nil
+        }
+        do { return try ArchiveSigningKey(contentsOf: file) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

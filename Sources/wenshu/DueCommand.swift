@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
+import WenshuRun
 import WenshuWriters
 import WenshuXML
 
@@ -28,6 +30,8 @@ struct DueCommand: ParsableCommand {
             Exit status: 0 (also when things are overdue, unless --fail-on-overdue: then 1); 1 some case files \
             had errors (the others are listed); 64 usage.
             """)
+
+    @OptionGroup var language: LanguageOptions
 
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
@@ -56,9 +60,9 @@ struct DueCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if let on, CivilDate(iso: on) == nil { throw ValidationError("--on \(on): write the date as YYYY-MM-DD") }
-        if let within, within < 0 { throw ValidationError("--within takes a number of days from 0 up") }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if let on, CivilDate(iso: on) == nil { throw ValidationError(CommandWording.dateFormat.render(in: .current, ["option": "--on", "text": "\(on)"])) }
+        if let within, within < 0 { throw ValidationError(CommandWording.withinFromZero.render(in: .current)) }
         do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
@@ -96,10 +100,15 @@ struct DueCommand: ParsableCommand {
         }
         if let folder = out.outputFolder {
             let document = report.document(keeper: profile?.name)
-            for format in out.chosenFormats {
-                let data = try Writers.writer(for: format, options: out.writerOptions(defaultPage: .wide)).write(document)
-                try AtomicFile.write(data, to: folder.appendingPathComponent("worklist.\(format.fileExtension)"))
+            let options = out.writerOptions(defaultPage: .wide)
+            let files = try out.writtenFormats.map { format in
+                OutputFile(name: "worklist.\(format.fileExtension)", data: try Writers.writer(for: format, options: options).write(document))
             }
+            let placed = Runner(RunSettings(output: folder, manifestKey: "due", printing: try out.printing())).run(count: 1) { _ in
+                JobOutput(source: folder.path, folder: "", files: files)
+            }
+            ReportPrinter(summary: .init(CommandWording.wroteFiles)).printFindings(placed)
+            if !placed.succeeded { throw ExitCode(1) }
         }
         if failed || (failOnOverdue && !report.overdue.isEmpty) { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuRun
 import WenshuTemplate
 import WenshuXML
 
@@ -14,6 +15,8 @@ struct FormsCommand: ParsableCommand {
         the template's own. Problems in a template are printed on standard error with file and line; the \
         other templates are still listed.
         """)
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var library: TemplateLibraryOptions
 
@@ -52,6 +55,8 @@ struct FormsCommand: ParsableCommand {
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+
+    var printer: ReportPrinter.Format { self == .json ? .json : .text }
 }
 
 /// `--templates DIR`, shared by the commands that read templates.

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.
@@ -43,24 +45,15 @@ struct LedgerCommand: ParsableCommand {
                                                           valueName: Book.allCases.map(\.rawValue).joined(separator: "|")))
     var books: [Book] = []
 
-    func validate() throws {
-        try report.validate()
-        // A book asked for by name needs its register among the inputs or named by its option.
-        let named = Set(try LongArgumentLists.files(report.paths).map { FileKind(guessingFrom: $0) })
-        for book in books {
-            let given: Bool
-            switch book {
-            case .disputes: given = true
-            case .committees: given = report.committees != nil || named.contains(.committees)
-            case .mediators: given = report.mediators != nil || named.contains(.mediators)
-            case .workLog: given = !report.workLogs.isEmpty || named.contains(.worklog)
-            }
-            if !given { throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option") }
-        }
-    }
+    func validate() throws { try report.validate() }
 
     func run() throws {
         let inputs = try ReportInputs.load(report)
+        // A book asked for by name needs its register among the inputs or named by its option.
+        for book in books where book != .disputes && !inputs.named(book) {
+            throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option")
+        }
+        try inputs.checkNames(in: report.filter)
         let ledger = LedgerBooks(filter: report.filter, keeper: inputs.profile?.name)
         var documents: [Document] = []
         for book in books.isEmpty ? Book.allCases : books {
@@ -71,11 +64,14 @@ struct LedgerCommand: ParsableCommand {
             case .workLog: inputs.workLogs.map { documents.append(ledger.workLog($0)) }
             }
             if !inputs.has(book) {
-                FileHandle.standardError.write(Data("note: \(book.rawValue) not written: no usable \(book.register ?? "") among the inputs\n".utf8))
+                FileHandle.standardError.write(Data((CommandWording.bookNotWritten.render(in: .current, [
+                    "book": "\(book.rawValue)", "register": "\(book.register ?? "")"]) + "\n").utf8))
             }
         }
-        let written = try report.write(documents)
-        print("\(inputs.cases.count) cases read; wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+        let chosen = Set((books.isEmpty ? Book.allCases : books).map(\.rawValue))
+        let written = try report.place(try report.files(documents), command: "ledger") { chosen.contains(($0 as NSString).deletingPathExtension) }
+        print(CommandWording.ledgerSummary.render(in: .current, [
+            "cases": .count(inputs.cases.count, CommandWording.case), "files": .list(written)]))
         if inputs.hasErrors { throw ExitCode.failure }
     }
 }
@@ -124,22 +120,20 @@ struct ReportOptions: ParsableArguments {
     var mediator: String?
 
     @OptionGroup var out: OutputOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
-        do {
-            _ = try LongArgumentLists.files(paths)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
         for path in [profile, committees, mediators].compactMap({ $0 }) + workLogs where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("\(path): no such file")
+            throw ValidationError(CommandWording.noSuchFile.render(in: .current, ["path": "\(path)"]))
         }
         for (name, text) in [("--since", since), ("--until", until)] {
-            if let text, CivilDate(iso: text) == nil { throw ValidationError("\(name) \(text): write the date as YYYY-MM-DD") }
+            if let text, CivilDate(iso: text) == nil {
+                throw ValidationError(CommandWording.dateFormat.render(in: .current, ["option": "\(name)", "text": "\(text)"]))
+            }
         }
         if let s = since.flatMap(CivilDate.init(iso:)), let u = until.flatMap(CivilDate.init(iso:)), u < s {
-            throw ValidationError("--until \(u) is before --since \(s)")
+            throw ValidationError(CommandWording.untilBeforeSince.render(in: .current, ["until": "\(u)", "since": "\(s)"]))
         }
     }
 
@@ -148,26 +142,27 @@ struct ReportOptions: ParsableArguments {
                      committee: committee, mediator: mediator)
     }
 
-    /// Writes each document in each format as OUTPUT/<form-id>.<ext>; returns the files written.
-    func write(_ documents: [Document]) throws -> [URL] {
-        let folder = out.outputFolder!
+    /// Each document in each format, as `<form-id>.<ext>`.
+    func files(_ documents: [Document]) throws -> [OutputFile] {
         let options = out.writerOptions(defaultPage: .wide)
-        var written: [URL] = []
-        for document in documents {
-            for format in out.chosenFormats {
-                let url = folder.appendingPathComponent(OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension)
-                try AtomicFile.write(try Writers.writer(for: format, options: options).write(document), to: url)
-                written.append(url)
+        return try documents.flatMap { document in
+            try out.writtenFormats.map { format in
+                OutputFile(name: OutputLayout.safeName(document.metadata.formID) + "." + format.fileExtension,
+                           data: try Writers.writer(for: format, options: options).write(document))
             }
         }
-        return written
     }
 
-    /// Writes `data` as OUTPUT/<name>.
-    func write(_ data: Data, named name: String) throws -> URL {
-        let url = out.outputFolder!.appendingPathComponent(name)
-        try AtomicFile.write(data, to: url)
-        return url
+    /// Places `files` in OUTPUT as one job, all or nothing (the runner's staging and placement); prints the
+    /// findings, and stops the command when nothing could be written. Returns the files' names.
+    func place(_ files: [OutputFile], command: String, claims: @escaping @Sendable (String) -> Bool = { _ in true }) throws -> [String] {
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: command, claims: claims,
+                                        printing: try out.printing())).run(count: 1) { _ in
+            JobOutput(source: out.outputFolder!.path, folder: "", files: files)
+        }
+        ReportPrinter(summary: .init(CommandWording.wroteFiles)).printFindings(report)
+        guard report.succeeded else { throw ExitCode.failure }
+        return report.jobs.flatMap(\.fileNames)
     }
 }
 
@@ -182,14 +177,15 @@ struct ReportInputs {
     var workLogs: [WorkLog]?
     /// Some input had errors (the rest was still used).
     var hasErrors: Bool
+    /// The register files given (by option or among the inputs), loaded or not.
+    var given: Set<FileKind> = []
 
     static func load(_ options: ReportOptions) throws -> ReportInputs {
         // Files are told apart by name, as `wenshu check` does: office.*, committees.*, mediators.*, worklog.*.
-        let all = try LongArgumentLists.files(options.paths)
+        let all = try CommandInputs.files(options.paths)
         func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
         let files = named(.caseFile)
-        let profilePath = options.profile.map { URL(fileURLWithPath: $0) } ?? named(.office).first
-            ?? (FileManager.default.fileExists(atPath: "office.yaml") ? URL(fileURLWithPath: "office.yaml") : nil)
+        let profilePath = InputFiles.profile(given: options.profile, among: all)
         let committeePath = options.committees.map { URL(fileURLWithPath: $0) } ?? named(.committees).first
         let mediatorPath = options.mediators.map { URL(fileURLWithPath: $0) } ?? named(.mediators).first
         let logPaths = options.workLogs.isEmpty ? named(.worklog) : options.workLogs.map { URL(fileURLWithPath: $0) }
@@ -228,8 +224,40 @@ struct ReportInputs {
         for finding in findings where finding.severity != .note {
             FileHandle.standardError.write(Data((finding.description + "\n").utf8))
         }
+        var given: Set<FileKind> = []
+        if committeePath != nil { given.insert(.committees) }
+        if mediatorPath != nil { given.insert(.mediators) }
+        if !logPaths.isEmpty { given.insert(.worklog) }
         return ReportInputs(cases: cases, profile: profile, committees: committees, mediators: mediators, workLogs: logs,
-                            hasErrors: findings.hasErrors)
+                            hasErrors: findings.hasErrors, given: given)
+    }
+
+    /// `--committee` and `--mediator` name someone the cases or registers know; a misspelt name is an error
+    /// naming the nearest known names (it would otherwise give an all-zero report).
+    func checkNames(in filter: LedgerFilter) throws {
+        let committees = Set(cases.map(\.committee) + (self.committees ?? []).map(\.name))
+        let mediators = Set(cases.flatMap { $0.mediators.map(\.name) } + (self.mediators ?? []).map(\.name))
+        var unknown: [Diagnostic] = []
+        for (option, name, known, id) in [("--committee", filter.committee, committees, LedgerID.unknownCommittee),
+                                          ("--mediator", filter.mediator, mediators, LedgerID.unknownMediator)] {
+            guard let name, !known.contains(name) else { continue }
+            let nearest = known.sorted().sorted { editDistance($0, name) < editDistance($1, name) }.prefix(3)
+            unknown.append(Diagnostic(id, at: SourceLocation(file: option), subject: nil, [
+                "name": "\(name)",
+                "nearest": nearest.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(nearest))])]))
+        }
+        unknown.forEach(printError)
+        if !unknown.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The register `book` is made from was given (loaded or not).
+    func named(_ book: LedgerCommand.Book) -> Bool {
+        switch book {
+        case .disputes: return true
+        case .committees: return given.contains(.committees)
+        case .mediators: return given.contains(.mediators)
+        case .workLog: return given.contains(.worklog)
+        }
     }
 
     /// The data `book` is made from was given (and loaded without errors).
@@ -241,4 +269,18 @@ struct ReportInputs {
         case .workLog: return workLogs != nil
         }
     }
+}
+
+/// Levenshtein distance over Characters: how many edits turn `a` into `b`.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

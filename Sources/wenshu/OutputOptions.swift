@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
+import WenshuDiagnostics
+import WenshuPrint
+import WenshuTemplate
 import WenshuWriters
+import WenshuXML
 
 /// The output conventions every document-writing command shares (docs/guide.md): `-o DIR`, `--to` (repeatable),
-/// `--page`, `--encoding`.
+/// `--page`, `--encoding`, `--pdf-a`.
 struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into (created if missing); nothing is written outside it.", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("Document format, repeatable: odt, fodt (flat ODF), xml (archival copy), txt (plain text for any printer). Default: odt.",
+    @Option(name: .customLong("to"), help: ArgumentHelp("Document format, repeatable: odt, fodt (flat ODF), xml (archival copy), txt (plain text for any printer), pdf (the .odt printed by LibreOffice, with free mainland fonts where the official ones are missing). Default: odt.",
                                                   valueName: "format"))
     var formats: [OutputFormat] = []
 
@@ -18,6 +22,13 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Plain-text encoding (gb18030 for older printer drivers).", valueName: "utf-8|gb18030"))
     var encoding: TextEncoding = .utf8
+
+    @Flag(name: .customLong("pdf-a"), help: "With --to pdf: write PDF/A-2b, the archival form of PDF.")
+    var pdfA = false
+
+    func validate() throws {
+        if pdfA && !chosenFormats.contains(.pdf) { throw ValidationError(CommandWording.pdfANeedsPDF.render(in: .current)) }
+    }
 
     enum TextPage: String, ExpressibleByArgument, CaseIterable {
         case gbt9704 = "28x22"
@@ -36,6 +47,30 @@ struct OutputOptions: ParsableArguments {
 
     /// The formats asked for, or odt.
     var chosenFormats: [OutputFormat] { formats.isEmpty ? [.odt] : formats }
+
+    /// The formats Wenshu's writers make: those asked for, with pdf as the .odt LibreOffice prints it from.
+    var writtenFormats: [OutputFormat] { OutputFormat.formatsWritten(for: chosenFormats) }
+
+    /// How PDFs are printed when pdf is asked for (nil otherwise), with `converters` LibreOffice processes and
+    /// the fonts.conf of the templates folder in use (`--templates`, else the bundled one).
+    ///
+    /// Call it before writing anything: without LibreOffice it prints one line naming what to install and
+    /// exits with status 1.
+    func printing(converters: Int = ProcessInfo.processInfo.activeProcessorCount, templates: String? = nil) throws -> PDFPrinting? {
+        guard chosenFormats.contains(.pdf) else { return nil }
+        let libreOffice: LibreOffice
+        do {
+            libreOffice = try LibreOffice.locate()
+        } catch {
+            printError(error)
+            throw ExitCode(1)
+        }
+        let conf = PDFConverter.fontsConf(templates: try? TemplateLibrary.locate(explicit: templates),
+                                          fallback: try? TemplateLibrary.locate(explicit: nil, environment: [:]))
+        let settings = PDFConverter.Settings(converters: converters, pdfA: pdfA, fontsConf: conf)
+        return PDFPrinting(converter: PDFConverter(libreOffice: libreOffice, settings: settings),
+                           keepODF: chosenFormats.contains(.odt))
+    }
 
     func writerOptions(defaultPage: TextPage) -> WriterOptions {
         let (columns, lines) = (page ?? defaultPage).geometry

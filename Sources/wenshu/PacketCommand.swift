@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu packet`: the judicial-confirmation packet (司法确认申请材料) of each case.
@@ -46,103 +48,37 @@ struct PacketCommand: ParsableCommand {
 
     @OptionGroup var library: TemplateLibraryOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give a case file or folder") }
-        if out.output == nil { throw ValidationError("give the folder to write into with -o DIR") }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
+        if cases.isEmpty { throw ValidationError(CommandWording.giveCases.render(in: .current)) }
+        if out.output == nil { throw ValidationError(CommandWording.giveOutputFolder.render(in: .current)) }
     }
 
     func run() throws {
         let (library, problems) = try self.library.load()
-        let packet = JudicialConfirmationPacket(library: library, profile: try office.load())
-        let files = try LongArgumentLists.files(cases)
-        var results = files.map { packet.build(caseAt: $0, force: force) }
-
-        // Two cases whose numbers map to one folder: refuse both before anything is written.
-        let numbers = results.compactMap { $0.refused ? nil : $0.caseNumber }
-        for (name, colliding) in OutputLayout.collisions(among: numbers) {
-            for index in results.indices where colliding.contains(results[index].caseNumber ?? "") {
-                results[index].document = nil
-                results[index].diagnostics.append(Diagnostic("packet.folder-collision", at: SourceLocation(file: results[index].source),
-                    "cases \(colliding.joined(separator: ", ")) would share the folder \(name); give them distinct case numbers"))
-            }
-        }
-
-        let layout = OutputLayout(root: out.outputFolder!)
+        let inputs = try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let packet = JudicialConfirmationPacket(library: library, profile: try office.load(among: inputs))
+        let (formats, force) = (out.writtenFormats, self.force)
         let options = out.writerOptions(defaultPage: .gbt9704)
-        var reports: [CaseReport] = []
-        for var result in results {
-            var written: [URL] = []
-            if let document = result.document {
-                do {
-                    guard let number = result.caseNumber, !number.isEmpty else {
-                        throw Diagnostic("packet.no-case-number", at: SourceLocation(file: result.source),
-                                         "the case has no number, so its packet has no folder to go to")
-                    }
-                    written = try JudicialConfirmationPacket.write(document, caseNumber: number, to: layout,
-                                                                   formats: out.chosenFormats, options: options)
-                } catch {
-                    result.document = nil
-                    result.diagnostics.append(error as? Diagnostic
-                        ?? Diagnostic("packet.write-failed", at: SourceLocation(file: result.source), "the packet could not be written: \(error)"))
-                }
+        let report = Runner(RunSettings(output: out.outputFolder!, manifestKey: "packet",
+                                        printing: try out.printing(templates: self.library.templates))).run(count: files.count) { index in
+            let result = packet.build(caseAt: files[index], force: force)
+            var job = JobOutput(source: result.source, caseNumber: result.caseNumber, diagnostics: result.diagnostics,
+                                overridden: result.overridden)
+            guard let document = result.document else { return job }
+            do {
+                job.files = try JudicialConfirmationPacket.files(document, formats: formats, options: options)
+                    .map { OutputFile(name: $0.name, data: $0.data) }
+            } catch {
+                job.diagnostics.append(Diagnostic(PacketID.writeFailed, at: SourceLocation(file: result.source), ["detail": "\(error)"]))
             }
-            reports.append(CaseReport(result, files: written))
+            return job
         }
-
-        switch format {
-        case .text:
-            for report in reports {
-                for diagnostic in report.diagnostics {
-                    let overridden = report.overridden.contains(diagnostic) ? " (overridden by --force)" : ""
-                    FileHandle.standardError.write(Data((diagnostic.description + overridden + "\n").utf8))
-                }
-                for file in report.files { print(file) }
-            }
-            let refused = reports.filter(\.refused).count, written = reports.count - refused
-            let summary = "\(reports.count) case\(reports.count == 1 ? "" : "s"): \(written) packet\(written == 1 ? "" : "s") written, \(refused) refused"
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(["cases": reports]), as: UTF8.self))
-        }
-        if reports.contains(where: \.refused) || problems.hasErrors { throw ExitCode(1) }
+        ReportPrinter(summary: .init(CommandWording.packetSummary, done: CommandWording.packet), listsFiles: true)
+            .print(report, format: format.printer)
+        if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    /// One case's outcome as the report prints it.
-    struct CaseReport: Encodable {
-        struct Finding: Encodable {
-            let id, severity, file, message: String
-            let line, column: Int
-            let subject: String?
-            let overridden: Bool
-        }
-
-        let source: String
-        let caseNumber: String?
-        let refused: Bool
-        let files: [String]
-        let findings: [Finding]
-        /// Not encoded: the findings as printed in text, and those `--force` overrode.
-        let diagnostics: [Diagnostic]
-        let overridden: [Diagnostic]
-
-        init(_ result: JudicialConfirmationPacket.Result, files: [URL]) {
-            source = result.source
-            caseNumber = result.caseNumber
-            refused = result.refused
-            self.files = files.map(\.path)
-            diagnostics = result.diagnostics
-            overridden = result.overridden
-            findings = result.diagnostics.map {
-                Finding(id: $0.id, severity: $0.severity.rawValue, file: $0.location.file, message: $0.message,
-                        line: $0.location.line, column: $0.location.column, subject: $0.subject,
-                        overridden: result.overridden.contains($0))
-            }
-        }
-
-        enum CodingKeys: String, CodingKey { case source, caseNumber, refused, files, findings }
-    }
 }

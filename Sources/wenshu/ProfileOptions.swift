@@ -1,27 +1,37 @@
 import ArgumentParser
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 import WenshuXML
 
-/// `--profile FILE`: the office profile, by default `office.yaml` in the current folder when there is one.
+/// `--profile FILE`: the office profile, found as every command finds it (`InputFiles.profile`): the file
+/// given, else an `office.*` among the inputs, else `office.yaml` in the current folder when there is one.
 struct ProfileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The office profile: committees' seals, number series, holidays (the 30-day window), subsidy rates. Default: office.yaml in the current folder, if there is one.",
                                valueName: "file"))
     var profile: String?
 
     func validate() throws {
-        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError("\(profile): no such profile file") }
+        if let profile, !FileManager.default.fileExists(atPath: profile) { throw ValidationError(CommandWording.noSuchProfile.render(in: .current, ["file": "\(profile)"])) }
     }
 
-    /// The profile's path: the one given, else `office.yaml` here if it exists.
-    var path: String? { profile ?? (FileManager.default.fileExists(atPath: "office.yaml") ? "office.yaml" : nil) }
-
     /// Loads the profile (none when there is none); a profile with errors prints them and stops the command.
-    func load() throws -> OfficeProfile? {
-        guard let path else { return nil }
-        let (office, diagnostics) = OfficeProfile.load(URL(fileURLWithPath: path), displayName: path)
+    func load(among files: [URL] = []) throws -> OfficeProfile? {
+        guard let url = InputFiles.profile(given: profile, among: files) else { return nil }
+        let (office, diagnostics) = OfficeProfile.load(url, displayName: url.relativePath)
         diagnostics.filter { $0.severity == .error }.forEach(printError)
         guard let office, !diagnostics.hasErrors else { throw ExitCode(1) }
         return office
     }
+}
+
+/// The files a command line names, expanded once per run (`InputFiles.expand` after folding long lists);
+/// a missing file or an empty folder is a usage error (exit 64).
+enum CommandInputs {
+    static func files(_ paths: [String]) throws -> [URL] {
+        do { return try LongArgumentLists.files(paths) } catch { throw ValidationError(error.description) }
+    }
+
+    /// The case files among `files`: the office profile, registers and work logs (told apart by name) are not cases.
+    static func cases(_ files: [URL]) -> [URL] { files.filter { FileKind(guessingFrom: $0) == .caseFile } }
 }

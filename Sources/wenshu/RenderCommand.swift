@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuTemplate
 import WenshuWriters
+import WenshuRun
 import WenshuXML
 
 /// `wenshu render`: the main job — cases and form templates give filled documents.
@@ -50,14 +52,18 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
+    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
-        if blank && !cases.isEmpty { throw ValidationError("--blank fills no case: leave the case files out") }
-        if !blank && cases.isEmpty { throw ValidationError("give a case file or folder, or --blank for empty forms") }
-        if jobs < 1 { throw ValidationError("--jobs takes a whole number from 1 up") }
+        if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
+        if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
+        if jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
-            throw ValidationError("give -o DIR to write \(out.formats.map(\.rawValue).joined(separator: ", ")) files; without -o only text is printed")
+            throw ValidationError(CommandWording.giveFolderForFormats.render(in: .current, ["formats": .list(out.formats.map(\.rawValue))]))
         }
-        do { _ = try LongArgumentLists.files(cases) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -65,39 +71,37 @@ struct RenderCommand: ParsableCommand {
         let forms = form.contains("all") ? [] : form
         for id in forms where library.template(id: id) == nil {
             if problems.hasErrors {
-                printError(Diagnostic("render.unknown-form", at: SourceLocation(file: id), "the form \(id) is not among the templates that loaded (see the problems above)"))
+                printError(Diagnostic(RenderID.unknownForm, at: SourceLocation(file: id), ["form": "\(id)"]))
                 throw ExitCode(1)
             }
             let known = library.templates.map(\.id).joined(separator: ", ")
-            throw ValidationError("there is no form \(id); installed: \(known.isEmpty ? "none" : known) (see `wenshu forms`)")
+            throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(id)", "known": known.isEmpty ? .phrase(CommandWording.none) : "\(known)"]))
         }
-        let profile = try office.load()
-        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.chosenFormats
-        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: out.writerOptions(defaultPage: .gbt9704))
+        let inputs = blank ? [] : try CommandInputs.files(cases)
+        let files = CommandInputs.cases(inputs)
+        let profile = try office.load(among: inputs)
+        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
+        var writerOptions = out.writerOptions(defaultPage: .gbt9704)
+        // A terminal shows UTF-8: --encoding gb18030 applies to files, and to standard output only when it is not a terminal.
+        if out.output == nil && isatty(STDOUT_FILENO) != 0 { writerOptions.textEncoding = .utf8 }
+        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: writerOptions)
         let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
-        if blank { return try writeBlanks(pipeline, library: library, forms: forms) }
-        let files = try LongArgumentLists.files(cases)
         if outline { return try printOutlines(pipeline, files: files) }
-        guard let folder = out.outputFolder else { return try printTexts(pipeline, files: files) }
-
-        let report = try BatchRenderer(pipeline: pipeline, output: folder, jobs: jobs).run(cases: files)
-        for diagnostic in report.batchDiagnostics { printError(diagnostic) }
-        for c in report.cases { c.diagnostics.filter { $0.severity != .note }.forEach(printError) }
-        let written = report.cases.filter(\.succeeded).count
-        FileHandle.standardError.write(Data("\(report.cases.count) cases: \(written) rendered (\(report.filesWritten) files in \(folder.path)), \(report.failedCases) failed\n".utf8))
+        guard let folder = out.outputFolder else {
+            return blank ? try printBlanks(pipeline) : try printTexts(pipeline, files: files)
+        }
+        let runner = Runner(RunSettings(output: folder, manifestKey: "render", jobs: jobs, claims: pipeline.claims,
+                                        printing: try out.printing(converters: jobs, templates: self.library.templates)))
+        let report = blank ? runner.run(count: 1) { _ in pipeline.blankJob() }
+            : runner.run(count: files.count) { pipeline.job(caseAt: files[$0]) }
+        ReportPrinter(summary: .init(CommandWording.renderSummary, job: blank ? CommandWording.blankSet : CommandWording.case))
+            .print(report, format: format.printer)
         if !report.succeeded || problems.hasErrors { throw ExitCode(1) }
     }
 
-    private func writeBlanks(_ pipeline: RenderPipeline, library: TemplateLibrary, forms: [String]) throws {
-        let files = try pipeline.blankForms()
-        guard let root = out.outputFolder else {
-            for file in files { print(String(decoding: file.data, as: UTF8.self)) }
-            return
-        }
-        let folder = root.appendingPathComponent("blank", isDirectory: true)
-        for file in files { try AtomicFile.write(file.data, to: folder.appendingPathComponent(file.name)) }
-        FileHandle.standardError.write(Data("\(files.count) blank forms in \(folder.path)\n".utf8))
+    private func printBlanks(_ pipeline: RenderPipeline) throws {
+        for file in try pipeline.blankForms() { FileHandle.standardOutput.write(file.data + Data("\n".utf8)) }
     }
 
     private func printTexts(_ pipeline: RenderPipeline, files: [URL]) throws {
@@ -106,7 +110,8 @@ struct RenderCommand: ParsableCommand {
             let result = pipeline.render(caseAt: url)
             result.diagnostics.filter { $0.severity != .note }.forEach(printError)
             failed = failed || !result.succeeded
-            for file in result.files { print(String(decoding: file.data, as: UTF8.self)) }
+            // The bytes as written (UTF-8, or GB18030 when asked for and not on a terminal), each document followed by a newline.
+            for file in result.files { FileHandle.standardOutput.write(file.data + Data("\n".utf8)) }
         }
         if failed { throw ExitCode(1) }
     }

@@ -2,7 +2,10 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDesk
+import WenshuPrint
+import WenshuTemplate
 import WenshuXML
 
 /// `wenshu serve`: the mediator's desk, a local web page over a folder of cases.
@@ -65,14 +68,21 @@ struct ServeCommand: ParsableCommand {
         var settings = DeskServer.Settings(host: listen, port: port)
         if let stored = profile?.file.root.element(named: "desk")?.element(named: "password_hash")?.stringValue {
             guard let hash = PasswordHash(stored: stored) else {
-                printError(Diagnostic("desk.bad-password-hash", at: SourceLocation(file: office.path ?? "profile"), subject: "desk.password_hash",
-                                      "not a hash made by `wenshu serve --hash-password` (pbkdf2-sha256$ITERATIONS$SALT$HASH)"))
+                printError(Diagnostic(DeskID.badPasswordHash, at: profile.map { SourceLocation(file: $0.file.name) } ?? SourceLocation(file: "profile"),
+                                      subject: "desk.password_hash"))
                 throw ExitCode(1)
             }
             settings.password = hash
         }
         let caseFolder = CaseFolder(root: URL(fileURLWithPath: folder, isDirectory: true), profile: profile)
-        let papers = CasePapers(library: templates, profile: profile)
+        var papers = CasePapers(library: templates, profile: profile)
+        // PDF when LibreOffice is here, printed as `--to pdf` prints (the templates' fonts.conf); else .odt and text.
+        if let libreOffice = try? LibreOffice.locate() {
+            let conf = PDFConverter.fontsConf(templates: try? TemplateLibrary.locate(explicit: library.templates),
+                                              fallback: try? TemplateLibrary.locate(explicit: nil, environment: [:]))
+            let converter = PDFConverter(libreOffice: libreOffice, settings: PDFConverter.Settings(converters: 1, fontsConf: conf))
+            papers.pdfConverter = { odt in try converter.convert([(source: "desk", document: "paper", odf: odt)])[0].get() }
+        }
         let failure = FailureBox()
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -91,7 +101,7 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         if let error = failure.error {
             if let diagnostic = error as? Diagnostic { printError(diagnostic) } else {
-                printError(Diagnostic("desk.cannot-start", at: SourceLocation(file: "\(listen):\(port)"), "the desk could not start: \(error)"))
+                printError(Diagnostic(DeskID.cannotStart, at: SourceLocation(file: "\(listen):\(port)"), ["reason": "\(error)"]))
             }
             throw ExitCode(1)
         }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
+import WenshuRun
 
 /// `wenshu stats`: the statistics of a period and the 以案定补 subsidy table.
 struct StatsCommand: ParsableCommand {
@@ -42,21 +44,29 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let inputs = try ReportInputs.load(report)
         let filter = report.filter
+        try inputs.checkNames(in: filter)
         let statistics = Statistics(cases: inputs.cases, filter: filter, workLogs: inputs.workLogs,
                                     committees: inputs.committees, mediators: inputs.mediators)
         let keeper = inputs.profile?.name
+        if inputs.workLogs == nil {
+            FileHandle.standardError.write(Data((CommandWording.noWorkLog.render(in: .current) + "\n").utf8))
+        }
+        if inputs.committees == nil || inputs.mediators == nil {
+            FileHandle.standardError.write(Data((CommandWording.noRegister.render(in: .current, [
+                "register": "\(inputs.committees == nil ? "committees" : "mediators")"]) + "\n").utf8))
+        }
         var documents = [statistics.document(keeper: keeper)]
-        var written: [URL] = []
         var subsidy: SubsidyReport?
         if let profile = inputs.profile, !profile.subsidyRates.isEmpty {
             subsidy = SubsidyReport(cases: inputs.cases, rules: SubsidyRules(profile: profile), filter: filter)
             documents.append(subsidy!.document(keeper: keeper))
         } else {
-            FileHandle.standardError.write(Data("note: subsidy not written: no office profile with subsidy rates\n".utf8))
+            FileHandle.standardError.write(Data((CommandWording.subsidyNotWritten.render(in: .current) + "\n").utf8))
         }
-        written += try report.write(documents)
-        written.append(try report.write(statistics.csv(), named: "statistics.csv"))
-        if let subsidy { written.append(try report.write(subsidy.csv(), named: "subsidy.csv")) }
+        var files = try report.files(documents)
+        files.append(OutputFile(name: "statistics.csv", data: statistics.csv()))
+        if let subsidy { files.append(OutputFile(name: "subsidy.csv", data: subsidy.csv())) }
+        let written = try report.place(files, command: "stats")
 
         let t = statistics.total
         switch format {
@@ -67,10 +77,10 @@ struct StatsCommand: ParsableCommand {
                 "防止纠纷激化 \(t.anyEscalation.cases) 件 \(t.anyEscalation.persons) 人",
             ]
             if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 ￥\(subsidy.total.grouped)，不予补助 \(subsidy.refused.count) 件") }
-            lines.append("wrote " + written.map(\.lastPathComponent).joined(separator: ", "))
+            lines.append(CommandWording.wroteFiles.render(in: .current, ["files": .list(written)]))
             print(lines.joined(separator: "\n"))
         case .json:
-            print(try Summary(statistics: statistics, subsidy: subsidy, files: written.map(\.lastPathComponent)).json())
+            print(try Summary(statistics: statistics, subsidy: subsidy, files: written).json())
         }
         if inputs.hasErrors { throw ExitCode.failure }
     }

@@ -156,6 +156,15 @@ def run_flows(page, base, cases, work):
     assert len(rendered) == 1, rendered
     with open(downloaded, "rb") as a, open(rendered[0], "rb") as b:
         assert a.read() == b.read(), "the page's agreement differs from wenshu render's"
+    # PDF, when LibreOffice is on the machine (the page offers it only then).
+    pdf_link = page.locator('#paper-agreement a[data-format="pdf"]')
+    if shutil.which("soffice") or os.environ.get("WENSHU_SOFFICE"):
+        with page.expect_download(timeout=120000) as info:
+            pdf_link.click()
+        with open(info.value.path(), "rb") as f:
+            assert f.read(5) == b"%PDF-", "the agreement's PDF is not a PDF"
+    else:
+        assert pdf_link.count() == 0, "PDF offered without LibreOffice"
 
     # 4. Add a visit: a structural edit, rewritten canonically with the previous file kept.
     page.goto(base)

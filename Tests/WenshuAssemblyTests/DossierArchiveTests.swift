@@ -35,7 +35,7 @@ final class DossierArchiveTests: XCTestCase {
         ])
         XCTAssertEqual(package.parts[0].data, try Data(contentsOf: try scannedCase()), "the case file exactly as given")
         XCTAssertEqual(package.parts.first { $0.name == "scans/03-id-wang.png" }?.data, Self.scan)
-        XCTAssertEqual(package.parts.first { $0.name == "dossier.odt" }?.data, try dossier.write(.odt))
+        XCTAssertEqual(package.parts.first { $0.name == "dossier.txt" }?.data, try dossier.write(.txt))
         let index = try XMLDocument(parsing: try XCTUnwrap(package.parts.first { $0.name == "dossier-index.xml" }).data, fileName: "index")
         XCTAssertEqual(index.root?.element(named: "items")?.elements(named: "item").count, dossier.items.count)
     }
@@ -43,17 +43,53 @@ final class DossierArchiveTests: XCTestCase {
     func testVerifyAcceptsAnUntouchedPackageAndNamesTheChangedPart() throws {
         let dossier = try XCTUnwrap(assemble(DossierFixtures.richestCase).dossier)
         let data = try dossier.archivePackage().serialized()
-        let (read, problems) = ArchivePackage.verify(data, fileName: "dossier-archive.xml")
-        XCTAssertEqual(problems, [])
-        XCTAssertEqual(read?.parts.count, 14)
+        let read = ArchivePackage.verify(data)
+        XCTAssertEqual(read.problems, [])
+        XCTAssertEqual(read.parts.count, 14)
 
         for name in ["documents/08-agreement.txt", "case.xml", "dossier.odt"] {
             var changed = data
             let offset = try Self.offset(insidePart: name, of: data)
             changed[offset] = changed[offset] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-            let (_, found) = ArchivePackage.verify(changed, fileName: "dossier-archive.xml")
-            XCTAssertEqual(found.first, .partChanged(name: name), name)
+            XCTAssertEqual(ArchivePackage.verify(changed).problems.first, .partChanged(name: name), name)
         }
+    }
+
+    /// A paper removed cleanly (the package rewritten without it, every digest fresh) is still missed: the
+    /// dossier index lists each item's parts (issue 15, item 8).
+    func testVerifyNamesAPaperTheIndexListsButThePackageLacks() throws {
+        let dossier = try XCTUnwrap(assemble(try scannedCase()).dossier)
+        var package = try dossier.archivePackage()
+        XCTAssertEqual(ArchivePackage.verify(try package.serialized()).problems, [])
+        package.parts.removeAll { $0.name == "documents/08-agreement.odt" || $0.name == "scans/03-id-wang.png" }
+        XCTAssertEqual(ArchivePackage.verify(try package.serialized()).problems,
+                       [.paperMissing(name: "scans/03-id-wang.png"), .paperMissing(name: "documents/08-agreement.odt")])
+    }
+
+    /// Each scan's bytes are in the package once: the bound volume's ODF and archival XML refer to the scan's
+    /// part (issue 15, item 1), and the archival copy stays valid against its schema.
+    func testTheBoundVolumeInThePackageRefersToTheScanInsteadOfHoldingIt() throws {
+        let dossier = try XCTUnwrap(assemble(try scannedCase()).dossier)
+        let package = try dossier.archivePackage()
+        let serialized = String(decoding: try package.serialized(), as: UTF8.self)
+        let scanBase64 = Self.scan.base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
+        XCTAssertEqual(serialized.components(separatedBy: scanBase64).count - 1, 1, "the scan's base64 appears once")
+
+        let odt = try XCTUnwrap(package.parts.first { $0.name == "dossier.odt" }).data
+        let content = String(decoding: try XCTUnwrap(ZipParts(odt).data["content.xml"]), as: UTF8.self)
+        XCTAssertFalse(content.contains("office:binary-data"))
+        XCTAssertTrue(content.contains(#"xlink:href="../scans/03-id-wang.png""#), content)
+
+        let archival = try XCTUnwrap(package.parts.first { $0.name == "dossier.xml" }).data
+        XCTAssertTrue(String(decoding: archival, as: UTF8.self).contains(#"href="scans/03-id-wang.png""#))
+        let schema = try RelaxNGSchema(contentsOf: DossierFixtures.root.appendingPathComponent("docs/wenshu-archive.rng"))
+        XCTAssertEqual(schema.validate(try XMLDocument(parsing: archival, fileName: "dossier.xml")).map(\.description), [])
+        // ODF 1.3 valid with the reference.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-scanref-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("dossier.odt")
+        try odt.write(to: url)
+        XCTAssertEqual(try ODFSchemas.problems(inFile: url), [])
     }
 
     /// The offset of a base64 character inside the named part (past its first line).
@@ -76,7 +112,8 @@ final class DossierArchiveTests: XCTestCase {
         }
         XCTAssertEqual(section.id, "item-3")
         XCTAssertEqual([picture.mediaType, "\(picture.pixelWidth)×\(picture.pixelHeight)"], ["image/png", "60×40"])
-        XCTAssertEqual(picture.bytes, [UInt8](Self.scan))
+        guard case .file(let path) = picture.image else { return XCTFail("the picture is read from the scan's file") }
+        XCTAssertEqual(FileManager.default.contents(atPath: path), Self.scan)
 
         // ODF 1.3 valid; LibreOffice prints the image on the page the contents name.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-scan-\(UUID().uuidString)")
@@ -103,10 +140,10 @@ final class DossierArchiveTests: XCTestCase {
 
     func testScansThatCannotBeBoundAreReportedAtTheirLine() throws {
         let cases: [(path: String, files: [String: Data], id: String)] = [
-            ("../id-wang.png", [:], DossierIssue.scanPath),
-            ("/etc/hostname", [:], DossierIssue.scanPath),
-            ("scans/missing.png", [:], DossierIssue.scanUnreadable),
-            ("scans/note.png", ["scans/note.png": Data("not an image".utf8)], DossierIssue.scanFormat),
+            ("../id-wang.png", [:], DossierID.scanPath.id),
+            ("/etc/hostname", [:], DossierID.scanPath.id),
+            ("scans/missing.png", [:], DossierID.scanUnreadable.id),
+            ("scans/note.png", ["scans/note.png": Data("not an image".utf8)], DossierID.scanFormat.id),
         ]
         for (path, files, id) in cases {
             let result = assemble(try scannedCase(scanPath: path, files: files))

@@ -65,7 +65,7 @@ final class DossierAssemblyTests: XCTestCase {
         let result = assemble(url)
         XCTAssertTrue(result.dossier == nil)
         XCTAssertFalse(result.succeeded)
-        let missing = result.diagnostics.filter { $0.id == DossierIssue.missingRequired }
+        let missing = result.diagnostics.filter { $0.id == DossierID.missingRequired.id }
         XCTAssertEqual(missing.map(\.subject), ["卷内目录第3项 当事人身份证明"])
         XCTAssertEqual(missing.map(\.severity), [.error])
         XCTAssertEqual(missing.map(\.location.file), ["case.xml"])
@@ -75,7 +75,7 @@ final class DossierAssemblyTests: XCTestCase {
         let url = try DossierFixtures.changedCase(DossierFixtures.removingAttachments(ofKind: "身份证明"))
         let result = assemble(url, force: true)
         XCTAssertTrue(result.succeeded, "\(result.diagnostics)")
-        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierIssue.missingRequired }.map(\.severity), [.warning])
+        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierID.missingRequired.id }.map(\.severity), [.warning])
         let dossier = try XCTUnwrap(result.dossier)
         XCTAssertEqual(dossier.missingRows.map(\.position), [3])
         let note = "本卷经强制立卷，缺少必备材料：第3项当事人身份证明。"
@@ -99,7 +99,7 @@ final class DossierAssemblyTests: XCTestCase {
         let url = try DossierFixtures.changedCase { $0.replacingOccurrences(of: "</attachments>", with: other) }
         let result = assemble(url)
         XCTAssertTrue(result.succeeded)
-        let finding = try XCTUnwrap(result.diagnostics.first { $0.id == DossierIssue.attachmentWithoutRow })
+        let finding = try XCTUnwrap(result.diagnostics.first { $0.id == DossierID.attachmentWithoutRow.id })
         XCTAssertEqual(finding.severity, .note)
         XCTAssertEqual(finding.subject, "attachments[6]")
         let titles = try XCTUnwrap(result.dossier).items.map(\.title)
@@ -110,7 +110,7 @@ final class DossierAssemblyTests: XCTestCase {
     func testAMediationThatFailedNeedsNoAgreement() throws {
         let url = DossierFixtures.root.appendingPathComponent("examples/cases/renovation-failed.json")
         let result = assemble(url)
-        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierIssue.missingRequired }, [])
+        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierID.missingRequired.id }, [])
         let dossier = try XCTUnwrap(result.dossier, "\(result.diagnostics)")
         XCTAssertFalse(dossier.items.contains { $0.row.position == 8 })
         let notes = try XCTUnwrap(dossier.items.first { $0.title == "备考表" })
@@ -145,12 +145,12 @@ final class DossierAssemblyTests: XCTestCase {
         let library = TemplateLibraryFixture.load(files)
         let result = DossierAssembler(library: library, profile: nil, force: true).assemble(caseAt: DossierFixtures.richestCase)
         XCTAssertTrue(result.dossier == nil)
-        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierIssue.missingTemplate }.map(\.subject), ["dossier-cover", "dossier-contents"])
+        XCTAssertEqual(result.diagnostics.filter { $0.id == DossierID.missingTemplate.id }.map(\.subject), ["dossier-cover", "dossier-contents"])
     }
 
     func testTheSameCaseGivesTheSameBytes() throws {
         let first = try XCTUnwrap(assemble().dossier), second = try XCTUnwrap(assemble().dossier)
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.writtenFormats {
             XCTAssertEqual(try first.write(format), try second.write(format), format.rawValue)
         }
         XCTAssertEqual(try first.archivePackage().serialized(), try second.archivePackage().serialized())

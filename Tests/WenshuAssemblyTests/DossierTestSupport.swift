@@ -79,9 +79,11 @@ struct PrintedPage {
     static func squeezed(_ line: String) -> String { line.filter { !$0.isWhitespace } }
 
     /// The page number in a `— 12 —` footer line.
+    /// The page number in the footer: among the page's last two lines of text, since pdftotext may read a
+    /// signature's date line (set lower right) after the footer.
     static func footerNumber(_ lines: [String]) -> Int? {
-        guard let last = lines.map(squeezed).last(where: { !$0.isEmpty }),
-              let match = last.wholeMatch(of: /—(\d+)—/) else { return nil }
+        let last = lines.map(squeezed).filter { !$0.isEmpty }.suffix(2)
+        guard let match = last.reversed().lazy.compactMap({ $0.wholeMatch(of: /—(\d+)—/) }).first else { return nil }
         return Int(match.1)
     }
 }

@@ -175,20 +175,16 @@ final class PacketBuilderTests: XCTestCase {
         let first = try XCTUnwrap(packet.build(try PacketFixtures.traffic()).document)
         let second = try XCTUnwrap(packet.build(try PacketFixtures.traffic()).document)
         XCTAssertEqual(first, second)
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.writtenFormats {
             XCTAssertEqual(try Writers.writer(for: format).write(first), try Writers.writer(for: format).write(second), "\(format)")
         }
     }
 
-    func testWriteNamesTheFilesByCaseAndFormat() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-packet-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func testFilesAreNamedByFormAndFormat() throws {
         let document = try XCTUnwrap(packet.build(try PacketFixtures.traffic()).document)
-        let files = try JudicialConfirmationPacket.write(document, caseNumber: "（2026）西交调字第37号", to: OutputLayout(root: folder),
-                                                         formats: [.txt, .fodt])
-        XCTAssertEqual(files.map { $0.path.replacingOccurrences(of: folder.path, with: "") },
-                       ["/（2026）西交调字第37号/confirmation-packet.txt", "/（2026）西交调字第37号/confirmation-packet.fodt"])
-        let text = try String(contentsOf: files[0], encoding: .utf8)
+        let files = try JudicialConfirmationPacket.files(document, formats: [.txt, .fodt])
+        XCTAssertEqual(files.map(\.name), ["confirmation-packet.txt", "confirmation-packet.fodt"])
+        let text = String(decoding: files[0].data, as: UTF8.self)
         XCTAssertTrue(text.contains("司法确认申请书") && text.contains("司法确认申请材料清单"))
     }
 }

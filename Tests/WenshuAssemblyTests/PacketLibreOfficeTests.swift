@@ -18,8 +18,12 @@ final class PacketLibreOfficeTests: XCTestCase {
         if let written = Self.written { return try written.get() }
         let result = Result {
             let document = try XCTUnwrap(PacketFixtures.packet.build(try PacketFixtures.traffic()).document)
-            return try JudicialConfirmationPacket.write(document, caseNumber: "（2026）西交调字第37号",
-                                                        to: OutputLayout(root: Self.folder), formats: [.odt, .fodt])
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            return try JudicialConfirmationPacket.files(document, formats: [.odt, .fodt]).map { file in
+                let url = Self.folder.appendingPathComponent(file.name)
+                try file.data.write(to: url)
+                return url
+            }
         }
         Self.written = result
         return try result.get()

@@ -26,6 +26,19 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(lines[3], "2 files checked: 2 errors, 1 warning")
     }
 
+    func testTheDefaultProfileNamedAsAFileIsCheckedOnce() throws {
+        // In examples/, office.yaml is both the default profile and the file named.
+        let run = try WenshuProcess.run(["check", "office.yaml"], mergingErrors: true, in: WenshuProcess.root.appendingPathComponent("examples"))
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertTrue(run.output.hasSuffix("1 file checked: 0 errors, 0 warnings\n"), run.output)
+    }
+
+    func testTheProfileGivenIsNotCountedAsACheckedFile() throws {
+        let (status, output) = try wenshu("check", "--profile", "examples/office.yaml", "examples/cases/traffic-instalments.xml")
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.hasSuffix("1 file checked: 0 errors, 0 warnings\n"), output)
+    }
+
     func testWarningsAloneExitZero() throws {
         let (status, _) = try wenshu("check", "Tests/WenshuCaseTests/Broken/recusal-name.yaml")
         XCTAssertEqual(status, 0)

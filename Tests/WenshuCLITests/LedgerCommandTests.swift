@@ -19,7 +19,7 @@ final class LedgerCommandTests: XCTestCase {
                              "--to", "txt", "--to", "fodt", "-o", out)
         XCTAssertEqual(run.status, 0, run.errors)
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(files, ["committee-register.fodt", "committee-register.txt", "dispute-register.fodt", "dispute-register.txt",
+        XCTAssertEqual(files, [".wenshu-manifest", "committee-register.fodt", "committee-register.txt", "dispute-register.fodt", "dispute-register.txt",
                                "mediator-register.fodt", "mediator-register.txt", "work-log.fodt", "work-log.txt"])
         // The flat ODF keeps each cell's text whole (the text pages wrap narrow columns).
         let text = try String(contentsOfFile: out + "/dispute-register.fodt", encoding: .utf8)
@@ -39,6 +39,26 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("期间：2026年3月3日至2026年3月3日"))
     }
 
+    func testAnUnknownCommitteeIsAnErrorNamingTheNearestKnownOnes() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("stats", "examples/cases", "examples/registers", "--profile", "examples/office.yaml",
+                             "--committee", "杭州市西湖区道路交通人民调解委员会", "-o", out)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("--committee: error: no case or register knows 杭州市西湖区道路交通人民调解委员会; the nearest known: 杭州市西湖区道路交通事故人民调解委员会"), run.errors)
+        XCTAssertTrue(run.errors.contains("[report.unknown-committee]"), run.errors)
+        let mediator = try wenshu("ledger", "examples/cases", "--mediator", "无此人", "-o", out)
+        XCTAssertEqual(mediator.status, 1)
+        XCTAssertTrue(mediator.errors.contains("[report.unknown-mediator]"), mediator.errors)
+    }
+
+    func testStatsWithoutTheRegistersSaysWhatIsLeftOut() throws {
+        let out = try temporaryFolder()
+        let run = try wenshu("stats", "examples/cases", "--profile", "examples/office.yaml", "-o", out)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.errors.contains("the 排查 figures"), run.errors)
+        XCTAssertTrue(run.errors.contains("the organisation figures"), run.errors)
+    }
+
     func testStatsSummaryAndFiles() throws {
         let out = try temporaryFolder()
         let run = try wenshu("stats", "examples/cases", "examples/registers", "--profile", "examples/office.yaml",
@@ -50,7 +70,7 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(summary["successRate"] as? String, "85.7%")
         XCTAssertEqual(summary["subsidyTotal"] as? String, "910.00")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),
-                       ["statistics.csv", "statistics.fodt", "subsidy.csv", "subsidy.fodt"])
+                       [".wenshu-manifest", "statistics.csv", "statistics.fodt", "subsidy.csv", "subsidy.fodt"])
         let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/statistics.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM, for Excel and WPS")
         XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("合计,全部,,14,12,"))
@@ -70,7 +90,7 @@ final class LedgerCommandTests: XCTestCase {
         XCTAssertEqual(try wenshu("ledger", "examples/cases", "--book", "committee-register", "-o", out).status, 64)
         XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-13-01", "-o", out).status, 64)
         XCTAssertEqual(try wenshu("stats", "examples/cases", "--since", "2026-06-01", "--until", "2026-01-01", "-o", out).status, 64)
-        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--to", "pdf", "-o", out).status, 64)
+        XCTAssertEqual(try wenshu("ledger", "examples/cases", "--to", "docx", "-o", out).status, 64)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing is written on a usage error")
     }
 }

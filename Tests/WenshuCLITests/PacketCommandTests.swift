@@ -34,9 +34,9 @@ final class PacketCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.errors)
         let folder = out.appendingPathComponent("（2026）西交调字第37号")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
-                       ["confirmation-packet.odt", "confirmation-packet.txt"])
+                       [".wenshu-manifest", "confirmation-packet.odt", "confirmation-packet.txt"])
         XCTAssertTrue(run.errors.contains("[packet.missing-material]"), "warnings are printed too")
-        XCTAssertTrue(run.errors.contains("1 case: 1 packet written, 0 refused"), run.errors)
+        XCTAssertTrue(run.errors.contains("1 case: 1 packet written (2 files in \(out.path)), 0 refused"), run.errors)
     }
 
     func testARefusedPacketWritesNothingAndPrintsOneLinePerFinding() throws {
@@ -74,6 +74,6 @@ final class PacketCommandTests: XCTestCase {
     func testUsageErrorsExit64() throws {
         XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml"]).status, 64, "no -o")
         XCTAssertEqual(try wenshu(["packet", "-o", temporaryFolder().path]).status, 64, "no case")
-        XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml", "-o", temporaryFolder().path, "--to", "pdf"]).status, 64)
+        XCTAssertEqual(try wenshu(["packet", "examples/cases/traffic-instalments.xml", "-o", temporaryFolder().path, "--to", "docx"]).status, 64)
     }
 }

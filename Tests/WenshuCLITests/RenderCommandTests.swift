@@ -11,7 +11,8 @@ final class RenderCommandTests: XCTestCase {
 
     func files(in folder: URL) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        return (enumerator?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") }.sorted()
+        // Each folder's .wenshu-manifest (what the run wrote there) is the runner's, not a document.
+        return (enumerator?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") && !$0.hasSuffix(".wenshu-manifest") }.sorted()
     }
 
     func testRendersIntoOneFolderPerCaseNamedByItsNumber() throws {
@@ -63,8 +64,31 @@ final class RenderCommandTests: XCTestCase {
             .write(to: input.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
         let run = try WenshuProcess.run(["render", input.path, "-o", out.path, "--to", "txt"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.errors.contains("[render.folder-collision]"), run.errors)
+        XCTAssertTrue(run.errors.contains("[case.folder-collision]"), run.errors)
         XCTAssertEqual(files(in: out), [])
+    }
+
+    func testGB18030WithoutOutputFolderGoesToAPipeAsGB18030AndToATerminalAsUTF8() throws {
+        let arguments = ["render", "--form", "agreement", "examples/cases/traffic-instalments.xml", "--encoding", "gb18030"]
+        // A pipe gets the bytes asked for.
+        let process = Process()
+        process.executableURL = WenshuProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = WenshuProcess.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        // 人民调解协议书 in GB18030 (Python's codec: "人民调解协议书".encode("gb18030")).
+        let title = Data([200, 203, 195, 241, 181, 247, 189, 226, 208, 173, 210, 233, 202, 233])
+        XCTAssertNotNil(bytes.range(of: title), "GB18030 on a pipe")
+        // A terminal (script(1) gives the command one) gets UTF-8.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("script(1) is not installed") }
+        let command = ([WenshuProcess.executable.path] + arguments).joined(separator: " ")
+        let terminal = try WenshuProcess.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        XCTAssertTrue(terminal.output.contains("人民调解协议书"), terminal.output)
     }
 
     func testBlankFormsGoToTheBlankFolder() throws {
@@ -127,7 +151,7 @@ final class LongCaseListTests: XCTestCase {
         XCTAssertTrue(run.errors.contains("examples/cases/no-such-case.xml: no such file or folder"), run.errors)
         let clean = try WenshuProcess.run(["check", "--profile", "examples/office.yaml"] + Array(repeating: example, count: 100))
         XCTAssertEqual(clean.status, 0, clean.errors + clean.output)
-        // The hundred cases and the profile.
-        XCTAssertTrue((clean.output + clean.errors).contains("101 files checked"), clean.output + clean.errors)
+        // The hundred cases; the profile given with --profile is not one of the files checked.
+        XCTAssertTrue((clean.output + clean.errors).contains("100 files checked"), clean.output + clean.errors)
     }
 }

@@ -14,13 +14,21 @@ enum WenshuProcess {
     }
 
     /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
-    static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root) throws -> Run {
+    /// Messages are English (`LANG=C`, no `LC_ALL` or `LC_MESSAGES`) unless `language` sets those variables,
+    /// so tests that read a phrase do not depend on the developer's locale; `environment` adds variables;
+    /// `executable` runs another build of wenshu (e.g. main's, to show a test fails there).
+    static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root,
+                    language: [String: String] = ["LANG": "C"], environment extra: [String: String] = [:],
+                    executable: URL? = nil) throws -> Run {
         // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
         let bundle = Bundle(for: Marker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
         let process = Process()
-        process.executableURL = products.appendingPathComponent("wenshu")
+        process.executableURL = executable ?? products.appendingPathComponent("wenshu")
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = language[name] }
+        process.environment = environment.merging(extra) { $1 }
         process.currentDirectoryURL = folder
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
@@ -36,6 +44,13 @@ enum WenshuProcess {
         let errors = (try? Data(contentsOf: errorFile)) ?? Data()
         return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
                    errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// The built `wenshu`, for tests that start it themselves (to signal it mid-run).
+    static var executable: URL {
+        let bundle = Bundle(for: Marker.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("wenshu")
     }
 
     private final class Marker {}

@@ -43,7 +43,46 @@ final class BrokenCaseTests: XCTestCase {
         "xxe.xml": [("case.doctype", "2", nil)],
         "billion-laughs.xml": [("case.doctype", "2", nil)],
         "alias-bomb.yaml": [("case.too-many-nodes", "3:21", nil)],
+        // Issue 15, item 2: a NUL no longer cuts a value silently; controls, line breaks in one-line fields and
+        // invisible formatting characters are found in every format.
+        "nul-in-name.json": [("case.control-character", "20:3", "accepted_by"),
+                             ("case.control-character", "32:7", "parties[1].name"),
+                             ("case.control-character", "33:7", "parties[1].gender"),
+                             ("case.not-in-list", "33:7", "parties[1].gender")],
+        "control-characters.yaml": [("case.control-character", "6:1", "title"),
+                                    ("case.invisible-character", "29:5", "parties[1].name"),
+                                    ("case.line-break", "36:5", "parties[1].address")],
+        "control-characters.xml": [("case.line-break", "8", "title"),
+                                   ("case.control-character", "38", "parties[1].name"),
+                                   ("case.invisible-character", "52", "parties[2].name")],
     ]
+
+    /// What a finding quotes from a file is escaped: no control or bidi character reaches the terminal, and
+    /// the invisible character is named by its code point.
+    func testMessagesEscapeWhatTheyQuote() throws {
+        let checker = CaseChecker(profile: Repository.officeProfile)
+        for name in ["nul-in-name.json", "control-characters.yaml", "control-characters.xml"] {
+            let found = checker.check(contentsOf: Resources.url("Broken", name), displayName: name)
+            for line in found.map(\.description) {
+                XCTAssertFalse(line.unicodeScalars.contains { TerminalText.isControl($0) || TerminalText.isInvisibleFormat($0) },
+                               line.debugDescription)
+            }
+            if name == "nul-in-name.json" {
+                XCTAssertTrue(found.contains { $0.description.contains(#"not `男\u{1B}[2J`"#) }, "\(found)")
+            }
+            if name == "control-characters.yaml" {
+                XCTAssertTrue(found.contains { $0.severity == .warning && $0.message.contains("U+202E") }, "\(found)")
+            }
+        }
+        XCTAssertEqual(TerminalText.escaped("沈\u{1B}[2J\u{202E}a\tb"), #"沈\u{1B}[2J\u{202E}a\u{9}b"#)
+    }
+
+    /// The value after a NUL is kept (as U+FFFD), never cut: 马\0建伟 is not "马".
+    func testANulDoesNotCutTheValue() throws {
+        let file = try CaseLoader.load(Resources.url("Broken", "nul-in-name.json"))
+        let party = try XCTUnwrap(file.root.element(named: "parties")?.elements(named: "party").first)
+        XCTAssertEqual(party.element(named: "name")?.stringValue, "马\u{FFFD}建伟")
+    }
 
     func testEachBrokenFileGivesExactlyItsFindings() throws {
         let checker = CaseChecker(profile: Repository.officeProfile)

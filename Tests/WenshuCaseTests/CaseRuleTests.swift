@@ -43,6 +43,48 @@ final class CaseRuleTests: XCTestCase {
                    amount: 100
                    payer: p9
              """, nil, ["case.unknown-party@30"]),
+            ("a term's amount its text does not write", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 赔偿100元。
+                   amount: 100
+                 - text: 分两期支付，最后1,950元。
+                   amount: 100000
+             """, nil, ["case.term-amount-figure@27"]),
+            ("copies that are not one per party and the committee's", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 赔偿。
+               copies: 4
+             """, nil, ["case.copies-count@26"]),
+            ("copies as the parties agreed them", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 赔偿。
+               copies: 5
+               copy_holders:
+                 - holder: 申请人
+                   copies: 3
+                 - holder: 被申请人
+                   copies: 1
+                 - holder: 人民调解委员会
+                   copies: 1
+             """, nil, []),
+            ("copies that are not the holders' sum", """
+             agreement:
+               date: 2026-04-10
+               terms:
+                 - text: 赔偿。
+               copies: 4
+               copy_holders:
+                 - holder: 申请人
+                   copies: 3
+                 - holder: 人民调解委员会
+                   copies: 2
+             """, nil, ["case.copies-holders-sum@26"]),
             ("instalments without a total", """
              agreement:
                date: 2026-04-10

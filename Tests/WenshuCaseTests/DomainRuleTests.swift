@@ -94,6 +94,30 @@ final class DomainRuleTests: XCTestCase {
         XCTAssertEqual(Amount("7")!.description, "7.00")
     }
 
+    /// Where a term's text writes its amount in figures, so the 大写 can follow that figure.
+    func testTheFigureOfAnAmountIsFoundInTheText() {
+        // text, amount, the matched text (nil: none)
+        let table: [(String, String, String?)] = [
+            ("赔偿人民币318,640元，其中医疗费1,950元", "318640", "318,640元"),
+            ("其中医疗费1,950元，共计318640元", "318640", "318640元"),
+            ("共计318,640.00元", "318640", "318,640.00元"),
+            ("共计￥318,640.00，分期支付", "318640", "318,640.00"),
+            ("先付100,000元，再付86,420元", "86420", "86,420元"),
+            ("医疗费4,830.60元，各负担2,415.30元", "4830.6", "4,830.60元"),
+            ("于2026年3月31日前支付", "2026", nil),                         // a year is no sum of money
+            ("共计31.86万元", "31.86", nil),                                 // read in 万
+            ("共计318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整）", "318640", nil), // already spelled
+            ("共计1318,640元", "318640", nil),                              // inside a longer number
+            ("共计318,641元", "318640", nil),
+            ("共计3\u{301}18,640元", "318640", nil),
+            ("", "1", nil),
+        ]
+        for (text, amount, expected) in table {
+            let range = Amount(amount)!.figureRange(in: text)
+            XCTAssertEqual(range.map { String(text[$0]) }, expected, text)
+        }
+    }
+
     func testNumberPatterns() {
         let pattern = NumberPattern("（{year}）{prefix}调字第{n}号")
         let table: [(String, String?, Bool?)] = [

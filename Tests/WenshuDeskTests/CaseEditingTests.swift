@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 import WenshuTestSupport
 import WenshuXML
 import XCTest
@@ -158,7 +159,7 @@ final class CaseEditingTests: XCTestCase {
         XCTAssertEqual(leaves["parties[2].kind"], "organisation")
         XCTAssertEqual(leaves["received"], "2026-03-02")
         XCTAssertThrowsError(try cases.create(number: "（2026）西交调字第99号", type: "劳动争议")) { error in
-            XCTAssertEqual((error as? Diagnostic)?.id, "desk.new-case-exists")
+            XCTAssertEqual((error as? Diagnostic)?.id, "desk.new-case")
         }
         let summary = try XCTUnwrap(cases.summaries(matching: "99号").first)
         XCTAssertEqual(summary.state, "已登记")

@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
+import WenshuRun
 import WenshuTemplate
 import WenshuTestSupport
 import WenshuWriters

@@ -32,16 +32,18 @@ final class AgreementTemplateTests: XCTestCase {
 
     func testTheCasePathsItReadsAreDerivedFromTheTemplate() {
         XCTAssertEqual(agreement.casePaths, [
-            "accepted", "agreement/copies", "agreement/date", "agreement/facts", "agreement/form",
+            "accepted", "agreement/copies", "agreement/copy_holders/copy_holder/copies",
+            "agreement/copy_holders/copy_holder/holder", "agreement/date", "agreement/facts", "agreement/form",
             "agreement/instalments/instalment/amount", "agreement/instalments/instalment/due", "agreement/number",
             "agreement/performance_terms", "agreement/responsibilities", "agreement/terms/term/amount", "agreement/terms/term/text", "committee/name",
-            "mediators/mediator", "number",
+            "mediators/mediator/name", "number",
             "parties/party/address", "parties/party/agents/agent/authority", "parties/party/agents/agent/kind",
             "parties/party/agents/agent/name", "parties/party/agents/agent/phone", "parties/party/agents/agent/relation",
             "parties/party/agents/agent/workplace", "parties/party/birth_date", "parties/party/credit_code",
-            "parties/party/ethnicity", "parties/party/gender", "parties/party/id_number", "parties/party/id_type",
+            "parties/party/ethnicity", "parties/party/gender", "parties/party/group/size", "parties/party/id_number", "parties/party/id_type",
             "parties/party/kind", "parties/party/name", "parties/party/occupation", "parties/party/phone",
             "parties/party/representative/name", "parties/party/representative/title", "parties/party/role",
+            "recorder/name",
         ])
     }
 
@@ -72,8 +74,7 @@ final class AgreementTemplateTests: XCTestCase {
             p(f("2026年2月14日，李明驾驶小型轿车右转时与骑电动自行车直行的王建国相撞，致王建国左腿骨折。双方就赔偿数额发生争议。")),
             p(f("经杭州市公安局西湖区分局交通警察大队认定，李明负事故主要责任，王建国负次要责任。")),
             p(.text("经调解，自愿达成如下协议：")),
-            p(.text("一、"), f("被申请人李明赔偿申请人王建国医疗费、误工费、护理费、交通费等各项损失共计人民币34,020元。"),
-              .text("（大写："), f("人民币叁万肆仟零贰拾元整"), .text("）")),
+            p(.text("一、"), f("被申请人李明赔偿申请人王建国医疗费、误工费、护理费、交通费等各项损失共计人民币34,020元（大写：人民币叁万肆仟零贰拾元整）。")),
             p(.text("二、"), f("上述款项分三期支付，支付方式为银行转账至申请人指定账户。")),
             p(.text("三、"), f("本协议履行完毕后，双方就本次事故再无其他争议。")),
             p(.text("履行方式、时限：")),
@@ -93,13 +94,15 @@ final class AgreementTemplateTests: XCTestCase {
             p(.text("本协议一式"), f("三"), .text("份，当事人、人民调解委员会各持一份。")),
             p(.text("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")),
             .signatures(SignatureBlock([
-                Signature(label: [f("申请人"), .text("（签名、盖章或按指印）"), room]),
-                Signature(label: [f("被申请人"), .text("（签名、盖章或按指印）"), room]),
+                Signature(label: [.text("当事人（签名、盖章或按指印）：")]),
+                Signature(label: [f("申请人"), .text("："), f("王建国"), partyRoom]),
+                Signature(label: [f("委托代理人"), .text("："), f("周敏"), partyRoom]),
+                Signature(label: [f("被申请人"), .text("："), f("李明"), partyRoom]),
             ], alignment: .left)),
             .signatures(SignatureBlock([
-                Signature(label: [.text("人民调解员（签名）"), room]),
-                Signature(label: [.text("记录人（签名）"), room]),
-                Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")]),
+                Signature(label: [.text("人民调解员："), f("陈晓红"), .text("（签名）"), room]),
+                Signature(label: [.text("记录人："), f("吴磊"), .text("（签名）"), room]),
+                Signature(label: [f("杭州市西湖区道路交通事故人民调解委员会"), .text("（印）")], date: [f("二〇二六年三月十日")], seal: true),
             ], alignment: .right)),
         ])
     }
@@ -129,11 +132,16 @@ final class AgreementTemplateTests: XCTestCase {
             line(f("法定代表人"), f("赵刚"), .text("　联系方式"), .blank(width: 7)),
             line(.text("住所"), f("杭州市西湖区天目山路1号")),
         ])
-        XCTAssertTrue(blocks.contains(.signatures(SignatureBlock([
-            Signature(label: [f("申请人"), .text("（签名、盖章或按指印）"), room]),
-            Signature(label: [f("被申请人"), .text("（盖章）"), room]),
-            Signature(label: [f("法定代表人"), .text("（签名）"), room]),
-        ], alignment: .left))))
+        // Every line names its signatory, the applicant's agent too; the organisation's seal line has no
+        // underline (the seal goes over its name) and its representative signs by name.
+        XCTAssertEqual(blocks.first { if case .signatures(let block) = $0 { block.alignment == .left } else { false } },
+                       .signatures(SignatureBlock([
+            Signature(label: [.text("当事人（签名、盖章或按指印）：")]),
+            Signature(label: [f("申请人"), .text("："), f("王建国"), .blank(width: 6)]),
+            Signature(label: [f("委托代理人"), .text("："), f("周敏"), .blank(width: 6)]),
+            Signature(label: [f("被申请人"), .text("："), f("杭州顺达物流有限公司"), .text("（盖章）")]),
+            Signature(label: [f("法定代表人"), .text("："), f("赵刚"), .blank(width: 6)]),
+        ], alignment: .left)))
     }
 
     func testMissingRequiredFieldsAreNamedWithTheTemplateLine() throws {
@@ -143,7 +151,7 @@ final class AgreementTemplateTests: XCTestCase {
         }
         let rendering = agreement.render(document)
         XCTAssertEqual(rendering.documents, [])
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.missingField, TemplateIssue.missingField])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.missingField.id, TemplateID.missingField.id])
         XCTAssertEqual(rendering.diagnostics.map(\.subject), ["parties/party[2]/address", "agreement/facts"])
         XCTAssertEqual(rendering.diagnostics.map(\.location), [
             SourceLocation(file: "templates/fragments/party-particulars.xml",
@@ -187,16 +195,22 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人"), .blank(width: 4), .text("　性别"), .blank(width: 2),
             .text("　民族"), .blank(width: 3), .text("　年龄"), .blank(width: 2), .text("岁")], firstLineIndent: false))))
         XCTAssertTrue(document.blocks.contains(.signatures(SignatureBlock([
-            Signature(label: [.text("申请人（签名、盖章或按指印）"), room]),
-            Signature(label: [.text("被申请人（签名、盖章或按指印）"), room]),
+            Signature(label: [.text("当事人（签名、盖章或按指印）：")]),
+            Signature(label: [.text("申请人："), .blank(width: 3), partyRoom]),
+            Signature(label: [.text("被申请人："), .blank(width: 3), partyRoom]),
         ], alignment: .left))))
-        XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first == .text("一、") || p.inlines.first == .text("二、") || p.inlines.first == .text("三、") } else { return false } }.count, 3)
+        // Room for the handwriting: six numbered terms, and eight ruled lines under the facts' first line.
+        let numbers: [Inline] = ["一、", "二、", "三、", "四、", "五、", "六、"].map { .text($0) }
+        XCTAssertEqual(document.blocks.filter { if case .paragraph(let p) = $0 { return p.inlines.first.map(numbers.contains) ?? false } else { return false } }.count, 6)
+        XCTAssertEqual(document.blocks.filter { $0 == .paragraph(Paragraph([.blank(width: 28)], firstLineIndent: false)) }.count, 8)
         guard case .signatures(let committee)? = document.blocks.last else { return XCTFail("no signatures at the foot") }
         XCTAssertEqual(committee.signatures.last?.date, Inline.handwrittenDate)
     }
 
     /// The room left to sign after a signature's label: an underline of eight full-width characters.
     private let room = Inline.blank(width: 8)
+    /// The room a party signs in: six characters, so two parties fit on a row.
+    private let partyRoom = Inline.blank(width: 6)
 
     /// A one-paragraph table cell.
     private func cell(_ alignment: Alignment, span: Int = 1, _ inlines: Inline...) -> TableCell {

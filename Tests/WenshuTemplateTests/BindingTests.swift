@@ -201,7 +201,7 @@ extension BindingTests {
         let rendering = template.render(try Fixtures.caseDocument(people))
         XCTAssertEqual(rendering.documents, [])
         XCTAssertFalse(rendering.succeeded)
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.missingField, TemplateIssue.missingField])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.missingField.id, TemplateID.missingField.id])
         XCTAssertEqual(rendering.diagnostics.map(\.location), [SourceLocation(file: "t.form.xml", line: 2),
                                                                SourceLocation(file: "t.form.xml", line: 4)])
         XCTAssertEqual(rendering.diagnostics.map(\.subject), ["agreement/paid", "parties/party[2]/gender"])
@@ -234,7 +234,7 @@ extension BindingTests {
     func testAFunctionThatCannotPrintAValueNamesTheFunctionAndTheCaseNode() throws {
         let template = try Fixtures.template("<each select=\"parties/party\"><p><value select=\"w:money(name)\"/></p></each>")
         let rendering = template.render(try Fixtures.caseDocument(people))
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.functionFailed, TemplateIssue.functionFailed])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.functionFailed.id, TemplateID.functionFailed.id])
         XCTAssertEqual(rendering.diagnostics.first?.subject, "w:money(name)")
         XCTAssertTrue(rendering.diagnostics.first?.message.hasPrefix("w:money(): “张三” is not an amount") ?? false,
                       rendering.diagnostics.first?.message ?? "")
@@ -255,7 +255,7 @@ extension BindingTests {
         XCTAssertEqual(rendering.documents.map(\.metadata.date), ["2026-03-10", "2026-03-10"])
         XCTAssertTrue(template.applies(to: try Fixtures.caseDocument(people)))
         XCTAssertFalse(template.applies(to: try Fixtures.caseDocument("<case/>")))
-        XCTAssertEqual(template.render(try Fixtures.caseDocument("<case/>")).diagnostics.map(\.id), [TemplateIssue.noRecords])
+        XCTAssertEqual(template.render(try Fixtures.caseDocument("<case/>")).diagnostics.map(\.id), [TemplateID.noRecords.id])
     }
 
     func testAppliesWhen() throws {
@@ -264,7 +264,7 @@ extension BindingTests {
         let small = try Fixtures.caseDocument("<case><agreement><total_amount>500</total_amount></agreement></case>")
         XCTAssertFalse(template.applies(to: small))
         let rendering = template.render(small)
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.notApplicable])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.notApplicable.id])
         XCTAssertEqual(rendering.diagnostics.first?.severity, .warning)
         XCTAssertEqual(rendering.documents.count, 1)
     }

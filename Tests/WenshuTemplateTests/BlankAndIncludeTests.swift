@@ -76,7 +76,7 @@ final class BlankAndIncludeTests: XCTestCase {
         ])
         XCTAssertEqual(library.templates.map(\.id), ["a", "b"])
         XCTAssertEqual(library.template(id: "a")?.casePaths, ["agents/agent/name", "name", "role"])
-        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownFunction])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.unknownFunction.id])
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "fragments/broken.xml", line: 2))
     }
 
@@ -90,7 +90,7 @@ final class BlankAndIncludeTests: XCTestCase {
         ])
         XCTAssertEqual(library.templates.map(\.id), ["good"])
         XCTAssertEqual(library.template(id: "good")?.casePaths, ["parties/party/name"])
-        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownVariable])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.unknownVariable.id])
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "fragments/f.xml", line: 2))
     }
 
@@ -128,7 +128,7 @@ final class BlankAndIncludeTests: XCTestCase {
             "fragments/f.xml": "<fragment xmlns=\"urn:wenshu:template:1\"><p><parameter name=\"roles\">当事人</parameter></p></fragment>",
         ])
         XCTAssertEqual(library.templates.map(\.id), [])
-        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownParameter])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.unknownParameter.id])
         XCTAssertEqual(diagnostics.first?.subject, "role")
         XCTAssertEqual(diagnostics.first?.location.file, "a.form.xml")
         XCTAssertTrue(diagnostics.first?.message.contains("it has roles") ?? false, diagnostics.first?.message ?? "")

@@ -101,7 +101,7 @@ final class CatalogueIntakeTests: XCTestCase {
             "一、请求被申请人赔偿医疗费、误工费、护理费、交通费等各项损失共计人民币48,600元。",
             "杭州市西湖区道路交通事故人民调解委员会已将申请人民调解的相关规定告知我，现自愿申请人民调解委员会进行调解。",
         ])
-        XCTAssertEqual(text.signatures, ["申请人（签名、盖章或按指印）\(room)｜2026年3月2日"])
+        XCTAssertEqual(text.signatures, ["申请人：王建国（签名、盖章或按指印）\(room)｜2026年3月2日"])
         XCTAssertLessThan(try XCTUnwrap(text.lines.firstIndex(of: "当事人申请事项：")),
                           try XCTUnwrap(text.lines.firstIndex { $0.hasPrefix("杭州市西湖区道路交通事故人民调解委员会已将") }))
     }
@@ -111,16 +111,16 @@ final class CatalogueIntakeTests: XCTestCase {
             $0.replacingOccurrences(of: "<role>被申请人</role>", with: "<role>申请人</role>")
         })
         XCTAssertTrue(two.lines.contains { $0.hasSuffix("已将申请人民调解的相关规定告知我们，现自愿申请人民调解委员会进行调解。") })
-        XCTAssertEqual(two.signatures, ["申请人（签名、盖章或按指印）\(room)｜2026年3月2日", "申请人（签名、盖章或按指印）\(room)｜2026年3月2日"])
+        XCTAssertEqual(two.signatures, ["申请人：王建国（签名、盖章或按指印）\(room)｜2026年3月2日", "申请人：李明（签名、盖章或按指印）\(room)｜2026年3月2日"])
 
         let organisation = Printed(try renderOne("application", "property-fees.yaml"))
         organisation.assertContains(["申请人苏州锦园物业服务有限公司", "统一社会信用代码91320508MA1MXK5L7D", "法定代表人顾海峰　联系方式0512-65283310"])
         XCTAssertTrue(organisation.lines.contains { $0.hasSuffix("已将申请人民调解的相关规定告知本单位，现自愿申请人民调解委员会进行调解。") })
-        XCTAssertEqual(organisation.signatures, ["申请人（盖章）\(room)", "法定代表人（签名）\(room)｜2026年8月17日"])
+        XCTAssertEqual(organisation.signatures, ["申请人：苏州锦园物业服务有限公司（盖章）", "法定代表人：顾海峰（签名）\(room)｜2026年8月17日"])
 
         let minor = Printed(try renderOne("application", "minors-playground-injury.yaml"))
         minor.assertContains(["申请人孙浩然　性别男　民族汉族　年龄11岁", "法定代理人李雪（系申请人之母）　联系方式13688402157"])
-        XCTAssertEqual(minor.signatures, ["申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)｜2026年6月29日"])
+        XCTAssertEqual(minor.signatures, ["申请人：孙浩然（签名、盖章或按指印）\(room)", "法定代理人：李雪（签名）\(room)｜2026年6月29日"])
     }
 
     func testAnApplicationWithoutSummaryOrClaimsLeavesLinesToWriteOn() throws {
@@ -210,8 +210,9 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertEqual(text.lines.filter { $0.hasPrefix("五、") }.count, 1)
         XCTAssertEqual(text.signatures, [
             "杭州市临平区劳动争议人民调解委员会（印）｜2026年5月14日",
-            "申请人（签名、盖章或按指印）\(room)", "被申请人（盖章）\(room)", "法定代表人（签名）\(room)",
-            "第三人（盖章）\(room)", "法定代表人（签名）\(room)",
+            "当事人（签名、盖章或按指印）：", "申请人（马建伟等9人）代表人：马建伟\(blank(6))",
+            "被申请人：杭州恒筑建筑劳务有限公司（盖章）", "法定代表人：韩志强\(blank(6))",
+            "第三人：浙江临江建设集团有限公司（盖章）", "法定代表人：陈国平\(blank(6))", "委托代理人：许文涛\(blank(6))",
         ])
     }
 
@@ -278,7 +279,7 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertTrue(first.rows.contains("其他情况｜"))
         XCTAssertTrue(second.rows.contains("回访时间｜2026年6月12日｜回访方式｜电话回访"))
         XCTAssertTrue(second.rows.contains("其他情况｜刘桂英情绪稳定，未再有轻生言行；已请金鼎村人民调解委员会继续关注老人生活情况。"))
-        XCTAssertEqual(second.signatures, ["回访人（签名）\(room)", "记录人（签名）\(room)｜2026年6月12日"])
+        XCTAssertEqual(second.signatures, ["回访人：黄丽萍（签名）\(room)", "记录人：黄丽萍（签名）\(room)｜2026年6月12日"])
     }
 
     func testAVisitsHourPrintsInChineseAndSatisfactionIsTicked() throws {
@@ -320,12 +321,12 @@ final class CatalogueIntakeTests: XCTestCase {
         let application = Printed(try form("application").renderBlank())
         XCTAssertEqual(application.lines.filter { $0.hasPrefix("申请人\(blank(4))　性别") }.count, 1)
         XCTAssertEqual(application.lines.filter { $0.hasPrefix("被申请人\(blank(4))　性别") }.count, 1)
-        XCTAssertEqual(application.signatures, ["申请人（签名、盖章或按指印）\(room)｜\(blank(3))年\(blank(2))月\(blank(2))日"])
+        XCTAssertEqual(application.signatures, ["申请人：\(blank(3))（签名、盖章或按指印）\(room)｜\(blank(3))年\(blank(2))月\(blank(2))日"])
 
         let notice = Printed(try form("rights-notice").renderBlank())
         XCTAssertEqual(notice.lines.first { $0.hasSuffix("：") }, blank(12) + "：")
         XCTAssertEqual(Array(notice.signatures.suffix(2)), [
-            "申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)",
+            "申请人：\(blank(9))", "被申请人：\(blank(9))",
         ])
 
         let oral = Printed(try form("oral-agreement").renderBlank())

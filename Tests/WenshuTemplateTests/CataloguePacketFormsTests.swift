@@ -78,8 +78,9 @@ final class CataloguePacketFormsTests: XCTestCase {
         XCTAssertEqual(text[text.firstIndex(of: "此致")! + 1], "杭州市西湖区人民法院")
         XCTAssertTrue(text.contains("6.道路交通事故认定书（2页）"))
         XCTAssertFalse(text.contains { $0.contains("银行转账凭证") }, "receipts of performance are not filed with the application")
-        XCTAssertEqual(text.suffix(4), ["申请人（签名或者按指印）\(room)||", "委托代理人（签名）\(room)||", "申请人（签名或者按指印）\(room)||",
-                                        "||2026年3月16日"])
+        // Every 申请人 line carries the applicant's name, and the agent who applies signs by name.
+        XCTAssertEqual(text.suffix(4), ["申请人：王建国（签名或者按指印）\(room)||", "委托代理人：周敏（签名）\(room)||",
+                                        "申请人：李明（签名或者按指印）\(room)||", "||2026年3月16日"])
     }
 
     /// An organisation applies by seal and representative; an agent kept out of the application (the son
@@ -91,8 +92,9 @@ final class CataloguePacketFormsTests: XCTestCase {
         XCTAssertTrue(text.contains { $0.hasPrefix("委托代理人：何静，") })
         XCTAssertTrue(text.contains { $0.hasPrefix("委托代理人：冯莉（系被申请人医务科科长），") })
         XCTAssertFalse(text.contains { $0.contains("邓文博，") }, "the son does not apply")
-        XCTAssertEqual(text.suffix(6), ["申请人（签名或者按指印）\(room)||", "委托代理人（签名）\(room)||", "申请人（盖章）\(room)||",
-                                        "法定代表人（签名）\(room)||", "委托代理人（签名）\(room)||", "||2026年7月14日"])
+        XCTAssertEqual(text.suffix(6), ["申请人：杨秀芳（签名或者按指印）\(room)||", "委托代理人：何静（签名）\(room)||",
+                                        "申请人：成都市青羊区光华中医骨伤医院（盖章）||", "法定代表人：罗志远（签名）\(room)||",
+                                        "委托代理人：冯莉（签名）\(room)||", "||2026年7月14日"])
     }
 
     func testThreeApplicantsAndAnApplicationNotYetDated() throws {
@@ -100,7 +102,9 @@ final class CataloguePacketFormsTests: XCTestCase {
             $0.replacingOccurrences(of: "  applied: 2026-03-16\n", with: "")
         })
         XCTAssertTrue(text.contains("确认申请人刘桂英、周建军、周建平于2026年3月9日经长沙县春华镇人民调解委员会主持调解达成的编号为（2026）春调协字第9号的人民调解协议有效。"))
-        XCTAssertEqual(text.filter { $0.hasPrefix("申请人：") }.count, 3)
+        XCTAssertEqual(text.filter { $0.hasPrefix("申请人：") && !$0.hasSuffix("（签名或者按指印）\(room)||") }.count, 3)
+        XCTAssertEqual(text.filter { $0.hasSuffix("（签名或者按指印）\(room)||") },
+                       ["刘桂英", "周建军", "周建平"].map { "申请人：\($0)（签名或者按指印）\(room)||" })
         XCTAssertEqual(text.last, "||＿＿＿年＿＿月＿＿日", "without an application date the date is written by hand")
     }
 
@@ -141,7 +145,8 @@ final class CataloguePacketFormsTests: XCTestCase {
             XCTAssertTrue(text.contains("＿＿＿年＿＿月＿＿日"), template.id)
         }
         let blank = lines(application.renderBlank())
-        XCTAssertEqual(blank.filter { $0.hasPrefix("申请人：＿") }.count, 2)
+        XCTAssertEqual(blank.filter { $0.hasPrefix("申请人：＿") && !$0.contains("签名") }.count, 2)
+        XCTAssertEqual(blank.filter { $0 == "申请人：＿＿＿（签名或者按指印）\(room)||" }.count, 2, "a blank name to write in")
         XCTAssertEqual(blank.filter { $0.hasPrefix("委托代理人：＿") }.count, 2)
         XCTAssertTrue(blank.contains("＿＿＿＿＿＿＿＿＿＿"), "the court's name is written by hand")
         XCTAssertTrue(lines(certificate.renderBlank()).contains { $0.hasSuffix("（印）||＿＿＿年＿＿月＿＿日") })

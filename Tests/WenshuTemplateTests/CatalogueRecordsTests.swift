@@ -84,9 +84,9 @@ final class CatalogueRecordsTests: XCTestCase {
             "答：大约每小时二十公里，右转时没有看到电动车。",
             "问：你对交警部门的责任认定有无异议？",
             "答：没有异议，愿意承担主要责任。",
-            "以上笔录我已看过，与我说的一致。\n被调查人（签名或按指印）\(room) / ＿＿＿年＿＿月＿＿日",
-            "调查人（签名）\(room)",
-            "记录人（签名）\(room)",
+            "以上笔录我已看过，与我说的一致。\n被调查人：李明（签名或按指印）\(room) / ＿＿＿年＿＿月＿＿日",
+            "调查人：陈晓红（签名）\(room)",
+            "记录人：吴磊（签名）\(room)",
         ])
     }
 
@@ -143,27 +143,30 @@ final class CatalogueRecordsTests: XCTestCase {
         let start = try XCTUnwrap(second.firstIndex { $0.hasPrefix("　　调解员向周建平告知权利义务") })
         XCTAssertFalse(second[start].contains("\n"))
         XCTAssertTrue(second[start + 1].hasPrefix("　　") && second[start + 2].hasPrefix("　　"), "\(second[start...])")
-        // Every party signs; then each mediator and the recorder.
+        // Every party signs by name; then each mediator and the recorder, named.
         XCTAssertEqual(Array(second.suffix(6)), [
-            "申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)",
-            "人民调解员（签名）\(room)", "人民调解员（签名）\(room)", "记录人（签名）\(room)",
+            "申请人：刘桂英\(partyRoom)", "被申请人：周建军\(partyRoom)", "被申请人：周建平\(partyRoom)",
+            "人民调解员：谭志刚（签名）\(room)", "人民调解员：黄丽萍（签名）\(room)", "记录人：黄丽萍（签名）\(room)",
         ])
     }
 
     func testPartiesAreNamedWithRepresentativesAndAgents() throws {
         let wages = lines(try XCTUnwrap(try documents("mediation-record", "wages-subcontractor.json").first))
         XCTAssertTrue(wages.contains("当事人：申请人马建伟；被申请人杭州恒筑建筑劳务有限公司（法定代表人韩志强）；第三人浙江临江建设集团有限公司（法定代表人陈国平，委托代理人许文涛）"))
-        XCTAssertEqual(Array(wages.suffix(8).prefix(5)), [
-            "申请人（签名、盖章或按指印）\(room)", "被申请人（盖章）\(room)", "法定代表人（签名）\(room)",
-            "第三人（盖章）\(room)", "法定代表人（签名）\(room)",
+        // The group party's representative signs for it; an organisation seals and its representative and
+        // its attending agent sign by name.
+        XCTAssertEqual(Array(wages.suffix(10).prefix(7)), [
+            "当事人（签名、盖章或按指印）：", "申请人（马建伟等9人）代表人：马建伟\(partyRoom)",
+            "被申请人：杭州恒筑建筑劳务有限公司（盖章）", "法定代表人：韩志强\(partyRoom)",
+            "第三人：浙江临江建设集团有限公司（盖章）", "法定代表人：陈国平\(partyRoom)", "委托代理人：许文涛\(partyRoom)",
         ])
         let minors = lines(try XCTUnwrap(try documents("mediation-record", "minors-playground-injury.yaml").first))
         XCTAssertTrue(minors.contains("当事人：申请人孙浩然（法定代理人李雪）；被申请人郭子轩（法定代理人郭涛）"))
         // A minor party's 法定代理人 signs under the party.
         XCTAssertEqual(Array(minors.suffix(6)), [
-            "申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)",
-            "被申请人（签名、盖章或按指印）\(room)", "法定代理人（签名）\(room)",
-            "人民调解员（签名）\(room)", "记录人（签名）\(room)",
+            "申请人：孙浩然\(partyRoom)", "法定代理人：李雪\(partyRoom)",
+            "被申请人：郭子轩\(partyRoom)", "法定代理人：郭涛\(partyRoom)",
+            "人民调解员：罗晓梅（签名）\(room)", "记录人：何佳（签名）\(room)",
         ])
         let land = lines(try XCTUnwrap(try documents("mediation-record", "land-contract-boundary.yaml").first))
         XCTAssertTrue(land.contains("当事人：方德明；余春生"))
@@ -188,7 +191,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "交办单位 | 杭州市临平区社会矛盾纠纷调处化解中心",
             "承办单位 | 杭州市临平区劳动争议人民调解委员会",
             "责任人 | 沈建明 | 办结时限 | 2026年5月22日前",
-            "杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月11日",
+            "//杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月11日",
             "签收 | 承办单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日",
             "办理结果 | ",
         ] {
@@ -233,7 +236,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "责任人 | 沈建明 | 原定时限 | 2026年5月22日前",
             "督办要求 | 请主要负责人亲自跟进，专人负责，逐日报告进展。",
             "限期办结 | 2026年5月29日前",
-            "杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月21日",
+            "//杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月21日",
             "签收 | 责任单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日",
         ] {
             XCTAssertTrue(text.contains(row), "missing row: \(row)\n\(text.joined(separator: "\n"))")
@@ -245,6 +248,8 @@ final class CatalogueRecordsTests: XCTestCase {
 
     /// The room left to sign after a signature's label: eight ＿.
     let room = String(repeating: "＿", count: 8)
+    /// A party's room to sign: six characters, so two parties fit on a row.
+    let partyRoom = String(repeating: "＿", count: 6)
 
     func testBlankFormsAreFormsForHandwriting() throws {
         for id in Self.forms {
@@ -263,14 +268,14 @@ final class CatalogueRecordsTests: XCTestCase {
         XCTAssertTrue(mediation.contains("当事人：" + String(repeating: "＿", count: 24)))
         XCTAssertTrue(mediation.contains("调解结果：" + String(repeating: "＿", count: 23)))
         XCTAssertEqual(mediation.filter { $0 == String(repeating: "＿", count: 28) }.count, 16)
-        XCTAssertEqual(Array(mediation.suffix(4).prefix(2)), ["申请人（签名、盖章或按指印）\(room)", "被申请人（签名、盖章或按指印）\(room)"])
+        XCTAssertEqual(Array(mediation.suffix(4).prefix(2)), ["申请人：＿＿＿\(partyRoom)", "被申请人：＿＿＿\(partyRoom)"])
         let referral = lines(try form("referral").renderBlank())
         XCTAssertEqual(referral.first, "矛盾纠纷交办单")
         XCTAssertEqual(referral.filter { $0 == "当事人 |  | 联系电话 | " }.count, 2)
-        XCTAssertTrue(referral.contains("交办单位（盖章）/＿＿＿年＿＿月＿＿日"))
+        XCTAssertTrue(referral.contains("//交办单位（盖章）/＿＿＿年＿＿月＿＿日"))
         let supervision = lines(try form("supervision").renderBlank())
         XCTAssertTrue(supervision.contains("原交办单 | "))
-        XCTAssertTrue(supervision.contains("督办单位（盖章）/＿＿＿年＿＿月＿＿日"))
+        XCTAssertTrue(supervision.contains("//督办单位（盖章）/＿＿＿年＿＿月＿＿日"))
     }
 
     // MARK: Reading a document as lines

@@ -69,7 +69,10 @@ final class FunctionTests: XCTestCase {
                ("w:number-cn(1001)", "一千零一"), ("w:number-cn(10010)", "一万零一十"), ("w:number-cn(100000)", "十万"),
                ("w:number-cn('3')", "三"), ("w:number-cn(empty)", ""),
                ("w:ordinal(3)", "第三"), ("w:ordinal(3, '条')", "第三条"), ("w:ordinal(11, '条')", "第十一条"),
-               ("concat('一式', w:number-cn(3), '份')", "一式三份")])
+               ("concat('一式', w:number-cn(3), '份')", "一式三份"),
+               // A count before a measure word says two as 两 (一式两份), never 二份; other numbers as number-cn.
+               ("concat('一式', w:count-cn(2), '份')", "一式两份"), ("w:count-cn(3)", "三"), ("w:count-cn(12)", "十二"),
+               ("w:count-cn(20)", "二十"), ("w:count-cn(22)", "二十二"), ("w:count-cn(empty)", "")])
         refuse([("w:number-cn(3.5)", "whole number"), ("w:number-cn(-1)", "whole number"), ("w:ordinal('三')", "whole number")])
     }
 

@@ -23,7 +23,7 @@ final class LibraryTests: XCTestCase {
     func testAFolderWithoutTheSchemaIsRefused() {
         XCTAssertThrowsError(try TemplateLibrary.locate(explicit: elsewhere.path, environment: [:], executable: nil,
                                                         currentDirectory: elsewhere)) { error in
-            XCTAssertEqual((error as? Diagnostic)?.id, TemplateIssue.libraryNotFound)
+            XCTAssertEqual((error as? Diagnostic)?.id, TemplateID.libraryNotFound.id)
         }
     }
 
@@ -50,7 +50,7 @@ final class LibraryTests: XCTestCase {
     func testAMissingSchemaIsReported() {
         let (library, diagnostics) = TemplateLibrary.load(directory: elsewhere)
         XCTAssertEqual(library.templates.count, 0)
-        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.libraryNotFound])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.libraryNotFound.id])
     }
 
     func testOneCompiledTemplateServesManyThreads() throws {

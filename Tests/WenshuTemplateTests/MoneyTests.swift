@@ -132,6 +132,17 @@ final class MoneyTests: XCTestCase {
         }
     }
 
+    /// The 大写 stands right after the figure it spells, not after the sentence (issue 13).
+    func testTheCapitalsFollowTheirFigure() throws {
+        XCTAssertEqual(Amount("318640")!.spelled(in: "赔偿人民币318,640元，其中医疗费1,950元。"),
+                       "赔偿人民币318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中医疗费1,950元。")
+        XCTAssertEqual(Amount("1950")!.spelled(in: "赔偿人民币318,640元，其中医疗费1,950元。"),
+                       "赔偿人民币318,640元，其中医疗费1,950元（大写：人民币壹仟玖佰伍拾元整）。")
+        // No figure with the amount's value: both at the end, unmistakably this term's sum.
+        XCTAssertEqual(Amount("100000")!.spelled(in: "分两期支付，最后1,950元。"),
+                       "分两期支付，最后1,950元。（本项金额￥100,000.00，大写：人民币壹拾万元整）")
+    }
+
     func testFigures() throws {
         let table: [(String, String)] = [
             ("0", "￥0.00"), ("0.07", "￥0.07"), ("19.99", "￥19.99"), ("999", "￥999.00"), ("1000", "￥1,000.00"),

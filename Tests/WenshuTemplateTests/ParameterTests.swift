@@ -27,7 +27,7 @@ final class ParameterTests: XCTestCase {
         XCTAssertFalse(template.applies(to: caseDocument))
         XCTAssertTrue(template.applies(to: caseDocument, parameters: ["dossier": try Fixtures.caseDocument("<dossier/>")]))
         let rendering = template.render(caseDocument)
-        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateIssue.missingParameter])
+        XCTAssertEqual(rendering.diagnostics.map(\.id), [TemplateID.missingParameter.id])
         XCTAssertEqual(rendering.diagnostics.map(\.severity), [.warning])
         XCTAssertEqual(rendering.diagnostics.map(\.location.line), [1])
         XCTAssertEqual(rendering.documents.first?.blocks, [p(.text("共"), .field("0"), .text("件"))])
@@ -36,14 +36,14 @@ final class ParameterTests: XCTestCase {
     func testAnUndeclaredParameterIsAnUnknownVariable() {
         let (library, diagnostics) = Fixtures.library(["t.form.xml": Fixtures.form(body)])
         XCTAssertNil(library.template(id: "t"))
-        XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.unknownVariable, TemplateIssue.unknownVariable])
+        XCTAssertEqual(diagnostics.map(\.id), [TemplateID.unknownVariable.id, TemplateID.unknownVariable.id])
         XCTAssertEqual(diagnostics.map(\.location.line), [2, 2])
     }
 
     func testAParameterCannotShadowTheFormsOwnVariables() {
         for names in ["case", "office", "dossier dossier"] {
             let (_, diagnostics) = Fixtures.library(["t.form.xml": Fixtures.form("<p>x</p>", attributes: "parameters=\"\(names)\"")])
-            XCTAssertEqual(diagnostics.map(\.id), [TemplateIssue.badAttribute], names)
+            XCTAssertEqual(diagnostics.map(\.id), [TemplateID.badAttribute.id], names)
             XCTAssertEqual(diagnostics.first?.location.line, 1, names)
         }
     }

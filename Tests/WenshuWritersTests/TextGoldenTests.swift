@@ -24,7 +24,7 @@ final class TextGoldenTests: XCTestCase {
             let url = folder.appendingPathComponent("\(name).txt")
             let produced = try TextWriter(options: options).write(document)
             if regenerate {
-                try AtomicFile.write(produced, to: url)
+                try produced.write(to: url)
                 continue
             }
             let golden = try Data(contentsOf: url)

@@ -63,8 +63,7 @@ public enum CaseFactsBatch {
             }
             guard file.kind == .caseFile else {
                 return Loaded(root: nil, name: name, diagnostics: [
-                    Diagnostic("ledger.not-a-case", .warning, at: SourceLocation(file: name),
-                               "this is a \(file.kind.rawValue) file, not a case: left out of the ledgers and statistics"),
+                    Diagnostic(LedgerID.notACase, at: SourceLocation(file: name), ["kind": "\(file.kind.rawValue)"]),
                 ])
             }
             let findings = checker?.check(file) ?? file.loadDiagnostics
@@ -78,9 +77,8 @@ public enum CaseFactsBatch {
         var findings: [Diagnostic] = []
         for c in facts where !c.number.isEmpty {
             if let first = firstFile[c.number] {
-                findings.append(Diagnostic("ledger.duplicate-number", .warning, at: SourceLocation(file: c.file),
-                                           subject: "number",
-                                           "case number \(c.number) is also used by \(first); the ledger lists both"))
+                findings.append(Diagnostic(LedgerID.duplicateNumber, at: SourceLocation(file: c.file), subject: "number",
+                                           ["number": "\(c.number)", "first": "\(first)"]))
             } else {
                 firstFile[c.number] = c.file
             }

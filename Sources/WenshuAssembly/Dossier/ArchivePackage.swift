@@ -1,63 +1,101 @@
 import Foundation
-import WenshuXML
 
-/// One XML file that holds a dossier's parts (case data, rendered documents) with a SHA-256 digest of each
-/// part and one over the whole, so an archive can later prove nothing changed (in the spirit of DA/T 48).
+/// One XML file that holds a dossier's parts (case data, rendered documents, scans) with a SHA-256 digest of
+/// each part and one over the whole, so an archive can later prove nothing changed (in the spirit of
+/// DA/T 48), optionally signed with the office's Ed25519 key.
 ///
-/// Layout (docs/archive-package.md):
+/// Layout (docs/archive-package.md), one canonical byte sequence for the same parts:
 /// ```xml
+/// <?xml version="1.0" encoding="UTF-8"?>
 /// <package xmlns="urn:wenshu:archive:1" version="1">
 ///   <part name="case.xml" type="application/xml" size="1234" sha256="…">BASE64…</part>
 ///   <digest algorithm="SHA-256">…</digest>
+///   <signature algorithm="Ed25519" key="…">…</signature>      (only in a signed package)
 /// </package>
 /// ```
 /// Each part's digest is over its exact bytes; the package digest is the SHA-256 of the lines
-/// `<part name> <hex digest>\n` of all parts in package order. The package itself is written by libxml2 in
-/// one canonical layout, so `verify` also re-emits what it read and demands the same bytes: a change
-/// anywhere, even in white space outside the parts, is found.
+/// `<part name> <hex digest>\n` of all parts in package order. The package is written and read as a stream
+/// (`ArchivePackageWriter`, `ArchivePackageReader`): a part of hundreds of megabytes costs a buffer, not its
+/// size, and `verify` accepts exactly the canonical bytes, so a change anywhere is found.
 public struct ArchivePackage: Sendable, Equatable {
     public static let namespace = "urn:wenshu:archive:1"
 
     public struct Part: Sendable, Equatable {
         /// A relative name, unique in the package, e.g. `documents/agreement.odt`.
         public var name: String
-        public var data: Data
+        public var content: Content
+
+        /// Where a part's bytes come from: memory, or a file read (twice: digest, then content) while the
+        /// package is written, so a scan of any size is never held whole.
+        public enum Content: Sendable, Equatable {
+            case bytes(Data)
+            case file(URL)
+        }
 
         public init(name: String, data: Data) {
             self.name = name
-            self.data = data
+            self.content = .bytes(data)
+        }
+
+        public init(name: String, file: URL) {
+            self.name = name
+            self.content = .file(file)
         }
 
         /// Media type, derived from the name's extension so it cannot be changed apart from the name.
         public var type: String { ArchivePackage.mediaType(forName: name) }
 
-        public var digest: String { SHA256Digest.hex(of: data) }
+        /// The part's bytes (read from its file if it has one; meant for small parts and tests).
+        public var data: Data {
+            switch content {
+            case .bytes(let data): return data
+            case .file(let url): return (try? Data(contentsOf: url)) ?? Data()
+            }
+        }
     }
 
     public var parts: [Part]
+    /// The office's signature over the package digest, if the package is signed.
+    public var signature: ArchiveSignature?
 
-    public init(parts: [Part]) { self.parts = parts }
-
-    /// The digest over all parts: SHA-256 of `<name> <hex>\n` per part, in order.
-    public var digest: String {
-        SHA256Digest.hex(of: Data(parts.map { "\($0.name) \($0.digest)\n" }.joined().utf8))
+    public init(parts: [Part], signature: ArchiveSignature? = nil) {
+        self.parts = parts
+        self.signature = signature
     }
 
-    /// The package as bytes.
-    public func serialized() -> Data {
-        let document = XMLDocument(rootName: "package", namespace: Self.namespace)
-        let root = document.root!
-        root.setAttribute("version", "1")
-        for part in parts {
-            let element = root.addElement("part",
-                                          text: part.data.base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
-            element.setAttribute("name", part.name)
-            element.setAttribute("type", part.type)
-            element.setAttribute("size", String(part.data.count))
-            element.setAttribute("sha256", part.digest)
+    /// The digest over all parts: SHA-256 of `<name> <hex>\n` per part, in order.
+    public static func digest(over parts: [(name: String, sha256: String)]) -> String {
+        SHA256Digest.hex(of: Data(parts.map { "\($0.name) \($0.sha256)\n" }.joined().utf8))
+    }
+
+    /// Writes the package to `url` as a stream: to a temporary file in the same folder first, renamed over
+    /// `url` once complete, so a reader never sees half a package. `signingKey` adds the signature.
+    /// - Returns: the package digest.
+    @discardableResult
+    public func write(to url: URL, signingKey: ArchiveSigningKey? = nil) throws -> String {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            let output = try PackageOutput(path: temporary.path)
+            let digest = try ArchivePackageWriter(output: output).write(self, signingKey: signingKey)
+            try output.close()
+            if rename(temporary.path, url.path) != 0 {
+                throw ArchivePackageError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            return digest
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         }
-        root.addElement("digest", text: digest).setAttribute("algorithm", "SHA-256")
-        return document.serialized(indent: true)
+    }
+
+    /// The package as bytes in memory (small packages and tests; `write(to:)` for real ones).
+    public func serialized(signingKey: ArchiveSigningKey? = nil) throws -> Data {
+        let output = PackageOutput()
+        try ArchivePackageWriter(output: output).write(self, signingKey: signingKey)
+        try output.close()
+        return output.collected
     }
 
     /// The media type for a part's name, by extension.
@@ -80,9 +118,9 @@ public struct ArchivePackage: Sendable, Equatable {
 
     /// What `verify` found wrong with a package.
     public enum Problem: Sendable, Equatable, CustomStringConvertible {
-        /// The file is not a readable package (not XML, wrong root, a part without name or digest).
+        /// The file is not a readable package (not a Wenshu package at all, or cannot be read).
         case unreadable(String)
-        /// A part's bytes do not match its recorded digest (or its content is not valid base64).
+        /// A part's bytes do not match its recorded digest (or its content is not canonical base64).
         case partChanged(name: String)
         /// A part's recorded size differs from its bytes.
         case sizeChanged(name: String)
@@ -90,6 +128,12 @@ public struct ArchivePackage: Sendable, Equatable {
         case packageDigestChanged
         /// The parts are intact but the file differs from the canonical layout (first differing byte).
         case layoutChanged(offset: Int)
+        /// The package's dossier index lists a paper whose part is not in the package.
+        case paperMissing(name: String)
+        /// `--trust` was given but the package carries no signature.
+        case unsigned
+        /// The signature was not made by the trusted key over this package's digest.
+        case signatureInvalid
 
         public var description: String {
             switch self {
@@ -98,52 +142,60 @@ public struct ArchivePackage: Sendable, Equatable {
             case .sizeChanged(let name): return "part \(name) has a different size than recorded"
             case .packageDigestChanged: return "the package digest does not match its parts"
             case .layoutChanged(let offset): return "the package was changed outside its parts (first at byte \(offset))"
+            case .paperMissing(let name): return "part \(name) is missing: the package's dossier index lists it"
+            case .unsigned: return "the package is not signed, but a trusted key was given"
+            case .signatureInvalid: return "the signature does not match: the package was not signed by the trusted key, or was changed after signing"
             }
         }
     }
 
-    /// Reads a package and checks every digest and the layout; returns the parts and the problems found
-    /// (empty when the package is intact).
-    public static func verify(_ data: Data, fileName: String) -> (package: ArchivePackage?, problems: [Problem]) {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(parsing: data, fileName: fileName, sizeLimit: 1 << 30)
-        } catch {
-            return (nil, [.unreadable("\(error)")])
+    /// What `verify` read: each part's name, type, size and digest, the package digest, the signature.
+    public struct Verification: Sendable, Equatable {
+        public struct PartRecord: Sendable, Equatable {
+            public var name: String
+            public var type: String
+            public var size: Int
+            public var sha256: String
         }
-        guard let root = document.root, root.name == "package", root.namespaceURI == namespace else {
-            return (nil, [.unreadable("the root element is not <package xmlns=\"\(namespace)\">")])
+        public var parts: [PartRecord] = []
+        public var digest: String?
+        public var signature: ArchiveSignature?
+        /// Empty when the package is intact (and, with a trusted key, signed by it).
+        public var problems: [Problem] = []
+    }
+
+    /// Reads a package file as a stream and checks every digest, the layout, the papers its dossier index
+    /// lists and, given `trust`, its signature.
+    public static func verify(fileAt url: URL, trust: ArchivePublicKey? = nil) -> Verification {
+        let input: PackageInput
+        do { input = try PackageInput(path: url.path) } catch {
+            return Verification(problems: [.unreadable("\(error)")])
         }
-        var problems: [Problem] = []
-        var parts: [Part] = []
-        for element in root.elements(named: "part") {
-            guard let name = element.attribute("name"), let recorded = element.attribute("sha256") else {
-                return (nil, [.unreadable("a <part> on line \(element.line) has no name or sha256")])
-            }
-            let bytes = Data(base64Encoded: element.stringValue, options: .ignoreUnknownCharacters)
-            let part = Part(name: name, data: bytes ?? Data())
-            if bytes == nil || part.digest != recorded {
-                problems.append(.partChanged(name: name))
-            } else if element.attribute("size") != String(part.data.count) {
-                problems.append(.sizeChanged(name: name))
-            }
-            parts.append(part)
+        var verification = ArchivePackageReader(input: input).verify(trust: trust)
+        if let failure = input.failure {
+            verification.problems = [.unreadable("cannot read \(url.path): \(failure)")]
         }
-        let package = ArchivePackage(parts: parts)
-        let recordedDigest = root.element(named: "digest")?.stringValue
-        // The package digest is over the recorded part digests, so a tampered digest attribute shows here too.
-        let lines = root.elements(named: "part").map { "\($0.attribute("name") ?? "") \($0.attribute("sha256") ?? "")\n" }
-        if recordedDigest != SHA256Digest.hex(of: Data(lines.joined().utf8)) {
-            problems.append(.packageDigestChanged)
+        return verification
+    }
+
+    /// `verify(fileAt:trust:)` for a package in memory.
+    public static func verify(_ data: Data, trust: ArchivePublicKey? = nil) -> Verification {
+        ArchivePackageReader(input: PackageInput(data: data)).verify(trust: trust)
+    }
+}
+
+/// Why a package could not be written.
+public enum ArchivePackageError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
+    /// A file changed between its digest and its copy into the package.
+    case changedWhileWriting(path: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        case .cannotRead(let path, let reason): return "cannot read \(path): \(reason)"
+        case .changedWhileWriting(let path): return "\(path) changed while the package was being written; write it again"
         }
-        if problems.isEmpty {
-            let canonical = package.serialized()
-            if canonical != data {
-                let offset = zip(canonical, data).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-                    ?? min(canonical.count, data.count)
-                problems.append(.layoutChanged(offset: offset))
-            }
-        }
-        return (package, problems)
     }
 }

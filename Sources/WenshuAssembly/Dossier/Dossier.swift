@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuDocument
 import WenshuWriters
 
@@ -37,34 +38,63 @@ public struct Dossier: Sendable {
     /// | `documents/<NN>-<form>[-n].odt`, `.txt` | item NN's form alone (not the 备考表 and 封底, which belong to the volume) |
     /// | `scans/<NN>-<file name>` | item NN's scan as given |
     ///
-    /// `options` sets the text parts' page and encoding.
+    /// `options` sets the text parts' page and encoding. Each scan is stored once: the bound volume's
+    /// `dossier.odt` and `dossier.xml` refer to its `scans/` part instead of holding the image again, and
+    /// the scan is read from its file only while the package is written (`ArchivePackage.write(to:)`).
     public func archivePackage(options: WriterOptions = WriterOptions()) throws -> ArchivePackage {
         let odt = Writers.writer(for: .odt, options: options), text = Writers.writer(for: .txt, options: options)
+        let volume = documentReferringToScans()
         var parts: [ArchivePackage.Part] = [
-            .init(name: "case/" + OutputLayout.safeName(caseFile.fileName), data: caseFile.data),
+            .init(name: "case/" + CaseFolderName.safe(caseFile.fileName), data: caseFile.data),
             .init(name: "case.xml", data: canonicalCase),
             .init(name: "dossier-index.xml", data: index),
-            .init(name: "dossier.odt", data: try odt.write(document)),
+            .init(name: "dossier.odt", data: try odt.write(volume)),
             .init(name: "dossier.txt", data: try text.write(document)),
-            .init(name: "dossier.xml", data: try Writers.writer(for: .xml, options: options).write(document)),
+            .init(name: "dossier.xml", data: try Writers.writer(for: .xml, options: options).write(volume)),
         ]
         for item in items {
-            let number = item.position < 10 ? "0\(item.position)" : String(item.position)
             switch item.content {
             case .form(let form) where !form.readsDossier:
-                for document in form.documents {
-                    let stem = "documents/\(number)-\(OutputLayout.safeName(form.stem))"
-                    parts.append(.init(name: stem + ".odt", data: try odt.write(document)))
-                    parts.append(.init(name: stem + ".txt", data: try text.write(document)))
+                let names = item.archiveParts
+                for (index, document) in form.documents.enumerated() {
+                    parts.append(.init(name: names[2 * index], data: try odt.write(document)))
+                    parts.append(.init(name: names[2 * index + 1], data: try text.write(document)))
                 }
             case .attachment(let attachment):
-                if let scan = attachment.scan {
-                    parts.append(.init(name: "scans/\(number)-\(OutputLayout.safeName(scan.fileName))", data: scan.data))
+                if let scan = attachment.scan, let name = item.scanPart {
+                    parts.append(.init(name: name, file: scan.file))
                 }
             case .form:
                 break
             }
         }
         return ArchivePackage(parts: parts)
+    }
+
+    /// The bound volume with every scan's picture pointing at its part of the package.
+    func documentReferringToScans() -> Document {
+        var scanParts: [String: String] = [:]
+        for item in items {
+            if case .attachment(let attachment) = item.content, let scan = attachment.scan, let part = item.scanPart {
+                scanParts[scan.file.path] = part
+            }
+        }
+        func refer(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
+                switch block {
+                case .picture(var picture):
+                    if case .file(let path) = picture.image, let part = scanParts[path] { picture.image = .beside(path: part) }
+                    return .picture(picture)
+                case .section(var section):
+                    section.blocks = refer(section.blocks)
+                    return .section(section)
+                default:
+                    return block
+                }
+            }
+        }
+        var volume = document
+        volume.blocks = refer(document.blocks)
+        return volume
     }
 }

@@ -61,7 +61,8 @@ public struct DossierAssembler: Sendable {
         // The archive keeps the file as given: its bytes, read again (the loader has just read them).
         guard let given = try? Data(contentsOf: url) else {
             return CaseResult(source: name, caseNumber: nil, dossier: nil,
-                              diagnostics: [Diagnostic("case.unreadable", at: SourceLocation(file: name), "the case file cannot be read again")])
+                              diagnostics: [Diagnostic(entry: InputID.unreadable.entry(kindPrefix: FileKind.caseFile.idPrefix),
+                                                       at: SourceLocation(file: name), ["reason": .phrase(InputWording.readAgain)])])
         }
         return assemble(file, source: CaseSource(fileName: url.lastPathComponent, data: given, folder: url.deletingLastPathComponent()))
     }

@@ -74,8 +74,9 @@ struct DossierBinding {
         for attachment in attachments {
             let kind = attachment.element(named: "kind")?.stringValue ?? ""
             diagnostics.append(Diagnostic(
-                DossierIssue.attachmentWithoutRow, .note, at: file.location(of: attachment), subject: file.fieldPath(of: attachment),
-                "no row of the dossier model takes attachments of kind \(kind): \(attachment.element(named: "title")?.stringValue ?? "it") is bound as 其他材料 before the 备考表"))
+                DossierID.attachmentWithoutRow, at: file.location(of: attachment), subject: file.fieldPath(of: attachment),
+                ["kind": "\(kind)",
+                 "title": attachment.element(named: "title").map { .text($0.stringValue) } ?? .phrase(DossierWording.it)]))
             addAttachment(attachment, kind: kind, row: DossierModel.otherMaterials)
         }
     }
@@ -116,21 +117,19 @@ struct DossierBinding {
         let path = node.stringValue
         let subject = file.fieldPath(of: node)
         guard let folder = source.folder, let url = DossierScan.resolve(path, in: folder) else {
-            diagnostics.append(Diagnostic(DossierIssue.scanPath, at: file.location(of: node), subject: subject,
-                                          "the scan \(path) must be a relative path to a file in the case file's folder or below it"))
+            diagnostics.append(Diagnostic(DossierID.scanPath, at: file.location(of: node), subject: subject, ["path": "\(path)"]))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(Diagnostic(DossierIssue.scanUnreadable, at: file.location(of: node), subject: subject,
-                                          "the scan \(path) cannot be read (looked for \(url.path))"))
+        guard let header = DossierScan.header(of: url) else {
+            diagnostics.append(Diagnostic(DossierID.scanUnreadable, at: file.location(of: node), subject: subject,
+                                          ["path": "\(path)", "url": "\(url.path)"]))
             return nil
         }
-        guard let image = DossierScan.imageSize(data) else {
-            diagnostics.append(Diagnostic(DossierIssue.scanFormat, at: file.location(of: node), subject: subject,
-                                          "the scan \(path) is not a PNG or JPEG image; scan each page to an image file"))
+        guard let image = DossierScan.imageSize(header) else {
+            diagnostics.append(Diagnostic(DossierID.scanFormat, at: file.location(of: node), subject: subject, ["path": "\(path)"]))
             return nil
         }
-        return DossierItem.Scan(fileName: url.lastPathComponent, data: data, mediaType: image.mediaType,
+        return DossierItem.Scan(fileName: url.lastPathComponent, file: url, mediaType: image.mediaType,
                                 pixelWidth: image.width, pixelHeight: image.height)
     }
 
@@ -142,17 +141,21 @@ struct DossierBinding {
 
     private mutating func reportMissing(_ row: DossierModel.Row) {
         missing.append(row)
-        var wanted: [String] = []
+        var wanted: [DiagnosticArgument] = []
         for title in row.forms {
-            wanted.append(assembler.library.templates.contains { $0.title == title }
-                          ? "\(title) (the case has no data for it)" : "\(title) (no installed template has this title)")
+            wanted.append(.phrase(assembler.library.templates.contains { $0.title == title }
+                                  ? DossierWording.noData : DossierWording.noTemplate, ["title": "\(title)"]))
         }
-        wanted += row.attachmentKinds.map { "an attachment of kind \($0)" }
-        let overridden = assembler.force ? "; bound anyway (--force), as the cover's note says" : "; add it to the case, or bind with --force"
+        wanted += row.attachmentKinds.map { .phrase(DossierWording.attachmentOfKind, ["kind": "\($0)"]) }
+        let alternatives = wanted.indices.map { "{\($0)}" }
+        let wantedArgument = DiagnosticArgument.phrase(
+            Phrase(en: alternatives.joined(separator: " or "), zh: alternatives.joined(separator: "或")),
+            Dictionary(uniqueKeysWithValues: wanted.enumerated().map { ("\($0.offset)", $0.element) }))
         diagnostics.append(Diagnostic(
-            DossierIssue.missingRequired, assembler.force ? .warning : .error, at: location,
+            DossierID.missingRequired, assembler.force ? .warning : .error, at: location,
             subject: "卷内目录第\(row.position)项 \(row.title)",
-            "the dossier must hold \(row.title) (必须) but has nothing for it: \(wanted.joined(separator: " or "))" + overridden))
+            ["title": "\(row.title)", "wanted": wantedArgument,
+             "remedy": .phrase(assembler.force ? DossierWording.boundAnyway : DossierWording.addOrForce)]))
     }
 
     // MARK: The volume
@@ -172,8 +175,7 @@ struct DossierBinding {
         }
         let front = [DossierAssembler.coverFormID, DossierAssembler.contentsFormID].map { id -> [Document] in
             guard let template = assembler.library.template(id: id) else {
-                diagnostics.append(Diagnostic(DossierIssue.missingTemplate, at: location, subject: id,
-                                              "the dossier needs the template \(id), which is not among the installed ones"))
+                diagnostics.append(Diagnostic(DossierID.missingTemplate, at: location, subject: id, ["form": "\(id)"]))
                 return []
             }
             let rendering = template.render(file.document, office: office, parameters: parameters)

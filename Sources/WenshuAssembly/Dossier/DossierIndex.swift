@@ -15,6 +15,7 @@ import WenshuXML
 ///       <kind>attachment</kind>             form (with <form>, the template id) | attachment
 ///       <remark>…</remark>                  备注, when there is one
 ///       <row><position>3</position><title>当事人身份证明</title></row>   the model row it fills
+///       <parts><part>scans/03-id-wang.png</part></parts>   its parts in the archive package, if any
 ///     </item>
 ///   </items>
 ///   <paper>                                 attachments bound as placeholder pages, when there are any
@@ -46,6 +47,11 @@ enum DossierIndex {
             }
             if let remark = item.remark { element.addElement("remark", text: remark) }
             add(item.row, to: element)
+            let parts = item.archiveParts
+            if !parts.isEmpty {
+                let list = element.addElement("parts")
+                parts.forEach { list.addElement("part", text: $0) }
+            }
         }
         let paper = items.compactMap { item -> Int? in
             guard case .attachment(let attachment) = item.content, attachment.scan == nil else { return nil }

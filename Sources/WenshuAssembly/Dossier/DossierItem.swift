@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuDocument
 
 /// One entry of a bound dossier's 卷内目录: a filled form, or a paper the case lists as an attachment.
@@ -48,11 +49,13 @@ public struct DossierItem: Sendable, Equatable {
         public var scan: Scan?
     }
 
-    /// A scanned page: an image bound as one page of its own.
+    /// A scanned page: an image bound as one page of its own. Only its header is read when the dossier is
+    /// bound; its bytes are read from `file` when a document embeds it or the archive package copies it.
     public struct Scan: Sendable, Equatable {
         /// The file name the case gave, for the archive's part name.
         public var fileName: String
-        public var data: Data
+        /// The image file.
+        public var file: URL
         /// `image/png` or `image/jpeg`, and the size in pixels, from the image's header.
         public var mediaType: String
         public var pixelWidth: Int
@@ -69,4 +72,30 @@ public struct DossierItem: Sendable, Equatable {
     }
 
     static func sectionID(position: Int) -> String { "item-\(position)" }
+
+    /// The parts of the archive package that hold this item on its own: a form's `documents/<NN>-<stem>.odt`
+    /// and `.txt` (none for the dossier's own forms, which belong to the volume), a scan's
+    /// `scans/<NN>-<file name>`. The dossier index lists them, so `verify` notices one removed.
+    public var archiveParts: [String] {
+        let number = position < 10 ? "0\(position)" : String(position)
+        switch content {
+        case .form(let form) where !form.readsDossier:
+            let stem = "documents/\(number)-\(CaseFolderName.safe(form.stem))"
+            return form.documents.flatMap { _ in [stem + ".odt", stem + ".txt"] }
+        case .attachment(let attachment):
+            return attachment.scan.map { [Self.scanPart(number: number, scan: $0)] } ?? []
+        case .form:
+            return []
+        }
+    }
+
+    /// Where the package keeps a scan: the bound volume refers to this part instead of holding the image.
+    public var scanPart: String? {
+        guard case .attachment(let attachment) = content, let scan = attachment.scan else { return nil }
+        return Self.scanPart(number: position < 10 ? "0\(position)" : String(position), scan: scan)
+    }
+
+    private static func scanPart(number: String, scan: Scan) -> String {
+        "scans/\(number)-\(CaseFolderName.safe(scan.fileName))"
+    }
 }

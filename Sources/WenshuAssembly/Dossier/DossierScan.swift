@@ -12,6 +12,16 @@ enum DossierScan {
         return components.reduce(folder) { $0.appendingPathComponent(String($1)) }
     }
 
+    /// The first megabyte of a scan file (a PNG's or JPEG's size is in its first bytes; a scan of hundreds
+    /// of megabytes is never read whole to bind it); `nil` if it is not a readable regular file.
+    static func header(of url: URL) -> Data? {
+        var status = stat()
+        guard stat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 1 << 20)) ?? Data()
+    }
+
     /// The image's media type and size in pixels, read from its header: PNG (IHDR) or JPEG (the first
     /// start-of-frame marker). `nil` for anything else.
     static func imageSize(_ data: Data) -> (mediaType: String, width: Int, height: Int)? {
@@ -46,7 +56,7 @@ enum DossierScan {
     /// The scan's page: the image, as large as the page allows, and under it what it is and where it
     /// belongs, as a placeholder page says it.
     static func page(_ scan: DossierItem.Scan, attachment: DossierItem.Attachment, position: Int, row: DossierModel.Row) -> [Block] {
-        let picture = Picture(bytes: [UInt8](scan.data), mediaType: scan.mediaType, pixelWidth: scan.pixelWidth,
+        let picture = Picture(image: .file(path: scan.file.path), mediaType: scan.mediaType, pixelWidth: scan.pixelWidth,
                               pixelHeight: scan.pixelHeight, description: "\(attachment.title)（扫描件）")
         return [.picture(picture),
                 .paragraph(Paragraph([.text(picture.description)], alignment: .center)),

@@ -64,10 +64,10 @@ public struct JudicialConfirmationPacket: Sendable {
     }
 
     /// Case findings the packet's own say better (and with the severity a packet gives them).
-    static let supersededCaseFindings: Set<String> = [
-        "case.confirmation-late", "case.holidays-unknown", "case.confirmation-without-agreement",
-        "case.confirmation-oral-agreement", "case.missing-id-number", "case.missing-credit-code", "case.missing-phone",
-    ]
+    static let supersededCaseFindings = Set([
+        InputID.confirmationLate, .holidaysUnknown, .confirmationWithoutAgreement, .confirmationOralAgreement,
+        .missingIDNumber, .missingCreditCode, .missingPhone,
+    ].map { $0.entry(kindPrefix: FileKind.caseFile.idPrefix).id })
 
     /// Loads, checks and builds the packet of the case at `url`.
     public func build(caseAt url: URL, displayName: String? = nil, force: Bool = false) -> Result {
@@ -100,7 +100,7 @@ public struct JudicialConfirmationPacket: Sendable {
 
         var sections: [Block] = []
         if !refusals.isEmpty {
-            let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketFindingID.missingMaterial.rawValue }
+            let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketID.missingMaterial.id }
             sections.append(.section(Section(id: "cover-note", numbering: .unnumbered, pageStyle: .prose,
                                              blocks: PacketPaper.coverNote(overridden: refusals, otherPoints: otherPoints, facts: facts))))
             result.overridden = refusals.map(\.diagnostic)
@@ -126,7 +126,7 @@ public struct JudicialConfirmationPacket: Sendable {
             guard let template = library.template(id: part.templateID) else { continue }
             let rendering = template.render(file.document, office: profile?.file.document)
             // The packet decides which cases it is for; a form's own applies-when does not.
-            diagnostics += rendering.diagnostics.filter { $0.id != "template.not-applicable" }
+            diagnostics += rendering.diagnostics.filter { $0.id != TemplateID.notApplicable.id }
             if let document = rendering.documents.first {
                 sections.append(.section(Section(id: part.rawValue, pageStyle: document.pageStyle, blocks: document.blocks)))
             }
@@ -152,22 +152,17 @@ public struct JudicialConfirmationPacket: Sendable {
 
     private func missingTemplates(at origin: PacketFacts.Origin) -> [PacketFinding] {
         PacketPart.allCases.filter { library.template(id: $0.templateID) == nil }.map { part in
-            PacketFinding(.missingTemplate, at: origin,
-                          "the form \(part.templateID) is not among the templates: the packet cannot be made without it (check --templates)",
+            PacketFinding(.missingTemplate, at: origin, ["form": "\(part.templateID)"],
                           notice: "模板库中缺少\(part.templateID)文书模板。")
         }
     }
 
-    /// Writes a built packet as `DIR/<case made safe>/confirmation-packet.<ext>`, one file per format, each
-    /// atomically; every format is produced before the first file is written, so a writer's failure leaves
-    /// nothing behind. Returns the files written.
-    public static func write(_ document: Document, caseNumber: String, to layout: OutputLayout,
-                             formats: [OutputFormat], options: WriterOptions = WriterOptions()) throws -> [URL] {
-        let files = try formats.map { format in
-            (layout.file(caseNumber: caseNumber, formID: formID, fileExtension: format.fileExtension),
-             try Writers.writer(for: format, options: options).write(document))
+    /// The files of a built packet, `confirmation-packet.<ext>`, one per format; every format is produced
+    /// before any is written, so a writer's failure leaves nothing behind.
+    public static func files(_ document: Document, formats: [OutputFormat],
+                             options: WriterOptions = WriterOptions()) throws -> [(name: String, data: Data)] {
+        try formats.map { format in
+            ("\(formID).\(format.fileExtension)", try Writers.writer(for: format, options: options).write(document))
         }
-        for (url, data) in files { try AtomicFile.write(data, to: url) }
-        return files.map(\.0)
     }
 }

@@ -1,3 +1,5 @@
+import WenshuDiagnostics
+
 /// The materials a court needs with an application for judicial confirmation (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md; 民事诉讼法
 /// art. 205 and the SPC's rules): the application, the agreement and the committee's certificate (the
 /// packet's own parts), each party's and each applying agent's identity papers, the agents' authority,
@@ -59,11 +61,11 @@ struct PacketMaterials: Sendable {
         let offered = facts.attachments.filter { Self.applicationKinds.contains($0.kind) }
         var used: [PacketFacts.Attachment] = []
         func material(_ title: String, matching: (PacketFacts.Attachment) -> Bool, at origin: PacketFacts.Origin,
-                      id: PacketFindingID = .missingMaterial, _ message: String) {
+                      id: PacketID = .missingMaterial, _ arguments: [String: DiagnosticArgument], wording: Phrase? = nil) {
             let found = offered.filter(matching)
             used += found
             let finding = found.isEmpty
-                ? PacketFinding(id, .warning, at: origin, message, notice: "缺\(title)。") : nil
+                ? PacketFinding(id, at: origin, arguments, wording: wording, notice: "缺\(title)。") : nil
             items.append(Material(title: title, source: found.isEmpty ? .missing : .attached(found), finding: finding))
         }
         func names(_ title: String, _ name: String?) -> Bool { name.map { !$0.isEmpty && title.contains($0) } ?? false }
@@ -74,27 +76,28 @@ struct PacketMaterials: Sendable {
                          matching: { $0.kind == "身份证明" && (names($0.title, party.name) || names($0.title, party.representative)
                                         || Self.organisationPapers.contains(where: $0.title.contains)) },
                          at: party.origin,
-                         "no identity paper of \(party.name) among the attachments: add one of kind 身份证明 (营业执照 or 法人证书, and the representative's 身份证明书)")
+                         ["name": "\(party.name)"], wording: PacketWording.organisationPapers)
             } else {
                 material("申请人\(party.name)的身份证明", matching: { $0.kind == "身份证明" && names($0.title, party.name) },
                          at: party.origin,
-                         "no identity paper of \(party.name) among the attachments: add one of kind 身份证明 whose title names \(party.name) (e.g. \(party.name)居民身份证复印件)")
+                         ["name": "\(party.name)"])
             }
             for agent in party.applyingAgents {
                 material("\(agent.kindLabel)\(agent.name)的身份证明", matching: { $0.kind == "身份证明" && names($0.title, agent.name) },
                          at: agent.origin,
-                         "no identity paper of \(agent.name) (\(agent.kindLabel) of \(party.name)) among the attachments: add one of kind 身份证明 whose title names \(agent.name) (a lawyer's 律师执业证 will do)")
+                         ["agent": "\(agent.name)", "kind": "\(agent.kindLabel)", "party": "\(party.name)"],
+                         wording: PacketWording.agentIdentity)
                 if agent.isStatutory {
                     material("\(agent.name)与\(party.name)的监护关系证明",
                              matching: { (names($0.title, agent.name) || names($0.title, party.name))
                                  && Self.guardianshipPapers.contains(where: $0.title.contains) },
                              at: agent.origin,
-                             "no proof that \(agent.name) is \(party.name)'s guardian among the attachments (户口簿, 出生医学证明 or another paper naming either of them)")
+                             ["agent": "\(agent.name)", "party": "\(party.name)"], wording: PacketWording.guardianship)
                 } else {
                     material("\(party.name)出具的授权委托书（\(agent.name)，特别授权）",
                              matching: { $0.kind == "授权委托书" && (names($0.title, agent.name) || names($0.title, party.name)) },
                              at: agent.origin,
-                             "no power of attorney for \(agent.name) among the attachments: add one of kind 授权委托书 whose title names \(agent.name) or \(party.name), signed by the party, with 特别授权 to apply for judicial confirmation")
+                             ["agent": "\(agent.name)", "party": "\(party.name)"], wording: PacketWording.powerOfAttorney)
                 }
             }
         }
@@ -105,7 +108,7 @@ struct PacketMaterials: Sendable {
                 material("与调解协议相关的财产权利证明（协议涉及\(property.joined(separator: "、"))）",
                          matching: { attachment in Self.propertyProofs.contains(where: attachment.title.contains) },
                          at: agreement.origin, id: .propertyProof,
-                         "the agreement's terms deal with property (\(property.joined(separator: ", "))) but no property-right proof is attached: attach the proofs (不动产权证书, 土地承包经营权证, 机动车登记证书 …) or confirm none is needed")
+                         ["property": .list(property)])
             }
         }
 

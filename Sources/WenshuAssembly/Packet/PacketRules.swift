@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 import WenshuFormat
 import WenshuTemplate
 import WenshuXML
@@ -12,19 +13,16 @@ enum PacketRules {
     static func agreement(_ facts: PacketFacts) -> [PacketFinding] {
         var findings: [PacketFinding] = []
         if facts.parties.count < 2 {
-            findings.append(PacketFinding(.oneParty, at: facts.origin, field: "parties",
-                "judicial confirmation is applied for jointly by the parties to the agreement; the case has \(facts.parties.count) party",
+            findings.append(PacketFinding(.oneParty, at: facts.origin, field: "parties", ["count": "\(facts.parties.count)"],
                 notice: "司法确认应由调解协议的双方当事人共同申请，案件材料中当事人不足两方。"))
         }
         guard let agreement = facts.agreement else {
             findings.append(PacketFinding(.noAgreement, at: facts.origin, field: "agreement",
-                "the case has no agreement: there is nothing for a court to confirm",
                 notice: "案件没有人民调解协议，无可申请司法确认的内容。"))
             return findings
         }
         if agreement.form == "oral" {
             findings.append(PacketFinding(.oralAgreement, at: agreement.origin, field: "form",
-                "the agreement is oral: a court confirms a written 人民调解协议书; make a written agreement first (人民调解法 art. 28)",
                 notice: "调解协议为口头协议，人民法院确认的是书面人民调解协议书，请先制作书面协议。"))
         }
         return findings
@@ -40,29 +38,30 @@ enum PacketRules {
         guard let agreement = facts.agreement, let effective = agreement.effective else { return [] }
         let window = ConfirmationWindow(effective: effective, calendar: calendar)
         var findings: [PacketFinding] = []
-        let moved = window.lastDay == window.nominalLastDay ? ""
-            : " (the 30th day, \(window.nominalLastDay), is a rest day, so the window runs to the next working day, 民法典 art. 203)"
+        let moved: DiagnosticArgument = window.lastDay == window.nominalLastDay ? ""
+            : .phrase(PacketWording.movedToWorkingDay, ["day": "\(window.nominalLastDay)"])
         let movedNotice = window.lastDay == window.nominalLastDay ? ""
             : "（第三十日\(ChineseDate.arabic(window.nominalLastDay))为法定休假日，期限顺延至其后的第一个工作日）"
         if let applied = facts.confirmation?.applied, let origin = facts.confirmation?.appliedOrigin {
             if !window.isTimely(applied) {
                 let day = applied.dayNumber - effective.dayNumber
                 findings.append(PacketFinding(.window, at: origin,
-                    "applied on \(applied), day \(day) after the agreement took effect on \(effective); the 30-day window for a joint application (人民调解法 art. 33, 民事诉讼法 art. 205; the day of effect is not counted, 民法典 art. 201) ended on \(window.lastDay)\(moved): the court will not accept the application",
+                    ["applied": "\(applied)", "day": "\(day)", "effective": "\(effective)", "lastDay": "\(window.lastDay)",
+                     "moved": moved],
                     notice: "申请超过法定期限：调解协议于\(ChineseDate.arabic(effective))生效，应自生效之日起三十日内共同申请司法确认，期限至\(ChineseDate.arabic(window.lastDay))届满\(movedNotice)；本申请于\(ChineseDate.arabic(applied))提出，已超过期限（《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条）。"))
             }
         } else {
             let origin = facts.confirmation?.origin ?? agreement.effectiveOrigin
-            findings.append(PacketFinding(.windowOpen, .note, at: origin, field: facts.confirmation == nil ? nil : "applied",
-                "no application date yet (confirmation.applied): the parties must apply jointly by \(window.lastDay), within 30 days after the agreement took effect on \(effective)\(moved)",
+            findings.append(PacketFinding(.windowOpen, at: origin, field: facts.confirmation == nil ? nil : "applied",
+                ["lastDay": "\(window.lastDay)", "effective": "\(effective)", "moved": moved],
                 notice: "申请期限：调解协议于\(ChineseDate.arabic(effective))生效，双方当事人应于\(ChineseDate.arabic(window.lastDay))前（含当日）共同申请司法确认\(movedNotice)。"))
         }
         if !window.yearsWithoutArrangement.isEmpty {
-            let years = window.yearsWithoutArrangement.map(String.init).joined(separator: ", ")
-            let why = profileGiven ? "the office profile has no holiday arrangement for \(years)" : "no office profile was given"
+            let years = window.yearsWithoutArrangement.map(String.init)
+            let why: DiagnosticArgument = profileGiven
+                ? .phrase(PacketWording.profileLacksYears, ["years": .list(years)]) : .phrase(PacketWording.noProfile)
             let origin = facts.confirmation?.appliedOrigin ?? agreement.effectiveOrigin
-            findings.append(PacketFinding(.holidaysUnknown, .note, at: origin,
-                "the window was counted with Saturdays and Sundays as the only rest days (\(why)), so public holidays were not known; check the last day against the State Council's holiday arrangement",
+            findings.append(PacketFinding(.holidaysUnknown, at: origin, ["why": why],
                 notice: "计算申请期限时未掌握\(window.yearsWithoutArrangement.map { "\($0)年" }.joined(separator: "、"))国务院节假日安排，仅以周六、周日为休息日，请核对期限。"))
         }
         return findings
@@ -92,24 +91,21 @@ enum PacketRules {
         var findings: [PacketFinding] = []
         if agreement.confirmsStatusRelation == true {
             findings.append(PacketFinding(.excludedStatus, at: agreement.statusFlagOrigin ?? agreement.origin,
-                "the agreement confirms a status relation (confirms_status_relation is true): courts do not confirm agreements that declare a marriage, parent-child or adoption relation valid, void or dissolved",
                 notice: "调解协议内容涉及确认婚姻、亲子、收养等身份关系，不属于人民法院司法确认的受理范围。"))
         }
         if agreement.confirmsOwnership == true {
             findings.append(PacketFinding(.excludedOwnership, at: agreement.ownershipFlagOrigin ?? agreement.origin,
-                "the agreement confirms ownership of property or intellectual-property rights (confirms_ownership is true): courts do not confirm such agreements",
                 notice: "调解协议内容涉及确认物权或者知识产权的归属，不属于人民法院司法确认的受理范围。"))
         }
         guard let type = facts.type else { return findings }
         for flag in exclusionQuestions[type] ?? [] {
             switch flag {
             case .statusRelation where agreement.confirmsStatusRelation == nil:
-                findings.append(PacketFinding(.exclusionUnknown, .warning, at: agreement.origin, field: flag.rawValue,
-                    "a \(type) case whose agreement does not say whether it confirms a status relation: set agreement.confirms_status_relation to true or false (an agreement on maintenance or support only can be confirmed; one that confirms a marriage, parent-child or adoption relation cannot)",
+                findings.append(PacketFinding(.exclusionUnknown, at: agreement.origin, field: flag.rawValue, ["type": "\(type)"],
                     notice: "本案为\(type)纠纷，案件材料未载明调解协议是否确认身份关系，请核实：仅涉及抚养费、赡养费等给付内容的可以申请司法确认，确认婚姻、亲子、收养关系的不予受理。"))
             case .ownership where agreement.confirmsOwnership == nil:
-                findings.append(PacketFinding(.exclusionUnknown, .warning, at: agreement.origin, field: flag.rawValue,
-                    "a \(type) case whose agreement does not say whether it confirms ownership: set agreement.confirms_ownership to true or false (an agreement that confirms who owns property or intellectual-property rights cannot be confirmed)",
+                findings.append(PacketFinding(.exclusionUnknown, at: agreement.origin, field: flag.rawValue, ["type": "\(type)"],
+                    wording: PacketWording.ownershipUnknown,
                     notice: "本案为\(type)纠纷，案件材料未载明调解协议是否确认物权归属，请核实：确认物权或者知识产权归属的协议不予受理。"))
             default:
                 break
@@ -127,8 +123,9 @@ enum PacketRules {
         var findings: [PacketFinding] = []
         func missing(_ field: String, _ what: String, _ label: String, of who: String, whoNotice: String,
                      at origin: PacketFacts.Origin) {
+            // The sentence names the person and the field in each language's own words.
             findings.append(PacketFinding(.missingIdentity, at: origin, field: field,
-                "\(who) has no \(what): the court needs every applicant's identity, address and contact",
+                ["who": .localized(en: who, zh: whoNotice), "what": .localized(en: what, zh: label)],
                 notice: "\(whoNotice)的\(label)未填写。人民法院需要核对每位申请人的身份、住所和联系方式。"))
         }
         for party in facts.parties {
@@ -158,10 +155,11 @@ enum PacketRules {
         facts.parties.flatMap { party in
             party.applyingAgents.compactMap { agent -> PacketFinding? in
                 guard !agent.isStatutory, agent.authority != "特别授权" else { return nil }
-                let has = agent.authority.map { "has \($0)" } ?? "has no authority recorded"
+                let has: DiagnosticArgument = agent.authority.map { .phrase(PacketWording.hasAuthority, ["authority": "\($0)"]) }
+                    ?? .phrase(PacketWording.noAuthority)
                 let hasNotice = agent.authority.map { "仅有\($0)" } ?? "未载明代理权限"
                 return PacketFinding(.agentAuthority, at: agent.origin, field: "authority",
-                    "\(agent.name), \(agent.kindLabel) of \(party.name), \(has): applying for judicial confirmation through an agent needs 特别授权 in a power of attorney the party signed; record authority 特别授权, or set may_apply_confirmation to false if \(party.name) applies in person",
+                    ["agent": "\(agent.name)", "kind": "\(agent.kindLabel)", "party": "\(party.name)", "has": has],
                     notice: "\(party.name)的\(agent.kindLabel)\(agent.name)\(hasNotice)。委托他人代为申请司法确认的，应当提交委托人签名或者盖章的特别授权委托书。")
             }
         }
@@ -173,14 +171,13 @@ enum PacketRules {
     /// court referred (委派, 委托) goes back to that court (民事诉讼法 art. 205(1)).
     static func court(_ facts: PacketFacts) -> [PacketFinding] {
         guard let court = facts.confirmation?.court else {
-            return [PacketFinding(.noCourt, .warning, at: facts.confirmation?.origin ?? facts.origin, field: "confirmation",
-                "no receiving court (confirmation.court): the application's court line is left blank; it is the court that invited the mediation, else the basic court where a party lives, where the subject matter is, or where the committee sits (民事诉讼法 art. 205)",
+            return [PacketFinding(.noCourt, at: facts.confirmation?.origin ?? facts.origin, field: "confirmation",
                 notice: "案件材料未载明受理法院，申请书中的法院名称需手工填写：人民法院邀请调解的，向作出邀请的人民法院提出；否则向当事人住所地、标的物所在地、调解组织所在地的基层人民法院提出。")]
         }
         guard let body = facts.sourceBody, body.contains("法院"), ["委派", "委托"].contains(facts.sourceKind ?? ""),
               body != court, let origin = facts.confirmation?.origin else { return [] }
-        return [PacketFinding(.court, .warning, at: origin, field: "court",
-            "the case was referred by \(body) (\(facts.sourceKind ?? "")), so the application goes to that court (民事诉讼法 art. 205(1)), not to \(court)",
+        return [PacketFinding(.court, at: origin, field: "court",
+            ["body": "\(body)", "sourceKind": "\(facts.sourceKind ?? "")", "court": "\(court)"],
             notice: "本案系\(body)\(facts.sourceKind ?? "")调解的案件，应向作出邀请的\(body)申请司法确认，而非\(court)。")]
     }
 }

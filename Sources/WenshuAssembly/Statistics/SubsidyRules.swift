@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 
 /// The office's 以案定补 rules (docs/ledgers-and-statistics.md): what a qualifying case pays, by its grade (一般 / 疑难 / 重大)
 /// and its committee's level, and which papers the dossier must hold at that rate. The office profile's
@@ -122,32 +123,28 @@ public enum SubsidyReason: Sendable, Equatable, Hashable {
     /// No mediator is named to receive the subsidy.
     case noMediator
 
-    public var id: String {
+    /// The catalogue entry of the reason, and the values of its wording.
+    var finding: (id: LedgerID, arguments: [String: DiagnosticArgument], wording: Phrase?) {
         switch self {
-        case .noDossier: return "subsidy.no-dossier"
-        case .notSuccessful: return "subsidy.not-successful"
-        case .notPerformed: return "subsidy.not-performed"
-        case .noGrade: return "subsidy.no-grade"
-        case .noCommitteeLevel: return "subsidy.no-committee-level"
-        case .noRate: return "subsidy.no-rate"
-        case .missingMaterials: return "subsidy.missing-materials"
-        case .noMediator: return "subsidy.no-mediator"
+        case .noDossier: return (.subsidyNoDossier, [:], nil)
+        case .notSuccessful(let outcome?): return (.subsidyNotSuccessful, ["outcome": "\(outcome)"], nil)
+        case .notSuccessful(nil): return (.subsidyNotSuccessful, [:], LedgerWording.stillMediating)
+        case .notPerformed(let status?): return (.subsidyNotPerformed, ["status": "\(status)"], nil)
+        case .notPerformed(nil): return (.subsidyNotPerformed, [:], LedgerWording.performanceUnrecorded)
+        case .noGrade: return (.subsidyNoGrade, [:], nil)
+        case .noCommitteeLevel: return (.subsidyNoCommitteeLevel, [:], nil)
+        case .noRate(let level, let grade): return (.subsidyNoRate, ["level": "\(level)", "grade": "\(grade)"], nil)
+        case .missingMaterials(let titles): return (.subsidyMissingMaterials, ["titles": .list(titles)], nil)
+        case .noMediator: return (.subsidyNoMediator, [:], nil)
         }
     }
 
+    public var id: String { finding.id.id }
+
+    /// What the subsidy report prints: the catalogue's Chinese (the report is a Chinese document).
     public var explanation: String {
-        switch self {
-        case .noDossier: return "未立卷归档"
-        case .notSuccessful(let outcome?): return "未调解成功（\(outcome)）"
-        case .notSuccessful(nil): return "尚在调解，未有调解结果"
-        case .notPerformed(let status?): return "协议未履行完毕（\(status)）"
-        case .notPerformed(nil): return "协议履行情况未记录"
-        case .noGrade: return "未填写案件等级"
-        case .noCommitteeLevel: return "未填写调解组织类别"
-        case .noRate(let level, let grade): return "补助标准中无“\(level)·\(grade)”一档"
-        case .missingMaterials(let titles): return "缺少材料：" + titles.joined(separator: "、")
-        case .noMediator: return "未填写调解员"
-        }
+        let (id, arguments, wording) = finding
+        return (wording ?? id.entry.message).render(in: .zh, arguments)
     }
 }
 

@@ -15,7 +15,7 @@ public final class CaseFile: @unchecked Sendable {
     public let format: SourceFormat
     /// Problems found while loading that did not stop it (a key that cannot be a field name, a list inside
     /// a list); `CaseChecker` reports them with its own findings.
-    public let loadDiagnostics: [Diagnostic]
+    public internal(set) var loadDiagnostics: [Diagnostic]
     /// Line and column of each element read from YAML or JSON (XML elements know their own line).
     private let marks: [XMLNode: SourceLocation]
 

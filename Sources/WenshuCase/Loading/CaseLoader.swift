@@ -33,19 +33,17 @@ public enum CaseLoader {
                             limits: Limits = Limits()) throws(Diagnostic) -> CaseFile {
         let name = displayName ?? url.relativePath
         let guessedKind = kind ?? FileKind(guessingFrom: url)
-        let prefix = guessedKind.idPrefix
         guard let format = SourceFormat(fileExtension: url.pathExtension) else {
-            throw Diagnostic("\(prefix).unknown-format", at: SourceLocation(file: name),
-                             "Wenshu reads .xml, .yaml, .yml and .json files")
+            throw Diagnostic(.unknownFormat, guessedKind, at: SourceLocation(file: name))
         }
         let data: Data
         switch readFile(url, limit: limits.maxBytes) {
         case .read(let bytes):
             data = bytes
         case .tooLarge(let size):
-            throw tooLarge(size, limits, name, prefix)
+            throw tooLarge(size, limits, name, guessedKind)
         case nil:
-            data = try readThroughFoundation(url, name: name, prefix: prefix, limits: limits)
+            data = try readThroughFoundation(url, name: name, kind: guessedKind, limits: limits)
         }
         return try load(data, name: name, format: format, kind: guessedKind, limits: limits, kindIsExplicit: kind != nil)
     }
@@ -86,19 +84,19 @@ public enum CaseLoader {
     }
 
     /// The slow way, kept for what `readFile` cannot read: its errors are the ones users have always seen.
-    private static func readThroughFoundation(_ url: URL, name: String, prefix: String,
+    private static func readThroughFoundation(_ url: URL, name: String, kind: FileKind,
                                               limits: Limits) throws(Diagnostic) -> Data {
         let size: Int
         do {
             size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
         } catch {
-            throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
+            throw Diagnostic(.unreadable, kind, at: SourceLocation(file: name), ["reason": "\(error.localizedDescription)"])
         }
-        if size > limits.maxBytes { throw tooLarge(size, limits, name, prefix) }
+        if size > limits.maxBytes { throw tooLarge(size, limits, name, kind) }
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw Diagnostic("\(prefix).unreadable", at: SourceLocation(file: name), "cannot read the file: \(error.localizedDescription)")
+            throw Diagnostic(.unreadable, kind, at: SourceLocation(file: name), ["reason": "\(error.localizedDescription)"])
         }
     }
 
@@ -110,13 +108,17 @@ public enum CaseLoader {
 
     private static func load(_ data: Data, name: String, format: SourceFormat, kind: FileKind, limits: Limits,
                              kindIsExplicit: Bool) throws(Diagnostic) -> CaseFile {
-        if data.count > limits.maxBytes { throw tooLarge(data.count, limits, name, kind.idPrefix) }
-        let file: CaseFile
+        if data.count > limits.maxBytes { throw tooLarge(data.count, limits, name, kind) }
+        let file: CaseFile, nulElements: [(XMLNode, Int)]
         switch format {
-        case .xml: file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
-        case .yaml, .json: file = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
+        case .xml:
+            file = try loadXML(data, name: name, kind: kind, kindIsExplicit: kindIsExplicit, limits: limits)
+            nulElements = []
+        case .yaml, .json:
+            (file, nulElements) = try loadYAML(data, name: name, format: format, kind: kind, limits: limits)
         }
         BundledSchemas.entry(for: file.kind).outline.putInOrder(file.root)
+        file.loadDiagnostics += TextCharacters.diagnostics(in: file, nulElements: nulElements)
         return file
     }
 
@@ -128,24 +130,23 @@ public enum CaseLoader {
         do {
             document = try XMLDocument(parsing: data, fileName: name, allowDoctype: false, sizeLimit: limits.maxBytes)
         } catch let issue as XMLIssue {
-            let id: String
             switch issue.kind {
-            case .doctype: id = "doctype"
-            case .tooLarge: id = "too-large"
-            default: id = "syntax"
+            case .doctype: throw Diagnostic(.doctype, kind, issue: issue)
+            case .tooLarge: throw tooLarge(data.count, limits, name, kind)
+            default: throw Diagnostic(.syntax, kind, issue: issue, wording: InputWording.xmlSyntax)
             }
-            throw Diagnostic("\(kind.idPrefix).\(id)", issue: issue)
         } catch {
-            throw Diagnostic("\(kind.idPrefix).syntax", at: SourceLocation(file: name), "\(error)")
+            throw Diagnostic(.syntax, kind, at: SourceLocation(file: name), ["detail": "\(error)"],
+                             wording: InputWording.xmlSyntax)
         }
         guard let root = document.root else {
-            throw Diagnostic("\(kind.idPrefix).empty", at: SourceLocation(file: name), "the file has no elements")
+            throw Diagnostic(.empty, kind, at: SourceLocation(file: name), wording: InputWording.noElements)
         }
         var actualKind = kind
         if !kindIsExplicit, root.namespaceURI == nil, let rootKind = FileKind(rootName: root.name) { actualKind = rootKind }
         guard root.name == actualKind.rootName, root.namespaceURI == nil else {
-            throw Diagnostic("\(actualKind.idPrefix).wrong-root", at: SourceLocation(file: name, line: root.line),
-                             "the root element is <\(root.name)>; a \(actualKind.rawValue) file starts with <\(actualKind.rootName)> in no namespace")
+            throw Diagnostic(.wrongRoot, actualKind, at: SourceLocation(file: name, line: root.line),
+                             ["root": "\(root.name)", "kind": "\(actualKind.rawValue)", "expected": "\(actualKind.rootName)"])
         }
         stripLayout(root)
         return CaseFile(document: document, name: name, kind: actualKind, format: .xml)
@@ -169,11 +170,9 @@ public enum CaseLoader {
     // MARK: YAML and JSON
 
     private static func loadYAML(_ data: Data, name: String, format: SourceFormat, kind: FileKind,
-                                 limits: Limits) throws(Diagnostic) -> CaseFile {
-        let prefix = kind.idPrefix
+                                 limits: Limits) throws(Diagnostic) -> (CaseFile, nulElements: [(XMLNode, Int)]) {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic("\(prefix).encoding", at: SourceLocation(file: name),
-                             "the file is not UTF-8 text; save it as UTF-8 (not GBK or GB18030)")
+            throw Diagnostic(.encoding, kind, at: SourceLocation(file: name))
         }
         let composed: Node?
         do {
@@ -181,34 +180,38 @@ public enum CaseLoader {
             // UTF-8 named outright: Yams' default reads the whole environment on every parse.
             composed = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
-            throw diagnostic(for: error, text: text, name: name, format: format, prefix: prefix)
+            throw diagnostic(for: error, text: text, name: name, format: format, kind: kind)
         } catch {
-            throw Diagnostic("\(prefix).syntax", at: SourceLocation(file: name), "\(error)")
+            throw Diagnostic(.syntax, kind, at: SourceLocation(file: name), ["detail": "\(error)"],
+                             wording: InputWording.xmlSyntax)
         }
         guard let composed else {
-            throw Diagnostic("\(prefix).empty", at: SourceLocation(file: name, line: 1, column: 1), "the file is empty")
+            throw Diagnostic(.empty, kind, at: SourceLocation(file: name, line: 1, column: 1))
         }
-        var builder = YAMLTreeBuilder(fileName: name, prefix: prefix, limits: limits)
+        var builder = YAMLTreeBuilder(fileName: name, kind: kind, limits: limits)
         let document = try builder.build(composed, rootName: kind.rootName)
-        return CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
-                        loadDiagnostics: builder.diagnostics)
+        return (CaseFile(document: document, name: name, kind: kind, format: format, marks: builder.marks,
+                         loadDiagnostics: builder.diagnostics), builder.nulElements)
     }
 
     /// A Yams error as a finding at its line and column.
     private static func diagnostic(for error: YamlError, text: String, name: String, format: SourceFormat,
-                                   prefix: String) -> Diagnostic {
+                                   kind: FileKind) -> Diagnostic {
         let what = format == .json ? "JSON" : "YAML"
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: name, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "\(what) syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return Diagnostic("\(prefix).syntax", at: at(mark), message)
+            guard let context else {
+                return Diagnostic(.syntax, kind, at: at(mark), ["format": "\(what)", "problem": "\(problem)"])
+            }
+            return Diagnostic(.syntax, kind, at: at(mark),
+                              ["format": "\(what)", "problem": "\(problem)", "context": "\(context.text)",
+                               "line": "\(context.mark.line)", "column": "\(context.mark.column)"],
+                              wording: InputWording.syntaxWithContext)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic("\(prefix).duplicate-key", at: at(context.mark),
-                              "a field is written twice in one mapping: \(duplicates.sorted().joined(separator: ", "))")
+            return Diagnostic(.duplicateKey, kind, at: at(context.mark), ["keys": .list(duplicates.sorted())])
         case .reader(let problem, let offset, _, _):
             var location = SourceLocation(file: name)
             if let offset {
@@ -217,14 +220,15 @@ public enum CaseLoader {
                 let column = prefixText.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
                 location = SourceLocation(file: name, line: line, column: column)
             }
-            return Diagnostic("\(prefix).syntax", at: location, "\(what) cannot be read: \(problem)")
+            return Diagnostic(.syntax, kind, at: location, ["format": "\(what)", "problem": "\(problem)"],
+                              wording: InputWording.unreadableText)
         default:
-            return Diagnostic("\(prefix).syntax", at: SourceLocation(file: name), "\(what) cannot be read: \(error)")
+            return Diagnostic(.syntax, kind, at: SourceLocation(file: name), ["format": "\(what)", "problem": "\(error)"],
+                              wording: InputWording.unreadableText)
         }
     }
 
-    private static func tooLarge(_ size: Int, _ limits: Limits, _ name: String, _ prefix: String) -> Diagnostic {
-        Diagnostic("\(prefix).too-large", at: SourceLocation(file: name),
-                   "the file is \(size) bytes, more than the \(limits.maxBytes)-byte limit; a case file is a few KiB (scans belong in separate files named by `scan`)")
+    private static func tooLarge(_ size: Int, _ limits: Limits, _ name: String, _ kind: FileKind) -> Diagnostic {
+        Diagnostic(.tooLarge, kind, at: SourceLocation(file: name), ["size": "\(size)", "limit": "\(limits.maxBytes)"])
     }
 }

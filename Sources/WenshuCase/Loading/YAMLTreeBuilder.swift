@@ -10,22 +10,23 @@ import Yams
 /// alias bomb is 10^9 nodes): the walk stops at `limits.maxNodes`.
 struct YAMLTreeBuilder {
     let fileName: String
-    let prefix: String
+    let kind: FileKind
     let limits: CaseLoader.Limits
     private(set) var marks: [XMLNode: SourceLocation] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Elements whose value held a NUL (stored as U+FFFD), with the NUL's 1-based position.
+    private(set) var nulElements: [(XMLNode, Int)] = []
     private var visited = 0
 
-    init(fileName: String, prefix: String, limits: CaseLoader.Limits) {
+    init(fileName: String, kind: FileKind, limits: CaseLoader.Limits) {
         self.fileName = fileName
-        self.prefix = prefix
+        self.kind = kind
         self.limits = limits
     }
 
     mutating func build(_ root: Node, rootName: String) throws(Diagnostic) -> XMLDocument {
         guard case .mapping = root else {
-            throw Diagnostic("\(prefix).not-a-mapping", at: location(root.mark),
-                             "the file must be a mapping of fields (`number: …`, `parties: …`), not a single value or a list")
+            throw Diagnostic(.notAMapping, kind, at: location(root.mark))
         }
         let document = XMLDocument(rootName: rootName, fileName: fileName)
         let element = document.root!
@@ -37,21 +38,24 @@ struct YAMLTreeBuilder {
     private mutating func fill(_ element: XMLNode, with node: Node, depth: Int) throws(Diagnostic) {
         visited += 1
         if visited > limits.maxNodes {
-            throw Diagnostic("\(prefix).too-many-nodes", at: location(node.mark),
-                             "the file expands to more than \(limits.maxNodes) values (YAML aliases referring to aliases?); a case has a few hundred")
+            throw Diagnostic(.tooManyNodes, kind, at: location(node.mark), ["limit": "\(limits.maxNodes)"])
         }
         if depth > limits.maxDepth {
-            throw Diagnostic("\(prefix).too-deep", at: location(node.mark),
-                             "fields are nested more than \(limits.maxDepth) levels deep; a case needs fewer than ten")
+            throw Diagnostic(.tooDeep, kind, at: location(node.mark), ["limit": "\(limits.maxDepth)"])
         }
         switch node {
         case .scalar(let scalar):
-            element.addText(scalar.string)
+            var value = scalar.string
+            if let nul = value.unicodeScalars.firstIndex(of: "\u{0}") {
+                // libxml2 would end the value at the NUL: keep the rest, and report it (TextCharacters).
+                nulElements.append((element, value.unicodeScalars.distance(from: value.unicodeScalars.startIndex, to: nul) + 1))
+                value = value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            }
+            element.addText(value)
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key, Self.isFieldName(keyScalar.string) else {
-                    diagnostics.append(Diagnostic("\(prefix).bad-key", at: location(key.mark),
-                        "`\(key.string ?? "…")` cannot be a field name: use letters, digits and _ as in docs/case-format.md"))
+                    diagnostics.append(Diagnostic(.badKey, kind, at: location(key.mark), ["key": "\(key.string ?? "…")"]))
                     continue
                 }
                 if Self.isNull(value) { continue }
@@ -65,20 +69,17 @@ struct YAMLTreeBuilder {
             }
         case .sequence:
             // Only a list directly inside a list gets here (lists under a key go through addList).
-            diagnostics.append(Diagnostic("\(prefix).nested-list", at: location(node.mark),
-                "a list directly inside a list has no field name; make each item a mapping of fields"))
+            diagnostics.append(Diagnostic(.nestedList, kind, at: location(node.mark)))
         case .alias:
             // Yams resolves aliases while composing; a bare alias means an anchor it could not resolve.
-            diagnostics.append(Diagnostic("\(prefix).bad-alias", at: location(node.mark),
-                "this alias refers to nothing Wenshu can read"))
+            diagnostics.append(Diagnostic(.badAlias, kind, at: location(node.mark)))
         }
     }
 
     private mutating func addList(named key: String, at mark: Mark?, items: [Node], to parent: XMLNode,
                                   depth: Int) throws(Diagnostic) {
         guard let itemName = ListNaming.itemName(forList: key) else {
-            diagnostics.append(Diagnostic("\(prefix).list-key", at: location(mark),
-                "`\(key)` holds a list, but only fields with a plural name (`parties`, `terms`) can be lists"))
+            diagnostics.append(Diagnostic(.listKey, kind, at: location(mark), ["key": "\(key)"]))
             return
         }
         let list = parent.addElement(key)

@@ -57,6 +57,11 @@ public struct OfficeProfile: Sendable {
     public let dossierRows: [DossierRow]
     /// The office's time limits (`wenshu due`).
     public let deadlines: DeadlineSettings
+    /// The office's private key file for signing archive packages (`archive/signing_key`, resolved against
+    /// the profile's folder), if the profile names one.
+    public let signingKey: URL?
+    /// The public key file `verify` trusts (`archive/trusted_key`), if the profile names one.
+    public let trustedKey: URL?
 
     /// Rest days for legal periods: the holiday arrangements, plus weekends that are not make-up days.
     public var calendar: RestDayCalendar { RestDayCalendar(holidayArrangements) }
@@ -105,6 +110,12 @@ public struct OfficeProfile: Sendable {
                                requiredMaterials: node.nodes("required_materials/required_material").map(\.stringValue))
         }
         retention = root.node("dossier/retention")?.stringValue
+        let folder = URL(fileURLWithPath: file.name).deletingLastPathComponent()
+        func keyFile(_ path: String) -> URL? {
+            root.node(path).map { URL(fileURLWithPath: $0.stringValue, relativeTo: folder).standardizedFileURL }
+        }
+        signingKey = keyFile("archive/signing_key")
+        trustedKey = keyFile("archive/trusted_key")
         dossierRows = root.nodes("dossier/rows/row").enumerated().map { index, node in
             DossierRow(position: index + 1, title: node.value("title") ?? "", required: node.value("required") == "必须",
                        forms: node.nodes("forms/form").map(\.stringValue),

@@ -4,22 +4,32 @@ import WenshuXML
 ///
 /// Ids: `instalment-sum` (instalments do not add up to `total_amount`), `total-missing` (instalments without
 /// a total: warning), `payments-exceed` (more paid than agreed), `performance-status` (the status says
-/// 已履行 while less than the total was paid, or 未履行 while payments are recorded: warning).
+/// 已履行 while less than the total was paid, or 未履行 while payments are recorded: warning),
+/// `term-amount-figure` (a term's `amount` is not written in figures in its text, so the agreement cannot
+/// put the 大写 next to it: warning).
 enum AmountRules {
     static let rule: CaseRule = { context in
         guard let agreement = context.root.element(named: "agreement") else { return }
         let totalNode = agreement.element(named: "total_amount")
         let total = totalNode?.amount
+        for term in agreement.nodes("terms/term") {
+            guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount, amount <= .maximum,
+                  let text = term.element(named: "text"), amount.figureRange(in: text.stringValue) == nil else { continue }
+            context.report(.termAmountFigure, at: text, ["amount": "\(amount.grouped)", "written": "\(amount.writtenInText)"])
+        }
         let instalmentList = agreement.element(named: "instalments")
         let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
 
         if let instalmentList, !instalments.isEmpty {
-            if let total, instalments.sum() != total {
-                context.report("instalment-sum", at: instalmentList,
-                               "the \(instalments.count) instalments add up to \(instalments.sum().grouped), but `total_amount` is \(total.grouped)")
+            if instalments.sum() > .maximum {
+                context.report(.instalmentSum, at: instalmentList,
+                               ["count": "\(instalments.count)", "sum": "\(instalments.sum().grouped)", "maximum": "\(Amount.maximum.grouped)"],
+                               wording: InputWording.instalmentsBeyondMaximum)
+            } else if let total, instalments.sum() != total {
+                context.report(.instalmentSum, at: instalmentList,
+                               ["count": "\(instalments.count)", "sum": "\(instalments.sum().grouped)", "total": "\(total.grouped)"])
             } else if totalNode == nil {
-                context.report("total-missing", .warning, at: agreement, field: "total_amount",
-                               "the agreement has instalments but no `total_amount` to check them against")
+                context.report(.totalMissing, at: agreement, field: "total_amount")
             }
         }
 
@@ -27,17 +37,15 @@ enum AmountRules {
         let paid = performance.nodes("payments/payment/amount").compactMap(\.amount).sum()
         let payments = performance.element(named: "payments")
         if let total, let payments, paid > total {
-            context.report("payments-exceed", at: payments,
-                           "the payments add up to \(paid.grouped), more than `total_amount` \(total.grouped)")
+            context.report(.paymentsExceed, at: payments, ["paid": "\(paid.grouped)", "total": "\(total.grouped)"])
         }
         if let statusNode = performance.element(named: "status") {
             switch statusNode.stringValue {
             case "已履行" where total != nil && payments != nil && paid < total!:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 已履行 but the payments add up to \(paid.grouped) of \(total!.grouped)")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)", "total": "\(total!.grouped)"])
             case "未履行" where paid > .zero:
-                context.report("performance-status", .warning, at: statusNode,
-                               "the status is 未履行 but payments of \(paid.grouped) are recorded; is it 部分履行?")
+                context.report(.performanceStatus, at: statusNode, ["paid": "\(paid.grouped)"],
+                               wording: InputWording.unperformedButPaid)
             default:
                 break
             }

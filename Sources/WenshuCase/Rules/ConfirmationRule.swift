@@ -11,13 +11,11 @@ enum ConfirmationRule {
     static let rule: CaseRule = { context in
         guard let confirmation = context.root.element(named: "confirmation") else { return }
         guard let agreement = context.root.element(named: "agreement") else {
-            context.report("confirmation-without-agreement", at: confirmation,
-                           "judicial confirmation is recorded, but the case has no `agreement` to confirm")
+            context.report(.confirmationWithoutAgreement, at: confirmation)
             return
         }
         if agreement.value("form") == "oral" {
-            context.report("confirmation-oral-agreement", .warning, at: confirmation,
-                           "judicial confirmation needs a written agreement (人民调解协议书); this agreement is oral")
+            context.report(.confirmationOralAgreement, at: confirmation)
         }
         guard let appliedNode = confirmation.element(named: "applied"), let applied = appliedNode.date,
               let effective = (agreement.element(named: "effective") ?? agreement.element(named: "date"))?.date
@@ -25,14 +23,15 @@ enum ConfirmationRule {
         let calendar = context.profile?.calendar ?? .weekendsOnly
         let window = ConfirmationWindow(effective: effective, calendar: calendar)
         if !window.isTimely(applied) {
-            context.report("confirmation-late", .warning, at: appliedNode,
-                           "applied \(applied), after the 30-day window that ended \(window.lastDay) (agreement effective \(effective)); the court may refuse the application")
+            context.report(.confirmationLate, at: appliedNode,
+                           ["applied": "\(applied)", "lastDay": "\(window.lastDay)", "effective": "\(effective)"])
         }
         if !window.yearsWithoutArrangement.isEmpty {
-            let years = window.yearsWithoutArrangement.map(String.init).joined(separator: ", ")
-            let source = context.profile == nil ? "no office profile was given" : "the office profile has no holiday arrangement for \(years)"
-            context.report("holidays-unknown", .note, at: appliedNode,
-                           "the 30-day window was counted with Saturdays and Sundays as the only rest days: \(source), so public holidays were not known")
+            let years = window.yearsWithoutArrangement.map(String.init)
+            let why: DiagnosticArgument = context.profile != nil
+                ? .phrase(InputWording.profileLacksYears, ["years": .list(years)])
+                : .phrase(context.profileFailedToLoad ? InputWording.profileNotLoaded : InputWording.noProfileGiven)
+            context.report(.holidaysUnknown, at: appliedNode, ["why": why])
         }
     }
 }

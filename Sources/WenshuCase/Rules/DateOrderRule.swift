@@ -12,45 +12,47 @@ enum DateOrderRule {
         var then: [String]
         /// Which side a finding is reported on: the one more likely mistyped.
         var reportOnFirst = false
-        var reason: String
+        /// Why the order holds, in both languages (the finding ends with it).
+        var reason: Phrase
     }
 
     static let table: [Order] = [
         Order(first: ["source/date"], then: ["received"], reportOnFirst: true,
-              reason: "a case is sent before it is received"),
-        Order(first: ["received"], then: ["accepted"], reason: "a case is accepted after it is received"),
+              reason: Phrase(en: "a case is sent before it is received", zh: "案件先移送后接收")),
+        Order(first: ["received"], then: ["accepted"], reason: Phrase(en: "a case is accepted after it is received", zh: "案件先接收后受理")),
         Order(first: ["parties/party/birth_date"], then: ["received"], reportOnFirst: true,
-              reason: "a party is born before the case"),
-        Order(first: ["received"], then: ["routings/routing/date"], reason: "a case is routed after it is received"),
-        Order(scope: "routings/routing", first: ["date"], then: ["deadline"], reason: "a deadline comes after its slip"),
-        Order(scope: "routings/routing", first: ["date"], then: ["new_deadline"], reason: "a deadline comes after its slip"),
-        Order(scope: "routings/routing", first: ["date"], then: ["done/date"], reason: "a slip is reported done after it is issued"),
+              reason: Phrase(en: "a party is born before the case", zh: "当事人出生应早于案件")),
+        Order(first: ["received"], then: ["routings/routing/date"], reason: Phrase(en: "a case is routed after it is received", zh: "案件接收后才能流转")),
+        Order(scope: "routings/routing", first: ["date"], then: ["deadline"], reason: Phrase(en: "a deadline comes after its slip", zh: "期限应晚于交办单日期")),
+        Order(scope: "routings/routing", first: ["date"], then: ["new_deadline"], reason: Phrase(en: "a deadline comes after its slip", zh: "期限应晚于交办单日期")),
+        Order(scope: "routings/routing", first: ["date"], then: ["done/date"],
+              reason: Phrase(en: "a slip is reported done after it is issued", zh: "交办单应在发出之后才能报结")),
         Order(first: ["accepted", "received"], then: ["extensions/extension/date"],
-              reason: "a time limit is extended after the case is accepted"),
+              reason: Phrase(en: "a time limit is extended after the case is accepted", zh: "期限应在受理之后延长")),
         Order(first: ["accepted", "received"], then: ["investigations/investigation/date"],
-              reason: "an investigation comes after the case is accepted"),
+              reason: Phrase(en: "an investigation comes after the case is accepted", zh: "调查应在受理之后")),
         Order(first: ["accepted", "received"], then: ["sessions/session/date"],
-              reason: "a mediation session comes after the case is accepted"),
+              reason: Phrase(en: "a mediation session comes after the case is accepted", zh: "调解应在受理之后")),
         Order(first: ["accepted", "received"], then: ["agreement/date"],
-              reason: "an agreement comes after the case is accepted"),
+              reason: Phrase(en: "an agreement comes after the case is accepted", zh: "协议应在受理之后达成")),
         Order(first: ["sessions/session/date"], then: ["agreement/date"], reportOnFirst: true,
-              reason: "mediation sessions come before the agreement they lead to"),
+              reason: Phrase(en: "mediation sessions come before the agreement they lead to", zh: "调解应在达成协议之前")),
         Order(first: ["agreement/date"], then: ["agreement/effective"],
-              reason: "an agreement takes effect on or after the day it is made"),
+              reason: Phrase(en: "an agreement takes effect on or after the day it is made", zh: "协议自达成之日或其后生效")),
         Order(first: ["agreement/date"], then: ["agreement/instalments/instalment/due"],
-              reason: "an instalment falls due after the agreement"),
+              reason: Phrase(en: "an instalment falls due after the agreement", zh: "分期付款应在协议之后到期")),
         Order(first: ["agreement/date"], then: ["agreement/performance/payments/payment/date"],
-              reason: "a payment under the agreement comes after it"),
-        Order(first: ["agreement/date"], then: ["visits/visit/date"], reason: "a follow-up visit comes after the agreement"),
+              reason: Phrase(en: "a payment under the agreement comes after it", zh: "履行协议的付款应在协议之后")),
+        Order(first: ["agreement/date"], then: ["visits/visit/date"], reason: Phrase(en: "a follow-up visit comes after the agreement", zh: "回访应在协议之后")),
         Order(first: ["accepted", "received"], then: ["visits/visit/date"],
-              reason: "a follow-up visit comes after the case is accepted"),
+              reason: Phrase(en: "a follow-up visit comes after the case is accepted", zh: "回访应在受理之后")),
         Order(first: ["agreement/effective", "agreement/date"], then: ["confirmation/applied"],
-              reason: "judicial confirmation is applied for after the agreement takes effect"),
+              reason: Phrase(en: "judicial confirmation is applied for after the agreement takes effect", zh: "司法确认应在协议生效后申请")),
         Order(first: ["confirmation/applied"], then: ["confirmation/decided"],
-              reason: "the court decides after the application"),
-        Order(first: ["agreement/date"], then: ["closed"], reason: "a case with an agreement is closed on or after it"),
-        Order(first: ["accepted", "received"], then: ["closed"], reason: "a case is closed after it is accepted"),
-        Order(first: ["closed"], then: ["dossier/filed_on"], reason: "a dossier is filed after the case is closed"),
+              reason: Phrase(en: "the court decides after the application", zh: "法院在申请之后作出决定")),
+        Order(first: ["agreement/date"], then: ["closed"], reason: Phrase(en: "a case with an agreement is closed on or after it", zh: "有协议的案件在协议当日或其后结案")),
+        Order(first: ["accepted", "received"], then: ["closed"], reason: Phrase(en: "a case is closed after it is accepted", zh: "案件受理之后才能结案")),
+        Order(first: ["closed"], then: ["dossier/filed_on"], reason: Phrase(en: "a dossier is filed after the case is closed", zh: "卷宗在结案之后归档")),
     ]
 
     /// The paths the table looks up from the root, each once: a case reads each of them once.
@@ -108,9 +110,11 @@ enum DateOrderRule {
                         let (at, other, atDate, otherDate) = order.reportOnFirst ? (a, b, aDate, bDate) : (b, a, bDate, aDate)
                         guard !reported.contains(at) else { continue }
                         reported.insert(at)
-                        let relation = order.reportOnFirst ? "after" : "before"
-                        context.report("date-order", at: at,
-                                       "\(atDate) is \(relation) `\(context.file.fieldPath(of: other))` \(otherDate): \(order.reason)")
+                        let relation = order.reportOnFirst ? InputWording.after : InputWording.before
+                        context.report(.dateOrder, at: at,
+                                       ["date": "\(atDate)", "relation": .phrase(relation),
+                                        "other": "\(context.file.fieldPath(of: other))", "otherDate": "\(otherDate)",
+                                        "reason": .phrase(order.reason)])
                     }
                 }
             }

@@ -24,13 +24,13 @@ enum IdentityRules {
         do throws(ResidentIDNumber.Problem) {
             let id = try ResidentIDNumber(text)
             if let birthNode = record.element(named: "birth_date"), let stated = birthNode.date, stated != id.birthDate {
-                context.report("id-birth-date", at: birthNode,
-                               "`birth_date` \(stated) does not agree with the ID number \(masked), which says \(id.birthDate)")
+                context.report(.idBirthDate, at: birthNode, ["stated": "\(stated)", "id": "\(masked)", "fromID": "\(id.birthDate)"])
             }
             if let genderNode = record.element(named: "gender"), ["男", "女"].contains(genderNode.stringValue),
                genderNode.stringValue != id.gender {
-                context.report("id-gender", at: genderNode,
-                               "`gender` \(genderNode.stringValue) does not agree with the ID number \(masked), which is a \(id.gender == "男" ? "man's (its 17th digit is odd)" : "woman's (its 17th digit is even)")")
+                context.report(.idGender, at: genderNode,
+                               ["stated": "\(genderNode.stringValue)", "id": "\(masked)",
+                                "whose": .phrase(id.gender == "男" ? InputWording.mansID : InputWording.womansID)])
             }
         } catch {
             report(error, idNode, masked: masked, typeGiven: typeGiven, &context)
@@ -41,17 +41,13 @@ enum IdentityRules {
                                _ context: inout RuleContext) {
         switch problem {
         case .firstGeneration:
-            context.report("id-first-generation", .warning, at: idNode,
-                           "\(masked) is a 15-digit first-generation ID number, invalid since 2013; ask for the 18-digit number")
+            context.report(.idFirstGeneration, at: idNode, ["id": "\(masked)"])
         case .checkCharacter(let expected):
-            context.report("id-check-digit", at: idNode,
-                           "check digit of \(masked) should be \(expected): a digit is mistyped")
+            context.report(.idCheckDigit, at: idNode, ["id": "\(masked)", "expected": "\(expected)"])
         case .impossibleBirthDate:
-            context.report("id-malformed", at: idNode, "the birth-date digits (7th to 14th) of \(masked) are not a real date")
+            context.report(.idMalformed, at: idNode, ["id": "\(masked)"], wording: InputWording.idBirthDigits)
         case .malformed:
-            context.report("id-malformed", at: idNode,
-                           "`id_number` is not a resident ID number (17 digits and a check digit 0–9 or X)"
-                           + (typeGiven ? "" : "; for another document, give its `id_type`"))
+            context.report(.idMalformed, at: idNode, ["hint": typeGiven ? "" : .phrase(InputWording.idTypeHint)])
         }
     }
 
@@ -65,11 +61,9 @@ enum IdentityRules {
                 } catch {
                     switch error {
                     case .malformed:
-                        context.report("credit-code-malformed", at: node,
-                                       "`credit_code` must be 18 characters from 0–9 and A–Y (never I, O, S, V or Z)")
+                        context.report(.creditCodeMalformed, at: node)
                     case .checkCharacter(let expected):
-                        context.report("credit-code-check", at: node,
-                                       "check character of `credit_code` \(node.stringValue) should be \(expected): a character is mistyped")
+                        context.report(.creditCodeCheck, at: node, ["code": "\(node.stringValue)", "expected": "\(expected)"])
                     }
                 }
             }

@@ -13,7 +13,7 @@ enum OfficeRules {
         for yearNode in context.root.nodes("holiday_years/holiday_year") {
             let year = yearNode.value("year") ?? ""
             if years[year] != nil, let node = yearNode.element(named: "year") {
-                context.report("duplicate-year", at: node, "the holiday arrangement of \(year) is given twice")
+                context.report(.duplicateYear, at: node, ["year": "\(year)"])
             }
             years[year] = yearNode
             let holidays = yearNode.nodes("holidays/holiday")
@@ -25,16 +25,16 @@ enum OfficeRules {
                 let name = holiday.value("name") ?? ""
                 if let fromNode = holiday.element(named: "from"), let from = fromNode.date,
                    let toNode = holiday.element(named: "to"), let to = toNode.date, to < from {
-                    context.report("holiday-range", at: toNode, "\(name) ends \(to), before it starts \(from)")
+                    context.report(.holidayRange, at: toNode, ["name": "\(name)", "to": "\(to)", "from": "\(from)"])
                 }
                 for dateNode in ["from", "to"].compactMap({ holiday.element(named: $0) }) {
                     if let date = dateNode.date, String(date.year) != year {
-                        context.report("holiday-year", .warning, at: dateNode, "\(name): \(date) is not in \(year)")
+                        context.report(.holidayYear, at: dateNode, ["name": "\(name)", "date": "\(date)", "year": "\(year)"])
                     }
                 }
                 for makeUp in holiday.nodes("make_up_days/make_up_day") {
                     if let date = makeUp.date, restDays.contains(where: { $0.contains(date) }) {
-                        context.report("make-up-day", at: makeUp, "\(name): make-up working day \(date) falls inside a holiday")
+                        context.report(.makeUpDay, at: makeUp, ["name": "\(name)", "date": "\(date)"])
                     }
                 }
             }
@@ -46,12 +46,12 @@ enum OfficeRules {
         for rate in context.root.nodes("subsidies/subsidy") {
             let key = "\(rate.value("level") ?? "") \(rate.value("grade") ?? "")"
             if !seen.insert(key).inserted {
-                context.report("duplicate-rate", at: rate, "a second subsidy rate for \(key)")
+                context.report(.duplicateRate, at: rate, ["key": "\(key)"])
             }
         }
         var names = Set<String>()
         for name in context.root.nodes("committees/committee/name") where !names.insert(name.stringValue).inserted {
-            context.report("duplicate-committee", at: name, "\(name.stringValue) is listed twice")
+            context.report(.duplicateCommittee, at: name, ["name": "\(name.stringValue)"])
         }
     }
 
@@ -59,10 +59,11 @@ enum OfficeRules {
         for node in context.root.nodes("number_formats/number_format/pattern") {
             let pattern = NumberPattern(node.stringValue)
             if !pattern.hasRunningNumber {
-                context.report("number-pattern", at: node, "the series \(pattern.text) has no {n} for the running number")
+                context.report(.numberPattern, at: node, ["pattern": "\(pattern.text)", "n": "{n}"])
             }
             for unknown in pattern.unknownPlaceholders {
-                context.report("number-pattern", at: node, "{\(unknown)} is not a placeholder Wenshu knows ({year}, {prefix}, {n})")
+                context.report(.numberPattern, at: node, ["placeholder": "{\(unknown)}", "known": .list(["{year}", "{prefix}", "{n}"])],
+                               wording: InputWording.unknownPlaceholder)
             }
         }
     }

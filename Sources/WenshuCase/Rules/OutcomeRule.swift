@@ -8,12 +8,10 @@ enum OutcomeRule {
         let agreement = context.root.element(named: "agreement")
         switch result.stringValue {
         case "调解成功" where agreement == nil:
-            context.report("missing-agreement", .warning, at: result,
-                           "the outcome is 调解成功 but there is no `agreement` (written or oral) recording what was agreed")
+            context.report(.missingAgreement, at: result)
         case "调解不成功", "终止调解":
             if let agreement {
-                context.report("agreement-without-success", .warning, at: agreement,
-                               "there is an agreement, but the outcome is \(result.stringValue)")
+                context.report(.agreementWithoutSuccess, at: agreement, ["outcome": "\(result.stringValue)"])
             }
         default:
             break

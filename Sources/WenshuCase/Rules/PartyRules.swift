@@ -13,10 +13,9 @@ enum PartyRules {
     static let kindFields: CaseRule = { context in
         for party in context.root.nodes("parties/party") {
             let kind = party.value("kind")
-            let (wrong, owner) = kind == "organisation" ? (personOnly, "a person") : kind == "person" ? (organisationOnly, "an organisation") : ([], "")
+            let (wrong, owner) = kind == "organisation" ? (personOnly, InputWording.person) : kind == "person" ? (organisationOnly, InputWording.organisation) : ([], InputWording.person)
             for field in party.elements where wrong.contains(field.name) {
-                context.report("field-for-other-kind", at: field,
-                               "`\(field.name)` belongs to \(owner), but this party's `kind` is \(kind!)")
+                context.report(.fieldForOtherKind, at: field, ["field": "\(field.name)", "owner": .phrase(owner), "kind": "\(kind!)"])
             }
         }
     }
@@ -26,15 +25,13 @@ enum PartyRules {
         for idNode in context.root.nodes("parties/party/id") {
             let id = idNode.stringValue
             if let first = seen[id] {
-                context.report("duplicate-party-id", at: idNode,
-                               "party id `\(id)` is already used by `\(context.file.fieldPath(of: first.parent!))`")
+                context.report(.duplicatePartyID, at: idNode, ["id": "\(id)", "other": "\(context.file.fieldPath(of: first.parent!))"])
             } else {
                 seen[id] = idNode
             }
         }
         for payer in context.root.nodes("agreement/instalments/instalment/payer") where seen[payer.stringValue] == nil {
-            context.report("unknown-party", at: payer,
-                           "`payer` \(payer.stringValue) is not the `id` of any party (" + seen.keys.sorted().joined(separator: ", ") + ")")
+            context.report(.unknownParty, at: payer, ["payer": "\(payer.stringValue)", "known": .list(seen.keys.sorted())])
         }
     }
 
@@ -42,16 +39,13 @@ enum PartyRules {
         for party in context.root.nodes("parties/party") {
             let name = party.value("name") ?? ""
             if party.element(named: "phone") == nil && party.nodes("agents/agent/phone").isEmpty {
-                context.report("missing-phone", .warning, at: party, field: "phone",
-                               "no `phone` for \(name) or an agent: the application and the court papers ask for one")
+                context.report(.missingPhone, at: party, field: "phone", ["name": "\(name)"])
             }
             switch party.value("kind") {
             case "person" where party.element(named: "id_number") == nil:
-                context.report("missing-id-number", .warning, at: party, field: "id_number",
-                               "no `id_number` for \(name): forms and judicial confirmation need the party's identity")
+                context.report(.missingIDNumber, at: party, field: "id_number", ["name": "\(name)"])
             case "organisation" where party.element(named: "credit_code") == nil:
-                context.report("missing-credit-code", .warning, at: party, field: "credit_code",
-                               "no `credit_code` for \(name): an organisation is identified by its unified social credit code")
+                context.report(.missingCreditCode, at: party, field: "credit_code", ["name": "\(name)"])
             default:
                 break
             }

@@ -8,8 +8,7 @@ enum PhoneRule {
             if node.isNamed("phone"), !node.hasElements {
                 let text = node.stringValue
                 if !text.allSatisfy(\.isWhitespace), PhoneNumber.kind(of: text) == nil {
-                    context.report("phone", at: node,
-                                   "`phone` \(text) is neither a mobile number (11 digits starting with 1) nor a landline with its area code (0571-87654321, extension after -)")
+                    context.report(.phone, at: node, ["phone": "\(text)"])
                 }
             }
             for child in node.childElements { visit(child) }

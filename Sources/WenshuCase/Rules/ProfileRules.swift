@@ -26,9 +26,9 @@ enum ProfileRules {
             guard let format = profile.numberFormats.first(where: { $0.kind == series }),
                   let node = numberNode(context.root, path) else { continue }
             if format.pattern.matches(node.stringValue, prefix: committee.prefix) == false {
-                context.report("number-series", .warning, at: node,
-                               "\(node.stringValue) does not follow the office's \(series) series \(format.pattern.text)"
-                               + (committee.prefix.map { " with prefix \($0)" } ?? ""))
+                context.report(.numberSeries, at: node,
+                               ["number": "\(node.stringValue)", "series": "\(series)", "pattern": "\(format.pattern.text)",
+                                "prefix": committee.prefix.map { .phrase(InputWording.withPrefix, ["prefix": "\($0)"]) } ?? ""])
             }
         }
     }

@@ -6,10 +6,10 @@ import WenshuXML
 /// Ids: `recusal`, `recusal-name`.
 enum RecusalRule {
     static let rule: CaseRule = { context in
-        var people: [(node: XMLNode, what: String)] = []
+        var people: [(node: XMLNode, what: Phrase)] = []
         for party in context.root.nodes("parties/party") {
-            people.append((party, "party"))
-            for agent in party.nodes("agents/agent") { people.append((agent, "agent")) }
+            people.append((party, InputWording.party))
+            for agent in party.nodes("agents/agent") { people.append((agent, InputWording.agent)) }
         }
         for mediator in context.root.nodes("mediators/mediator") {
             let name = mediator.value("name") ?? ""
@@ -18,11 +18,11 @@ enum RecusalRule {
                 let otherID = person.node.value("id_number")?.uppercased()
                 var otherPath: String { context.file.fieldPath(of: person.node) }
                 if let id, let otherID, !id.isEmpty, id == otherID {
-                    context.report("recusal", at: mediator,
-                                   "mediator \(name) has the same ID number (\(ResidentIDNumber.masked(id))) as the \(person.what) `\(otherPath)`: a mediator who is a party or an agent must step aside (回避)")
+                    context.report(.recusal, at: mediator, ["name": "\(name)", "id": "\(ResidentIDNumber.masked(id))",
+                                                            "role": .phrase(person.what), "other": "\(otherPath)"])
                 } else if (id == nil || otherID == nil), !name.isEmpty, name == person.node.value("name") {
-                    context.report("recusal-name", .warning, at: mediator,
-                                   "mediator \(name) has the same name as the \(person.what) `\(otherPath)`; give both ID numbers, or replace the mediator if it is the same person (回避)")
+                    context.report(.recusalName, at: mediator, ["name": "\(name)", "role": .phrase(person.what),
+                                                                "other": "\(otherPath)"])
                 }
             }
         }

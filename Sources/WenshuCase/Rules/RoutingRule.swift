@@ -8,8 +8,7 @@ enum RoutingRule {
         for (index, routing) in routings.enumerated() where routing.value("kind") == "督办" {
             let chased = routings[..<index].contains { ["交办", "移交"].contains($0.value("kind") ?? "") }
             if !chased {
-                context.report("supervision-without-referral", .warning, at: routing, field: "kind",
-                               "this 督办 has no 交办 or 移交 before it in `routings`: record the slip it chases")
+                context.report(.supervisionWithoutReferral, at: routing, field: "kind")
             }
         }
     }

@@ -4,22 +4,27 @@ import WenshuXML
 struct RuleContext {
     let file: CaseFile
     let profile: OfficeProfile?
+    /// A profile was given but did not load (its own errors are reported): findings say so rather than
+    /// "no office profile was given".
+    var profileFailedToLoad = false
     private(set) var findings: [Diagnostic] = []
 
-    init(file: CaseFile, profile: OfficeProfile?) {
+    init(file: CaseFile, profile: OfficeProfile?, profileFailedToLoad: Bool = false) {
         self.file = file
         self.profile = profile
+        self.profileFailedToLoad = profileFailedToLoad
     }
 
     var root: XMLNode { file.root }
 
     /// Reports a finding about `node` (its location and field path), or about the missing field `field`
-    /// of `node`. `id` is given without the file kind's prefix: `id-check-digit` → `case.id-check-digit`.
-    mutating func report(_ id: String, _ severity: Diagnostic.Severity = .error, at node: XMLNode,
-                         field: String? = nil, _ message: String) {
+    /// of `node`, under `id`'s entry for this file's kind (`InputID.idCheckDigit` → `case.id-check-digit`
+    /// in a case, `register.id-check-digit` in the mediators' register).
+    mutating func report(_ id: InputID, _ severity: Diagnostic.Severity? = nil, at node: XMLNode,
+                         field: String? = nil, _ arguments: [String: DiagnosticArgument] = [:], wording: Phrase? = nil) {
         let subject = field.map { file.fieldPath($0, in: node) } ?? file.fieldPath(of: node)
-        findings.append(Diagnostic("\(file.kind.idPrefix).\(id)", severity, at: file.location(of: node),
-                                   subject: subject.nilIfEmpty, message))
+        findings.append(Diagnostic(id, file.kind, severity, at: file.location(of: node), subject: subject.nilIfEmpty,
+                                   arguments, wording: wording))
     }
 }
 

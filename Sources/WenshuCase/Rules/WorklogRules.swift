@@ -6,7 +6,7 @@ enum WorklogRules {
         guard let year = context.root.value("year") else { return }
         for date in context.root.nodes("entries/entry/date") {
             if let day = date.date, String(day.year) != year {
-                context.report("entry-year", .warning, at: date, "\(day) is not in the log's year \(year)")
+                context.report(.entryYear, at: date, ["date": "\(day)", "year": "\(year)"])
             }
         }
     }

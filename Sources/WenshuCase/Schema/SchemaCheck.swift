@@ -12,10 +12,7 @@ import WenshuXML
 /// Most files are valid: `QuickValidation` says so at a third of the cost, and only a file it does not
 /// accept is validated in full and explained.
 ///
-/// Ids (each with the file kind's prefix, e.g. `case.missing-field`): `missing-field`, `unknown-field`,
-/// `duplicate-field`, `empty-list`, `expected-list`, `expected-fields`, `expected-value`, `attribute`,
-/// `empty-value`, `not-in-list`, `bad-<type>` (`bad-date`, `bad-money`, `bad-time`, `bad-count`, …), and
-/// `schema` for a libxml2 complaint none of those explains (its text is kept).
+/// Ids: the schema part of `InputID` (docs/diagnostics.md), one per file kind.
 struct SchemaCheck {
     let schema: BundledSchemas.Entry
 
@@ -38,48 +35,59 @@ struct SchemaCheck {
         var reported = Set<XMLNode>()
         for issue in issues {
             guard let node = issue.node else {
-                findings.append(Diagnostic("\(file.kind.idPrefix).schema", issue: issue))
+                findings.append(Diagnostic(.schema, file.kind, issue: issue, wording: InputWording.schemaPlain))
                 continue
             }
             if reported.contains(node) { continue }
             if let rule = outline.rule(for: node), case .value(let value) = outline.rules[rule].content,
-               !walk.flagged.contains(node), Self.isValueComplaint(issue.message) {
+               !walk.flagged.contains(node), [.value, .content].contains(issue.relaxNGComplaint) {
                 reported.insert(node)
+                // A control character is not an XML character, so libxml2 refuses the whole string;
+                // TextCharacters names the character, which says more than "must be text".
+                if value.kind == .text || value.typeName == "text" || value.typeName == "lines",
+                   node.stringValue.unicodeScalars.contains(where: TerminalText.isControl) { continue }
                 findings.append(valueFinding(node, value, file))
-            } else if walk.explained.contains(node) || issue.message.contains("failed to validate content") {
+            } else if walk.explained.contains(node) || issue.relaxNGComplaint == .content {
                 continue
             } else {
                 reported.insert(node)
-                findings.append(Diagnostic("\(file.kind.idPrefix).schema", .error, at: file.location(of: node),
-                                           subject: file.fieldPath(of: node).nilIfEmpty,
-                                           "does not fit the schema here (\(issue.message))"))
+                var finding = Diagnostic(.schema, file.kind, at: file.location(of: node),
+                                         subject: file.fieldPath(of: node).nilIfEmpty, ["detail": "\(issue.message)"])
+                finding.libxml2 = issue.libxml2
+                findings.append(finding)
             }
         }
         return findings
     }
 
-    static func isValueComplaint(_ message: String) -> Bool {
-        ["Error validating value", "Error validating datatype", "doesn't allow value", "failed to validate content"]
-            .contains { message.contains($0) }
+    private func valueFinding(_ node: XMLNode, _ value: SchemaOutline.Value, _ file: CaseFile) -> Diagnostic {
+        let text = node.stringValue
+        let location = file.location(of: node), subject = file.fieldPath(of: node)
+        let arguments: [String: DiagnosticArgument] = ["field": "\(node.name)", "value": "\(Self.shorten(text))"]
+        if text.allSatisfy(\.isWhitespace) {
+            return Diagnostic(.emptyValue, file.kind, at: location, subject: subject, arguments)
+        }
+        if case .choice(let options) = value.kind, value.documentation == nil {
+            let list: DiagnosticArgument = options.count == 2
+                ? .phrase(InputWording.twoOptions, ["first": "\(options[0])", "second": "\(options[1])"])
+                : .phrase(InputWording.oneOf, ["options": .list(options)])
+            return Diagnostic(.notInList, file.kind, at: location, subject: subject, arguments.merging(["options": list]) { $1 })
+        }
+        if let type = value.typeName, let id = Self.valueIDs[type] {
+            let wording = type == "key" ? InputWording.badKeyValue : nil
+            return Diagnostic(id, file.kind, at: location, subject: subject, arguments, wording: wording)
+        }
+        // A type the catalogue has no id for: the schema's own phrase for it (English only).
+        let expected: DiagnosticArgument = value.documentation.map { .text($0) } ?? .phrase(InputWording.aValidValue)
+        return Diagnostic(.badValue, file.kind, at: location, subject: subject,
+                          arguments.merging(["expected": expected]) { $1 })
     }
 
-    private func valueFinding(_ node: XMLNode, _ value: SchemaOutline.Value, _ file: CaseFile) -> Diagnostic {
-        let prefix = file.kind.idPrefix
-        let text = node.stringValue
-        let field = "`\(node.name)`"
-        let (id, message): (String, String)
-        if text.allSatisfy(\.isWhitespace) {
-            (id, message) = ("empty-value", "\(field) is empty; write a value or leave the field out")
-        } else if case .choice(let options) = value.kind, value.documentation == nil {
-            let list = options.count == 2 ? "\(options[0]) or \(options[1])" : "one of " + options.joined(separator: ", ")
-            (id, message) = ("not-in-list", "\(field) must be \(list), not `\(Self.shorten(text))`")
-        } else {
-            let what = value.documentation ?? "a valid value"
-            (id, message) = ("bad-\(value.typeName ?? "value")", "\(field) must be \(what), not `\(Self.shorten(text))`")
-        }
-        return Diagnostic("\(prefix).\(id)", .error, at: file.location(of: node), subject: file.fieldPath(of: node),
-                          message)
-    }
+    /// The id of a value that its type in types.rng refuses, by the type's name.
+    static let valueIDs: [String: InputID] = [
+        "text": .badText, "lines": .badText, "date": .badDate, "time": .badTime, "year": .badYear, "money": .badMoney,
+        "count": .badCount, "tally": .badTally, "key": .badKey, "boolean": .badBoolean,
+    ]
 
     static func shorten(_ text: String) -> String {
         let oneLine = text.replacingOccurrences(of: "\n", with: " ")
@@ -97,22 +105,19 @@ struct StructureWalk {
     /// Elements about which libxml2's structural complaints are already explained.
     var explained = Set<XMLNode>()
 
-    private var prefix: String { file.kind.idPrefix }
-
     mutating func visit(_ node: XMLNode, rule: Int) {
         for attribute in node.attributes {
-            report("attribute", node, subject: file.fieldPath(of: node).nilIfEmpty,
-                   "attribute `\(attribute.name)` is not used in Wenshu files; write it as a field")
+            report(.attribute, node, subject: file.fieldPath(of: node).nilIfEmpty, ["attribute": "\(attribute.name)"])
             explain(node)
         }
         let children = node.elements
         let hasText = node.hasNonWhitespaceText
-        let name = "`\(node.name)`"
+        let name: DiagnosticArgument = "\(node.name)"
 
         switch outline.rules[rule].content {
         case .value:
             if let first = children.first {
-                report("expected-value", node, "\(name) holds one value, not fields (found `\(first.name)`)")
+                report(.expectedValue, node, ["field": name, "found": "\(first.name)"])
                 flagged.insert(node)
                 explain(node)
             }
@@ -122,21 +127,21 @@ struct StructureWalk {
                 return
             }
             if hasText {
-                let names = fields.map { outline.rules[$0.rule].name }.prefix(4).joined(separator: ", ")
-                report("expected-fields", node, "\(name) holds fields (\(names)…), not a single value")
+                let names = fields.map { outline.rules[$0.rule].name }.prefix(4)
+                report(.expectedFields, node, ["field": name, "fields": .list(Array(names))])
                 flagged.insert(node)
                 explain(node)
             }
             var counts: [String: Int] = [:]
             for child in children {
                 guard let field = fields.first(where: { outline.rules[$0.rule].name == child.name }) else {
-                    report("unknown-field", child, unknownFieldMessage(child, in: node, fields: fields))
+                    reportUnknownField(child, in: node, fields: fields)
                     explain(node)
                     continue
                 }
                 counts[child.name, default: 0] += 1
                 if counts[child.name]! > 1 && !field.repeats {
-                    report("duplicate-field", child, "`\(child.name)` is written more than once here; it holds one value")
+                    report(.duplicateField, child, ["field": "\(child.name)"])
                     explain(node)
                     continue
                 }
@@ -145,8 +150,7 @@ struct StructureWalk {
             // A record written as a single value is one finding, not one per missing field.
             for field in fields where !hasText && field.required && counts[outline.rules[field.rule].name] == nil {
                 let fieldName = outline.rules[field.rule].name
-                report("missing-field", node, subject: file.fieldPath(fieldName, in: node),
-                       "missing required field `\(fieldName)`")
+                report(.missingField, node, subject: file.fieldPath(fieldName, in: node), ["field": "\(fieldName)"])
                 explain(node)
             }
         }
@@ -154,13 +158,13 @@ struct StructureWalk {
 
     private mutating func visitList(_ node: XMLNode, item: SchemaOutline.Field, children: [XMLNode], hasText: Bool) {
         let itemName = outline.rules[item.rule].name
-        let name = "`\(node.name)`"
+        let name: DiagnosticArgument = "\(node.name)"
         if hasText || children.contains(where: { $0.name != itemName }) {
-            report("expected-list", node, "\(name) must be a list of \(itemName) items (in YAML, each item starts with `- `)")
+            report(.expectedList, node, ["field": name, "item": "\(itemName)"])
             flagged.insert(node)
             explain(node)
         } else if children.isEmpty && item.required {
-            report("empty-list", node, "\(name) needs at least one \(itemName)")
+            report(.emptyList, node, ["field": name, "item": "\(itemName)"])
             explain(node)
         }
         for child in children where child.name == itemName {
@@ -168,14 +172,17 @@ struct StructureWalk {
         }
     }
 
-    private func unknownFieldMessage(_ child: XMLNode, in parent: XMLNode, fields: [SchemaOutline.Field]) -> String {
+    private mutating func reportUnknownField(_ child: XMLNode, in parent: XMLNode, fields: [SchemaOutline.Field]) {
         let names = fields.map { outline.rules[$0.rule].name }
-        let place = parent.parent == nil ? "here" : "in `\(file.fieldPath(of: parent))`"
+        let place: DiagnosticArgument = parent.parent == nil
+            ? .phrase(InputWording.here) : .phrase(InputWording.inRecord, ["record": "\(file.fieldPath(of: parent))"])
         if let close = names.min(by: { editDistance(child.name, $0) < editDistance(child.name, $1) }),
            editDistance(child.name, close) <= (child.name.count <= 4 ? 1 : 2) {
-            return "unknown field `\(child.name)` \(place); did you mean `\(close)`?"
+            report(.unknownField, child, ["field": "\(child.name)", "place": place, "suggestion": "\(close)"])
+        } else {
+            report(.unknownField, child, ["field": "\(child.name)", "place": place, "fields": .list(names)],
+                   wording: InputWording.unknownFieldList)
         }
-        return "unknown field `\(child.name)` \(place); the fields here are: " + names.joined(separator: ", ")
     }
 
     /// Marks `node` and its children: libxml2's structural complaints about them are explained.
@@ -184,9 +191,10 @@ struct StructureWalk {
         for child in node.elements { explained.insert(child) }
     }
 
-    private mutating func report(_ id: String, _ node: XMLNode, subject: String? = nil, _ message: String) {
-        findings.append(Diagnostic("\(prefix).\(id)", .error, at: file.location(of: node),
-                                   subject: subject ?? file.fieldPath(of: node).nilIfEmpty, message))
+    private mutating func report(_ id: InputID, _ node: XMLNode, subject: String? = nil,
+                                 _ arguments: [String: DiagnosticArgument] = [:], wording: Phrase? = nil) {
+        findings.append(Diagnostic(id, file.kind, at: file.location(of: node),
+                                   subject: subject ?? file.fieldPath(of: node).nilIfEmpty, arguments, wording: wording))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 
 /// Writes a case tree in the canonical layout of its format: YAML with two-space indents, JSON indented by
 /// two, XML indented by two. Used for new cases and for structural edits (fields or list items added or

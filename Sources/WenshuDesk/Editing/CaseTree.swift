@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 import WenshuXML
 
 /// A case as a plain value tree, for editing: each element a name with either text or child elements.

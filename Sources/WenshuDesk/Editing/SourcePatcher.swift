@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 import WenshuXML
 
 /// Changes values in a case file's own text, keeping its comments, order and layout: each value is found at

@@ -1,4 +1,5 @@
 import WenshuCase
+import WenshuDiagnostics
 
 /// The case form as Mustache sees it: sections of fields with their current values, list items with the
 /// position they came from, and an empty item per list for the page's "add" button.

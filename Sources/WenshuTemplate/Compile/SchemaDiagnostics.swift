@@ -17,125 +17,128 @@ struct SchemaDiagnostics {
 
     func translate(_ issue: XMLIssue, in document: XMLDocument) -> Diagnostic {
         let location = SourceLocation(file: issue.file ?? document.fileName ?? "<template>", line: issue.line)
-        let message = issue.message
         let node = issue.element.flatMap { name in findElement(named: name, line: issue.line, in: document) }
 
-        func diagnostic(_ id: String, _ text: String) -> Diagnostic {
-            Diagnostic(id, at: location, text)
+        func diagnostic(_ id: TemplateID, _ arguments: [String: DiagnosticArgument] = [:], _ wording: Phrase? = nil)
+            -> Diagnostic {
+            Diagnostic(id, at: location, arguments.merging(["detail": "\(issue.message)"]) { a, _ in a },
+                       wording: wording, libxml2: issue.libxml2)
         }
 
-        if message.hasSuffix("has extra content: text"), let node {
+        // libxml2's code says what it complains of; its wording is never parsed.
+        switch issue.relaxNGComplaint {
+        case .extraContent? where issue.extraContentIsText && node != nil:
             // Text beside paragraphs in a cell, or text where an element only takes elements.
-            return node.name == "cell"
-                ? diagnostic(TemplateIssue.misplacedElement, Self.mixedCell)
-                : diagnostic(TemplateIssue.unexpectedText, "<\(node.name)> cannot hold text here; put the text inside a <p>")
-        }
-        if message.hasPrefix("Did not expect element") || message.contains("has extra content") {
-            guard let node else { return diagnostic(TemplateIssue.schema, message) }
+            return node!.name == "cell"
+                ? diagnostic(.misplacedElement, [:], TemplateWording.mixedCell)
+                : diagnostic(.unexpectedText, ["element": "\(node!.name)"], TemplateWording.cannotHoldText)
+        case .unexpectedElement?, .extraContent?:
+            guard let node else { return diagnostic(.schema) }
             return unexpected(node, diagnostic)
-        }
-        if message.hasPrefix("Invalid attribute") || message.hasSuffix("failed to validate attributes") {
-            guard let node else { return diagnostic(TemplateIssue.schema, message) }
-            return attributeProblem(node, libxmlMessage: message, diagnostic)
-        }
-        if message.hasPrefix("Expecting an element") || message.hasPrefix("Expecting element") {
+        case .attributes?:
+            guard let node else { return diagnostic(.schema) }
+            return attributeProblem(node, diagnostic)
+        case .missingElement?:
             guard let node, let element = vocabulary.elements[node.name] else {
-                return diagnostic(TemplateIssue.missingElement, "required content is missing here")
+                return diagnostic(.missingElement, [:], TemplateWording.contentMissing)
             }
             let present = Set(node.elements.map(\.name))
             let missing = element.requiredChildren.first { group in present.isDisjoint(with: group) }
-            let what = missing.map { group in
-                group.count == 1 ? "a <\(group[0])>" : "at least one of " + group.map { "<\($0)>" }.joined(separator: ", ")
-            } ?? "more content"
-            return diagnostic(TemplateIssue.missingElement, "<\(node.name)> needs \(what) inside it")
+            let what: DiagnosticArgument = missing.map { group in
+                group.count == 1 ? .phrase(TemplateWording.anElement, ["name": "\(group[0])"])
+                    : .phrase(TemplateWording.atLeastOneOf, ["names": .list(group.map { "<\($0)>" })])
+            } ?? .phrase(TemplateWording.moreContent)
+            return diagnostic(.missingElement, ["element": "\(node.name)", "what": what])
+        case .unexpectedText?:
+            return diagnostic(.unexpectedText, ["element": "\(node?.name ?? issue.element ?? "?")"])
+        case .content?, .value?:
+            return diagnostic(.badContent, ["element": "\(node?.name ?? issue.element ?? "?")"])
+        case .other?, nil:
+            return diagnostic(.schema)
         }
-        if message.hasPrefix("Did not expect text") {
-            let name = node?.name ?? issue.element ?? "this element"
-            return diagnostic(TemplateIssue.unexpectedText, "<\(name)> takes no text; remove the text or move it into a <p>")
-        }
-        if message.contains("failed to validate content") || message.hasPrefix("Error validating") {
-            let name = node?.name ?? issue.element ?? "this element"
-            return diagnostic(TemplateIssue.badContent, "the text inside <\(name)> is not allowed (is it empty?)")
-        }
-        return diagnostic(TemplateIssue.schema, message)
     }
 
     /// An element where the schema does not allow it: foreign namespace, unknown name, or wrong place.
-    private func unexpected(_ node: XMLNode, _ diagnostic: (String, String) -> Diagnostic) -> Diagnostic {
+    private func unexpected(_ node: XMLNode, _ diagnostic: Report) -> Diagnostic {
         guard node.namespaceURI == TemplateFunctions.namespaceURI else {
-            if node.namespaceURI == nil {
-                return diagnostic(TemplateIssue.namespace,
-                                  "<\(node.name)> is in no namespace: give the root element xmlns=\"\(TemplateFunctions.namespaceURI)\"")
-            }
-            return diagnostic(TemplateIssue.namespace,
-                              "<\(node.name)> is in the namespace \(node.namespaceURI!), not the template language's \(TemplateFunctions.namespaceURI)")
+            let arguments: [String: DiagnosticArgument] = ["element": "\(node.name)", "namespace": "\(TemplateFunctions.namespaceURI)",
+                                                           "given": "\(node.namespaceURI ?? "")"]
+            return diagnostic(.namespace, arguments, node.namespaceURI == nil ? nil : TemplateWording.foreignNamespace)
         }
         guard let element = vocabulary.elements[node.name] else {
-            let suggestion = closest(to: node.name, among: Array(vocabulary.elements.keys)).map { "; did you mean <\($0)>?" } ?? ""
-            return diagnostic(TemplateIssue.unknownElement,
-                              "<\(node.name)> is not an element of the template language\(suggestion)")
+            let suggestion: DiagnosticArgument = closest(to: node.name, among: Array(vocabulary.elements.keys))
+                .map { .phrase(TemplateWording.didYouMeanElement, ["name": "\($0)"]) } ?? ""
+            return diagnostic(.unknownElement, ["element": "\(node.name)", "suggestion": suggestion], nil)
         }
         if let parent = node.parent, element.parents.contains(parent.name) {
             return outOfOrder(node, in: parent, diagnostic)
         }
         let parent = node.parent?.name
-        let places = element.parents.sorted().map { "<\($0)>" }.joined(separator: ", ")
-        let where_ = parent.map { "inside <\($0)>" } ?? "as the root"
-        return diagnostic(TemplateIssue.misplacedElement,
-                          "<\(node.name)> cannot stand \(where_); it belongs inside \(places.isEmpty ? "nothing: it is a root" : places)")
+        let places = element.parents.sorted().map { "<\($0)>" }
+        let place: DiagnosticArgument = parent.map { .phrase(TemplateWording.insideParent, ["parent": "\($0)"]) }
+            ?? .phrase(TemplateWording.asRoot)
+        return diagnostic(.misplacedElement,
+                          ["element": "\(node.name)", "where": place,
+                           "places": places.isEmpty ? .phrase(TemplateWording.nowhere) : .list(places)],
+                          TemplateWording.belongsInside)
     }
 
     /// An element allowed in its parent but not at this point: something required comes first, a cell
     /// mixes text with paragraphs, or the order is wrong.
-    private func outOfOrder(_ node: XMLNode, in parent: XMLNode, _ diagnostic: (String, String) -> Diagnostic) -> Diagnostic {
+    private func outOfOrder(_ node: XMLNode, in parent: XMLNode, _ diagnostic: Report) -> Diagnostic {
         let present = Set(parent.elements.map(\.name))
         if let group = vocabulary.elements[parent.name]?.requiredChildren.first(where: { present.isDisjoint(with: $0) }) {
-            let what = group.count == 1 ? "a <\(group[0])>" : "one of " + group.map { "<\($0)>" }.joined(separator: ", ")
-            return diagnostic(TemplateIssue.missingElement, "<\(parent.name)> needs \(what) before <\(node.name)>")
+            let what: DiagnosticArgument = group.count == 1 ? .phrase(TemplateWording.anElement, ["name": "\(group[0])"])
+                : .phrase(TemplateWording.oneOf, ["names": .list(group.map { "<\($0)>" })])
+            return diagnostic(.missingElement, ["parent": "\(parent.name)", "element": "\(node.name)", "what": what],
+                              TemplateWording.needsBefore)
         }
         let hasText = parent.children.contains { $0.isText && !$0.stringValue.trimmingASCIIWhitespace.isEmpty }
         if hasText, node.name == "p" || node.name == "item" {
-            return diagnostic(TemplateIssue.misplacedElement, Self.mixedCell)
+            return diagnostic(.misplacedElement, [:], TemplateWording.mixedCell)
         }
-        return diagnostic(TemplateIssue.misplacedElement,
-                          "<\(node.name)> is not allowed at this point of <\(parent.name)>: check the order and the number of its parts (docs/templates.md)")
+        return diagnostic(.misplacedElement, ["element": "\(node.name)", "parent": "\(parent.name)"], TemplateWording.outOfOrder)
     }
 
-    static let mixedCell = "a <cell> holds either text and inline elements, or paragraphs (<p>, <item>), not both"
+    /// Makes the finding at the issue's place: id, arguments, and one of the id's declared wordings.
+    typealias Report = (TemplateID, [String: DiagnosticArgument], Phrase?) -> Diagnostic
 
     /// A missing attribute, an attribute the element does not take, or a value it does not accept.
-    private func attributeProblem(_ node: XMLNode, libxmlMessage: String,
-                                  _ diagnostic: (String, String) -> Diagnostic) -> Diagnostic {
+    private func attributeProblem(_ node: XMLNode, _ diagnostic: Report) -> Diagnostic {
         guard let element = vocabulary.elements[node.name] else {
-            return diagnostic(TemplateIssue.badAttribute, libxmlMessage)
+            return diagnostic(.badAttribute, [:], TemplateWording.libxml2Attribute)
         }
         let given = node.attributes.filter { $0.namespace == nil }
         for (name, _, value) in given {
             guard let attribute = element.attributes[name] else {
-                let takes = element.attributes.keys.sorted().joined(separator: ", ")
-                let suggestion = closest(to: name, among: Array(element.attributes.keys)).map { " Did you mean \($0)?" } ?? ""
-                return diagnostic(TemplateIssue.badAttribute,
-                                  "<\(node.name)> has no attribute \(name); it takes \(takes.isEmpty ? "none" : takes).\(suggestion)")
+                let takes = element.attributes.keys.sorted()
+                let suggestion: DiagnosticArgument = closest(to: name, among: Array(element.attributes.keys))
+                    .map { .phrase(TemplateWording.didYouMeanAttribute, ["name": "\($0)"]) } ?? ""
+                return diagnostic(.badAttribute, ["element": "\(node.name)", "attribute": "\(name)",
+                                                  "takes": takes.isEmpty ? .phrase(TemplateWording.none) : .list(takes),
+                                                  "suggestion": suggestion], nil)
             }
             if !SchemaVocabulary.accepts(attribute, value) {
-                return diagnostic(TemplateIssue.badAttribute,
-                                  "\(name)=\"\(value)\" is not allowed on <\(node.name)>: \(name) must be \(SchemaVocabulary.describe(attribute))")
+                return diagnostic(.badAttribute, ["attribute": "\(name)", "value": "\(value)", "element": "\(node.name)",
+                                                  "expected": "\(SchemaVocabulary.describe(attribute))"],
+                                  TemplateWording.attributeValue)
             }
         }
         let names = Set(given.map(\.name))
         if let (name, attribute) = element.attributes.sorted(by: { $0.key < $1.key }).first(where: { $0.value.required && !names.contains($0.key) }) {
-            return diagnostic(TemplateIssue.missingAttribute,
-                              "<\(node.name)> needs the attribute \(name) (\(SchemaVocabulary.describe(attribute)))")
+            return diagnostic(.missingAttribute, ["element": "\(node.name)", "attribute": "\(name)",
+                                                  "expected": "\(SchemaVocabulary.describe(attribute))"], nil)
         }
         for choice in element.attributeChoices {
             let count = choice.names.filter(names.contains).count
             if count > 1 || (count == 0 && choice.required) {
-                return diagnostic(count > 1 ? TemplateIssue.badAttribute : TemplateIssue.missingAttribute,
-                                  "<\(node.name)> takes \(choice.required ? "exactly" : "at most") one of the attributes "
-                                      + choice.names.joined(separator: " or "))
+                return diagnostic(count > 1 ? .badAttribute : .missingAttribute,
+                                  ["element": "\(node.name)", "names": .alternatives(choice.names),
+                                   "quantity": .phrase(choice.required ? TemplateWording.exactly : TemplateWording.atMost)],
+                                  TemplateWording.attributeChoice)
             }
         }
-        return diagnostic(TemplateIssue.badAttribute, libxmlMessage)
+        return diagnostic(.badAttribute, [:], TemplateWording.libxml2Attribute)
     }
 
     private func findElement(named name: String, line: Int, in document: XMLDocument) -> XMLNode? {

@@ -92,11 +92,11 @@ struct TemplateChecker {
             }
         case .section(let section):
             if scope.inLoop {
-                loader.report(Diagnostic(TemplateIssue.sectionInLoop, at: section.origin, subject: "section id=\"\(section.id)\"",
-                                         "a section cannot repeat inside a loop: its id \(section.id) must name one place"))
+                loader.report(Diagnostic(TemplateID.sectionInLoop, at: section.origin, subject: "section id=\"\(section.id)\"",
+                                         ["id": "\(section.id)"]))
             } else if let first = findings.sections[section.id], first != section.origin {
-                loader.report(Diagnostic(TemplateIssue.duplicateSection, at: section.origin, subject: "section id=\"\(section.id)\"",
-                                         "the section id \(section.id) is already used at \(first)"))
+                loader.report(Diagnostic(TemplateID.duplicateSection, at: section.origin, subject: "section id=\"\(section.id)\"",
+                                         ["id": "\(section.id)", "first": "\(first)"]))
             } else {
                 findings.sections[section.id] = section.origin
             }
@@ -122,8 +122,8 @@ struct TemplateChecker {
     private func visit(_ expression: TemplateExpression, _ scope: Scope) {
         for variable in expression.analysis.variables where scope.variables[variable] == nil {
             let known = scope.variables.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
-            loader.report(Diagnostic(TemplateIssue.unknownVariable, at: expression.origin, subject: expression.source,
-                                     "$\(variable) is not defined here (in scope: \(known)); loops name their variables with as= and index="))
+            loader.report(Diagnostic(TemplateID.unknownVariable, at: expression.origin, subject: expression.source,
+                                     ["variable": "\(variable)", "known": "\(known)"]))
         }
         for reference in expression.analysis.reads {
             if let path = resolve(reference, in: scope).flatMap(Self.display) { findings.paths.insert(path) }

@@ -14,8 +14,9 @@ struct TemplateCompiler {
         SourceLocation(file: file, line: node.line)
     }
 
-    private func report(_ id: String, _ node: XMLNode, subject: String? = nil, _ message: String) {
-        loader.report(Diagnostic(id, at: location(node), subject: subject, message))
+    private func report(_ id: TemplateID, _ node: XMLNode, subject: String? = nil,
+                        _ arguments: [String: DiagnosticArgument] = [:], wording: Phrase? = nil) {
+        loader.report(Diagnostic(id, at: location(node), subject: subject, arguments, wording: wording))
     }
 
     // MARK: The form
@@ -45,8 +46,8 @@ struct TemplateCompiler {
         var accepted: [String] = []
         for name in written.split(whereSeparator: \.isWhitespace).map(String.init) {
             if ["case", "office", recordVariable].contains(name) || accepted.contains(name) {
-                report(TemplateIssue.badAttribute, root, subject: "parameters=\"\(written)\"",
-                       "$\(name) is already bound (by the form itself or earlier in the list); give the parameter another name")
+                report(.badAttribute, root, subject: "parameters=\"\(written)\"", ["name": "\(name)"],
+                       wording: TemplateWording.parameterBound)
             } else {
                 accepted.append(name)
             }
@@ -90,9 +91,9 @@ struct TemplateCompiler {
             for with in given {
                 let name = with.attribute("name") ?? ""
                 if !used.contains(name) {
-                    let known = used.isEmpty ? "it has none" : "it has " + used.sorted().joined(separator: ", ")
-                    report(TemplateIssue.unknownParameter, with, subject: name,
-                           "the fragment \(path) has no <parameter name=\"\(name)\"/> to give a value to (\(known))")
+                    let known: DiagnosticArgument = used.isEmpty ? .phrase(TemplateWording.parametersNone)
+                        : .phrase(TemplateWording.parametersSome, ["names": .list(used.sorted())])
+                    report(.unknownParameter, with, subject: name, ["path": "\(path)", "name": "\(name)", "known": known])
                 }
                 parameters[name] = with.stringValue.split(whereSeparator: \.isWhitespace).map(String.init)
             }
@@ -185,24 +186,25 @@ struct TemplateCompiler {
         })
         let grid = TableGrid(shape)
         var reported = Set<Int>()
-        func report(row: Int, _ message: String) {
+        func report(row: Int, _ arguments: [String: DiagnosticArgument], wording: Phrase? = nil) {
             guard reported.insert(row).inserted else { return }
-            self.report(TemplateIssue.tableColumns, rows[row], message + " (widths=\"\(table.attribute("widths") ?? "")\")")
+            self.report(.tableColumns, rows[row], arguments.merging(["widths": "\(table.attribute("widths") ?? "")"]) { a, _ in a },
+                        wording: wording)
         }
         for problem in grid.problems {
             switch problem {
             case .tooManyCells(let row, let columns), .spanPastEdge(let row, let columns):
                 let fromAbove = grid.owner[row].filter { grid.placements[$0].row < row }.count
                 let declared = fromAbove + shape.rows[row].cells.reduce(0) { $0 + max($1.columnSpan, 1) }
-                report(row: row, "this row fills \(declared) columns but the table has \(columns)")
+                report(row: row, ["columns": .count(declared, TemplateWording.column), "count": "\(columns)"])
             case .overlap(let row, let column):
-                report(row: row, "a cell of this row covers column \(column + 1), which a cell reaching down from above already covers")
+                report(row: row, ["column": "\(column + 1)"], wording: TemplateWording.overlap)
             case .noColumns:
                 break  // the schema requires widths
             }
         }
         for (row, filled) in grid.filledColumns.enumerated() where filled < grid.columnCount {
-            report(row: row, "this row fills \(filled) column\(filled == 1 ? "" : "s") but the table has \(grid.columnCount)")
+            report(row: row, ["columns": .count(filled, TemplateWording.column), "count": "\(grid.columnCount)"])
         }
     }
 
@@ -219,6 +221,7 @@ struct TemplateCompiler {
             date = .none
         }
         return [.leaf(SignatureNode(space: Int(element.attribute("space") ?? "") ?? Self.defaultSignatureSpace,
+                                    seal: element.attribute("seal") == "true",
                                     label: element.element(named: "label").map(inlines) ?? [],
                                     name: element.element(named: "name").map(inlines) ?? [], date: date))]
     }
@@ -318,8 +321,8 @@ struct TemplateCompiler {
               children[index - 1].isText, children[index + 1].isText,
               let open = Self.templateText(children[index - 1].stringValue).last, let close = Self.bracketPairs[open],
               Self.templateText(children[index + 1].stringValue).first == close else { return }
-        report(TemplateIssue.emptyBrackets, element, subject: "<\(element.name)>",
-               "\(open)<\(element.name)>\(close) prints an empty pair of brackets when there is nothing to show; put the brackets inside an <if>")
+        report(.emptyBrackets, element, subject: "<\(element.name)>",
+               ["open": "\(open)", "element": "\(element.name)", "close": "\(close)"])
     }
 
     // MARK: Loops and conditions
@@ -351,7 +354,7 @@ struct TemplateCompiler {
 
     /// An element the schema should have kept out; reported rather than trusted.
     private func unexpected<Leaf>(_ element: XMLNode) -> [Part<Leaf>] {
-        report(TemplateIssue.misplacedElement, element, subject: "<\(element.name)>", "<\(element.name)> cannot stand here")
+        report(.misplacedElement, element, subject: "<\(element.name)>", ["element": "\(element.name)"])
         return []
     }
 
@@ -372,15 +375,16 @@ struct TemplateCompiler {
         do {
             compiled = try XPathExpression(source)
         } catch {
-            let reason = syntaxError.map { "\($0.message) (at character \($0.position))" }
-                ?? ((error as? XMLIssue)?.message.components(separatedBy: " in XPath `").first ?? "\(error)")
-            report(TemplateIssue.xpathSyntax, element, subject: source, "the \(attribute) expression does not compile: \(reason)")
+            let reason: DiagnosticArgument = syntaxError.map {
+                .phrase(TemplateWording.atCharacter, ["message": $0.message, "position": "\($0.position)"])
+            } ?? .text((error as? XMLIssue)?.reason ?? "\(error)")
+            report(.xpathSyntax, element, subject: source, ["attribute": "\(attribute)", "reason": reason])
             return nil
         }
         var valid = true
         for call in analysis?.calls ?? [] {
-            if let (id, message) = Self.problem(with: call) {
-                report(id, element, subject: source, message)
+            if let problem = Self.problem(with: call) {
+                report(problem.id, element, subject: source, problem.arguments, wording: problem.wording)
                 valid = false
             }
         }
@@ -391,32 +395,33 @@ struct TemplateCompiler {
 
     /// What is wrong with a function call, if anything: an unknown name or prefix, or the wrong number of
     /// arguments.
-    static func problem(with call: FunctionCall) -> (id: String, message: String)? {
+    static func problem(with call: FunctionCall)
+        -> (id: TemplateID, arguments: [String: DiagnosticArgument], wording: Phrase?)? {
         let name = call.qualifiedName
         let arity: ClosedRange<Int>
         let synopsis: String
         switch call.prefix {
         case TemplateFunctions.prefix:
             guard let function = TemplateFunctions.byName[call.name] else {
-                let hint = closest(to: call.name, among: TemplateFunctions.all.map(\.name)).map { "; did you mean w:\($0)?" }
-                    ?? "; docs/templates.md lists them"
-                return (TemplateIssue.unknownFunction, "\(name) is not a Wenshu function\(hint)")
+                let hint: DiagnosticArgument = closest(to: call.name, among: TemplateFunctions.all.map(\.name))
+                    .map { .phrase(TemplateWording.didYouMeanFunction, ["name": "\($0)"]) } ?? .phrase(TemplateWording.functionsListed)
+                return (.unknownFunction, ["name": "\(name)", "hint": hint], nil)
             }
             (arity, synopsis) = (function.arity, function.synopsis)
         case nil:
             guard let core = XPathCoreFunctions.arity[call.name] else {
-                let wenshu = TemplateFunctions.byName[call.name] != nil ? "; the Wenshu function is called w:\(call.name)" : ""
-                return (TemplateIssue.unknownFunction, "\(name)() is not an XPath 1.0 function\(wenshu)")
+                let hint: DiagnosticArgument = TemplateFunctions.byName[call.name] != nil
+                    ? .phrase(TemplateWording.calledWithPrefix, ["name": "\(call.name)"]) : ""
+                return (.unknownFunction, ["name": "\(name)", "hint": hint], TemplateWording.notXPathFunction)
             }
             (arity, synopsis) = (core, "")
         case let prefix?:
-            return (TemplateIssue.unknownFunction,
-                    "the prefix \(prefix): is not bound; Wenshu functions are called as \(TemplateFunctions.prefix):name(…)")
+            return (.unknownFunction, ["prefix": "\(prefix)", "w": "\(TemplateFunctions.prefix)"], TemplateWording.unboundPrefix)
         }
         guard arity.contains(call.argumentCount) else {
             let usage = synopsis.isEmpty ? "" : " (\(synopsis))"
-            return (TemplateIssue.functionArguments,
-                    "\(name) takes \(TemplateFunctions.describe(arity)), not \(call.argumentCount)\(usage)")
+            return (.functionArguments, ["name": "\(name)", "arity": TemplateFunctions.describe(arity),
+                                         "count": "\(call.argumentCount)", "usage": "\(usage)"], nil)
         }
         return nil
     }

@@ -39,14 +39,12 @@ final class TemplateLoader {
     func fragment(at path: String, includedFrom origin: SourceLocation) -> [Part<BlockNode>]? {
         if including.contains(path) {
             let chain = (including.drop { $0 != path } + [path]).joined(separator: " → ")
-            report(Diagnostic(TemplateIssue.includeCycle, at: origin, subject: path,
-                              "the include goes round in a circle: \(chain)"))
+            report(Diagnostic(TemplateID.includeCycle, at: origin, subject: path, ["chain": "\(chain)"]))
             return nil
         }
         if let cached = fragments[path] { return cached }
         guard sources.read(path) != nil else {
-            report(Diagnostic(TemplateIssue.includeMissing, at: origin, subject: path,
-                              "there is no fragment \(sources.displayName(path)); include paths start at the templates folder"))
+            report(Diagnostic(TemplateID.includeMissing, at: origin, subject: path, ["path": "\(sources.displayName(path))"]))
             return nil
         }
         including.append(path)
@@ -60,8 +58,8 @@ final class TemplateLoader {
                 fragmentParameterNames[path] = Set(SchemaVocabulary.descendants(of: root)
                     .filter { $0.name == "parameter" }.compactMap { $0.attribute("name") })
             } else {
-                report(Diagnostic(TemplateIssue.misplacedElement, at: compiler.location(root), subject: "<\(root.name)>",
-                                  "an included file must be a <fragment>, not a <\(root.name)>"))
+                report(Diagnostic(TemplateID.misplacedElement, at: compiler.location(root), subject: "<\(root.name)>",
+                                  ["element": "\(root.name)"], wording: TemplateWording.includedNotFragment))
             }
         }
         let result = errorCount == errorsBefore ? parts : nil
@@ -73,19 +71,22 @@ final class TemplateLoader {
     func document(at path: String) -> XMLDocument? {
         let name = sources.displayName(path)
         guard let data = sources.read(path) else {
-            report(Diagnostic(TemplateIssue.unreadable, at: SourceLocation(file: name), "the template file cannot be read"))
+            report(Diagnostic(TemplateID.unreadable, at: SourceLocation(file: name)))
             return nil
         }
         let document: XMLDocument
         do {
             document = try XMLDocument(parsing: data, fileName: name)
         } catch let issue as XMLIssue {
-            let id = issue.kind == .doctype ? TemplateIssue.doctype
-                : issue.kind == .tooLarge ? TemplateIssue.unreadable : TemplateIssue.xmlSyntax
-            report(Diagnostic(id, issue: issue))
+            switch issue.kind {
+            case .doctype: report(Diagnostic(entry: TemplateID.doctype.entry, issue: issue))
+            case .tooLarge: report(Diagnostic(entry: TemplateID.unreadable.entry, issue: issue, wording: TemplateWording.unreadableBecause))
+            default: report(Diagnostic(entry: TemplateID.xmlSyntax.entry, issue: issue))
+            }
             return nil
         } catch {
-            report(Diagnostic(TemplateIssue.unreadable, at: SourceLocation(file: name), "\(error)"))
+            report(Diagnostic(TemplateID.unreadable, at: SourceLocation(file: name), ["detail": "\(error)"],
+                              wording: TemplateWording.unreadableBecause))
             return nil
         }
         let issues = schema.validate(document)

@@ -37,6 +37,11 @@ public enum TemplateFunctions {
         TemplateFunction("money", 1...1, "w:money(amount) → ￥12,000.00") { args throws(XPathFunctionError) in
             try amount(args[0]).map { .string($0.figures) } ?? .string("")
         },
+        TemplateFunction("spell-amount", 2...2, "w:spell-amount(text, amount) → …赔偿318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中…") { args throws(XPathFunctionError) in
+            guard let text = field(args[0]) else { return .string("") }
+            guard let amount = try amount(args[1]) else { return .string(text) }
+            return .string(amount.spelled(in: text))
+        },
         TemplateFunction("sum-amounts", 1...Int.max, "w:sum-amounts(amounts, …) → 34020.00 (exact, in 分)") { args throws(XPathFunctionError) in
             let texts = args.flatMap { arg in arg.nodes.isEmpty ? [arg.stringValue] : arg.nodes.map(\.stringValue) }
             let amounts = try texts.map { text throws(XPathFunctionError) in try amount(.string(text)) }
@@ -52,6 +57,9 @@ public enum TemplateFunctions {
         TemplateFunction("number-cn", 1...1, "w:number-cn(n) → 三, 十二, 一百零五") { args throws(XPathFunctionError) in
             try wholeNumber(args[0]).map { .string(ChineseNumerals.spell($0)) } ?? .string("")
         },
+        TemplateFunction("count-cn", 1...1, "w:count-cn(n) → 两 (before a measure word: 一式两份), 三, 十二") { args throws(XPathFunctionError) in
+            try wholeNumber(args[0]).map { .string(ChineseNumerals.count($0)) } ?? .string("")
+        },
         TemplateFunction("ordinal", 1...2, "w:ordinal(n[, unit]) → 第三, 第三条") { args throws(XPathFunctionError) in
             let unit = args.count == 2 ? args[1].stringValue : ""
             return try wholeNumber(args[0]).map { .string(ChineseNumerals.ordinal($0, unit: unit)) } ?? .string("")
@@ -59,7 +67,7 @@ public enum TemplateFunctions {
         TemplateFunction("age", 2...2, "w:age(birth-date, on-date) → 47 (completed years)") { args throws(XPathFunctionError) in
             guard let birth = try date(args[0]), let day = try date(args[1]) else { return .string("") }
             guard let years = ChineseDate.age(born: birth, on: day) else {
-                throw XPathFunctionError("the date \(day) is before the birth date \(birth)")
+                throw XPathFunctionError(.phrase(FunctionWording.dateBeforeBirth, ["date": "\(day)", "birth": "\(birth)"]))
             }
             return .number(Double(years))
         },
@@ -87,7 +95,8 @@ public enum TemplateFunctions {
         for function in all {
             table.register(function.name) { args in
                 guard function.arity.contains(args.count) else {
-                    throw XPathFunctionError("takes \(describe(function.arity)), not \(args.count)")
+                    throw XPathFunctionError(.phrase(FunctionWording.wrongArgumentCount,
+                                                             ["arity": describe(function.arity), "count": "\(args.count)"]))
                 }
                 return try function.body(args)
             }
@@ -96,14 +105,15 @@ public enum TemplateFunctions {
     }()
 
     /// `1 argument`, `1 or 2 arguments`, `at least 1 argument`.
-    package static func describe(_ arity: ClosedRange<Int>) -> String {
+    package static func describe(_ arity: ClosedRange<Int>) -> DiagnosticArgument {
+        let noun = TemplateWording.argument
         if arity.upperBound == Int.max {
-            return "at least \(arity.lowerBound) \(arity.lowerBound == 1 ? "argument" : "arguments")"
+            return .phrase(TemplateWording.atLeast, ["count": .count(arity.lowerBound, noun)])
         }
-        let noun = arity.upperBound == 1 ? "argument" : "arguments"
-        if arity.count == 1 { return "\(arity.lowerBound) \(noun)" }
-        if arity.count == 2 { return "\(arity.lowerBound) or \(arity.upperBound) \(noun)" }
-        return "\(arity.lowerBound) to \(arity.upperBound) \(noun)"
+        if arity.count == 1 { return .count(arity.lowerBound, noun) }
+        let words = DiagnosticArgument.localized(en: arity.upperBound == 1 ? noun.one : noun.many, zh: noun.chinese)
+        return .phrase(arity.count == 2 ? TemplateWording.eitherCount : TemplateWording.countRange,
+                       ["low": "\(arity.lowerBound)", "high": "\(arity.upperBound)", "noun": words])
     }
 
     // MARK: Reading arguments
@@ -118,13 +128,13 @@ public enum TemplateFunctions {
 
     /// Runs `body`, an amount's refusal becoming the function's error.
     static func failing(_ body: () throws(AmountError) -> Amount) throws(XPathFunctionError) -> Amount {
-        do { return try body() } catch { throw XPathFunctionError(error.message) }
+        do { return try body() } catch { throw XPathFunctionError(error.explanation) }
     }
 
     static func date(_ value: XPathValue) throws(XPathFunctionError) -> CivilDate? {
         guard let text = field(value) else { return nil }
         guard let date = CivilDate(iso: text) else {
-            throw XPathFunctionError("“\(text)” is not a date: write YYYY-MM-DD, e.g. 2026-03-10")
+            throw XPathFunctionError(.phrase(FunctionWording.notADate, ["text": "\(text)"]))
         }
         return date
     }
@@ -132,14 +142,14 @@ public enum TemplateFunctions {
     static func wholeNumber(_ value: XPathValue) throws(XPathFunctionError) -> Int64? {
         guard let text = field(value) else { return nil }
         guard let n = Int64(text), n >= 0, n <= ChineseNumberSpelling.maximum else {
-            throw XPathFunctionError("“\(text)” is not a whole number from 0 to \(ChineseNumberSpelling.maximum)")
+            throw XPathFunctionError(.phrase(FunctionWording.notAWholeNumber, ["text": "\(text)", "maximum": "\(ChineseNumberSpelling.maximum)"]))
         }
         return n
     }
 
     static func identity(_ value: XPathValue) throws(XPathFunctionError) -> IdentityFacts? {
         guard let text = field(value) else { return nil }
-        do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.message) }
+        do { return try IdentityFacts(idNumber: text) } catch { throw XPathFunctionError(error.explanation) }
     }
 }
 

@@ -43,7 +43,7 @@ public final class TemplateLibrary: Sendable {
         } catch {
             let location = SourceLocation(file: schemaURL.path, line: (error as? XMLIssue)?.line ?? 0)
             return (TemplateLibrary(templates: []),
-                    [Diagnostic(TemplateIssue.libraryNotFound, at: location, "the template schema cannot be read: \(error)")])
+                    [Diagnostic(TemplateID.libraryNotFound, at: location, ["detail": "\(error)"], wording: TemplateWording.schemaUnreadable)])
         }
         let sources = TemplateSources.directory(directory, displayPath: displayPath ?? directory.path)
         return load(sources, schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
@@ -57,8 +57,15 @@ public final class TemplateLibrary: Sendable {
                         vocabulary: SchemaVocabulary(schema: try XMLDocument(contentsOf: schema)))
         } catch {
             return (TemplateLibrary(templates: []),
-                    [Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: schema.path), "the template schema cannot be read: \(error)")])
+                    [Diagnostic(TemplateID.libraryNotFound, at: SourceLocation(file: schema.path), ["detail": "\(error)"],
+                                wording: TemplateWording.schemaUnreadable)])
         }
+    }
+
+    /// `load(files:schema:)` with the schema already read (the fuzzer loads thousands of templates a run).
+    package static func load(files: [String: String], schema: RelaxNGSchema,
+                             schemaDocument: XMLDocument) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        load(.memory(files), schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
     }
 
     static func load(_ sources: TemplateSources, schema: RelaxNGSchema,
@@ -68,8 +75,8 @@ public final class TemplateLibrary: Sendable {
         for path in sources.formPaths {
             guard let template = loader.form(at: path) else { continue }
             if let first = templates.first(where: { $0.id == template.id }) {
-                loader.report(Diagnostic(TemplateIssue.duplicateForm, at: template.origin, subject: template.id,
-                                         "the form id \(template.id) is already used by \(first.file); ids must be unique"))
+                loader.report(Diagnostic(TemplateID.duplicateForm, at: template.origin, subject: template.id,
+                                         ["id": "\(template.id)", "first": "\(first.file)"]))
                 continue
             }
             templates.append(template)

@@ -15,8 +15,9 @@ extension TemplateLibrary {
             let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
             guard holdsSchema(url) else {
                 let source = explicit != nil ? "--templates" : "WENSHU_TEMPLATES"
-                throw Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: given),
-                                 "\(source) names \(given), which holds no \(schemaFileName): is it a templates folder?")
+                throw Diagnostic(TemplateID.libraryNotFound, at: SourceLocation(file: given),
+                                 ["source": "\(source)", "given": "\(given)", "schema": "\(schemaFileName)"],
+                                 wording: TemplateWording.notATemplatesFolder)
             }
             return url
         }
@@ -31,8 +32,7 @@ extension TemplateLibrary {
                 folder = parent
             }
         }
-        throw Diagnostic(TemplateIssue.libraryNotFound, at: SourceLocation(file: currentDirectory.path),
-                         "no templates folder found above the wenshu program or the current folder; give one with --templates DIR or WENSHU_TEMPLATES")
+        throw Diagnostic(TemplateID.libraryNotFound, at: SourceLocation(file: currentDirectory.path))
     }
 
     private static func holdsSchema(_ folder: URL) -> Bool {

@@ -104,6 +104,8 @@ enum CellContent: Sendable {
 struct SignatureNode: Sendable {
     /// The room to sign after the label, in full-width characters; 0 for none (a seal line).
     let space: Int
+    /// A seal goes over the line (`seal="true"`).
+    let seal: Bool
     let label: Inlines
     let name: Inlines
     let date: DateLine

@@ -23,22 +23,20 @@ extension FormTemplate {
                        parameters: [String: XMLDocument] = [:]) -> Rendering {
         guard let root = `case`.root else {
             let location = SourceLocation(file: `case`.fileName ?? "<case>")
-            return Rendering(documents: [], diagnostics: [Diagnostic(TemplateIssue.evaluation, at: location, "the case is empty")])
+            return Rendering(documents: [], diagnostics: [Diagnostic(TemplateID.evaluation, at: location, wording: TemplateWording.emptyCase)])
         }
         let renderer = Renderer(template: self, case: `case`, office: office, parameters: parameters)
         var warnings: [Diagnostic] = []
         if !renderer.applies(at: root), let condition = appliesWhen {
-            warnings.append(Diagnostic(TemplateIssue.notApplicable, .warning, at: condition.origin, subject: condition.source,
-                                       "the form does not apply to this case (applies-when is false); it is filled as asked"))
+            warnings.append(Diagnostic(TemplateID.notApplicable, at: condition.origin, subject: condition.source))
         }
         for name in self.parameters where parameters[name] == nil {
-            warnings.append(Diagnostic(TemplateIssue.missingParameter, .warning, at: origin, subject: "$" + name,
-                                       "the form reads $\(name), which was not given, as empty; it is filled by the command that builds $\(name) (wenshu dossier for $dossier)"))
+            warnings.append(Diagnostic(TemplateID.missingParameter, at: origin, subject: "$" + name, ["name": "\(name)"]))
         }
         let records = renderer.records(at: root)
         if let forEach, records.isEmpty, !renderer.diagnostics.hasErrors {
-            warnings.append(Diagnostic(TemplateIssue.noRecords, at: forEach.origin, subject: forEach.source,
-                                       "the case has no records for this form (for-each=\"\(forEach.source)\" selects nothing)"))
+            warnings.append(Diagnostic(TemplateID.noRecords, at: forEach.origin, subject: forEach.source,
+                                       ["source": "\(forEach.source)"]))
         }
         let documents = records.map { renderer.document(record: $0) }
         let diagnostics = warnings + renderer.diagnostics

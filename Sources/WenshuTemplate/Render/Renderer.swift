@@ -181,7 +181,7 @@ final class Renderer {
         }
         var label = inlines(signature.label, at: here)
         if signature.space > 0 && !label.isEmpty { label.append(.blank(width: signature.space)) }
-        return Signature(label: label, name: inlines(signature.name, at: here), date: date)
+        return Signature(label: label, name: inlines(signature.name, at: here), date: date, seal: signature.seal)
     }
 
     /// The label of an automatically numbered heading or item, counting per level: 一、 （一） 1. （1）.
@@ -287,8 +287,9 @@ final class Renderer {
     private func nodes(_ expression: TemplateExpression, at node: XMLNode) -> [XMLNode]? {
         guard let value = evaluate(expression, at: node) else { return nil }
         guard case .nodes(let nodes) = value else {
-            report(Diagnostic(TemplateIssue.evaluation, at: expression.origin, subject: expression.source,
-                              "\(expression.attribute)=\"\(expression.source)\" must select case elements to repeat over, not a \(Self.kind(of: value))"))
+            report(Diagnostic(TemplateID.evaluation, at: expression.origin, subject: expression.source,
+                              ["attribute": "\(expression.attribute)", "source": "\(expression.source)", "kind": "\(Self.kind(of: value))"],
+                              wording: TemplateWording.notNodes))
             return nil
         }
         return nodes
@@ -324,8 +325,8 @@ final class Renderer {
     /// `parties/party[2]/occupation`) when the expression reads one that is absent.
     private func reportMissing(_ expression: TemplateExpression, at node: XMLNode) {
         let field = missingField(of: expression, at: node) ?? expression.source
-        report(Diagnostic(TemplateIssue.missingField, at: expression.origin, subject: field,
-                          "the case has no value for \(field), which the form needs (\(expression.attribute)=\"\(expression.source)\"); add it to the case, or write missing=\"blank\" on the field to print a blank"))
+        report(Diagnostic(TemplateID.missingField, at: expression.origin, subject: field,
+                          ["field": "\(field)", "attribute": "\(expression.attribute)", "source": "\(expression.source)"]))
     }
 
     /// The first path the expression reads that the case lacks, as a path into the case.
@@ -347,13 +348,19 @@ final class Renderer {
     }
 
     private func reportFailure(of expression: TemplateExpression, at node: XMLNode, _ error: Error) {
-        var message = (error as? XMLIssue)?.message ?? "\(error)"
-        if let range = message.range(of: " in XPath `", options: .backwards) { message = String(message[..<range.lowerBound]) }
-        let isFunction = TemplateFunctions.all.contains { message.hasPrefix("\($0.name)(): ") }
-        if isFunction { message = TemplateFunctions.prefix + ":" + message }
-        if node.parent != nil { message += " (for \(node.path), line \(node.line) of \(node.document.fileName ?? "the case"))" }
-        report(Diagnostic(isFunction ? TemplateIssue.functionFailed : TemplateIssue.evaluation, at: expression.origin,
-                          subject: expression.source, message))
+        let issue = error as? XMLIssue
+        let reason = issue?.reason ?? "\(error)"
+        let place: DiagnosticArgument = node.parent == nil ? "" : .phrase(TemplateWording.forRecord,
+            ["path": "\(node.path)", "line": "\(node.line)", "file": "\(node.document.fileName ?? "the case")"])
+        if let function = issue?.xpath?.function, TemplateFunctions.byName[function] != nil {
+            report(Diagnostic(TemplateID.functionFailed, at: expression.origin, subject: expression.source,
+                              ["prefix": "\(TemplateFunctions.prefix)", "function": "\(function)",
+                               "reason": issue?.xpath?.explanation ?? .text(reason),
+                               "where": place], libxml2: issue?.libxml2))
+        } else {
+            report(Diagnostic(TemplateID.evaluation, at: expression.origin, subject: expression.source,
+                              ["reason": "\(reason)", "where": place], libxml2: issue?.libxml2))
+        }
     }
 
     /// Adjacent runs of template text joined into one; empty text dropped.

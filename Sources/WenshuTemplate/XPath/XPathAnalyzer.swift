@@ -1,3 +1,5 @@
+import WenshuDiagnostics
+
 /// A location path an expression reads, before it is placed in the case: relative to the context node,
 /// to the document root, or to a variable; steps as written (`parties`, `party`, `@id`, `..`, `` for `//`).
 struct PathReference: Hashable, Sendable {
@@ -55,7 +57,7 @@ struct XPathAnalysis: Equatable, Sendable {
         results = try parser.expression(context: PathReference(base: .context, steps: []))
         guard case .end = parser.current.token else {
             throw XPathSyntaxError(position: parser.current.position,
-                                   message: "unexpected \(XPathParser.describe(parser.current.token)) after a complete expression")
+                                   message: .phrase(XPathWording.trailing, ["token": XPathParser.describe(parser.current.token)]))
         }
         reads = parser.reads
         calls = parser.calls
@@ -78,15 +80,15 @@ private struct XPathParser {
 
     var current: (token: XPathToken, position: Int) { tokens[index] }
 
-    static func describe(_ token: XPathToken) -> String {
+    static func describe(_ token: XPathToken) -> DiagnosticArgument {
         switch token {
         case .name(let prefix, let local): return "“\(prefix.map { "\($0):" } ?? "")\(local)”"
         case .axis(let name): return "“\(name)::”"
         case .variable(let name): return "“$\(name)”"
-        case .literal(let text): return "the string “\(text)”"
-        case .number(let n): return "the number \(n)"
+        case .literal(let text): return .phrase(XPathWording.theString, ["text": "\(text)"])
+        case .number(let n): return .phrase(XPathWording.theNumber, ["number": "\(n)"])
         case .symbol(let s): return "“\(s)”"
-        case .end: return "the end of the expression"
+        case .end: return .phrase(XPathWording.theEnd)
         }
     }
 
@@ -96,7 +98,7 @@ private struct XPathParser {
 
     mutating func expect(_ s: String) throws(XPathSyntaxError) {
         guard isSymbol(s) else {
-            throw XPathSyntaxError(position: current.position, message: "expected “\(s)” but found \(Self.describe(current.token))")
+            throw XPathSyntaxError(position: current.position, message: .phrase(XPathWording.expectedSymbol, ["symbol": "\(s)", "token": Self.describe(current.token)]))
         }
         index += 1
     }
@@ -244,7 +246,7 @@ private struct XPathParser {
 
     mutating func nodeTest() throws(XPathSyntaxError) -> String {
         guard case .name(let prefix, let local) = current.token else {
-            throw XPathSyntaxError(position: current.position, message: "expected a name but found \(Self.describe(current.token))")
+            throw XPathSyntaxError(position: current.position, message: .phrase(XPathWording.expectedName, ["token": Self.describe(current.token)]))
         }
         index += 1
         if prefix == nil, Self.nodeTypes.contains(local), isSymbol("(") {
@@ -297,7 +299,7 @@ private struct XPathParser {
             calls.append(FunctionCall(prefix: prefix, name: local, argumentCount: count))
             return []
         default:
-            throw XPathSyntaxError(position: position, message: "expected a value, a path or a function call but found \(Self.describe(token))")
+            throw XPathSyntaxError(position: position, message: .phrase(XPathWording.expectedOperand, ["token": Self.describe(token)]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import WenshuDiagnostics
+
 /// The tokens of XPath 1.0 (§3.7), for the analyzer. libxml2 compiles and evaluates; this only reads.
 enum XPathToken: Equatable {
     /// A name test or function name, possibly prefixed: `party`, `w:money`, `*`, `w:*`.
@@ -15,7 +17,8 @@ enum XPathToken: Equatable {
 struct XPathSyntaxError: Error, Equatable {
     /// 1-based position in the expression, in characters.
     var position: Int
-    var message: String
+    /// What is wrong, in the catalogue's words (`XPathWording`).
+    var message: DiagnosticArgument
 }
 
 /// Splits an expression into tokens, applying XPath's rules for `*` and operator names: after an operand,
@@ -63,7 +66,7 @@ struct XPathLexer {
         switch c {
         case "\"", "'":
             guard let close = chars[(index + 1)...].firstIndex(of: c) else {
-                throw XPathSyntaxError(position: position, message: "the string starting here is not closed with \(c)")
+                throw XPathSyntaxError(position: position, message: .phrase(XPathWording.unclosedString, ["quote": "\(c)"]))
             }
             let text = String(chars[(index + 1)..<close])
             index = close + 1
@@ -78,7 +81,7 @@ struct XPathLexer {
         case "$":
             index += 1
             guard let name = readQName() else {
-                throw XPathSyntaxError(position: position, message: "a variable name must follow $")
+                throw XPathSyntaxError(position: position, message: .phrase(XPathWording.variableName))
             }
             return .variable(name.prefix.map { "\($0):" + name.local } ?? name.local)
         case "/":
@@ -86,7 +89,7 @@ struct XPathLexer {
             index += 1
             return .symbol("/")
         case "!":
-            guard peek(1) == "=" else { throw XPathSyntaxError(position: position, message: "“!” must be followed by “=”") }
+            guard peek(1) == "=" else { throw XPathSyntaxError(position: position, message: .phrase(XPathWording.bang)) }
             index += 2
             return .symbol("!=")
         case "<", ">":
@@ -101,13 +104,13 @@ struct XPathLexer {
             return .symbol(String(c))
         default:
             guard c.isNameStart else {
-                throw XPathSyntaxError(position: position, message: "“\(c)” cannot stand here")
+                throw XPathSyntaxError(position: position, message: .phrase(XPathWording.cannotStand, ["character": "\(c)"]))
             }
             if afterOperand {
                 let word = readNCName()
                 guard ["and", "or", "mod", "div"].contains(word) else {
                     throw XPathSyntaxError(position: position,
-                                           message: "“\(word)” follows a value where an operator (and, or, =, +, …) was expected")
+                                           message: .phrase(XPathWording.expectedOperator, ["word": "\(word)"]))
                 }
                 return .symbol(word)
             }

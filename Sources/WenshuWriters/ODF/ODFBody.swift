@@ -95,9 +95,21 @@ struct ODFBody {
 
     /// One block; its neighbours decide how it holds on to them.
     private mutating func block(_ block: Block, page: ODFPage, previous: Block?, next: Block?) throws {
-        // A signature block never stands alone on a page: the paragraph before it goes along.
+        // A signature block never stands alone on a page: the paragraph before it goes along. A signature
+        // block holds on to the one after it (the parties' to the mediators' and the seal's) only when both
+        // fit on a page with two lines of text: a longer chain is one LibreOffice breaks at the page's foot,
+        // which left the committee's seal and date alone on the last page; unchained, the second block
+        // moves to the next page whole, as the text paginator sets it.
         var keepWithNext = false
-        if case .signatures? = next { keepWithNext = true }
+        if case .signatures(let following)? = next {
+            if case .signatures(let current) = block {
+                let prose = PageStyle.prose.geometry
+                keepWithNext = Self.estimatedHeight(current) + Self.estimatedHeight(following) + 2 * prose.gridLineHeight
+                    <= prose.textHeight - prose.gridLineHeight
+            } else {
+                keepWithNext = true
+            }
+        }
         switch block {
         case .title(let inlines):
             try paragraph("Title", inlines)
@@ -121,7 +133,7 @@ struct ODFBody {
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
         case .picture(let picture):
-            self.picture(picture, page: page)
+            try self.picture(picture, page: page)
         case .section(let section):
             try self.section(section, enclosing: page)
         }
@@ -150,9 +162,10 @@ struct ODFBody {
     }
 
     /// A picture in a centred paragraph of its own, in a frame as large as the text block allows (less a
-    /// few lines for what follows it) with its proportions kept; the image travels inside the document
-    /// (`office:binary-data`), so `.fodt` and `.odt` hold it alike.
-    private mutating func picture(_ picture: Picture, page: ODFPage) {
+    /// few lines for what follows it) with its proportions kept. The image travels inside the document
+    /// (`office:binary-data`), so `.fodt` and `.odt` hold it alike, unless it is stored beside the document
+    /// (an archive package's scan), which the frame then refers to: ODF resolves `../` from the package.
+    private mutating func picture(_ picture: Picture, page: ODFPage) throws {
         let geometry = page.geometry
         let size = Self.fit(picture, width: geometry.textWidth, height: geometry.textHeight - Self.pictureCaptionRoom)
         pictureCount += 1
@@ -160,11 +173,16 @@ struct ODFBody {
         out.start("draw:frame", ["xmlns:draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
                                  "draw:name": "Picture\(pictureCount)", "text:anchor-type": "as-char",
                                  "svg:width": mm(size.width), "svg:height": mm(size.height)])
-        out.start("draw:image")
-        out.start("office:binary-data")
-        out.raw(Data(picture.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
-        out.end("office:binary-data")
-        out.end("draw:image")
+        if case .beside(let path) = picture.image {
+            out.empty("draw:image", ["xmlns:xlink": "http://www.w3.org/1999/xlink", "xlink:href": "../" + path,
+                                     "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
+        } else {
+            out.start("draw:image")
+            out.start("office:binary-data")
+            out.raw(try PictureBytes.read(picture).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
+            out.end("office:binary-data")
+            out.end("draw:image")
+        }
         out.end("draw:frame")
         closeParagraph("text:p")
     }
@@ -181,17 +199,49 @@ struct ODFBody {
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
     /// the next so the block never splits across pages (nor from a signature block that follows it).
+    /// Two signatories that share a row (``SignatureRows``) are one paragraph with a tab stop at the middle.
     private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
+        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
+            let text = measure.text($0.label + $0.name)
+            return text.contains("\n") ? nil : width.of(text)
+        })
         var lines: [(style: String, inlines: [Inline])] = []
-        for signature in block.signatures {
-            lines.append(("Wenshu_20_Signature", signature.label + signature.name))
-            if let date = signature.date { lines.append(("Wenshu_20_Signature_20_Date", date)) }
+        for row in rows {
+            let signature = block.signatures[row[0]]
+            if row.count == 2 {
+                lines.append(("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
+                              + block.signatures[row[1]].label + block.signatures[row[1]].name))
+                continue
+            }
+            lines.append((signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name))
+            if let date = signature.date {
+                lines.append((signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date))
+            }
         }
         for (index, line) in lines.enumerated() {
             try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
                           keepWithNext: keepWithNext || index < lines.count - 1)
         }
+    }
+
+    /// A signature block's height on the page, in millimetres, from the styles: each row a grid line (more
+    /// if its text is longer than a line) after 5 mm of space, each date a grid line, a seal's room.
+    static func estimatedHeight(_ block: SignatureBlock) -> Double {
+        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
+        let widths = block.signatures.map { width.of(measure.text($0.label + $0.name)) }
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: widths)
+        let line = PageStyle.prose.geometry.gridLineHeight
+        var height = 0.0
+        for row in rows {
+            let signature = block.signatures[row[0]]
+            let lines = (widths[row[0]] + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns
+            height += ODFStyleSheet.signatureSpace + Double(max(lines, 1)) * line
+            if signature.date != nil { height += line }
+            if signature.seal { height += Signature.sealDiameter - 2 * line }
+        }
+        return height
     }
 
     // MARK: Tables
@@ -345,8 +395,11 @@ struct ODFBody {
                 out.end("text:span")
             case .blank(let width):
                 guard width > 0 else { continue }
+                // Ideographic spaces, each followed by a word joiner (U+2060): LibreOffice then sets them as
+                // text, not as spaces that hang unseen past a line's end, and keeps the last one with what
+                // follows, so a closing mark (，。) never starts the next line. A long one may still wrap.
                 out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
-                out.text(String(repeating: "\u{3000}", count: width))
+                out.text(String(repeating: "\u{3000}\u{2060}", count: width))
                 out.end("text:span")
                 afterSpace = false
             case .checkbox(let label, let checked):

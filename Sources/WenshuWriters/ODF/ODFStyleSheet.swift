@@ -1,3 +1,5 @@
+import WenshuDocument
+
 /// The fixed part of every Wenshu ODF document: fonts, named styles, page layouts and master pages after
 /// GB/T 9704-2012. It does not depend on the document, so it is built (and, for `.odt`, compressed) once.
 ///
@@ -20,6 +22,15 @@ enum ODFStyleSheet {
     static let bodyLetterSpacing = "-0.08mm"
     /// Two body characters: the first-line indent of Chinese paragraphs and level-1/2 headings.
     static let twoCharacters = mm(2 * (156.0 / 28.0))
+    /// The space above each signatory's line, in millimetres.
+    static let signatureSpace = 5.0
+    /// The body line in fixed-width columns (28 full-width characters), for rules shared with the text writer.
+    static let bodyColumns = 56
+    /// Free height above a seal line and below its date: with the line and the date (two lines of GB/T 9704's
+    /// grid, 225 mm / 22) it makes the seal's 42 mm, centred on them as a clerk stamps it.
+    static let sealRoom = mm((Signature.sealDiameter - 2 * 225.0 / 22) / 2)
+    /// Where the second signatory of a shared row starts (``SignatureRows``).
+    static let signaturePairTab = mm(Double(SignatureRows.halfWidth(columns: bodyColumns) + SignatureRows.gap) / 2 * (156.0 / 28.0))
     /// Two characters of table text (14 pt) and of ledger text (10.5 pt), for indented cell paragraphs.
     static let twoTableCharacters = mm(2 * 14 * 25.4 / 72)
     static let twoLedgerCharacters = mm(2 * 10.5 * 25.4 / 72)
@@ -105,7 +116,16 @@ enum ODFStyleSheet {
     <style:text-properties \(bold)/>
     </style:style>
     <style:style style:name="Wenshu_20_Signature" style:display-name="签名栏" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-    <style:paragraph-properties fo:text-align="end" fo:margin-top="5mm" fo:margin-right="\(twoCharacters)"/>
+    <style:paragraph-properties fo:text-align="end" fo:margin-top="\(mm(signatureSpace))" fo:margin-right="\(twoCharacters)"/>
+    </style:style>
+    <style:style style:name="Wenshu_20_Signature_20_Pair" style:display-name="签名栏（两人一行）" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
+    <style:paragraph-properties fo:text-align="start"><style:tab-stops><style:tab-stop style:position="\(signaturePairTab)"/></style:tab-stops></style:paragraph-properties>
+    </style:style>
+    <style:style style:name="Wenshu_20_Seal" style:display-name="印章栏" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
+    <style:paragraph-properties fo:margin-top="\(sealRoom)"/>
+    </style:style>
+    <style:style style:name="Wenshu_20_Seal_20_Date" style:display-name="印章栏日期" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature_20_Date" style:class="text">
+    <style:paragraph-properties fo:margin-bottom="\(sealRoom)"/>
     </style:style>
     <style:style style:name="Wenshu_20_Signature_20_Date" style:display-name="签名栏日期" style:family="paragraph" style:parent-style-name="Wenshu_20_Signature" style:class="text">
     <style:paragraph-properties fo:margin-top="0mm"/>

@@ -8,10 +8,14 @@ import WenshuDocument
 /// A date made only of blanks prints as `年　　月　　日` with room for the year before it. The lines stand
 /// in a column as wide as the widest of them; a right-aligned block ends four characters before the right
 /// margin, as GB/T 9704 places the date (右空四字), each line flush right in its column unless it ends
-/// in a colon (the signature goes after it).
+/// in a colon (the signature goes after it). Signatories that share a row (``SignatureRows``) stand side
+/// by side, the second from the middle of the line.
 package struct SignatureLayout: Sendable {
     package let layout: ParagraphLayout
     package let text: InlineText
+    /// The lines a seal takes (42 mm; 5 on GB/T 9704's page): a seal line and its date end a run of free
+    /// lines this long, so the seal covers nothing else.
+    package let sealLines: Int
 
     /// The date line left for handwriting.
     package static let handwrittenDate = "年\u{3000}\u{3000}月\u{3000}\u{3000}日"
@@ -20,9 +24,10 @@ package struct SignatureLayout: Sendable {
     /// The right margin of a right-aligned block: four full-width characters.
     static let rightGap = 8
 
-    package init(layout: ParagraphLayout, text: InlineText) {
+    package init(layout: ParagraphLayout, text: InlineText, sealLines: Int = 5) {
         self.layout = layout
         self.text = text
+        self.sealLines = sealLines
     }
 
     package func lines(_ block: SignatureBlock, columns: Int) -> [MeasuredLine] {
@@ -35,9 +40,29 @@ package struct SignatureLayout: Sendable {
         case .left, .justify: offset = 0
         }
         let lead = String(repeating: " ", count: offset)
+        let rows = SignatureRows.rows(block, columns: columns,
+                                      widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
         var result: [MeasuredLine] = []
-        for (index, signatory) in signatories.enumerated() {
-            if index > 0 { result.append(MeasuredLine()) }
+        for (rowIndex, row) in rows.enumerated() {
+            let sealed = block.signatures[row[0]]
+            if sealed.seal {
+                // Free lines above the seal line (and as many below its date): with the line and the date
+                // they make the seal's height, centred on them as a clerk stamps it.
+                result += Array(repeating: MeasuredLine(), count: max(sealMargin(signatories[row[0]]), rowIndex > 0 ? 1 : 0))
+            } else if rowIndex > 0 {
+                result.append(MeasuredLine())
+            }
+            if row.count == 2 {
+                // Two signatories side by side, the second starting at the middle of the line.
+                let left = signatories[row[0]].lines[0], right = signatories[row[1]].lines[0]
+                let start = SignatureRows.halfWidth(columns: columns) + SignatureRows.gap
+                var text = left.text
+                text.append(contentsOf: Repeated.spaces(start - left.width))
+                text += right.text
+                result.append(MeasuredLine(text: text, width: start + right.width))
+                continue
+            }
+            let signatory = signatories[row[0]]
             for line in signatory.lines {
                 // A right-aligned block sets each line flush right in its column, as the word processor
                 // does: the signing underlines and the seal line end together above the date. A line
@@ -56,8 +81,15 @@ package struct SignatureLayout: Sendable {
                 text += line.text
                 result.append(MeasuredLine(text: text, width: offset + room + line.width))
             }
+            if sealed.seal { result += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
         }
         return result
+    }
+
+    /// The free lines on each side of a seal's signatory.
+    private func sealMargin(_ signatory: Signatory) -> Int {
+        let free = max(sealLines - signatory.lines.count - signatory.date.count, 0)
+        return (free + 1) / 2
     }
 
     private struct Signatory {

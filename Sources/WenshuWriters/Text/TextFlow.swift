@@ -32,11 +32,14 @@ package struct TextFlow: Sendable {
     package let columns: Int
     package let layout: ParagraphLayout
     package let text: InlineText
+    /// The lines a seal takes, its own included (``SignatureLayout``).
+    package let sealLines: Int
 
-    package init(columns: Int, width: DisplayWidth, numbers: PageNumbers) {
+    package init(columns: Int, width: DisplayWidth, numbers: PageNumbers, sealLines: Int = 5) {
         self.columns = columns
         layout = ParagraphLayout(width: width)
         text = InlineText(numbers: numbers)
+        self.sealLines = sealLines
     }
 
     package func items(_ blocks: [Block]) throws -> [FlowItem] {
@@ -69,7 +72,7 @@ package struct TextFlow: Sendable {
             }
         case .signatures(let block):
             items.append(.spacer)
-            items.append(.lines(SignatureLayout(layout: layout, text: text).lines(block, columns: columns), .together))
+            items.append(.lines(SignatureLayout(layout: layout, text: text, sealLines: sealLines).lines(block, columns: columns), .together))
         case .pageBreak:
             items.append(.pageBreak)
         case .picture(let picture):

@@ -70,7 +70,17 @@ package struct TextPaginator: Sendable {
     /// hold them).
     private func place(_ lines: [MeasuredLine], needing needed: Int, in state: inout State) {
         if needed > state.remaining && !state.isPageEmpty && needed <= bodyLines { state.breakPage() }
-        lines.forEach { state.place($0) }
+        // Empty lines that end the lines (the free room under a seal's date) fall off the page's foot rather
+        // than start a page of their own: the bottom margin is free room too.
+        let printed = Self.withoutTrailingEmptyLines(lines)
+        for (index, line) in lines.enumerated() where index < printed || state.remaining > 0 {
+            state.place(line)
+        }
+    }
+
+    /// The number of lines up to the last one that is not empty.
+    static func withoutTrailingEmptyLines(_ lines: [MeasuredLine]) -> Int {
+        (lines.lastIndex { !$0.text.isEmpty }).map { $0 + 1 } ?? 0
     }
 
     /// Whether a signature block (lines kept together) follows: the paragraph's last two lines go with
@@ -91,17 +101,20 @@ package struct TextPaginator: Sendable {
     /// one page together with the two lines of text and the empty line that go before them.
     private func keptTogether(_ lines: [MeasuredLine], _ items: [FlowItem], after index: Int) -> Int {
         var needed = lines.count
+        var last = lines
         var next = index + 1
         while next < items.count {
             if case .spacer = items[next], next + 1 < items.count, case .lines(let following, .together) = items[next + 1] {
-                guard needed + 1 + following.count + 3 <= bodyLines else { break }
+                guard needed + 1 + Self.withoutTrailingEmptyLines(following) + 3 <= bodyLines else { break }
                 needed += 1 + following.count
+                last = following
                 next += 2
             } else {
                 break
             }
         }
-        return needed
+        // The last block's empty last lines may fall off the page's foot (see `place`): they are not needed.
+        return needed - (last.count - Self.withoutTrailingEmptyLines(last))
     }
 
     /// The lines the items after `index` need on the same page: the first two lines of a paragraph, a

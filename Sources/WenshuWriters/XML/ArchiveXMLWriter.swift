@@ -81,7 +81,7 @@ private struct ArchiveXMLBuilder {
             out.start("signatures", ["align": block.alignment == .right ? nil : block.alignment.rawValue])
             out.newline()
             for signature in block.signatures {
-                out.start("signature")
+                out.start("signature", ["seal": signature.seal ? "true" : nil])
                 try line("label", [:], signature.label, newline: false)
                 if !signature.name.isEmpty { try line("name", [:], signature.name, newline: false) }
                 if let date = signature.date { try line("date", [:], date, newline: false) }
@@ -94,10 +94,17 @@ private struct ArchiveXMLBuilder {
             out.empty("page-break")
             out.newline()
         case .picture(let picture):
-            // The image itself, in base64, so the archival copy is complete.
-            out.element("picture", ["type": picture.mediaType, "width": String(picture.pixelWidth),
-                                    "height": String(picture.pixelHeight), "description": picture.description],
-                        text: Data(picture.bytes).base64EncodedString())
+            // The image itself, in base64, so the archival copy is complete; or, inside an archive package,
+            // the path of the part that holds it (each scan is stored once).
+            let (width, height) = (String(picture.pixelWidth), String(picture.pixelHeight))
+            if case .beside(let path) = picture.image {
+                out.empty("picture", ["type": picture.mediaType, "width": width, "height": height,
+                                      "description": picture.description, "href": path])
+            } else {
+                out.element("picture", ["type": picture.mediaType, "width": width, "height": height,
+                                        "description": picture.description],
+                            text: try PictureBytes.read(picture).base64EncodedString())
+            }
             out.newline()
         case .section(let section):
             var numbering = "continues", start: String?

@@ -49,7 +49,7 @@ public struct RenderPipeline: Sendable {
         self.library = library
         self.profile = profile
         self.settings = settings
-        writers = settings.formats.map { ($0, Writers.writer(for: $0, options: settings.writerOptions)) }
+        writers = OutputFormat.formatsWritten(for: settings.formats).map { ($0, Writers.writer(for: $0, options: settings.writerOptions)) }
     }
 
     /// Loads, checks and renders one case file. A case with errors (schema, ID check digits, dates …) or a
@@ -75,8 +75,39 @@ public struct RenderPipeline: Sendable {
         do {
             return CaseResult(source: name, caseNumber: number, files: try write(documents), diagnostics: diagnostics)
         } catch {
-            diagnostics.append(Diagnostic("render.write-failed", at: SourceLocation(file: name), "\(error)"))
+            diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: name), ["detail": "\(error)"]))
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+    }
+
+    /// `render(caseAt:)` as a job of a run: the case's files go to its folder.
+    public func job(caseAt url: URL, displayName: String? = nil) -> JobOutput {
+        let result = render(caseAt: url, displayName: displayName)
+        return JobOutput(source: result.source, caseNumber: result.caseNumber,
+                         files: result.files.map { OutputFile(name: $0.name, data: $0.data) }, diagnostics: result.diagnostics)
+    }
+
+    /// The blank forms as one job, into `DIR/blank/`.
+    public func blankJob() -> JobOutput {
+        do {
+            return JobOutput(source: "blank", folder: OutputLayout.blankFolder,
+                             files: try blankForms().map { OutputFile(name: $0.name, data: $0.data) })
+        } catch {
+            return JobOutput(source: "blank", folder: OutputLayout.blankFolder,
+                             diagnostics: [Diagnostic(RenderID.writeFailed, at: SourceLocation(file: "blank"), ["detail": "\(error)"])])
+        }
+    }
+
+    /// The names a run with these settings answers for: the chosen formats of the chosen forms (every
+    /// form's with `--form all`), so that `--form agreement` never removes another form's files.
+    public var claims: @Sendable (String) -> Bool {
+        let forms = Set(settings.forms), extensions = Set(settings.formats.map(\.fileExtension))
+        return { name in
+            let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+            guard extensions.contains(ext) else { return false }
+            if forms.isEmpty { return true }
+            let form = stem.range(of: #"-[0-9]+$"#, options: .regularExpression).map { String(stem[..<$0.lowerBound]) } ?? stem
+            return forms.contains(form) || forms.contains(stem)
         }
     }
 

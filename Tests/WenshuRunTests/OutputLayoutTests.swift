@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import WenshuAssembly
+import WenshuAssembly
+import WenshuRun
 
 final class OutputLayoutTests: XCTestCase {
     func testSafeNames() {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import WenshuAssembly
+import WenshuRun
 import WenshuCase
 import WenshuTemplate
 import WenshuWriters
@@ -16,10 +17,13 @@ final class FormGoldenTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let golden = root.appendingPathComponent("Tests/Golden/forms")
     /// Cases chosen to cover the variants: instalments and an agent; three parties and a confirmation;
-    /// organisations and routing slips; an oral agreement; a failed mediation; a specialised committee.
+    /// organisations and routing slips; an oral agreement; a failed mediation; a specialised committee;
+    /// twelve claimants against one company (Tests/Golden/cases, not an example).
     static let cases = [
-        "traffic-instalments.xml", "family-maintenance.yaml", "wages-subcontractor.json",
-        "dog-bite-oral.yaml", "renovation-failed.json", "medical-knee-infection.xml",
+        "examples/cases/traffic-instalments.xml", "examples/cases/family-maintenance.yaml",
+        "examples/cases/wages-subcontractor.json", "examples/cases/dog-bite-oral.yaml",
+        "examples/cases/renovation-failed.json", "examples/cases/medical-knee-infection.xml",
+        "Tests/Golden/cases/twelve-claimants.yaml",
     ]
 
     lazy var pipeline: RenderPipeline = {
@@ -36,10 +40,11 @@ final class FormGoldenTests: XCTestCase {
     }
 
     func testFilledFormsMatchGoldenTexts() throws {
-        for name in Self.cases {
-            let url = Self.root.appendingPathComponent("examples/cases/\(name)")
-            let result = pipeline.render(caseAt: url, displayName: "examples/cases/\(name)")
-            XCTAssertTrue(result.succeeded, "\(name): \(result.diagnostics.filter { $0.severity == .error })")
+        for path in Self.cases {
+            let url = Self.root.appendingPathComponent(path)
+            let result = pipeline.render(caseAt: url, displayName: path)
+            XCTAssertTrue(result.succeeded, "\(path): \(result.diagnostics.filter { $0.severity == .error })")
+            let name = url.lastPathComponent
             let folder = Self.golden.appendingPathComponent((name as NSString).deletingPathExtension)
             try compare(result.files, in: folder, label: name)
         }

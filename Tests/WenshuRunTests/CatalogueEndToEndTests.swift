@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import WenshuAssembly
+import WenshuRun
 import WenshuCase
 import WenshuTemplate
 import WenshuTestSupport
@@ -14,36 +15,36 @@ import WenshuXML
 final class CatalogueEndToEndTests: XCTestCase {
     static let root = TestPaths.packageRoot
     static let output: URL = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-e2e-\(UUID().uuidString)")
-    nonisolated(unsafe) static var rendered: Result<BatchRenderer.Report, Error>?
+    nonisolated(unsafe) static var rendered: Result<RunReport, Error>?
 
     /// Renders the examples once for all tests of this class.
-    func report() throws -> BatchRenderer.Report {
+    func report() throws -> RunReport {
         if let rendered = Self.rendered { return try rendered.get() }
         let result = Result { try Self.render(into: Self.output) }
         Self.rendered = result
         return try result.get()
     }
 
-    static func render(into folder: URL) throws -> BatchRenderer.Report {
+    static func render(into folder: URL) throws -> RunReport {
         let (library, problems) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
         XCTAssertFalse(problems.hasErrors, "\(problems)")
         let (profile, _) = OfficeProfile.load(root.appendingPathComponent("examples/office.yaml"))
         let pipeline = RenderPipeline(library: library, profile: profile,
-                                      settings: .init(forms: [], formats: OutputFormat.allCases))
+                                      settings: .init(forms: [], formats: OutputFormat.writtenFormats))
         let cases = try InputFiles.expand([root.appendingPathComponent("examples/cases").path])
-        return try BatchRenderer(pipeline: pipeline, output: folder).run(cases: cases)
+        return Runner(RunSettings(output: folder, manifestKey: "render")).run(count: cases.count) { pipeline.job(caseAt: cases[$0]) }
     }
 
     func testEveryExampleRendersEveryApplicableFormInAllFormats() throws {
         let report = try report()
-        XCTAssertEqual(report.batchDiagnostics, [])
-        XCTAssertGreaterThanOrEqual(report.cases.count, 12)
-        for c in report.cases {
+        XCTAssertEqual(report.diagnostics, [])
+        XCTAssertGreaterThanOrEqual(report.jobs.count, 12)
+        for c in report.jobs {
             XCTAssertTrue(c.succeeded, "\(c.source): \(c.diagnostics.filter { $0.severity == .error })")
             XCTAssertFalse(c.files.isEmpty, "\(c.source) produced no document")
             let stems = Set(c.files.map { $0.deletingPathExtension().lastPathComponent })
             for stem in stems {
-                for format in OutputFormat.allCases {
+                for format in OutputFormat.writtenFormats {
                     XCTAssertTrue(c.files.contains { $0.lastPathComponent == "\(stem).\(format.fileExtension)" },
                                   "\(c.source): \(stem) has no .\(format.fileExtension)")
                 }
@@ -52,7 +53,7 @@ final class CatalogueEndToEndTests: XCTestCase {
     }
 
     func testEveryODFFileIsValidODF13() throws {
-        let files = try report().cases.flatMap(\.files).filter { ["odt", "fodt"].contains($0.pathExtension) }
+        let files = try report().jobs.flatMap(\.files).filter { ["odt", "fodt"].contains($0.pathExtension) }
         for file in files {
             XCTAssertEqual(try ODFSchemas.problems(inFile: file), [], file.path)
         }
@@ -60,7 +61,7 @@ final class CatalogueEndToEndTests: XCTestCase {
 
     func testEveryArchivalCopyIsValid() throws {
         let schema = try RelaxNGSchema(contentsOf: Self.root.appendingPathComponent("docs/wenshu-archive.rng"))
-        for file in try report().cases.flatMap(\.files) where file.pathExtension == "xml" {
+        for file in try report().jobs.flatMap(\.files) where file.pathExtension == "xml" {
             let document = try XMLDocument(contentsOf: file)
             XCTAssertEqual(schema.validate(document), [], file.path)
         }
@@ -68,9 +69,9 @@ final class CatalogueEndToEndTests: XCTestCase {
 
     func testLibreOfficeOpensEveryODTAndPrintsTheCase() throws {
         let report = try report()
-        let odts = report.cases.flatMap(\.files).filter { $0.pathExtension == "odt" }
+        let odts = report.jobs.flatMap(\.files).filter { $0.pathExtension == "odt" }
         let pdfs = try LibreOffice.convertToPDFs(odts)
-        for c in report.cases {
+        for c in report.jobs {
             let file = try CaseLoader.load(URL(fileURLWithPath: c.source), kind: .caseFile)
             let names = file.root.elements(named: "parties").flatMap { $0.elements(named: "party") }
                 .compactMap { $0.element(named: "name")?.stringValue }
@@ -96,8 +97,8 @@ final class CatalogueEndToEndTests: XCTestCase {
         let second = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: second) }
         let again = try Self.render(into: second)
-        let firstFiles = first.cases.flatMap(\.files).map { $0.path.replacingOccurrences(of: Self.output.path, with: "") }.sorted()
-        let secondFiles = again.cases.flatMap(\.files).map { $0.path.replacingOccurrences(of: second.path, with: "") }.sorted()
+        let firstFiles = first.jobs.flatMap(\.files).map { $0.path.replacingOccurrences(of: Self.output.path, with: "") }.sorted()
+        let secondFiles = again.jobs.flatMap(\.files).map { $0.path.replacingOccurrences(of: second.path, with: "") }.sorted()
         XCTAssertEqual(firstFiles, secondFiles)
         for relative in firstFiles {
             XCTAssertEqual(FileManager.default.contents(atPath: Self.output.path + relative),

@@ -1,0 +1,67 @@
+import Foundation
+import WenshuXML
+
+/// The folder a case's documents go to is its number made safe as one path component (design.md §7). The
+/// rule lives here, below every command, so that `wenshu check` refuses what `render` would refuse, with
+/// the same ids: `case.folder-name-too-long` per case, `case.folder-collision` over a batch.
+public enum CaseFolderName {
+    /// The longest folder name Linux, macOS and Windows file systems take, in UTF-8 bytes (NAME_MAX).
+    public static let maximumBytes = 255
+
+
+    /// A case number or form id made safe as one path component on Linux, macOS and Windows: path
+    /// separators, NUL and control characters, characters Windows forbids (`<>:"/\|?*`) and leading dots
+    /// become `_`; trailing dots and spaces (which Windows drops) too; Chinese and full-width brackets are
+    /// kept. Names Windows reserves (CON, COM1 …) get a leading `_`. An empty result becomes `_`.
+    public static func safe(_ text: String) -> String {
+        let forbidden: Set<Character> = ["/", "\\", "<", ">", ":", "\"", "|", "?", "*"]
+        var scalars = text.unicodeScalars.map { scalar -> Character in
+            if scalar.value < 0x20 || scalar.value == 0x7F || forbidden.contains(Character(scalar)) { return "_" }
+            return Character(scalar)
+        }
+        for i in scalars.indices {
+            guard scalars[i] == "." else { break }
+            scalars[i] = "_"
+        }
+        for i in scalars.indices.reversed() {
+            guard scalars[i] == "." || scalars[i] == " " else { break }
+            scalars[i] = "_"
+        }
+        let name = String(scalars)
+        let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
+        if reserved.contains(name.uppercased().split(separator: ".").first.map(String.init) ?? "") { return "_" + name }
+        return name.isEmpty ? "_" : name
+    }
+
+    /// The problem with `number` as a folder name, if any: a name longer than the file system takes.
+    public static func problem(_ number: String, at location: SourceLocation, subject: String? = "number") -> Diagnostic? {
+        let bytes = safe(number).utf8.count
+        guard bytes > maximumBytes else { return nil }
+        return Diagnostic(InputID.folderNameTooLong, .caseFile, at: location, subject: subject,
+                          ["bytes": "\(bytes)", "maximum": "\(maximumBytes)"])
+    }
+
+    /// Case numbers that would share a folder once made safe, each with the numbers that collide; an
+    /// empty result means every case gets its own folder.
+    public static func collisions(among caseNumbers: [String]) -> [String: [String]] {
+        var byName: [String: [String]] = [:]
+        for number in caseNumbers { byName[safe(number), default: []].append(number) }
+        return byName.filter { $0.value.count > 1 }
+    }
+
+    /// One error per case of `cases` (source, number) whose folder another case of the batch also takes.
+    public static func collisionDiagnostics(_ cases: [(source: SourceLocation, number: String)]) -> [(index: Int, diagnostic: Diagnostic)] {
+        let colliding = collisions(among: cases.map(\.number))
+        return cases.indices.compactMap { index in
+            let name = safe(cases[index].number)
+            guard let numbers = colliding[name] else { return nil }
+            var distinct: [String] = []
+            for number in numbers where !distinct.contains(number) { distinct.append(number) }
+            let who: DiagnosticArgument = distinct.count == 1
+                ? .phrase(InputWording.casesNumbered, ["count": "\(numbers.count)", "number": "\(distinct[0])"])
+                : .phrase(InputWording.casesListed, ["numbers": .list(distinct)])
+            return (index, Diagnostic(InputID.folderCollision, .caseFile, at: cases[index].source, subject: "number",
+                                      ["who": who, "folder": "\(name)"]))
+        }
+    }
+}

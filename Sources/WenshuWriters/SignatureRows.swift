@@ -1,0 +1,38 @@
+import WenshuDocument
+
+/// Which signatories of a block share a printed row, the same in every writer.
+///
+/// A left-aligned block (the parties' list at a form's foot) sets two signatories side by side when both
+/// are one line without a date line and each fits in half the text width less a gap of two full-width
+/// characters: twelve claimants sign on six rows instead of twelve lines over three pages. A right-aligned
+/// block (mediators, recorder, seal and date) keeps one signatory a row.
+package enum SignatureRows {
+    /// The columns left between the two signatories of a row: two full-width characters.
+    package static let gap = 4
+
+    /// The widest signatory, in columns, that may share a row of a text `columns` wide.
+    package static func halfWidth(columns: Int) -> Int { (columns - gap) / 2 }
+
+    /// The signatories' indices row by row; `widths` gives each signatory's columns, `nil` for one that
+    /// takes more than one line.
+    package static func rows(_ block: SignatureBlock, columns: Int, widths: [Int?]) -> [[Int]] {
+        let signatures = block.signatures
+        guard block.alignment == .left || block.alignment == .justify else { return signatures.indices.map { [$0] } }
+        let half = halfWidth(columns: columns)
+        let fits = signatures.indices.map { index in
+            signatures[index].date == nil && (widths[index].map { $0 <= half } ?? false)
+        }
+        var rows: [[Int]] = []
+        var index = 0
+        while index < signatures.count {
+            if fits[index] && index + 1 < signatures.count && fits[index + 1] {
+                rows.append([index, index + 1])
+                index += 2
+            } else {
+                rows.append([index])
+                index += 1
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import WenshuAssembly
+import WenshuCase
+import WenshuDocument
+import WenshuPrint
+import WenshuRun
+import WenshuTemplate
+import WenshuXML
+
+/// `wenshu fonts`: which face prints each official font name here, and which characters nothing can print.
+struct FontsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fonts",
+        abstract: "Show the face each official font name prints in on this machine, and characters no face has.",
+        discussion: """
+            Wenshu's documents name the official fonts (仿宋_GB2312 for the body, 方正小标宋简体 for titles, \
+            黑体, 楷体_GB2312, 宋体). Where they are missing, the fonts.conf in the templates folder maps them \
+            to free mainland faces, and every PDF Wenshu prints uses it. This command asks fontconfig, under \
+            that setup, which face each name resolves to (a Japanese face is a problem: it prints some \
+            characters in their Japanese forms).
+
+            Given cases, it fills every form that applies and lists the characters of the documents that no \
+            installed face has (they would print as empty boxes), and those the body face lacks that another \
+            face draws.
+
+              wenshu fonts
+              wenshu fonts examples/cases --format json
+
+            Exit status: 0 every name has a non-Japanese face and every character a face; 1 otherwise.
+            """)
+
+    @Argument(help: ArgumentHelp("Case files, or folders of them, whose documents to check.", valueName: "case"))
+    var cases: [String] = []
+
+    @Option(help: "Report: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var office: ProfileOptions
+    @OptionGroup var library: TemplateLibraryOptions
+
+    func run() throws {
+        let conf = PDFConverter.fontsConf(templates: try? TemplateLibrary.locate(explicit: library.templates),
+                                          fallback: try? TemplateLibrary.locate(explicit: nil, environment: [:]))
+        let check = FontCheck(fontsConf: conf)
+        let faces: [FontCheck.Face]
+        var documents: [Report.Document] = []
+        var failed = false
+        do {
+            faces = try check.faces()
+            if !cases.isEmpty {
+                let installed = try check.installedCharacters()
+                let (library, problems) = try self.library.load()
+                failed = problems.hasErrors
+                let pipeline = RenderPipeline(library: library, profile: try office.load(), settings: .init())
+                for url in try LongArgumentLists.files(cases) {
+                    let file: CaseFile
+                    do {
+                        file = try CaseLoader.load(url, kind: .caseFile, displayName: url.relativePath)
+                    } catch {
+                        printError(error)
+                        failed = true
+                        continue
+                    }
+                    let (filled, diagnostics) = pipeline.documents(for: file.document)
+                    diagnostics.filter { $0.severity == .error }.forEach(printError)
+                    let text = filled.map { Self.text(of: $0.document) }.joined(separator: "\n")
+                    let (uncovered, fallback) = check.coverage(of: text, faces: faces, installed: installed)
+                    documents.append(Report.Document(source: url.relativePath, forms: filled.count,
+                                                     characters: Set(text.unicodeScalars.filter { $0.value > 0x7F }).count,
+                                                     uncovered: uncovered.map(Report.Character.init), fallback: fallback.map(Report.Character.init)))
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let report = Report(fontsConf: conf?.path, faces: faces, documents: documents)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .text:
+            print("fonts.conf: \(conf?.path ?? "none found (the system's fontconfig setup)")")
+            for face in faces {
+                let note = face.japanese ? "  ← a Japanese face: some characters print in Japanese forms" : face.family == face.name ? "  (the official font)" : ""
+                print("\(face.name) (\(face.role)) → \(face.family) \(face.style)  \(face.file)\(note)")
+            }
+            for document in documents {
+                var line = "\(document.source): \(document.forms) forms, \(document.characters) distinct non-ASCII characters"
+                line += document.uncovered.isEmpty ? "; every one has a face" : "; no face has \(document.uncovered.map(\.description).joined(separator: " "))"
+                if !document.fallback.isEmpty { line += "; not in the body face, drawn by another: \(document.fallback.map(\.description).joined(separator: " "))" }
+                print(line)
+            }
+        }
+        if failed || faces.contains(where: \.japanese) || documents.contains(where: { !$0.uncovered.isEmpty }) { throw ExitCode(1) }
+    }
+
+    struct Report: Encodable {
+        struct Character: Encodable, CustomStringConvertible {
+            let character: String
+            let codePoint: String
+            init(_ scalar: Unicode.Scalar) {
+                character = String(scalar)
+                codePoint = String(format: "U+%04X", scalar.value)
+            }
+            var description: String { "\(character) \(codePoint)" }
+        }
+        struct Document: Encodable {
+            let source: String
+            let forms: Int
+            let characters: Int
+            let uncovered: [Character]
+            let fallback: [Character]
+        }
+        let fontsConf: String?
+        let faces: [FontCheck.Face]
+        let documents: [Document]
+    }
+
+    /// The text a filled document prints (page numbers aside).
+    static func text(of document: Document) -> String {
+        func inlines(_ runs: [Inline]) -> String { runs.compactMap(\.plainText).joined() }
+        func lines(_ blocks: [Block]) -> [String] {
+            blocks.flatMap { block -> [String] in
+                switch block {
+                case .title(let runs), .subtitle(let runs, _), .heading(_, let runs): return [inlines(runs)]
+                case .paragraph(let paragraph): return [inlines(paragraph.inlines)]
+                case .table(let table): return table.rows.flatMap { $0.cells.flatMap { $0.paragraphs.map { inlines($0.inlines) } } }
+                case .signatures(let block):
+                    return block.signatures.map { inlines($0.label) + inlines($0.name) + inlines($0.date ?? []) }
+                case .section(let section): return lines(section.blocks)
+                case .pageBreak, .picture: return []
+                }
+            }
+        }
+        return ([document.metadata.title] + lines(document.blocks)).joined(separator: "\n")
+    }
+}

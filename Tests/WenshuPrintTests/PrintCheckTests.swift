@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+import WenshuAssembly
+import WenshuCase
+import WenshuPrint
+import WenshuRun
+import WenshuTemplate
+import WenshuTestSupport
+import WenshuWriters
+
+/// The print check: every form of every example case, and every blank form, printed to PDF through
+/// Wenshu's own conversion (one batch through the pool), as a mediator without the official fonts would.
+final class PrintCheckTests: XCTestCase {
+    func testNoPDFEmbedsAJapaneseFace() throws {
+        for form in try PrintedExamples.forms() {
+            let japanese = form.fonts.filter { $0.contains("CJKjp") || $0.hasSuffix("JP") }
+            XCTAssertEqual(japanese, [], form.name)
+        }
+    }
+
+    func testTheBodyFaceIsFandolFangWhenInstalled() throws {
+        let forms = try PrintedExamples.forms()
+        guard PrintedExamples.fandolFangInstalled else {
+            throw XCTSkip("FandolFang is not installed (texlive-lang-chinese, see README): the body prints in a Song face")
+        }
+        for form in forms {
+            XCTAssertTrue(form.fonts.contains { $0.hasSuffix("+FandolFang-Regular") }, "\(form.name): \(form.fonts)")
+        }
+    }
+
+    /// The forms printed on one sheet (a slip, a certificate, the dossier's cover, contents and notes): a face
+    /// wider or taller than the grid's cell (Noto CJK JP's titles took two grid lines) pushed them onto a
+    /// second page.
+    static let onePageForms: Set<String> = [
+        "follow-up", "mediation-certificate", "oral-agreement", "supervision",
+        "dossier-cover", "dossier-contents", "dossier-notes", "dossier-back",
+    ]
+
+    func testAOnePageFormStaysOnePage() throws {
+        let onePage = try PrintedExamples.forms().filter { Self.onePageForms.contains($0.formID) }
+        XCTAssertEqual(Set(onePage.map(\.formID)), Self.onePageForms, "every one-page form is among the examples")
+        for form in onePage {
+            XCTAssertEqual(form.pdfPages, 1, form.name)
+        }
+    }
+
+    /// Wenshu's text layout (28 × 22 with page-number lines, tables drawn with rules) never needs fewer pages
+    /// than the printed form: a PDF longer than the text means the print spilled.
+    func testNoFormPrintsLongerThanItsTextLayout() throws {
+        for form in try PrintedExamples.forms() {
+            XCTAssertLessThanOrEqual(form.pdfPages, form.textPages, form.name)
+        }
+    }
+}
+
+struct Unprintable: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The examples' forms printed once for all tests of the print check.
+enum PrintedExamples {
+    struct Form {
+        var name: String
+        /// The template's id (`follow-up` for follow-up-2.pdf).
+        var formID: String
+        var fonts: [String]
+        var pdfPages: Int
+        /// Pages of the same form in Wenshu's text layout (GB/T 9704's 28 × 22).
+        var textPages: Int
+    }
+
+    private static let printed: Result<[Form], Error> = Result { try printAll() }
+
+    static func forms() throws -> [Form] { try printed.get() }
+
+    static var fandolFangInstalled: Bool {
+        guard let fcList = Tool.find("fc-list") else { return false }
+        let found = try? Tool.run(fcList, ["FandolFang", "family"], environment: ["FONTCONFIG_FILE": TestPaths.fontsConf.path])
+        return found?.output.contains("FandolFang") == true
+    }
+
+    private static func printAll() throws -> [Form] {
+        let converter = try PrintFixtures.converter(converters: ProcessInfo.processInfo.activeProcessorCount)
+        let root = TestPaths.packageRoot
+        let (library, problems) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
+        guard !problems.hasErrors else { throw Unprintable("templates: \(problems)") }
+        let (profile, _) = OfficeProfile.load(root.appendingPathComponent("examples/office.yaml"))
+        let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [.odt, .txt]))
+
+        var files: [(name: String, files: [RenderPipeline.RenderedFile])] = []
+        for url in try InputFiles.expand([root.appendingPathComponent("examples/cases").path]) {
+            let result = pipeline.render(caseAt: url)
+            guard result.succeeded else { throw Unprintable("\(url.lastPathComponent): \(result.diagnostics)") }
+            files.append((url.lastPathComponent, result.files))
+        }
+        files.append(("blank", try pipeline.blankForms()))
+
+        var documents: [(source: String, document: String, odf: Data)] = []
+        var textPages: [Int] = []
+        for (name, rendered) in files {
+            for odt in rendered where odt.name.hasSuffix(".odt") {
+                let stem = String(odt.name.dropLast(4))
+                let text = try XCTUnwrap(rendered.first { $0.name == stem + ".txt" })
+                documents.append((name, stem + ".pdf", odt.data))
+                textPages.append(String(decoding: text.data, as: UTF8.self).filter { $0 == "\u{0C}" }.count + 1)
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-print-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var forms: [Form] = []
+        for (index, result) in converter.convert(documents).enumerated() {
+            let name = "\(documents[index].source): \(documents[index].document)"
+            let pdf = folder.appendingPathComponent("\(index).pdf")
+            try result.get().write(to: pdf)
+            let stem = String(documents[index].document.dropLast(4))
+            let formID = stem.replacing(/-\d+$/, with: "")
+            forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: try LibreOffice.pageCount(pdf),
+                              textPages: textPages[index]))
+        }
+        return forms
+    }
+}
