@@ -78,6 +78,7 @@ public struct CaseChecker: Sendable {
                 RecusalRule.rule,
                 ConfirmationRule.rule,
                 OutcomeRule.rule,
+                NoticeRule.rule,
                 PartyRules.particulars,
                 ProfileRules.rule,
                 CaseNumberRule.rule,
@@ -89,7 +90,7 @@ public struct CaseChecker: Sendable {
         case .committees:
             return [PhoneRule.rule]
         case .worklog:
-            return [WorklogRules.entriesInYear]
+            return [WorklogRules.entriesInYear, WorklogRules.decisionsAfterMeetings]
         }
     }
 }

@@ -58,6 +58,7 @@ public enum DiagnosticCatalogue {
         .creditCodeMalformed,
         .creditCodeCheck,
         .dateOrder,
+        .noticeContradictsCase,
         .supervisionWithoutReferral,
         .folderNameTooLong,
         .folderCollision,

@@ -37,6 +37,7 @@ public struct FileProblem: Error, Sendable, Equatable {
     var actionWords: DiagnosticArgument {
         switch action {
         case "replace": return .phrase(OutputWording.replace)
+        case "write into": return .phrase(OutputWording.writeInto)
         case "create the folder": return .phrase(OutputWording.createFolder)
         case "read": return .phrase(OutputWording.read)
         default: return .phrase(OutputWording.write)

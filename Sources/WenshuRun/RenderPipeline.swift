@@ -57,13 +57,17 @@ public struct RenderPipeline: Sendable {
     public func render(caseAt url: URL, displayName: String? = nil) -> CaseResult {
         let name = displayName ?? url.relativePath
         let file: CaseFile
+        // A committee's work log (worklog.yaml) renders too: its forms (联席会议纪要) read the log.
+        let kind: FileKind = FileKind(guessingFrom: url) == .worklog ? .worklog : .caseFile
         do {
-            file = try CaseLoader.load(url, kind: .caseFile, displayName: name)
+            file = try CaseLoader.load(url, kind: kind, displayName: name)
         } catch {
             return CaseResult(source: name, caseNumber: nil, files: [], diagnostics: [error])
         }
         var diagnostics = CaseChecker(profile: profile).check(file)
-        let number = file.root.element(named: "number")?.stringValue
+        // A work log has no number: its papers go under the committee's name and the book's.
+        let number = kind == .worklog ? file.root.element(named: "committee").map { $0.stringValue + "调解工作记录本" }
+            : file.root.element(named: "number")?.stringValue
         guard !diagnostics.hasErrors else {
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
         }

@@ -289,6 +289,8 @@ public struct Runner: Sendable {
                 } else if let at = entry.names.firstIndex(of: owner.name) {
                     entry.names[at] = pdf
                     entry.digests[at] = digest
+                    // A new case folder is placed by renaming the staged one whole: the .odt must not be in it.
+                    unlink(jobs[index].odf.path)
                 }
                 entry.job.fileNames = entry.names
             } catch let problem as FileProblem {

@@ -17,13 +17,15 @@ struct DueCommand: ParsableCommand {
             交办/移交/督办 slips not reported done (and those done late), cases past their time limit (a court's \
             own limit for a case it sent; extensions counted), instalments unpaid, follow-up visits due and \
             不满意 not taken up again, judicial-confirmation windows still open (counted with the profile's \
-            holidays, as `packet` counts them), and closed cases whose dossier is not filed. The time limits \
-            come from the profile's `deadlines` (defaults in docs/deadlines.md).
+            holidays, as `packet` counts them), and closed cases whose dossier is not filed. Given a committee's \
+            work log (调解工作记录本), also its meeting decisions not done by their day and its screening rounds \
+            (排查) against the rhythm of its level (weekly 村(居), half-monthly 乡镇(街道)): the next one due, and \
+            each one missed. The time limits come from the profile's `deadlines` (defaults in docs/deadlines.md).
 
             Anything a case records after the day has not happened yet, so --on gives the list as it stood \
             that day.
 
-              wenshu due examples/cases --profile examples/office.yaml --on 2026-06-01
+              wenshu due examples/cases examples/registers --profile examples/office.yaml --on 2026-06-01
               wenshu due cases --within 7 --fail-on-overdue          (for a daily cron job that mails the list)
               wenshu due cases -o out --to odt                        (the list as a landscape table)
 
@@ -33,7 +35,7 @@ struct DueCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
+    @Argument(help: ArgumentHelp("Case files and work logs, or folders of them.", valueName: "case"))
     var cases: [String] = []
 
     @Option(help: ArgumentHelp("The day to list as of (YYYY-MM-DD; default: today).", valueName: "date"))
@@ -74,16 +76,23 @@ struct DueCommand: ParsableCommand {
         let checker = CaseChecker(profile: profile)
         var obligations: [Obligation] = []
         var failed = false
-        for url in try LongArgumentLists.files(cases) where FileKind(guessingFrom: url) == .caseFile {
+        for url in try LongArgumentLists.files(cases) {
+            let kind = FileKind(guessingFrom: url)
+            guard kind == .caseFile || kind == .worklog else { continue }
             do {
-                let file = try CaseLoader.load(url, kind: .caseFile)
+                let file = try CaseLoader.load(url, kind: kind)
                 let findings = checker.check(file)
                 if findings.hasErrors {
                     findings.filter { $0.severity == .error }.forEach(printError)
                     failed = true
                     continue
                 }
-                obligations += worklist.obligations(of: file)
+                if kind == .worklog {
+                    let level = file.root.value("committee").flatMap { profile?.committee(named: $0)?.level }
+                    obligations += worklist.obligations(ofWorkLog: file, level: level)
+                } else {
+                    obligations += worklist.obligations(of: file)
+                }
             } catch {
                 printError(error)
                 failed = true

@@ -34,4 +34,7 @@ enum CommandInputs {
 
     /// The case files among `files`: the office profile, registers and work logs (told apart by name) are not cases.
     static func cases(_ files: [URL]) -> [URL] { files.filter { FileKind(guessingFrom: $0) == .caseFile } }
+
+    /// What `render` fills forms from: the cases, and work logs (their 联席会议纪要).
+    static func renderable(_ files: [URL]) -> [URL] { files.filter { [.caseFile, .worklog].contains(FileKind(guessingFrom: $0)) } }
 }

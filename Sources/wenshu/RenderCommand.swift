@@ -78,7 +78,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(id)", "known": known.isEmpty ? .phrase(CommandWording.none) : "\(known)"]))
         }
         let inputs = blank ? [] : try CommandInputs.files(cases)
-        let files = CommandInputs.cases(inputs)
+        let files = CommandInputs.renderable(inputs)
         let profile = try office.load(among: inputs)
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
         var writerOptions = out.writerOptions(defaultPage: .gbt9704)

@@ -45,7 +45,15 @@ struct StatsCommand: ParsableCommand {
         let inputs = try ReportInputs.load(report)
         let filter = report.filter
         try inputs.checkNames(in: filter)
-        let statistics = Statistics(cases: inputs.cases, filter: filter, workLogs: inputs.workLogs,
+        // Each work log's committee screens at the rhythm of its level, as the profile lists the committee.
+        let settings = inputs.profile?.deadlines ?? DeadlineSettings()
+        var rhythms: [String: Int] = [:]
+        for log in inputs.workLogs ?? [] {
+            if let level = inputs.profile?.committee(named: log.committee)?.level, let days = settings.screeningDays[level] {
+                rhythms[log.committee] = days
+            }
+        }
+        let statistics = Statistics(cases: inputs.cases, filter: filter, workLogs: inputs.workLogs, screeningRhythms: rhythms,
                                     committees: inputs.committees, mediators: inputs.mediators)
         let keeper = inputs.profile?.name
         if inputs.workLogs == nil {
@@ -76,6 +84,7 @@ struct StatsCommand: ParsableCommand {
                 "书面协议 \(t.written) 件，口头协议 \(t.oral) 件，回访率 \(t.followUpRate.formatted)，立卷归档 \(t.dossiers) 件",
                 "防止纠纷激化 \(t.anyEscalation.cases) 件 \(t.anyEscalation.persons) 人",
             ]
+            if let s = statistics.screening { lines.append("排查 \(s.rounds) 次，发现纠纷 \(s.found) 件，漏排查 \(s.missed) 次") }
             if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 ￥\(subsidy.total.grouped)，不予补助 \(subsidy.refused.count) 件") }
             lines.append(CommandWording.wroteFiles.render(in: .current, ["files": .list(written)]))
             print(lines.joined(separator: "\n"))

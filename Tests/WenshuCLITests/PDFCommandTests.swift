@@ -58,7 +58,7 @@ final class PDFCommandTests: XCTestCase {
                                          "--profile", "examples/office.yaml", "-o", out.path, "--to", "pdf"])
         XCTAssertEqual(run.status, 0, run.errors)
         let folder = out.appendingPathComponent("（2026）西交调字第37号")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["agreement.pdf"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".wenshu-manifest" }, ["agreement.pdf"])
         let fonts = try pdffonts(folder.appendingPathComponent("agreement.pdf"))
         XCTAssertFalse(fonts.contains("CJKjp"), fonts)
         let fandol = try WenshuProcess.run(["fonts", "--format", "json"]).output
@@ -80,7 +80,7 @@ final class PDFCommandTests: XCTestCase {
             let out = temporaryFolder()
             let run = try WenshuProcess.run(command + ["--profile", "examples/office.yaml", "-o", out.path, "--to", "odt", "--to", "pdf"])
             let written = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? [])
-                .filter { $0.contains(".") }.sorted()
+                .filter { $0.contains(".") && !$0.hasSuffix(".wenshu-manifest") }.sorted()
             XCTAssertEqual(written, expected, "\(command[0]): \(run.errors)")
             for file in expected where file.hasSuffix(".pdf") {
                 let data = try Data(contentsOf: out.appendingPathComponent(file))

@@ -154,6 +154,26 @@ final class CaseRuleTests: XCTestCase {
                  date: 2026-04-02
                  deadline: 2026-04-01
              """, nil, ["case.number-series@24", "case.date-order@26"]),
+            ("notices that contradict the case: declined yet accepted, sent before receipt or acceptance, an end without an outcome", """
+             notices:
+               - kind: 不予受理
+                 date: 2026-03-31
+               - kind: 受理
+                 number: （2026）西交调受字第90号
+                 date: 2026-04-01
+               - kind: 终止调解
+                 date: 2026-04-05
+                 number: （2026）西交调终第90号
+             """, nil, ["case.notice-contradicts-case@23", "case.date-order@24", "case.date-order@27",
+                        "case.notice-contradicts-case@28", "case.number-series@30"]),
+            ("a report up before the case came in, a reply to a court before closing and outside its series", """
+             closed: 2026-04-20
+             report:
+               date: 2026-03-30
+             reply:
+               number: （2026）西交调复字第90号
+               date: 2026-04-19
+             """, nil, ["case.date-order@24", "case.number-series@26", "case.date-order@27"]),
             ("a misspelt field", """
              recorder:
                name: 吴磊
@@ -230,6 +250,21 @@ final class CaseRuleTests: XCTestCase {
                 found: -1
             """
         XCTAssertEqual(try findings(worklog, kind: .worklog), ["worklog.entry-year@4", "worklog.bad-tally@7"])
+
+        let meeting = """
+            committee: 杭州市西湖区道路交通事故人民调解委员会
+            entries:
+              - date: 2026-08-20
+                kind: 会议
+                content: 联席会议。
+                decisions:
+                  - text: 设立调解窗口。
+                    due: 2026-08-19
+                  - text: 建立联络名单。
+                    due: 2026-09-20
+                    done: 2026-08-01
+            """
+        XCTAssertEqual(try findings(meeting, kind: .worklog), ["worklog.date-order@8", "worklog.date-order@11"])
 
         let office = """
             name: 某区司法局

@@ -12,7 +12,8 @@ import WenshuXML
 /// `render --to pdf` in the batch: PDFs staged in place of (or beside) the `.odt`, and a case whose document
 /// cannot be printed refused alone. A stand-in `soffice` makes the PDFs, so no LibreOffice is needed.
 final class BatchPrintTests: XCTestCase {
-    /// Writes a "PDF" for every input except the documents of the case staged with index 1.
+    /// Writes a "PDF" for every input except the documents of the job with index 1 (the runner stages a
+    /// job's files in a folder named by its index).
     static let fakeSoffice = """
         #!/bin/sh
         out=""; previous=""
@@ -22,8 +23,8 @@ final class BatchPrintTests: XCTestCase {
         done
         for argument in "$@"; do
           case "$argument" in *.odt)
-            case "$(basename "$(readlink "$argument")")" in
-              1.*) ;;
+            case "$(basename "$(dirname "$(readlink "$argument")")")" in
+              1) ;;
               *) printf '%%PDF-1.4 stand-in\\n' > "$out/$(basename "$argument" .odt).pdf" ;;
             esac ;;
           esac

@@ -18,11 +18,15 @@ final class FormGoldenTests: XCTestCase {
     static let golden = root.appendingPathComponent("Tests/Golden/forms")
     /// Cases chosen to cover the variants: instalments and an agent; three parties and a confirmation;
     /// organisations and routing slips; an oral agreement; a failed mediation; a specialised committee;
-    /// twelve claimants against one company (Tests/Golden/cases, not an example).
+    /// the replies back to a court (agreement reached, mediation ended), a declined application, a 受理
+    /// notice with the agreement served on both parties, and twelve claimants against one company
+    /// (Tests/Golden/cases, not an example).
     static let cases = [
         "examples/cases/traffic-instalments.xml", "examples/cases/family-maintenance.yaml",
         "examples/cases/wages-subcontractor.json", "examples/cases/dog-bite-oral.yaml",
         "examples/cases/renovation-failed.json", "examples/cases/medical-knee-infection.xml",
+        "examples/cases/court-referred-loan.json", "examples/cases/gym-prepaid-terminated.yaml",
+        "examples/cases/wages-arbitration-declined.yaml", "examples/cases/neighbour-drainage.yaml",
         "Tests/Golden/cases/twelve-claimants.yaml",
     ]
 

@@ -167,10 +167,12 @@ final class BlankFormPaperTests: XCTestCase {
             let pdf = try LibreOffice.convertToPDF(form.data, name: form.name)
             var commas = 0
             for page in 1...(try LibreOffice.pageCount(pdf)) {
-                for word in try LibreOffice.words(pdf, page: page) where word.text.first.map(closing.contains) ?? false {
+                for word in try LibreOffice.words(pdf, page: page) where word.text.contains(where: closing.contains) {
                     commas += 1
                     // The text block starts 28 mm from the page's left edge; a word there starts a line.
-                    XCTAssertGreaterThan(word.left, 30, "\(form.name) page \(page): a line starts with “\(word.text)”")
+                    if word.text.first.map(closing.contains) ?? false {
+                        XCTAssertGreaterThan(word.left, 30, "\(form.name) page \(page): a line starts with “\(word.text)”")
+                    }
                 }
             }
             XCTAssertGreaterThan(commas, 3, "\(form.name): the marks after blanks are found")

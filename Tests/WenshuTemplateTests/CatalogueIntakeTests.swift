@@ -241,9 +241,10 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。"))
         XCTAssertTrue(text.rows.contains("履行情况｜☑已履行　□部分履行　□未履行\n2026年4月13日支付人民币壹仟肆佰零玖元零贰分（￥1,409.02）。"))
         XCTAssertTrue(text.rows.contains("调解员｜沈惠芬｜登记人｜陈思远"))
-        XCTAssertTrue(text.rows.contains("协议日期｜2026年4月13日"))
+        // The committee's seal cell spans the signature rows, beside the agreement's date.
+        XCTAssertTrue(text.rows.contains("协议日期｜2026年4月13日｜\n\n\n苏州市吴中区木渎镇香溪社区人民调解委员会（印）\n2026年4月13日"), "\(text.rows)")
         XCTAssertEqual(text.checked, ["已履行"])
-        XCTAssertEqual(text.signatures, ["苏州市吴中区木渎镇香溪社区人民调解委员会（印）｜2026年4月13日"])
+        XCTAssertEqual(text.signatures, [])
     }
 
     func testAnOralAgreementInInstalmentsListsEachWithItsAmountInCapitals() throws {

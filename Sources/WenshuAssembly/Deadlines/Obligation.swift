@@ -22,6 +22,13 @@ public struct Obligation: Sendable, Equatable {
         case confirmation
         /// A closed case whose dossier is not filed.
         case dossier
+        /// A decision of a meeting in the work log (who does what by when) not done by its day.
+        case meetingDecision = "meeting-decision"
+        /// A committee's next screening round (排查) by its rhythm; a round missed is one done late.
+        case screening
+
+        /// The kinds that come from a committee's work log rather than from a case.
+        public static let fromWorkLog: [Kind] = [.meetingDecision, .screening]
 
         /// How a clerk names it.
         public var label: String {
@@ -34,12 +41,15 @@ public struct Obligation: Sendable, Equatable {
             case .rehandle: return "不满意再处理"
             case .confirmation: return "司法确认期限"
             case .dossier: return "立卷归档"
+            case .meetingDecision: return "会议决定事项"
+            case .screening: return "排查"
             }
         }
     }
 
     public var kind: Kind
-    /// The case's number, and the file and line the obligation comes from.
+    /// The case's number (for the work log's obligations, the committee's name), and the file and line the
+    /// obligation comes from.
     public var caseNumber: String
     public var location: SourceLocation
     /// What is owed, in a clerk's words: `交办单 西矛调交〔2026〕5号（区人社局）答复`.

@@ -29,10 +29,33 @@ public struct Statistics: Sendable, Equatable {
         /// 预防纠纷 (件).
         public var prevented = 0
 
-        public init(rounds: Int = 0, found: Int = 0, prevented: Int = 0) {
+        /// Each committee whose rhythm is known (`screeningRhythms`), with its rounds in the filter against it.
+        public var committees: [CommitteeScreening] = []
+        /// 漏排查: rounds missed, all committees together.
+        public var missed: Int { committees.reduce(0) { $0 + $1.missed.count } }
+
+        public init(rounds: Int = 0, found: Int = 0, prevented: Int = 0, committees: [CommitteeScreening] = []) {
             self.rounds = rounds
             self.found = found
             self.prevented = prevented
+            self.committees = committees
+        }
+    }
+
+    /// One committee's screening rounds against its rhythm (weekly 村(居), half-monthly 乡镇(街道)).
+    public struct CommitteeScreening: Sendable, Equatable {
+        public var committee: String
+        /// Days between two rounds.
+        public var days: Int
+        public var rounds: Int
+        /// The days on which a round was due and none was held (made up by a later round).
+        public var missed: [CivilDate]
+
+        public init(committee: String, days: Int, rounds: Int, missed: [CivilDate]) {
+            self.committee = committee
+            self.days = days
+            self.rounds = rounds
+            self.missed = missed
         }
     }
 
@@ -75,8 +98,11 @@ public struct Statistics: Sendable, Equatable {
     /// Counts the cases the filter includes.
     /// - Parameters:
     ///   - workLogs: the committees' work logs, for the screening counts (none: no screening section).
+    ///   - screeningRhythms: days between two screening rounds by committee name, for the rounds missed (a
+    ///     committee not in it is counted without a rhythm).
     ///   - committees, mediators: the registers, for the organisation counts (both `nil`: no such section).
     public init(cases: some Sequence<CaseFacts>, filter: LedgerFilter = LedgerFilter(), workLogs: [WorkLog]? = nil,
+                screeningRhythms: [String: Int] = [:],
                 committees: [CommitteeRecord]? = nil, mediators: [MediatorRecord]? = nil) {
         var total = StatisticsTally()
         var byType: [String: StatisticsTally] = [:]
@@ -121,7 +147,7 @@ public struct Statistics: Sendable, Equatable {
         self.byMediator = byMediator.keys
             .sorted { $0.committee != $1.committee ? Self.precedes($0.committee, $1.committee) : Self.precedes($0.name, $1.name) }
             .map { Group(label: $0.name, detail: $0.committee, tally: byMediator[$0]!) }
-        self.screening = workLogs.map { Self.screening(in: $0, filter: filter) }
+        self.screening = workLogs.map { Self.screening(in: $0, filter: filter, rhythms: screeningRhythms) }
         self.organisations = (committees == nil && mediators == nil)
             ? nil : Self.organisations(committees ?? [], mediators ?? [], filter: filter)
     }
@@ -134,13 +160,19 @@ public struct Statistics: Sendable, Equatable {
         var committee: String
     }
 
-    private static func screening(in logs: [WorkLog], filter: LedgerFilter) -> Screening {
+    private static func screening(in logs: [WorkLog], filter: LedgerFilter, rhythms: [String: Int]) -> Screening {
         var result = Screening()
         for log in logs {
+            var days: [CivilDate] = []
             for entry in log.entries where entry.kind == WorkLog.Entry.screening && filter.includes(entry, of: log) {
                 result.rounds += 1
                 result.found += entry.found ?? 0
                 result.prevented += entry.prevented ?? 0
+                if let date = entry.date { days.append(date) }
+            }
+            if let rhythm = rhythms[log.committee], filter.committee.map({ $0 == log.committee }) ?? true {
+                let missed = ScreeningRhythm(days: rhythm).missed(days).map(\.due)
+                result.committees.append(CommitteeScreening(committee: log.committee, days: rhythm, rounds: days.count, missed: missed))
             }
         }
         return result

@@ -37,6 +37,10 @@ extension Statistics {
         blocks.append(.table(groupTable(byCommittee, labelTitle: "调解组织", detailTitle: "类别", withTotal: true)))
         heading("按调解员统计")
         blocks.append(.table(groupTable(byMediator, labelTitle: "调解员", detailTitle: "调解组织", withTotal: false)))
+        if let screening, !screening.committees.isEmpty {
+            heading("排查情况")
+            blocks.append(.table(screeningTable(screening.committees)))
+        }
         heading("说明")
         return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
                                   acceptedSpan: acceptedSpan, blocks: blocks, notes: Self.notes)
@@ -92,6 +96,19 @@ extension Statistics {
         }
         return LedgerTable.make([LedgerColumn(title: "项目", width: 3), LedgerColumn(title: "数值", width: 2, alignment: .right)],
                                 rows: rows.map { [LedgerTable.text($0.0), LedgerTable.text($0.1)] })
+    }
+
+    /// Each committee's screening rounds against its rhythm, with the days a round was due and missed.
+    private func screeningTable(_ committees: [CommitteeScreening]) -> Table {
+        let columns = [LedgerColumn(title: "调解组织", width: 8), LedgerColumn(title: "排查周期", width: 3, alignment: .center),
+                       LedgerColumn(title: "排查次数", width: 3, alignment: .right), LedgerColumn(title: "漏排查次数", width: 3, alignment: .right),
+                       LedgerColumn(title: "漏排查（应排查日期）", width: 10)]
+        let rows = committees.map { c -> [[Inline]] in
+            [LedgerTable.field(c.committee), LedgerTable.text("每\(c.days)日"), LedgerTable.text("\(c.rounds)"),
+             LedgerTable.text("\(c.missed.count)"),
+             c.missed.isEmpty ? LedgerTable.text("—") : LedgerTable.field(c.missed.map { ChineseDate.arabic($0) }.joined(separator: "、"))]
+        }
+        return LedgerTable.make(columns, rows: rows)
     }
 
     /// The channels a case came by, with the 交办 / 督办 slips of each and the share reported done on time.

@@ -17,6 +17,9 @@ public struct DeadlineSettings: Sendable, Equatable {
     public var rehandleDays = 15
     /// From closing to filing the dossier (立卷归档).
     public var dossierDays = 30
+    /// Days between two screening rounds (排查) by committee level: villages and communities weekly, towns
+    /// and streets every half month (domain.md §9); the profile may add other levels or change these.
+    public var screeningDays: [String: Int] = ["村(居)": 7, "乡镇(街道)": 15]
 
     public init() {}
 
@@ -29,5 +32,8 @@ public struct DeadlineSettings: Sendable, Equatable {
         finalVisitDays = days("final_visit_days") ?? finalVisitDays
         rehandleDays = days("rehandle_days") ?? rehandleDays
         dossierDays = days("dossier_days") ?? dossierDays
+        for rhythm in node?.nodes("screening_rhythms/screening_rhythm") ?? [] {
+            if let level = rhythm.value("level"), let days = rhythm.value("days").flatMap({ Int($0) }) { screeningDays[level] = days }
+        }
     }
 }

@@ -16,7 +16,8 @@ public struct OfficeProfile: Sendable {
     }
 
     public struct NumberFormat: Sendable, Equatable {
-        /// 案件 / 调解协议 / 口头协议 / 卷宗 / 交办 / 移交 / 督办.
+        /// 案件 / 调解协议 / 口头协议 / 卷宗 / 交办 / 移交 / 督办 / 受理通知 / 不予受理通知 / 终止调解告知 / 结果告知函 /
+        /// 办结回复函 / 专报.
         public let kind: String
         public let pattern: NumberPattern
     }

@@ -1,7 +1,8 @@
 import WenshuXML
 
 /// Dates in a possible order: received ≤ accepted ≤ sessions ≤ agreement ≤ effective ≤ confirmation;
-/// no visit, instalment or payment before the agreement; not closed before it; deadlines after their slips.
+/// no visit, instalment or payment before the agreement; not closed before it; deadlines after their slips;
+/// notices, services of papers and reports up after the case came in, the reply to its sender after closing.
 /// Each finding sits on the date that is out of place and names the date it contradicts. Id: `date-order`.
 enum DateOrderRule {
     /// `first` dates must not be later than `then` dates. Paths are relative to `scope` (the root when
@@ -53,6 +54,10 @@ enum DateOrderRule {
         Order(first: ["agreement/date"], then: ["closed"], reason: Phrase(en: "a case with an agreement is closed on or after it", zh: "有协议的案件在协议当日或其后结案")),
         Order(first: ["accepted", "received"], then: ["closed"], reason: Phrase(en: "a case is closed after it is accepted", zh: "案件受理之后才能结案")),
         Order(first: ["closed"], then: ["dossier/filed_on"], reason: Phrase(en: "a dossier is filed after the case is closed", zh: "卷宗在结案之后归档")),
+        Order(first: ["received"], then: ["notices/notice/date"], reason: Phrase(en: "a party is notified after the case is received", zh: "案件收到之后才能通知当事人")),
+        Order(first: ["received"], then: ["services/service/date"], reason: Phrase(en: "a paper is served after the case is received", zh: "案件收到之后才能送达文书")),
+        Order(first: ["received"], then: ["report/date"], reason: Phrase(en: "a dispute is reported up after it is received", zh: "纠纷收到之后才能上报")),
+        Order(first: ["closed"], then: ["reply/date"], reason: Phrase(en: "the sender is told the result once the case is closed", zh: "结案之后才能向移送单位回复结果")),
     ]
 
     /// The paths the table looks up from the root, each once: a case reads each of them once.

@@ -10,7 +10,11 @@ enum ProfileRules {
         ("number", "案件"),
         ("agreement/number", "调解协议"),
         ("dossier/number", "卷宗"),
+        ("report/number", "专报"),
     ]
+
+    /// The series of each kind of notice.
+    static let noticeSeries = ["受理": "受理通知", "不予受理": "不予受理通知", "终止调解": "终止调解告知"]
 
     static let rule: CaseRule = { context in
         guard let profile = context.profile, let committeeName = context.root.node("committee/name")?.stringValue,
@@ -21,6 +25,14 @@ enum ProfileRules {
                 let index = routing.parent!.elements(named: "routing").firstIndex(of: routing)! + 1
                 fields.append(("routings/routing[\(index)]/number", kind))
             }
+        }
+        for (index, notice) in context.root.nodes("notices/notice").enumerated() where notice.element(named: "number") != nil {
+            if let kind = notice.value("kind"), let series = noticeSeries[kind] {
+                fields.append(("notices/notice[\(index + 1)]/number", series))
+            }
+        }
+        if context.root.node("reply/number") != nil {
+            fields.append(("reply/number", context.root.node("source/kind")?.stringValue == "移送" ? "办结回复函" : "结果告知函"))
         }
         for (path, series) in fields {
             guard let format = profile.numberFormats.first(where: { $0.kind == series }),

@@ -1,12 +1,28 @@
 import WenshuXML
 
-/// The work log. Id: `entry-year` (an entry dated outside the log's `year`: warning).
+/// The work log. Ids: `entry-year` (an entry dated outside the log's `year`: warning), `date-order` (a
+/// meeting decision due or done before the meeting that made it).
 enum WorklogRules {
     static let entriesInYear: CaseRule = { context in
         guard let year = context.root.value("year") else { return }
         for date in context.root.nodes("entries/entry/date") {
             if let day = date.date, String(day.year) != year {
                 context.report(.entryYear, at: date, ["date": "\(day)", "year": "\(year)"])
+            }
+        }
+    }
+
+    static let decisionsAfterMeetings: CaseRule = { context in
+        for entry in context.root.nodes("entries/entry") {
+            guard let meeting = entry.element(named: "date")?.date else { continue }
+            for decision in entry.nodes("decisions/decision") {
+                for name in ["due", "done"] {
+                    if let node = decision.element(named: name), let day = node.date, day < meeting {
+                        context.report(.dateOrder, at: node, ["date": "\(day)", "relation": .phrase(InputWording.before),
+                                                              "other": .phrase(InputWording.meeting), "otherDate": "\(meeting)",
+                                                              "reason": .phrase(InputWording.decidedAtMeeting)])
+                    }
+                }
             }
         }
     }

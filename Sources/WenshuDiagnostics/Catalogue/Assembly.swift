@@ -61,13 +61,13 @@ extension DossierID {
 extension LedgerID {
     public static let unknownCommittee = LedgerID(
         "report.unknown-committee",
-        en: "no case or register knows the committee {name}{nearest}",
+        en: "no case or register knows {name}{nearest}",
         zh: "没有任何案件或登记册包含调解组织{name}{nearest}",
         means: "`--committee` names a committee no case or register has (a misspelt name would give an all-zero report).",
         fix: "Write the committee's exact name; the message names the nearest known ones.")
     public static let unknownMediator = LedgerID(
         "report.unknown-mediator",
-        en: "no case or register knows the mediator {name}{nearest}",
+        en: "no case or register knows {name}{nearest}",
         zh: "没有任何案件或登记册包含调解员{name}{nearest}",
         means: "`--mediator` names a mediator no case or register has.",
         fix: "Write the mediator's exact name; the message names the nearest known ones.")

@@ -16,11 +16,17 @@ extension InputID {
         means: "The check character of a credit code does not match (GB 32100).",
         fix: "Compare the code character by character with the licence.")
     public static let dateOrder = InputID(
-        ["case.date-order"],
+        ["case.date-order", "worklog.date-order"],
         en: "{date} is {relation} `{other}` {otherDate}: {reason}",
         zh: "{date}{relation}`{other}` {otherDate}：{reason}",
         means: "Dates out of possible order: source date ≤ received ≤ accepted ≤ investigations, sessions ≤ agreement date ≤ effective ≤ confirmation applied ≤ decided; instalments due, payments and visits not before the agreement; closed not before the agreement (nor acceptance); dossier filed not before closing; routing after receipt, its deadlines and its `done` date after the slip; extensions after acceptance; no party born after the case.",
         fix: "Correct whichever of the two dates is mistyped.")
+    public static let noticeContradictsCase = InputID(
+        ["case.notice-contradicts-case"],
+        en: "a {notice} notice, but {fact}",
+        zh: "这是{notice}通知，但{fact}",
+        means: "A notice that tells the party something the case does not say: a 受理 notice for a case never accepted, a 不予受理 notice for an accepted one, a 终止调解 notice while the outcome is neither 调解不成功 nor 终止调解.",
+        fix: "Record the acceptance or outcome, or make the notice the right kind.")
     public static let supervisionWithoutReferral = InputID(
         ["case.supervision-without-referral"], .warning,
         en: "this 督办 has no 交办 or 移交 before it in `routings`: record the slip it chases",
@@ -271,6 +277,16 @@ public enum InputWording {
     public static let organisation = Phrase(en: "an organisation", zh: "单位")
     public static let person = Phrase(en: "a person", zh: "自然人")
     public static let before = Phrase(en: "before", zh: "早于")
+    public static let noAcceptance = Phrase(en: "the case has no `accepted` date: record the acceptance or make it a 不予受理 notice",
+                                            zh: "案件没有`accepted`受理日期：请记录受理，或改为不予受理通知")
+    public static let acceptedAnyway = Phrase(en: "the case records `accepted`: a declined case is not accepted",
+                                              zh: "案件记有`accepted`受理日期：不予受理的案件不应有受理日期")
+    public static let outcomeNotEnded = Phrase(en: "the outcome is {outcome}: record the outcome 调解不成功 or 终止调解",
+                                               zh: "调解结果为{outcome}：请记录结果为调解不成功或终止调解")
+    public static let notRecorded = Phrase(en: "not recorded", zh: "未记录")
+    public static let notifiedOnceAccepted = Phrase(en: "a case is notified as accepted once it is", zh: "案件受理之后才能发出受理通知")
+    public static let decidedAtMeeting = Phrase(en: "a decision is due or done after the meeting that made it", zh: "决定事项的期限或完成日期应在作出决定的会议之后")
+    public static let meeting = Phrase(en: "the meeting", zh: "会议")
     public static let after = Phrase(en: "after", zh: "晚于")
     public static let noProfileGiven = Phrase(en: "no office profile was given", zh: "没有提供本单位配置文件")
     public static let profileNotLoaded = Phrase(en: "the office profile did not load (see its errors)",

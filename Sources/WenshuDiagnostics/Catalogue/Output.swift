@@ -40,6 +40,7 @@ public enum OutputWording {
                                               zh: "不能写入{path}：已有同名文件夹")
     public static let write = Phrase(en: "write", zh: "写入")
     public static let replace = Phrase(en: "replace", zh: "替换")
+    public static let writeInto = Phrase(en: "write into", zh: "写入")
     public static let createFolder = Phrase(en: "create the folder", zh: "创建文件夹")
     public static let read = Phrase(en: "read", zh: "读取")
     public static let diskFull = Phrase(en: "the disk is full", zh: "磁盘已满")

@@ -103,13 +103,16 @@ struct ODFAutomaticStyles {
         return names
     }
 
-    /// A row at least `lines` handwriting lines high.
+    /// A row at least `lines` handwriting lines high (one: as high as its text), kept whole on one page: a
+    /// register's row split over two pages read as two rows, and a row's text broke at the page's foot.
     mutating func row(minLines lines: Int) -> String {
         if let name = rows[lines] { return name }
         let name = "Row\(rows.count + 1)"
         rows[lines] = name
         markup.start("style:style", ["style:name": name, "style:family": "table-row"])
-        markup.empty("style:table-row-properties", ["style:min-row-height": mm(Double(lines) * Self.handwritingLine)])
+        markup.empty("style:table-row-properties", lines > 1
+            ? ["style:min-row-height": mm(Double(lines) * Self.handwritingLine), "fo:keep-together": "always"]
+            : ["fo:keep-together": "always"])
         markup.end("style:style")
         markup.newline()
         return name

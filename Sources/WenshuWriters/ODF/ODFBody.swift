@@ -266,7 +266,7 @@ struct ODFBody {
         out.newline()
         for (rowIndex, row) in table.rows.enumerated() {
             if rowIndex == 0 && grid.headerRows > 0 { out.start("table:table-header-rows") }
-            out.start("table:table-row", ["table:style-name": row.minLines > 1 ? styles.row(minLines: row.minLines) : nil])
+            out.start("table:table-row", ["table:style-name": styles.row(minLines: max(row.minLines, 1))])
             for slot in grid.slots[rowIndex] {
                 switch slot {
                 case .covered:
@@ -385,7 +385,7 @@ struct ODFBody {
 
     private mutating func inlines(_ runs: [Inline]) throws {
         var afterSpace = true  // a paragraph's leading spaces would be dropped: write them as text:s
-        for run in runs {
+        for (index, run) in runs.enumerated() {
             switch run {
             case .text(let s), .field(let s):
                 text(s, afterSpace: &afterSpace)
@@ -395,11 +395,14 @@ struct ODFBody {
                 out.end("text:span")
             case .blank(let width):
                 guard width > 0 else { continue }
-                // Ideographic spaces, each followed by a word joiner (U+2060): LibreOffice then sets them as
-                // text, not as spaces that hang unseen past a line's end, and keeps the last one with what
-                // follows, so a closing mark (，。) never starts the next line. A long one may still wrap.
+                // Underlined ideographic spaces. LibreOffice lets spaces hang unseen past a line's end, so a
+                // blank followed by a closing mark (，。) ends in a fullwidth low line (＿), which is text and
+                // keeps the mark on its line. (A word joiner after each space did that too, but any character
+                // outside the CJK grid's class made LibreOffice set the line two grid lines tall.)
+                let next = index + 1 < runs.count ? runs[index + 1].plainText?.first : nil
+                let closes = next.map { "，。、；：？！）」』》".contains($0) } ?? false
                 out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
-                out.text(String(repeating: "\u{3000}\u{2060}", count: width))
+                out.text(String(repeating: "\u{3000}", count: closes ? width - 1 : width) + (closes ? "\u{FF3F}" : ""))
                 out.end("text:span")
                 afterSpace = false
             case .checkbox(let label, let checked):
