@@ -17,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The mediator's desk (`wenshu serve`) only: an HTTP server and its template engine.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2, the XML engine: parsing with lines, XPath, RelaxNG, writing.
@@ -49,9 +54,20 @@ let package = Package(
         // The job runner every command writes through: inputs → jobs → staged outputs → (PDF) → atomic
         // placement → a report; the render pipeline and the output layout.
         .target(name: "WenshuRun", dependencies: ["WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly"]),
+        // The mediator's desk: a local web page over the same pipeline (`wenshu serve`). The only target that
+        // depends on Hummingbird and Mustache, so the rest of the package builds without them.
+        .target(name: "WenshuDesk", dependencies: [
+            "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun", "WenshuPrint", "CDeskCrypto",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("Pages"), .copy("Static")]),
+        // PBKDF2 and random bytes from the same libcrypto, for the desk's access password and sessions.
+        .systemLibrary(name: "CDeskCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The command-line tool: arguments in, one library call, exit codes out.
         .executableTarget(name: "wenshu", dependencies: [
-            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun",
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,6 +83,12 @@ let package = Package(
         .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
         .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuDeskTests", dependencies: [
+            "WenshuDesk", "WenshuTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )
 

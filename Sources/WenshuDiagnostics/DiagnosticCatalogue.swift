@@ -157,6 +157,15 @@ public enum DiagnosticCatalogue {
         .staleEdited,
         .noCaseNumber,
     ]
+    public static let desk: [DeskID] = [
+        .passwordRequired,
+        .badPasswordHash,
+        .cannotStart,
+        .noSuchCase,
+        .newCase,
+        .writeFailed,
+        .noSuchPaper,
+    ]
     public static let printing: [PrintID] = [
         .noLibreOffice,
         .conversionFailed,
@@ -193,7 +202,8 @@ public enum DiagnosticCatalogue {
          ("Printing to PDF (`--to pdf`)", printing.map(\.entry)),
          ("The judicial-confirmation packet (`wenshu packet`)", packets.map(\.entry)),
          ("The dossier (`wenshu dossier`)", dossiers.map(\.entry)),
-         ("Ledgers, statistics and the subsidy report (`wenshu ledger`, `wenshu stats`)", ledgers.map(\.entry))]
+         ("Ledgers, statistics and the subsidy report (`wenshu ledger`, `wenshu stats`)", ledgers.map(\.entry)),
+         ("The mediator's desk (`wenshu serve`)", desk.map(\.entry))]
     }
 
     /// Every entry, one per id.

@@ -39,3 +39,9 @@ public struct OutputID: DiagnosticID {
     public let entry: DiagnosticEntry
     public init(entry: DiagnosticEntry) { self.entry = entry }
 }
+
+/// The ids of the mediator's desk (`serve`).
+public struct DeskID: DiagnosticID {
+    public let entry: DiagnosticEntry
+    public init(entry: DiagnosticEntry) { self.entry = entry }
+}

@@ -17,6 +17,7 @@ struct Wenshu: ParsableCommand {
               wenshu dossier CASES -o DIR        the bound 卷宗 (--archive: a package `wenshu verify` checks)
               wenshu ledger / stats CASES -o DIR the 三册一本 ledgers and the period's statistics
               wenshu due CASES                   what is due or overdue: slips, time limits, instalments, visits
+              wenshu serve CASE-FOLDER           the mediator's desk: a local web page to enter, check and print cases
               wenshu fonts [CASES]               the face each official font prints in here, characters none has
 
             An office profile (office.yaml in the current folder, or --profile FILE) supplies the committees' \
@@ -24,7 +25,7 @@ struct Wenshu: ParsableCommand {
             """,
         subcommands: [RenderCommand.self, CheckCommand.self, FormsCommand.self, FontsCommand.self, BenchBindCommand.self,
                       LedgerCommand.self, StatsCommand.self, PacketCommand.self, DossierCommand.self, VerifyCommand.self, DueCommand.self,
-                      KeygenCommand.self])
+                      KeygenCommand.self, ServeCommand.self])
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
     static func main() {

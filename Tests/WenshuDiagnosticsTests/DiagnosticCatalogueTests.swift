@@ -70,7 +70,7 @@ final class DiagnosticCatalogueTests: XCTestCase {
         var uncatalogued: [String] = []
         let known = Set(DiagnosticCatalogue.entries.map(\.id))
         let quotedID = try NSRegularExpression(
-            pattern: #""((?:case|office|register|worklog|template|render|print|packet|dossier|ledger|subsidy|verify|stats|output|report)\.[a-z0-9-]+)""#)
+            pattern: #""((?:case|office|register|worklog|template|render|print|packet|dossier|ledger|subsidy|verify|stats|output|report|desk)\.[a-z0-9-]+)""#)
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         for case let url as URL in enumerator where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)

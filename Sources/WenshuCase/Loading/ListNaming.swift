@@ -1,16 +1,16 @@
 /// The one naming rule for lists (docs/case-format.md): a list under key `K` holds items named by `K`
 /// without its plural ending — `-ies` → `-y` (`parties` → `party`), otherwise `-s` is dropped
 /// (`terms` → `term`). The same rule tells a field path where a list item is (`parties[2]`).
-enum ListNaming {
+package enum ListNaming {
     /// The item name for a list key, or `nil` when the key has no plural ending.
-    static func itemName(forList key: String) -> String? {
+    package static func itemName(forList key: String) -> String? {
         if key.hasSuffix("ies"), key.count > 3 { return String(key.dropLast(3)) + "y" }
         if key.hasSuffix("s"), !key.hasSuffix("ss"), key.count > 1 { return String(key.dropLast()) }
         return nil
     }
 
     /// Whether an element named `name` inside one named `parent` is a list item.
-    static func isItem(_ name: String, of parent: String) -> Bool {
+    package static func isItem(_ name: String, of parent: String) -> Bool {
         itemName(forList: parent) == name
     }
 }

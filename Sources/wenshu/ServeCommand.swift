@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import WenshuCase
+import WenshuDiagnostics
+import WenshuDesk
+import WenshuPrint
+import WenshuTemplate
+import WenshuXML
+
+/// `wenshu serve`: the mediator's desk, a local web page over a folder of cases.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Open the mediator's desk: enter, check and print cases in a web page.",
+        discussion: """
+        Starts a small web server over a folder of case files and prints the address to open in a browser. \
+        The page lists the cases with their next deadline, edits a case as a form in Chinese with the \
+        findings of `wenshu check` beside each field as you type, and previews and downloads every form \
+        that applies, the 司法确认 packet and the dossier. The case files stay the truth: a save writes \
+        the file itself, atomically, keeping its comments when only values changed.
+
+        It listens on 127.0.0.1 only, unless --listen names another address; then the profile must hold an \
+        access password (desk.password_hash, made by --hash-password), and the page asks for it.
+
+          wenshu serve examples/cases
+          wenshu serve cases --profile office.yaml --port 8300
+          echo 'a long passphrase' | wenshu serve --hash-password
+
+        Stop it with Ctrl+C. Exit status: 1 when it cannot start; 64 usage.
+        """)
+
+    @Argument(help: ArgumentHelp("The folder of case files (default: the current folder).", valueName: "case-folder"))
+    var folder: String = "."
+
+    @OptionGroup var office: ProfileOptions
+    @OptionGroup var library: TemplateLibraryOptions
+
+    @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "n"))
+    var port: Int = 8080
+
+    @Option(help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 needs an access password in the profile.", valueName: "addr"))
+    var listen: String = "127.0.0.1"
+
+    @Flag(help: "Read a password from standard input and print the line to put in the profile as desk.password_hash.")
+    var hashPassword = false
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port takes a number from 0 to 65535") }
+        if !hashPassword {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(folder): no such folder of cases")
+            }
+        }
+    }
+
+    func run() throws {
+        if hashPassword {
+            guard let line = readLine(strippingNewline: true), line.count >= 8 else {
+                throw ValidationError("give a password of at least 8 characters on standard input")
+            }
+            print("desk:\n  password_hash: \(PasswordHash(password: line).stored)")
+            return
+        }
+        let profile = try office.load()
+        let (templates, _) = try library.load()
+        var settings = DeskServer.Settings(host: listen, port: port)
+        if let stored = profile?.file.root.element(named: "desk")?.element(named: "password_hash")?.stringValue {
+            guard let hash = PasswordHash(stored: stored) else {
+                printError(Diagnostic(DeskID.badPasswordHash, at: profile.map { SourceLocation(file: $0.file.name) } ?? SourceLocation(file: "profile"),
+                                      subject: "desk.password_hash"))
+                throw ExitCode(1)
+            }
+            settings.password = hash
+        }
+        let caseFolder = CaseFolder(root: URL(fileURLWithPath: folder, isDirectory: true), profile: profile)
+        var papers = CasePapers(library: templates, profile: profile)
+        // PDF when LibreOffice is here, printed as `--to pdf` prints (the templates' fonts.conf); else .odt and text.
+        if let libreOffice = try? LibreOffice.locate() {
+            let conf = PDFConverter.fontsConf(templates: try? TemplateLibrary.locate(explicit: library.templates),
+                                              fallback: try? TemplateLibrary.locate(explicit: nil, environment: [:]))
+            let converter = PDFConverter(libreOffice: libreOffice, settings: PDFConverter.Settings(converters: 1, fontsConf: conf))
+            papers.pdfConverter = { odt in try converter.convert([(source: "desk", document: "paper", odf: odt)])[0].get() }
+        }
+        let failure = FailureBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                let server = try await DeskServer(folder: caseFolder, papers: papers, settings: settings)
+                let app = server.application { port in
+                    // Written straight to the descriptor, unbuffered, so a script reading the pipe sees it at once.
+                    FileHandle.standardOutput.write(Data("文书工作台已启动：\(server.address(port: port))  （案件文件夹 \(caseFolder.root.path)；按 Ctrl+C 停止）\n".utf8))
+                }
+                try await app.runService()
+            } catch {
+                failure.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error {
+            if let diagnostic = error as? Diagnostic { printError(diagnostic) } else {
+                printError(Diagnostic(DeskID.cannotStart, at: SourceLocation(file: "\(listen):\(port)"), ["reason": "\(error)"]))
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The server task's error, handed back to the blocked command.
+private final class FailureBox: @unchecked Sendable {
+    var error: Error?
+}
