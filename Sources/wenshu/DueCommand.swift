@@ -76,6 +76,7 @@ struct DueCommand: ParsableCommand {
         let checker = CaseChecker(profile: profile)
         var obligations: [Obligation] = []
         var failed = false
+        var committees = Set((profile?.committees ?? []).map(\.name)), mediators: Set<String> = []
         for url in try LongArgumentLists.files(cases) {
             let kind = FileKind(guessingFrom: url)
             guard kind == .caseFile || kind == .worklog else { continue }
@@ -87,6 +88,10 @@ struct DueCommand: ParsableCommand {
                     failed = true
                     continue
                 }
+                // A case names its committee in committee/name, a work log in committee.
+                committees.formUnion(kind == .worklog ? [file.root.value("committee")].compactMap { $0 }
+                                                      : file.root.nodes("committee/name").map(\.stringValue))
+                mediators.formUnion(file.root.nodes("mediators/mediator/name").map(\.stringValue))
                 if kind == .worklog {
                     let level = file.root.value("committee").flatMap { profile?.committee(named: $0)?.level }
                     obligations += worklist.obligations(ofWorkLog: file, level: level)
@@ -98,6 +103,7 @@ struct DueCommand: ParsableCommand {
                 failed = true
             }
         }
+        try refuseUnknownNames(committee: committee, mediator: mediator, committees: committees, mediators: mediators)
         obligations = obligations.filter { o in
             (committee.map { o.committee == $0 } ?? true) && (mediator.map { o.mediators.contains($0) } ?? true)
                 && (within.map { o.isOverdue(on: day) || o.due.dayNumber - day.dayNumber <= $0 } ?? true)

@@ -235,19 +235,9 @@ struct ReportInputs {
     /// `--committee` and `--mediator` name someone the cases or registers know; a misspelt name is an error
     /// naming the nearest known names (it would otherwise give an all-zero report).
     func checkNames(in filter: LedgerFilter) throws {
-        let committees = Set(cases.map(\.committee) + (self.committees ?? []).map(\.name))
-        let mediators = Set(cases.flatMap { $0.mediators.map(\.name) } + (self.mediators ?? []).map(\.name))
-        var unknown: [Diagnostic] = []
-        for (option, name, known, id) in [("--committee", filter.committee, committees, LedgerID.unknownCommittee),
-                                          ("--mediator", filter.mediator, mediators, LedgerID.unknownMediator)] {
-            guard let name, !known.contains(name) else { continue }
-            let nearest = known.sorted().sorted { editDistance($0, name) < editDistance($1, name) }.prefix(3)
-            unknown.append(Diagnostic(id, at: SourceLocation(file: option), subject: nil, [
-                "name": "\(name)",
-                "nearest": nearest.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(nearest))])]))
-        }
-        unknown.forEach(printError)
-        if !unknown.isEmpty { throw ExitCode.failure }
+        try refuseUnknownNames(committee: filter.committee, mediator: filter.mediator,
+                               committees: Set(cases.map(\.committee) + (self.committees ?? []).map(\.name)),
+                               mediators: Set(cases.flatMap { $0.mediators.map(\.name) } + (self.mediators ?? []).map(\.name)))
     }
 
     /// The register `book` is made from was given (loaded or not).
@@ -271,16 +261,19 @@ struct ReportInputs {
     }
 }
 
-/// Levenshtein distance over Characters: how many edits turn `a` into `b`.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...max(b.count, 1) where !b.isEmpty {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
+/// `--committee` and `--mediator` (of `ledger`, `stats` and `due`) name someone the inputs know: a misspelt
+/// name is an error naming the nearest known ones (it would otherwise give an empty list or an all-zero
+/// report). Prints the findings and stops the command.
+func refuseUnknownNames(committee: String?, mediator: String?, committees: Set<String>, mediators: Set<String>) throws {
+    var unknown: [Diagnostic] = []
+    for (option, name, known, id) in [("--committee", committee, committees, LedgerID.unknownCommittee),
+                                      ("--mediator", mediator, mediators, LedgerID.unknownMediator)] {
+        guard let name, !known.contains(name) else { continue }
+        let nearest = known.sorted().sorted { editDistance($0, name) < editDistance($1, name) }.prefix(3)
+        unknown.append(Diagnostic(id, at: SourceLocation(file: option), subject: nil, [
+            "name": "\(name)",
+            "nearest": nearest.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(nearest))])]))
     }
-    return previous[b.count]
+    unknown.forEach(printError)
+    if !unknown.isEmpty { throw ExitCode.failure }
 }

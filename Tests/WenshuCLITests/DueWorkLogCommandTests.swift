@@ -16,9 +16,12 @@ final class DueWorkLogCommandTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("杭州市西湖区道路交通事故人民调解委员会  会议决定事项") && $0.hasSuffix("逾期10天") })
         XCTAssertTrue(lines.contains { $0.hasPrefix("杭州市西湖区道路交通事故人民调解委员会  排查") && $0.hasSuffix("还有3天") })
         XCTAssertTrue(lines.last!.hasSuffix("会议决定事项 2 项（逾期 1），排查 1 项"), lines.last!)
-        // --committee narrows the work log's obligations like a case's.
-        let other = try WenshuProcess.run(["due", "examples/registers", "--on", "2026-10-10", "--committee", "某委员会"] + profile)
+        // --committee narrows the work log's obligations like a case's; a committee nobody knows is an error.
+        let other = try WenshuProcess.run(["due", "examples/registers", "--on", "2026-10-10", "--committee", "杭州市西湖区医疗纠纷人民调解委员会"] + profile)
         XCTAssertEqual(other.output.split(separator: "\n").first, "截至2026年10月10日：待办 0 项，其中逾期 0 项")
+        let unknown = try WenshuProcess.run(["due", "examples/registers", "--on", "2026-10-10", "--committee", "杭州市西湖区医疗人民调解委员会"] + profile)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.errors.contains("the nearest known: 杭州市西湖区医疗纠纷人民调解委员会"), unknown.errors)
     }
 
     func testRenderPrintsTheMinutesOfTheLogsJointMeeting() throws {

@@ -1,4 +1,5 @@
 import XCTest
+import WenshuDiagnostics
 @testable import WenshuCase
 
 /// The small pure rules, each specified by its table.
