@@ -103,10 +103,7 @@ public struct ArchiveSigningKey: Sendable {
 
     /// Reads a private key file.
     public init(contentsOf url: URL) throws {
-        guard let pem = FileManager.default.contents(atPath: url.path) else {
-            throw ArchivePackageError.cannotRead(path: url.path, reason: "no such file, or not readable")
-        }
-        try self.init(pem: pem, file: url.path)
+        try self.init(pem: try EVPKey.readPEM(at: url), file: url.path)
     }
 
     init(key: EVPKey) { self.key = key }
@@ -144,10 +141,7 @@ public struct ArchivePublicKey: Sendable {
 
     /// Reads a public key file.
     public init(contentsOf url: URL) throws {
-        guard let pem = FileManager.default.contents(atPath: url.path) else {
-            throw ArchivePackageError.cannotRead(path: url.path, reason: "no such file, or not readable")
-        }
-        try self.init(pem: pem, file: url.path)
+        try self.init(pem: try EVPKey.readPEM(at: url), file: url.path)
     }
 
     init(key: EVPKey) { self.key = key }
@@ -195,5 +189,15 @@ extension ArchiveSigningKey {
         defer { close(descriptor) }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         guard written == data.count else { throw ArchivePackageError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+    }
+}
+
+extension EVPKey {
+    /// The bytes of a key file, or the error naming it.
+    static func readPEM(at url: URL) throws -> Data {
+        guard let pem = FileManager.default.contents(atPath: url.path) else {
+            throw ArchivePackageError.cannotRead(path: url.path, reason: "no such file, or not readable")
+        }
+        return pem
     }
 }
