@@ -160,7 +160,7 @@ public struct CaseFolder: Sendable {
             let changes = newLeaves.filter { oldLeaves[$0.key] != $0.value }
             if let patched = SourcePatcher.patch(opened.text, file: opened.file, changes: changes),
                let reloaded = try? CaseLoader.load(Data(patched.utf8), name: name, format: opened.file.format, kind: .caseFile),
-               CaseTree(reloaded.root) == tree {
+               CaseTree(reloaded.root).trimmed == tree.trimmed {
                 try write(patched, to: url)
                 return .valuesChanged(count: changes.count)
             }

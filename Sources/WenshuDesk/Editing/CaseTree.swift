@@ -39,6 +39,12 @@ struct CaseTree: Equatable, Sendable {
         return out
     }
 
+    /// The same tree with white space trimmed off both ends of every text: what a form field shows and posts
+    /// (a block scalar's `|` ends its text in a newline the form does not keep).
+    var trimmed: CaseTree {
+        CaseTree(name: name, text: text?.trimmingCharacters(in: .whitespacesAndNewlines), children: children.map(\.trimmed))
+    }
+
     /// Calls `visit` for every leaf below this element with its field path.
     func walk(path: String, _ visit: (String, CaseTree) -> Void) {
         var position = 0

@@ -4,25 +4,38 @@ import WenshuDiagnostics
 import WenshuXML
 
 /// Changes values in a case file's own text, keeping its comments, order and layout: each value is found at
-/// the line the loader marked for it and replaced there. Only values written on one line next to their key
-/// (or as one list item) are patched; anything else — a block scalar, a flow list, two values on one XML line —
-/// returns nil and the caller rewrites the file in the canonical layout instead.
+/// the line the loader marked for it and replaced there. Values written on one line next to their key (or as one
+/// list item) are patched, and so are YAML block scalars (`key: |` / `key: >` and the indented lines under
+/// them); anything else — a flow list, a block with an indentation indicator or `+` chomping, two values on one
+/// XML line — returns nil and the caller rewrites the file in the canonical layout instead.
 enum SourcePatcher {
     static func patch(_ text: String, file: CaseFile, changes: [String: String]) -> String? {
         var lines = text.components(separatedBy: "\n")
-        for (path, value) in changes.sorted(by: { $0.key < $1.key }) {
+        var edits: [(line: Int, element: String, key: String?, value: String)] = []
+        for (path, value) in changes {
             guard let steps = PathStep.parse(path), let node = element(at: steps, in: file.root) else { return nil }
             let line = file.location(of: node).line
             guard line >= 1, line <= lines.count else { return nil }
-            let key = steps.last!.index == nil ? steps.last!.name : nil
-            let patched: String?
+            edits.append((line, node.name, steps.last!.index == nil ? steps.last!.name : nil, value))
+        }
+        // From the last line up: a block scalar that grows or shrinks leaves the lines above it where they were.
+        for edit in edits.sorted(by: { ($0.line, $0.element) > ($1.line, $1.element) }) {
+            let index = edit.line - 1
             switch file.format {
-            case .yaml: patched = yamlLine(lines[line - 1], key: key, value: value)
-            case .json: patched = jsonLine(lines[line - 1], key: key, value: value)
-            case .xml: patched = xmlLine(lines[line - 1], element: node.name, value: value)
+            case .yaml:
+                if let block = yamlBlock(lines, at: index, key: edit.key, value: edit.value) {
+                    lines.replaceSubrange(index..<(index + block.replacing), with: block.lines)
+                    continue
+                }
+                guard let patched = yamlLine(lines[index], key: edit.key, value: edit.value) else { return nil }
+                lines[index] = patched
+            case .json:
+                guard let patched = jsonLine(lines[index], key: edit.key, value: edit.value) else { return nil }
+                lines[index] = patched
+            case .xml:
+                guard let patched = xmlLine(lines[index], element: edit.element, value: edit.value) else { return nil }
+                lines[index] = patched
             }
-            guard let patched else { return nil }
-            lines[line - 1] = patched
         }
         return lines.joined(separator: "\n")
     }
@@ -75,6 +88,58 @@ enum SourcePatcher {
         let trailing = tail.trimmingCharacters(in: .whitespaces)
         guard trailing.isEmpty || trailing.hasPrefix("#") else { return nil }
         return head + CanonicalCaseWriter.yamlScalar(value) + tail
+    }
+
+    /// A YAML block scalar whose header is on `lines[index]` (`key: |`, `- >-`, with a comment after it or not):
+    /// the header line kept, the content lines under it replaced by `value` at the block's own indentation.
+    /// Returns how many lines to replace (header and content, not the blank lines after it) and the new ones;
+    /// nil when the line is no block header this can keep (an indentation indicator, `+` chomping, a value whose
+    /// first line starts with a space, or a folded value whose lines start with spaces).
+    static func yamlBlock(_ lines: [String], at index: Int, key: String?, value: String) -> (replacing: Int, lines: [String])? {
+        let line = lines[index]
+        var rest = Substring(line)
+        var base = rest.prefix { $0 == " " }.count
+        rest = rest.dropFirst(base)
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2); if key != nil { base += 2 } }
+        if let key {
+            guard rest.hasPrefix(key + ":") else { return nil }
+            rest = rest.dropFirst(key.count + 1).drop { $0 == " " }
+        }
+        guard let style = rest.first, style == "|" || style == ">" else { return nil }
+        let header = rest.dropFirst().prefix { $0 != " " && $0 != "#" }
+        guard header.isEmpty || header == "-" else { return nil }
+        let after = rest.dropFirst(1 + header.count).trimmingCharacters(in: .whitespaces)
+        guard after.isEmpty || after.hasPrefix("#") else { return nil }
+
+        // The content: the lines after the header that are blank or indented deeper than the key (or dash).
+        func indent(_ s: String) -> Int { s.prefix { $0 == " " }.count }
+        func isBlank(_ s: String) -> Bool { s.allSatisfy { $0 == " " } }
+        var end = index + 1
+        var lastContent = index
+        while end < lines.count, isBlank(lines[end]) || indent(lines[end]) > base {
+            if !isBlank(lines[end]) { lastContent = end }
+            end += 1
+        }
+        let contentIndent = lastContent > index ? lines[(index + 1)...lastContent].first { !isBlank($0) }.map(indent)! : base + 2
+
+        let valueLines = value.components(separatedBy: "\n")
+        guard let first = valueLines.first, !first.hasPrefix(" "), !first.hasPrefix("\t"), !value.contains("\r") else { return nil }
+        var content: [String]
+        if style == "|" {
+            content = valueLines
+        } else {
+            // Folded: a line break between two lines reads as a space, so each break of the value is a blank line,
+            // and lines beginning with white space would be kept as they are: not written this way.
+            guard !valueLines.contains(where: { $0.hasPrefix(" ") || $0.hasPrefix("\t") }) else { return nil }
+            content = []
+            for (i, part) in valueLines.enumerated() {
+                if i > 0 { content.append("") }
+                if !part.isEmpty || i == 0 { content.append(part) }
+            }
+        }
+        let pad = String(repeating: " ", count: contentIndent)
+        content = content.map { $0.isEmpty ? "" : pad + $0 }
+        return (lastContent - index + 1, [line] + content)
     }
 
     private static func closingQuote(_ s: Substring, quote: Character) -> Substring.Index? {
