@@ -68,6 +68,49 @@ final class CaseEditingTests: XCTestCase {
         }
     }
 
+    /// A block scalar (`>-` folded, `|-` literal) edited in place: its header, the comments and every other line
+    /// kept; the new text indented as the block was, and read back as typed.
+    func testAValueEditToABlockScalarIsPatchedInPlace() throws {
+        let name = "family-maintenance.yaml"
+        let cases = try copyExample(name)
+        let url = folder.appendingPathComponent(name)
+        let before = try String(contentsOf: url, encoding: .utf8)
+        let opened = try cases.open(name)
+        let course = "调解员告知权利义务。\n  释明赡养义务。\n\n经分别做工作，三方同意。"
+        let summary = "申请人刘桂英现年78岁。\n2026年1月住院治疗13天。"
+        let form = PageForm.submission(for: opened.tree, changing: [("summary", summary), ("sessions[2].course", course),
+                                                                     ("sessions[2].result", "三方达成协议。")])
+        XCTAssertEqual(try cases.save(name, form: form, version: opened.version), .valuesChanged(count: 3))
+        let after = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path + "~"), "no backup for a value edit")
+        // Every other line as it was: only the blocks' content and the one-line result differ.
+        let old = before.components(separatedBy: "\n")
+        let summaryAt = try XCTUnwrap(old.firstIndex(of: "summary: >-"))
+        XCTAssertEqual(old[summaryAt + 2], "claims:", "the summary block is one line")
+        let courseAt = try XCTUnwrap(old.firstIndex(of: "    course: |-"))
+        XCTAssertTrue(old[courseAt + 4].hasPrefix("    result: "), "the course block is three lines")
+        let expected = Array(old[...summaryAt]) + ["  申请人刘桂英现年78岁。", "", "  2026年1月住院治疗13天。"]
+            + Array(old[(summaryAt + 2)...courseAt])
+            + ["      调解员告知权利义务。", "        释明赡养义务。", "", "      经分别做工作，三方同意。", "    result: 三方达成协议。"]
+            + Array(old[(courseAt + 5)...])
+        XCTAssertEqual(after.components(separatedBy: "\n"), expected)
+        let leaves = try cases.open(name).tree.leaves
+        XCTAssertEqual(leaves["summary"], summary)
+        XCTAssertEqual(leaves["sessions[2].course"], course)
+        XCTAssertEqual(leaves["sessions[2].result"], "三方达成协议。")
+        XCTAssertEqual(leaves["sessions[1].course"], opened.tree.leaves["sessions[1].course"], "the block above is untouched")
+    }
+
+    /// Blocks the patcher leaves to the canonical rewrite (an indentation indicator, `+` chomping, a first line
+    /// starting with a space), and a list item's block ending before the blank line that follows it.
+    func testBlockScalarsThePatcherLeavesAlone() {
+        XCTAssertNil(SourcePatcher.yamlBlock(["  course: |2-", "    x"], at: 0, key: "course", value: "y"))
+        XCTAssertNil(SourcePatcher.yamlBlock(["  course: |+", "    x"], at: 0, key: "course", value: "y"))
+        XCTAssertNil(SourcePatcher.yamlBlock(["  course: |", "    x"], at: 0, key: "course", value: " y"))
+        XCTAssertEqual(SourcePatcher.yamlBlock(["- |  # note", "  x", "  x2", "", "- y"], at: 0, key: nil, value: "z")?.lines, ["- |  # note", "  z"])
+        XCTAssertEqual(SourcePatcher.yamlBlock(["- |  # note", "  x", "  x2", "", "- y"], at: 0, key: nil, value: "z")?.replacing, 3)
+    }
+
     func testAStructuralEditRewritesAndKeepsThePreviousFile() throws {
         let cases = try copyExample("neighbour-drainage.yaml")
         let url = folder.appendingPathComponent("neighbour-drainage.yaml")
@@ -125,6 +168,19 @@ final class CaseEditingTests: XCTestCase {
         XCTAssertTrue(saved.text.hasPrefix("<?xml"))
         let errors = CaseChecker().check(saved.file).filter { $0.severity == .error }
         XCTAssertEqual(errors, [], "fields in the schema's order")
+    }
+
+    /// The page names a field as the form does, in Chinese, also inside a message that quotes a path.
+    func testFieldPathsAreNamedInChinese() {
+        XCTAssertEqual(CaseFormSchema.label(forPath: "parties[1].agents[1].id_number"), "当事人第1项 · 代理人第1项 · 证件号码")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "agreement.performance.payments[2].amount"), "调解协议 · 履行情况 · 付款第2项 · 金额（元）")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "claims[2]"), "申请事项第2项")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "routings[1].date"), "routings[1].date", "a part the form does not show keeps its path")
+        XCTAssertEqual(DeskText.chinese("2026-03-01早于`received` 2026-03-02：案件先接收后受理"), "2026-03-01早于「收到日期」 2026-03-02：案件先接收后受理")
+        XCTAssertEqual(DeskText.chinese("见`wenshu check`"), "见`wenshu check`")
+        XCTAssertEqual(DeskText.chinese("合计14,020.00，但`total_amount`为34,020.00", near: "agreement.instalments"),
+                       "合计14,020.00，但「调解协议 · 总金额（元）」为34,020.00", "a field named beside the finding's own")
+        XCTAssertEqual(DeskText.chinese("`total_amount`"), "`total_amount`", "not a top-level field")
     }
 
     func testFormPathsBecomeFieldPaths() {

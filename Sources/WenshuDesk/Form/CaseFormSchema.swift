@@ -69,7 +69,7 @@ enum CaseFormSchema {
                 .list("agents", "代理人", [
                     .value("name", "姓名", .text), .value("kind", "类别", .choice(["委托代理人", "法定代理人"])),
                     .value("relation", "关系", .text), .value("gender", "性别", .choice(["男", "女"])),
-                    .value("id_number", "身份证号码", .text), .value("workplace", "工作单位", .text),
+                    .value("id_type", "证件类型", .choice(idTypes)), .value("id_number", "证件号码", .text), .value("workplace", "工作单位", .text),
                     .value("address", "住址", .text), .value("phone", "电话", .text),
                     .value("authority", "代理权限", .choice(["一般授权", "特别授权"])),
                     .value("may_apply_confirmation", "可申请司法确认", yesNo),
@@ -145,4 +145,44 @@ enum CaseFormSchema {
             ]),
         ]),
     ]
+
+    /// A field path as the page names it, in Chinese: `parties[1].agents[1].id_number` →
+    /// 当事人第1项 · 代理人第1项 · 证件号码. Segments the form does not show keep their own name; a path
+    /// whose first step the form does not show is returned as it is.
+    static func label(forPath path: String) -> String {
+        guard let (words, known) = labelWords(path), known > 0 else { return path }
+        return words.joined(separator: " · ")
+    }
+
+    /// The Chinese name of a path every step of which the form shows; nil otherwise.
+    static func knownLabel(forPath path: String) -> String? {
+        guard let (words, known) = labelWords(path), known == words.count else { return nil }
+        return words.joined(separator: " · ")
+    }
+
+    /// Each step's name, and how many steps from the start the form shows.
+    private static func labelWords(_ path: String) -> ([String], Int)? {
+        guard let steps = PathStep.parse(path) else { return nil }
+        var candidates = sections.flatMap(\.fields)
+        var words: [String] = []
+        var known = 0
+        for step in steps {
+            // A record can stand in two sections (协议 and 履行 both hold `agreement`): look in all of them.
+            let matches = candidates.filter { $0.name == step.name }
+            guard let spec = matches.first, known == words.count else {
+                words.append(step.name + (step.index.map { "[\($0)]" } ?? ""))
+                candidates = []
+                continue
+            }
+            known += 1
+            words.append(spec.label + (step.index.map { "第\($0)项" } ?? ""))
+            candidates = matches.flatMap { match -> [FieldSpec] in
+                switch match {
+                case .record(_, _, let fields), .list(_, _, let fields): return fields
+                case .value, .valueList: return []
+                }
+            }
+        }
+        return (words, known)
+    }
 }
