@@ -57,7 +57,7 @@ let package = Package(
         // The mediator's desk: a local web page over the same pipeline (`wenshu serve`). The only target that
         // depends on Hummingbird and Mustache, so the rest of the package builds without them.
         .target(name: "WenshuDesk", dependencies: [
-            "WenshuCase", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun", "WenshuPrint", "CDeskCrypto",
+            "WenshuCase", "WenshuDocument", "WenshuFormat", "WenshuTemplate", "WenshuWriters", "WenshuAssembly", "WenshuRun", "WenshuPrint", "CDeskCrypto",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

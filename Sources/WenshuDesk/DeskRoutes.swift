@@ -190,8 +190,10 @@ struct DeskRoutes: Sendable {
         let (papers, diagnostics) = server.papers.forms(caseAt: url, name: name)
         let formats = server.papers.formats
         let link = DeskRoutes.link(name)
+        let pictured = server.previews != nil
         let rows: [[String: Any]] = papers.map { p in
-            ["stem": p.stem, "title": p.title, "text": p.text,
+            ["stem": p.stem, "title": p.title, "text": p.text, "pictured": pictured,
+             "pages": (1...PagePreviews.pages).map { ["src": "/case/\(link)/preview/\(DeskRoutes.link(p.stem))/\($0)", "page": $0] },
              "downloads": formats.map { ["format": $0, "href": "/case/\(link)/paper/\(DeskRoutes.link(p.stem))/\($0)"] }]
         }
         let bundles: [[String: Any]] = [("confirmation-packet", "司法确认申请材料"), ("dossier", "卷宗")].map { stem, title in
@@ -209,14 +211,93 @@ struct DeskRoutes: Sendable {
         guard let data else {
             return message(.unprocessableContent, "无法生成该文书：" + diagnostics.filter { $0.severity == .error }.map(DeskText.sentence(for:)).joined(separator: "；"))
         }
-        let types = ["odt": "application/vnd.oasis.opendocument.text", "fodt": "application/vnd.oasis.opendocument.text-flat-xml",
-                     "txt": "text/plain; charset=utf-8", "pdf": "application/pdf", "xml": "application/xml"]
         let caseStem = OutputLayout.safeName(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
-        let fileName = "\(caseStem)-\(stem).\(format)"
+        return attachment(data, fileName: "\(caseStem)-\(stem).\(format)", shortName: "\(stem).\(format)", format: format)
+    }
+
+    /// A download: the file's type from its format, its name in UTF-8 (`shortName` for old browsers).
+    func attachment(_ data: Data, fileName: String, shortName: String, format: String) -> Response {
+        let types = ["odt": "application/vnd.oasis.opendocument.text", "fodt": "application/vnd.oasis.opendocument.text-flat-xml",
+                     "txt": "text/plain; charset=utf-8", "pdf": "application/pdf", "xml": "application/xml",
+                     "csv": "text/csv; charset=utf-8", "png": "image/png"]
         var headers = HTTPFields()
         headers[.contentType] = types[format] ?? "application/octet-stream"
-        headers[.contentDisposition] = "attachment; filename=\"\(stem).\(format)\"; filename*=UTF-8''\(DeskRoutes.query(fileName))"
+        headers[.contentDisposition] = "attachment; filename=\"\(shortName)\"; filename*=UTF-8''\(DeskRoutes.query(fileName))"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A picture of page `page` of a paper (PNG), drawn once per content; 404 past its last page.
+    func preview(_ name: String, stem: String, page: Int) -> Response {
+        guard let previews = server.previews else { return message(.notFound, "本机没有 LibreOffice 或 pdftoppm，只能预览文字版式。") }
+        guard let url = folder.resolve(name) else { return message(.notFound, "没有这个案件文件。") }
+        let (odt, diagnostics) = server.papers.file(caseAt: url, name: name, stem: stem, format: "odt")
+        guard let odt else {
+            return message(.unprocessableContent, "无法生成该文书：" + diagnostics.filter { $0.severity == .error }.map(DeskText.sentence(for:)).joined(separator: "；"))
+        }
+        let png: Data?
+        do { png = try previews.png(odt: odt, page: page) } catch {
+            return message(.unprocessableContent, DeskText.sentence(for: Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: stem), ["reason": "\(error)"])))
+        }
+        guard let png else { return message(.notFound, "该文书没有第\(page)页。") }
+        var headers = HTTPFields()
+        headers[.contentType] = "image/png"
+        headers[.cacheControl] = "private, no-cache"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
+    // MARK: Ledgers and statistics
+
+    /// The period the page asks for (`?since=&until=`); this year when the page gives none.
+    static func period(_ request: Request) -> (since: String, until: String) {
+        let year = CivilDate.today.year
+        return (request.uri.queryParameters["since"].map(String.init) ?? "\(year)-01-01",
+                request.uri.queryParameters["until"].map(String.init) ?? "\(year)-12-31")
+    }
+
+    /// The office's ledgers and statistics of a period: the period chosen with two date pickers, each book
+    /// and table downloaded in every format, the statistics previewed as text.
+    func reportsPage(_ request: Request, session: Sessions.Session) -> Response {
+        let (since, until) = DeskRoutes.period(request)
+        var context: [String: Any] = ["title": "台账与统计", "csrf": session.csrfToken, "since": since, "until": until,
+                                      "pdfMissing": server.papers.pdfConverter == nil]
+        switch OfficeReports.filter(since: since, until: until) {
+        case .failure(let problem):
+            context["problem"] = DeskText.sentence(for: problem)
+        case .success(let filter):
+            let (reports, diagnostics) = server.reports.reports(filter: filter)
+            let period = "since=\(DeskRoutes.query(since))&until=\(DeskRoutes.query(until))"
+            context["reports"] = reports.map { report -> [String: Any] in
+                let formats = server.papers.formats + (report.csv == nil ? [] : ["csv"])
+                var row: [String: Any] = ["stem": report.stem, "title": report.title,
+                                          "downloads": formats.map { ["format": $0, "href": "/report/\(report.stem)/\($0)?\(period)"] }]
+                if report.stem == "statistics", let text = try? server.reports.file(report, format: "txt", pdfConverter: nil) {
+                    row["preview"] = String(decoding: text, as: UTF8.self)
+                }
+                return row
+            }
+            let errors = diagnostics.filter { $0.severity == .error }
+            context["left"] = errors.map { ["file": $0.location.file, "message": DeskText.sentence(for: $0)] }
+            context["hasLeft"] = !errors.isEmpty
+        }
+        return page("reports", context)
+    }
+
+    func reportDownload(_ request: Request, stem: String, format: String) -> Response {
+        let (since, until) = DeskRoutes.period(request)
+        let filter: LedgerFilter
+        switch OfficeReports.filter(since: since, until: until) {
+        case .failure(let problem): return message(.badRequest, DeskText.sentence(for: problem))
+        case .success(let chosen): filter = chosen
+        }
+        guard let report = server.reports.reports(filter: filter).reports.first(where: { $0.stem == stem }) else {
+            return message(.notFound, "没有这份台账或统计表。")
+        }
+        let data: Data?
+        do { data = try server.reports.file(report, format: format, pdfConverter: server.papers.pdfConverter) } catch {
+            return message(.unprocessableContent, DeskText.sentence(for: Diagnostic(PrintID.conversionFailed, at: SourceLocation(file: stem), ["reason": "\(error)"])))
+        }
+        guard let data else { return message(.notFound, "没有\(format)格式的\(report.title)。") }
+        return attachment(data, fileName: "\(stem)-\(since)-\(until).\(format)", shortName: "\(stem).\(format)", format: format)
     }
 
     // MARK: Scans

@@ -35,6 +35,10 @@ public struct DeskServer: Sendable {
     public let folder: CaseFolder
     public let papers: CasePapers
     public let settings: Settings
+    /// Pictures of the papers' first pages, when LibreOffice and pdftoppm are there.
+    public let previews: PagePreviews?
+    /// The office's ledgers and statistics over the same folder.
+    public var reports: OfficeReports { OfficeReports(folder: folder) }
     let pages: MustacheLibrary
     let sessions = Sessions()
 
@@ -46,6 +50,7 @@ public struct DeskServer: Sendable {
         self.folder = folder
         self.papers = papers
         self.settings = settings
+        previews = PagePreviews(pdfConverter: papers.pdfConverter)
         guard let pagesURL = Bundle.module.url(forResource: "Pages", withExtension: nil) else {
             throw Diagnostic(DeskID.cannotStart, at: SourceLocation(file: "WenshuDesk"), ["reason": .localized(en: "its page templates are missing from the installation", zh: "安装中缺少页面模板")])
         }
@@ -92,6 +97,17 @@ public struct DeskServer: Sendable {
         router.get("/case/:name/paper/:stem/:format") { request, context in
             try await desk.guarded(request) { _, _ in
                 desk.download(DeskRoutes.name(context), stem: context.parameters.get("stem") ?? "", format: context.parameters.get("format") ?? "")
+            }
+        }
+        router.get("/case/:name/preview/:stem/:page") { request, context in
+            try await desk.guarded(request) { _, _ in
+                desk.preview(DeskRoutes.name(context), stem: context.parameters.get("stem") ?? "", page: context.parameters.get("page", as: Int.self) ?? 0)
+            }
+        }
+        router.get("/reports") { request, _ in try await desk.guarded(request) { s, _ in desk.reportsPage(request, session: s) } }
+        router.get("/report/:stem/:format") { request, context in
+            try await desk.guarded(request) { _, _ in
+                desk.reportDownload(request, stem: context.parameters.get("stem") ?? "", format: context.parameters.get("format") ?? "")
             }
         }
         router.post("/case/:name/scan") { request, context in

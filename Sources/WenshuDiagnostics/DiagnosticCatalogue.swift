@@ -165,6 +165,7 @@ public enum DiagnosticCatalogue {
         .newCase,
         .writeFailed,
         .noSuchPaper,
+        .badPeriod,
     ]
     public static let printing: [PrintID] = [
         .noLibreOffice,

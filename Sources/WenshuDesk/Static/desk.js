@@ -85,7 +85,7 @@ function findingItem(f) {
   const li = document.createElement("li");
   li.className = "finding " + f.severity;
   li.dataset.path = f.path;
-  li.textContent = f.severityLabel + "：" + (f.path ? f.path + " " : "") + f.message + " ";
+  li.textContent = f.severityLabel + "：" + (f.label ? f.label + "：" : "") + f.message + " ";
   const code = document.createElement("code");
   code.textContent = f.id;
   li.appendChild(code);
@@ -133,3 +133,6 @@ document.addEventListener("change", async (event) => {
 document.addEventListener("input", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
 document.addEventListener("change", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
 document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("case-form")) runCheck(); });
+
+// A paper shorter than the pages the papers page asks pictures of: the missing page's picture goes.
+document.addEventListener("error", (event) => { if (event.target.matches && event.target.matches("img.page")) event.target.remove(); }, true);

@@ -36,6 +36,12 @@ extension DeskID {
         zh: "无法写入文件：{reason}",
         means: "Saving a case, its previous version or a scan failed; the file on disk is as it was.",
         fix: "Check that the folder is writable and the disk not full.")
+    public static let badPeriod = DeskID(
+        "desk.bad-period",
+        en: "not a period: {text} (dates as YYYY-MM-DD, the end not before the start)",
+        zh: "统计期间有误：{text}（日期写作YYYY-MM-DD，截止日期不能早于起始日期）",
+        means: "The ledgers and statistics page was given a start or end date that is not a date, or an end before the start.",
+        fix: "Choose both dates with the picker, or leave one empty for an open period.")
     public static let noSuchPaper = DeskID(
         "desk.no-such-paper",
         en: "there is no paper {paper} as {format} for this case",
