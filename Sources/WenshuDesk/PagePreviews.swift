@@ -42,7 +42,7 @@ public struct PagePreviews: Sendable {
     public func png(odt: Data, page: Int) throws -> Data? {
         guard (1...PagePreviews.pages).contains(page) else { return nil }
         let key = SHA256Digest.hex(of: odt)
-        let done = cache.appendingPathComponent("\(key).done")
+        let done = cache.appendingPathComponent("\(key)-done")
         if !FileManager.default.fileExists(atPath: done.path) { try draw(odt, key: key, marking: done) }
         return try? Data(contentsOf: cache.appendingPathComponent("\(key)-\(page).png"))
     }
