@@ -288,6 +288,11 @@ def run_flows(page, base, cases, work):
     page.fill('input[name="q"]', "王建国")
     page.click("form.search button")
     page.click("text=（2026）西交调字第37号")
+    # A party added gets the first free code; removed again, nothing of it is saved.
+    page.click('[data-list="parties"] > button.add')
+    expect(field(page, "parties[3].id")).to_have_value("p3")
+    page.locator('[data-item="parties[3]"] button.remove').click()
+    expect(page.locator('[data-item="parties[3]"]')).to_have_count(0)
     page.click('[data-list="visits"] > button.add')
     field(page, "visits[2].date").fill("2026-06-25")
     field(page, "visits[2].visitor").fill("陈晓红")

@@ -38,6 +38,14 @@ document.addEventListener("click", (event) => {
     const added = items.lastElementChild;
     added.querySelectorAll(".ordinal").forEach((o, i) => { if (i === 0) o.textContent = "第" + n + "项"; });
     added.querySelectorAll(":scope > .field label span").forEach((s) => { if (s.textContent === "第__N__项") s.textContent = "第" + n + "项"; });
+    // A new party gets the first free code (p3 …), which instalments' 付款人代号 refer to: nobody has to invent one.
+    if (path === "parties") {
+      const used = new Set(Array.from(items.querySelectorAll('input[name$=".id"]')).map((i) => i.value.trim()));
+      let k = 1;
+      while (used.has("p" + k)) k++;
+      const code = added.querySelector('input[name="parties[' + n + '].id"]');
+      if (code && !code.value) code.value = "p" + k;
+    }
     const first = added.querySelector("input:not([type=hidden]),select,textarea");
     if (first) first.focus();
     scheduleCheck();
