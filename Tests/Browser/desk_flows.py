@@ -242,6 +242,13 @@ def run_flows(page, base, cases, work):
     assert len(rendered) == 1, rendered
     with open(downloaded, "rb") as a, open(rendered[0], "rb") as b:
         assert a.read() == b.read(), "the page's agreement differs from wenshu render's"
+    # … and the one it makes from the reference file itself: the same case, as Wenshu reads it.
+    out = os.path.join(work, "out-reference")
+    render = subprocess.run([WENSHU, "render", "--form", "agreement", REFERENCE, "-o", out, "--to", "odt"], capture_output=True, text=True)
+    assert render.returncode == 0, render.stderr
+    rendered = [os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs if f == "agreement.odt"]
+    with open(downloaded, "rb") as a, open(rendered[0], "rb") as b:
+        assert a.read() == b.read(), "the agreement of the case typed in the page differs from the reference case's"
     # PDF, when LibreOffice is on the machine (the page offers it only then).
     pdf_link = page.locator('#paper-agreement a[data-format="pdf"]')
     if shutil.which("soffice") or os.environ.get("WENSHU_SOFFICE"):
