@@ -180,6 +180,14 @@ def run_flows(page, base, cases, work):
     expect(page.locator('[data-item="parties[1]"] li.finding.error').first).to_be_visible()
     assert "parties[" not in page.locator("#all-findings").inner_text(), page.locator("#all-findings").inner_text()
 
+    # A party's fields follow its kind: a person's credit code is out of the way, an organisation's gender too.
+    expect(field(page, "parties[2].credit_code")).to_be_hidden()
+    page.select_option('[name="parties[2].kind"]', "organisation")
+    expect(field(page, "parties[2].credit_code")).to_be_visible()
+    expect(field(page, "parties[2].gender")).to_be_hidden()
+    page.select_option('[name="parties[2].kind"]', "person")
+    expect(field(page, "parties[2].gender")).to_be_visible()
+
     # 2. Type the whole reference case, field by field, making the usual mistakes and fixing each one.
     seen = set()
     for entry in entries(reference):

@@ -46,6 +46,7 @@ document.addEventListener("click", (event) => {
       const code = added.querySelector('input[name="parties[' + n + '].id"]');
       if (code && !code.value) code.value = "p" + k;
     }
+    fitPartyKind(added);
     const first = added.querySelector("input:not([type=hidden]),select,textarea");
     if (first) first.focus();
     scheduleCheck();
@@ -57,6 +58,23 @@ document.addEventListener("click", (event) => {
     scheduleCheck();
   }
 });
+
+// A party's fields for its kind: a person has no credit code or legal representative, an organisation no
+// gender, ethnicity, birth date or occupation. Only empty fields are hidden, so nothing typed is ever out of sight.
+const ORGANISATION_ONLY = ["credit_code", "representative"];
+const PERSON_ONLY = ["gender", "ethnicity", "birth_date", "occupation"];
+function fitPartyKind(item) {
+  const path = item.dataset.item;
+  if (!/^parties\[\d+\]$/.test(path)) return;
+  const kind = item.querySelector('[name="' + path + '.kind"]');
+  const hide = !kind ? [] : kind.value === "person" ? ORGANISATION_ONLY : kind.value === "organisation" ? PERSON_ONLY : [];
+  for (const name of ORGANISATION_ONLY.concat(PERSON_ONLY)) {
+    const el = item.querySelector(':scope > [data-field="' + path + "." + name + '"]');
+    if (!el) continue;
+    const empty = Array.from(el.querySelectorAll("input,select,textarea")).every((i) => !i.value);
+    el.hidden = hide.includes(name) && empty;
+  }
+}
 
 let timer = null;
 let sequence = 0;
@@ -139,8 +157,16 @@ document.addEventListener("change", async (event) => {
 });
 
 document.addEventListener("input", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
-document.addEventListener("change", (event) => { if (event.target.closest("#case-form")) scheduleCheck(); });
-document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("case-form")) runCheck(); });
+document.addEventListener("change", (event) => {
+  if (!event.target.closest("#case-form")) return;
+  if (/^parties\[\d+\]\.kind$/.test(event.target.name || "")) fitPartyKind(event.target.closest(".item"));
+  scheduleCheck();
+});
+document.addEventListener("DOMContentLoaded", () => {
+  if (!document.getElementById("case-form")) return;
+  document.querySelectorAll('[data-list="parties"] > .items > .item').forEach(fitPartyKind);
+  runCheck();
+});
 
 // A paper shorter than the pages the papers page asks pictures of: the missing page's picture goes.
 document.addEventListener("error", (event) => { if (event.target.matches && event.target.matches("img.page")) event.target.remove(); }, true);
