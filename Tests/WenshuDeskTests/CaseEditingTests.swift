@@ -146,7 +146,8 @@ final class CaseEditingTests: XCTestCase {
     }
 
     func testSavingThePageUnchangedChangesNothing() throws {
-        for name in ["neighbour-drainage.yaml", "traffic-instalments.xml", "wages-subcontractor.json"] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { !$0.hasSuffix(".md") }
+        for name in names {
             let cases = try copyExample(name)
             let before = try Data(contentsOf: folder.appendingPathComponent(name))
             let opened = try cases.open(name)
@@ -175,7 +176,9 @@ final class CaseEditingTests: XCTestCase {
         XCTAssertEqual(CaseFormSchema.label(forPath: "parties[1].agents[1].id_number"), "当事人第1项 · 代理人第1项 · 证件号码")
         XCTAssertEqual(CaseFormSchema.label(forPath: "agreement.performance.payments[2].amount"), "调解协议 · 履行情况 · 付款第2项 · 金额（元）")
         XCTAssertEqual(CaseFormSchema.label(forPath: "claims[2]"), "申请事项第2项")
-        XCTAssertEqual(CaseFormSchema.label(forPath: "routings[1].date"), "routings[1].date", "a part the form does not show keeps its path")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "routings[1].date"), "交办、移交、督办第1项 · 日期")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "holidays[1].date"), "holidays[1].date", "a part the form does not show keeps its path")
+        XCTAssertEqual(CaseFormSchema.label(forPath: "parties[1].nickname"), "当事人第1项 · nickname")
         XCTAssertEqual(DeskText.chinese("2026-03-01早于`received` 2026-03-02：案件先接收后受理"), "2026-03-01早于「收到日期」 2026-03-02：案件先接收后受理")
         XCTAssertEqual(DeskText.chinese("见`wenshu check`"), "见`wenshu check`")
         XCTAssertEqual(DeskText.chinese("合计14,020.00，但`total_amount`为34,020.00", near: "agreement.instalments"),

@@ -1,6 +1,6 @@
 /// The case form: the fields of docs/case-format.md in Chinese, grouped as a clerk thinks
 /// (受理 — 当事人 — 调查 — 调解 — 协议 — 履行 — 回访 — 司法确认 — 归档). Fields the form does not show
-/// (routings, extensions, escalations …) are kept untouched when a case is saved.
+/// (an attribute, a field the schema has and this list lacks) are kept untouched when a case is saved.
 indirect enum FieldSpec: Sendable {
     /// What an input holds; it decides the widget and nothing else (values are kept as typed).
     enum Kind: Sendable { case text, longText, date, time, money, count, choice([String]), scan }
@@ -32,6 +32,8 @@ enum CaseFormSchema {
     private static let yesNo: FieldSpec.Kind = .choice(["true", "false"])
     private static let idTypes = ["居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证"]
 
+    private static let serviceMethods: FieldSpec.Kind = .choice(["直接送达", "留置送达", "邮寄送达", "委托送达", "电子送达"])
+
     private static let mediator: [FieldSpec] = [
         .value("name", "姓名", .text), .value("role", "职责", .choice(["主持调解员", "调解员"])),
         .value("id_number", "身份证号码", .text), .value("phone", "电话", .text),
@@ -50,9 +52,25 @@ enum CaseFormSchema {
                 .value("body", "移送单位", .text), .value("sender", "移送人", .text), .value("date", "移送日期", .date),
                 .value("reference", "移送文号", .text), .value("time_limit", "办理期限（天）", .count),
             ]),
+            .list("routings", "交办、移交、督办", [
+                .value("kind", "类别", .choice(["交办", "移交", "督办"])), .value("number", "单号", .text), .value("date", "日期", .date),
+                .value("from_unit", "交办单位", .text), .value("to_unit", "承办单位", .text), .value("responsible", "责任人", .text),
+                .value("deadline", "办理期限", .date), .value("requirements", "办理要求", .longText), .value("progress", "督办事项", .longText),
+                .value("new_deadline", "新期限", .date),
+                .record("done", "销号", [.value("date", "日期", .date), .value("result", "办理结果", .longText), .value("reported_by", "报告人", .text)]),
+            ]),
             .value("received", "收到日期", .date), .value("accepted", "受理日期", .date), .value("accepted_by", "登记人", .text),
             .value("summary", "纠纷简要情况", .longText),
             .valueList("claims", "申请事项", .longText),
+            .list("notices", "书面通知", [
+                .value("kind", "类别", .choice(["受理", "不予受理", "终止调解"])), .value("number", "编号", .text), .value("date", "日期", .date),
+                .value("to", "送达对象", .text), .value("reason", "理由", .longText), .value("route", "其他途径", .longText),
+                .value("served_by", "送达人", .text), .value("method", "送达方式", serviceMethods),
+            ]),
+            .record("report", "重大、疑难纠纷报告（专报）", [
+                .value("number", "编号", .text), .value("date", "日期", .date), .value("to", "报送单位", .text),
+                .value("risk", "激化风险", .longText), .value("measures", "已采取的措施", .longText), .value("requests", "请求事项", .longText),
+            ]),
         ]),
         FormSection(anchor: "parties", title: "当事人", fields: [
             .list("parties", "当事人", [
@@ -66,6 +84,9 @@ enum CaseFormSchema {
                     .value("name", "姓名", .text), .value("title", "职务", .choice(["法定代表人", "负责人"])),
                 ]),
                 .value("address", "住址", .text), .value("phone", "电话", .text),
+                .record("group", "群体纠纷", [
+                    .value("size", "人数", .count), .list("members", "其他成员", [.value("name", "姓名", .text)]),
+                ]),
                 .list("agents", "代理人", [
                     .value("name", "姓名", .text), .value("kind", "类别", .choice(["委托代理人", "法定代理人"])),
                     .value("relation", "关系", .text), .value("gender", "性别", .choice(["男", "女"])),
@@ -91,6 +112,10 @@ enum CaseFormSchema {
                 .value("date", "日期", .date), .value("time", "时间", .time), .value("place", "地点", .text),
                 .value("present", "参加人", .text), .value("course", "调解经过", .longText), .value("result", "调解结果", .longText),
             ]),
+            .list("extensions", "延长期限", [.value("date", "日期", .date), .value("days", "延长天数", .count), .value("reason", "理由", .longText)]),
+            .list("escalations", "防止纠纷激化", [
+                .value("kind", "类别", .choice(["自杀", "民转刑", "群体性械斗", "群体性上访"])), .value("persons", "人数", .count),
+            ]),
             .record("outcome", "调解结果", [
                 .value("result", "结果", .choice(["调解成功", "调解不成功", "终止调解"])),
                 .value("reason", "原因", .longText), .value("advice", "告知的其他途径", .longText),
@@ -107,6 +132,7 @@ enum CaseFormSchema {
                     .value("due", "到期日", .date), .value("amount", "金额（元）", .money), .value("payer", "付款人代号", .text),
                 ]),
                 .value("performance_terms", "履行方式、时限", .longText), .value("copies", "份数", .count),
+                .list("copy_holders", "各方持有份数", [.value("holder", "持有方", .text), .value("copies", "份数", .count)]),
                 .value("confirms_status_relation", "涉及身份关系", yesNo), .value("confirms_ownership", "涉及物权确认", yesNo),
             ]),
         ]),
@@ -134,6 +160,12 @@ enum CaseFormSchema {
         ]),
         FormSection(anchor: "archive", title: "归档", fields: [
             .value("closed", "结案日期", .date),
+            .list("services", "送达回证", [
+                .value("paper", "送达文书", .text), .value("number", "文号", .text), .value("recipient", "受送达人", .text),
+                .value("method", "送达方式", serviceMethods), .value("date", "送达日期", .date), .value("place", "送达地点", .text),
+                .value("served_by", "送达人", .text), .value("notes", "备注", .longText),
+            ]),
+            .record("reply", "回复移送单位", [.value("number", "编号", .text), .value("date", "日期", .date), .value("contact", "联系人", .text)]),
             .list("attachments", "附件", [
                 .value("kind", "类别", .choice(["身份证明", "授权委托书", "证据材料", "履行凭证", "司法确认材料", "其他"])),
                 .value("title", "名称", .text), .value("pages", "页数", .count), .value("scan", "扫描件", .scan),
