@@ -145,6 +145,23 @@ final class CaseEditingTests: XCTestCase {
         XCTAssertEqual(edited.leaves, ["number": "1"])
     }
 
+    /// Every value of every example case has an input on its page (the page can show and change all of it).
+    func testEveryFieldOfTheExamplesHasAnInput() throws {
+        func names(_ view: Any) -> [String] {
+            if let dict = view as? [String: Any] {
+                return (dict["isValue"] as? Bool == true ? [dict["name"] as? String ?? ""] : [])
+                    + ["fields", "items"].flatMap { (dict[$0] as? [Any] ?? []).flatMap(names) }
+            }
+            return (view as? [Any] ?? []).flatMap(names)
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path).filter({ !$0.hasSuffix(".md") }) {
+            let tree = CaseTree(try CaseLoader.load(examples.appendingPathComponent(name), kind: .caseFile).root)
+            let inputs = Set(FormView.sections(for: tree).flatMap { names($0["fields"] as Any) })
+            let missing = tree.leaves.keys.filter { !inputs.contains($0) }.sorted()
+            XCTAssertEqual(missing, [], name)
+        }
+    }
+
     func testSavingThePageUnchangedChangesNothing() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { !$0.hasSuffix(".md") }
         for name in names {
