@@ -52,6 +52,9 @@ enum CaseFormSchema {
                 .value("body", "移送单位", .text), .value("sender", "移送人", .text), .value("date", "移送日期", .date),
                 .value("reference", "移送文号", .text), .value("time_limit", "办理期限（天）", .count),
             ]),
+            .value("received", "收到日期", .date), .value("accepted", "受理日期", .date), .value("accepted_by", "登记人", .text),
+            .value("summary", "纠纷简要情况", .longText),
+            .valueList("claims", "申请事项", .longText),
             .list("routings", "交办、移交、督办", [
                 .value("kind", "类别", .choice(["交办", "移交", "督办"])), .value("number", "单号", .text), .value("date", "日期", .date),
                 .value("from_unit", "交办单位", .text), .value("to_unit", "承办单位", .text), .value("responsible", "责任人", .text),
@@ -59,9 +62,6 @@ enum CaseFormSchema {
                 .value("new_deadline", "新期限", .date),
                 .record("done", "销号", [.value("date", "日期", .date), .value("result", "办理结果", .longText), .value("reported_by", "报告人", .text)]),
             ]),
-            .value("received", "收到日期", .date), .value("accepted", "受理日期", .date), .value("accepted_by", "登记人", .text),
-            .value("summary", "纠纷简要情况", .longText),
-            .valueList("claims", "申请事项", .longText),
             .list("notices", "书面通知", [
                 .value("kind", "类别", .choice(["受理", "不予受理", "终止调解"])), .value("number", "编号", .text), .value("date", "日期", .date),
                 .value("to", "送达对象", .text), .value("reason", "理由", .longText), .value("route", "其他途径", .longText),
