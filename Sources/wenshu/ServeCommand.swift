@@ -17,7 +17,8 @@ struct ServeCommand: ParsableCommand {
         Starts a small web server over a folder of case files and prints the address to open in a browser. \
         The page lists the cases with their next deadline, edits a case as a form in Chinese with the \
         findings of `wenshu check` beside each field as you type, and previews and downloads every form \
-        that applies, the 司法确认 packet and the dossier. The case files stay the truth: a save writes \
+        that applies (with pictures of its pages when LibreOffice and pdftoppm are there), the 司法确认 packet \
+        and the dossier, and the office's ledgers and statistics of a period. The case files stay the truth: a save writes \
         the file itself, atomically, keeping its comments when only values changed.
 
         It listens on 127.0.0.1 only, unless --listen names another address; then the profile must hold an \
