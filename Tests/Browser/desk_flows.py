@@ -28,6 +28,10 @@ try:
     from playwright.sync_api import expect, sync_playwright
 except ImportError:
     skip("Playwright for Python is not installed (pip install playwright==1.65.3)")
+try:
+    import yaml
+except ImportError:
+    skip("PyYAML is not installed (pip install PyYAML==6.0.3)")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
     skip("Chromium is not installed (apt-get install chromium)")
@@ -163,7 +167,6 @@ def enter(page, path, value):
 
 def run_flows(page, base, cases, work):
     import xml.etree.ElementTree as ET
-    import yaml
 
     reference = xml_data(ET.parse(REFERENCE).getroot())
     # 1. Create the case from nothing: its number and dispute type on the list page.
