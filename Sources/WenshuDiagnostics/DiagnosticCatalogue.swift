@@ -182,6 +182,7 @@ public enum DiagnosticCatalogue {
     public static let ledgers: [LedgerID] = [
         .unknownCommittee,
         .unknownMediator,
+        .otherCommittee,
         .notACase,
         .duplicateNumber,
         .subsidyNoDossier,

@@ -31,7 +31,8 @@ public struct LedgerBooks: Sendable {
         self.keeper = keeper
     }
 
-    /// 矛盾纠纷排查调处登记册: one row per case the filter includes, sorted by case number (`CaseNumberOrder`).
+    /// 矛盾纠纷排查调处登记册: one row per case the filter includes, in order of acceptance date, then case
+    /// number (`CaseNumberOrder.byAcceptance`), as the register is kept by hand.
     public func disputeRegister(_ cases: [CaseFacts]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
@@ -46,7 +47,7 @@ public struct LedgerBooks: Sendable {
             LedgerColumn(title: "履行情况", width: 7, alignment: .center),
             LedgerColumn(title: "回访", width: 7, alignment: .center),
         ]
-        let included = CaseNumberOrder.sorted(cases.filter(filter.includes))
+        let included = CaseNumberOrder.byAcceptance(cases.filter(filter.includes))
         let rows = included.enumerated().map { index, c -> [[Inline]] in
             [
                 LedgerTable.text(String(index + 1)),
