@@ -23,3 +23,24 @@ final class LedgerPaperTests: XCTestCase {
         XCTAssertEqual(printed, expected, "each case number whole on one line, once, by acceptance date")
     }
 }
+
+/// A register that runs over pages is closed on each: every bordered cell draws its own bottom rule (the last
+/// row on a page is closed), and only the first row — the header that repeats on each page — its top one.
+final class LedgerFrameTests: XCTestCase {
+    func testEveryRowDrawsItsBottomRuleAndTheHeaderItsTop() throws {
+        let facts = try StatisticsExamplesTests.facts()
+        let odt = try ODFWriter(flat: false).write(LedgerBooks().disputeRegister(facts))
+        let content = String(decoding: try XCTUnwrap(ZipParts(odt).data["content.xml"]), as: UTF8.self)
+        let rows = content.split(separator: "<table:table-row ").dropFirst()
+        XCTAssertEqual(rows.count, facts.filter { $0.accepted != nil }.count + 1)
+        for (index, row) in rows.enumerated() {
+            for match in row.matches(of: /<table:table-cell table:style-name="([^"]+)"/) {
+                let name = String(match.1)
+                let properties = try XCTUnwrap(content.firstMatch(of: try Regex("style:name=\"\(name)\" style:family=\"table-cell\"><style:table-cell-properties ([^>]*)/>")))
+                let text = String(describing: properties.output[1].substring ?? "")
+                XCTAssertTrue(text.contains(#"fo:border-bottom="0.5pt solid #000000""#), "row \(index): \(name)")
+                XCTAssertEqual(text.contains(#"fo:border-top="0.5pt solid #000000""#), index == 0, "row \(index): \(name)")
+            }
+        }
+    }
+}
