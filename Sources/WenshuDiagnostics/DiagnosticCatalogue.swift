@@ -183,6 +183,7 @@ public enum DiagnosticCatalogue {
     public static let ledgers: [LedgerID] = [
         .unknownCommittee,
         .unknownMediator,
+        .otherCommittee,
         .notACase,
         .duplicateNumber,
         .subsidyNoDossier,

@@ -53,8 +53,9 @@ struct LedgerCommand: ParsableCommand {
         for book in books where book != .disputes && !inputs.named(book) {
             throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option")
         }
-        try inputs.checkNames(in: report.filter)
-        let ledger = LedgerBooks(filter: report.filter, keeper: inputs.profile?.name)
+        let filter = inputs.filter(report.filter)
+        try inputs.checkNames(in: filter)
+        let ledger = LedgerBooks(filter: filter, keeper: inputs.profile?.name)
         var documents: [Document] = []
         for book in books.isEmpty ? Book.allCases : books {
             switch book {
@@ -230,6 +231,30 @@ struct ReportInputs {
         if !logPaths.isEmpty { given.insert(.worklog) }
         return ReportInputs(cases: cases, profile: profile, committees: committees, mediators: mediators, workLogs: logs,
                             hasErrors: findings.hasErrors, given: given)
+    }
+
+    /// The office's own committees: those its profile and its committees register list (`nil` when neither
+    /// lists any, and then every committee counts).
+    var ownCommittees: Set<String>? {
+        let names = (profile?.committees.map(\.name) ?? []) + (committees ?? []).map(\.name)
+        return names.isEmpty ? nil : Set(names)
+    }
+
+    /// The command line's filter, narrowed to the office's own committees; each case of another committee
+    /// that the period includes is named on standard error (`report.other-committee`), with the nearest of
+    /// the office's committees, since a misspelt name is the likelier cause.
+    func filter(_ given: LedgerFilter) -> LedgerFilter {
+        var filter = given
+        filter.ownCommittees = ownCommittees
+        guard let own = filter.ownCommittees else { return filter }
+        for c in cases where filter.isOtherCommittees(c) {
+            let nearest = own.sorted().sorted { editDistance($0, c.committee) < editDistance($1, c.committee) }.prefix(1)
+            let close = nearest.filter { editDistance($0, c.committee) <= max(2, c.committee.count / 4) }
+            printError(Diagnostic(LedgerID.otherCommittee, at: SourceLocation(file: c.file), subject: "committee.name", [
+                "committee": "\(c.committee)",
+                "nearest": close.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(close))])]))
+        }
+        return filter
     }
 
     /// `--committee` and `--mediator` name someone the cases or registers know; a misspelt name is an error

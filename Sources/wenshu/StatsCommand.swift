@@ -43,7 +43,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try ReportInputs.load(report)
-        let filter = report.filter
+        let filter = inputs.filter(report.filter)
         try inputs.checkNames(in: filter)
         // Each work log's committee screens at the rhythm of its level, as the profile lists the committee.
         let settings = inputs.profile?.deadlines ?? DeadlineSettings()
@@ -63,11 +63,12 @@ struct StatsCommand: ParsableCommand {
             FileHandle.standardError.write(Data((CommandWording.noRegister.render(in: .current, [
                 "register": "\(inputs.committees == nil ? "committees" : "mediators")"]) + "\n").utf8))
         }
-        var documents = [statistics.document(keeper: keeper)]
+        let seal = inputs.profile?.seal
+        var documents = [statistics.document(keeper: keeper, seal: seal)]
         var subsidy: SubsidyReport?
         if let profile = inputs.profile, !profile.subsidyRates.isEmpty {
             subsidy = SubsidyReport(cases: inputs.cases, rules: SubsidyRules(profile: profile), filter: filter)
-            documents.append(subsidy!.document(keeper: keeper))
+            documents.append(subsidy!.document(keeper: keeper, seal: seal))
         } else {
             FileHandle.standardError.write(Data((CommandWording.subsidyNotWritten.render(in: .current) + "\n").utf8))
         }

@@ -27,12 +27,17 @@ final class DossierAssemblyTests: XCTestCase {
             let dossier = try XCTUnwrap(result.dossier)
             XCTAssertEqual(dossier.items.map(\.title), [
                 "人民调解申请书", "人民调解当事人权利义务告知书", "王建国居民身份证复印件", "李明居民身份证复印件", "王建国授权委托书",
-                "道路交通事故认定书", "人民调解记录（2026年3月10日）", "人民调解协议书", "银行转账凭证", "备考表", "封底",
-            ])
-            XCTAssertEqual(dossier.items.map(\.row.position), [1, 2, 3, 3, 4, 6, 7, 8, 9, 12, 13])
-            XCTAssertEqual(dossier.items.map(\.position), Array(1...11))
-            XCTAssertEqual(dossier.items.map(\.sectionID), (1...11).map { "item-\($0)" })
-            XCTAssertEqual(dossier.items.map(\.knownPages), [nil, nil, 1, 1, 1, 2, nil, nil, 3, nil, nil])
+                "道路交通事故认定书", "人民调解记录（2026年3月10日）", "人民调解协议书", "银行转账凭证",
+            ], "GB/T 9705: the 备考表 and the 封底 are not listed")
+            XCTAssertEqual(dossier.items.map(\.row.position), [1, 2, 3, 3, 4, 6, 7, 8, 9])
+            XCTAssertEqual(dossier.items.map(\.position), Array(1...9))
+            XCTAssertEqual(dossier.items.map(\.sectionID), (1...9).map { "item-\($0)" })
+            XCTAssertEqual(dossier.items.map(\.knownPages), [nil, nil, 1, 1, 1, 2, nil, nil, 3])
+            // 文号, 责任者 and 日期 of the contents: a form's own, nothing for an attachment.
+            XCTAssertEqual(dossier.items[0].author, "王建国")
+            XCTAssertEqual(dossier.items[1].author, "杭州市西湖区道路交通事故人民调解委员会")
+            XCTAssertNil(dossier.items[2].author)
+            XCTAssertNil(dossier.items[2].date)
             XCTAssertEqual(dossier.missingRows, [])
         }
     }
@@ -41,9 +46,10 @@ final class DossierAssemblyTests: XCTestCase {
         let document = try XCTUnwrap(assemble().dossier).document
         let sections = document.blocks.compactMap { block -> Section? in if case .section(let s) = block { return s } else { return nil } }
         XCTAssertEqual(sections.count, document.blocks.count, "every part is a section")
-        XCTAssertEqual(sections.map(\.id), ["cover", "contents"] + (1...11).map { "item-\($0)" })
+        XCTAssertEqual(sections.map(\.id), ["cover", "contents"] + (1...9).map { "item-\($0)" } + ["dossier-notes", "dossier-back"])
         XCTAssertTrue(sections.allSatisfy(\.startsNewPage))
-        XCTAssertEqual(sections.map(\.numbering), [.unnumbered, .unnumbered, .restart(at: 1)] + Array(repeating: .continues, count: 10))
+        XCTAssertEqual(sections.map(\.numbering), [.unnumbered, .unnumbered, .restart(at: 1)] + Array(repeating: .continues, count: 8)
+                       + [.unnumbered, .unnumbered], "the 备考表 and the 封底 close the volume unnumbered")
         XCTAssertEqual(document.metadata.number, "（2026）西交人调卷字第37号")
         XCTAssertEqual(document.metadata.date, "2026-05-28")
     }
@@ -81,9 +87,7 @@ final class DossierAssemblyTests: XCTestCase {
         let note = "本卷经强制立卷，缺少必备材料：第3项当事人身份证明。"
         guard case .section(let cover) = dossier.document.blocks[0] else { return XCTFail("the cover comes first") }
         XCTAssertTrue(plainText(cover.blocks).contains(note), plainText(cover.blocks))
-        let notes = try XCTUnwrap(dossier.items.first { $0.title == "备考表" })
-        guard case .form(let form) = notes.content else { return XCTFail("the 备考表 is a form") }
-        XCTAssertTrue(plainText(form.documents[0]).contains(note))
+        XCTAssertTrue(plainText(try notesSheet(dossier).blocks).contains(note))
         XCTAssertFalse(dossier.items.contains { $0.row.position == 3 })
     }
 
@@ -103,7 +107,7 @@ final class DossierAssemblyTests: XCTestCase {
         XCTAssertEqual(finding.severity, .note)
         XCTAssertEqual(finding.subject, "attachments[6]")
         let titles = try XCTUnwrap(result.dossier).items.map(\.title)
-        XCTAssertEqual(titles.suffix(4), ["银行转账凭证", "现场照片", "备考表", "封底"])
+        XCTAssertEqual(titles.suffix(2), ["银行转账凭证", "现场照片"])
         XCTAssertEqual(try XCTUnwrap(result.dossier).items.first { $0.title == "现场照片" }?.row.title, "其他材料")
     }
 
@@ -113,9 +117,17 @@ final class DossierAssemblyTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.filter { $0.id == DossierID.missingRequired.id }, [])
         let dossier = try XCTUnwrap(result.dossier, "\(result.diagnostics)")
         XCTAssertFalse(dossier.items.contains { $0.row.position == 8 })
-        let notes = try XCTUnwrap(dossier.items.first { $0.title == "备考表" })
-        guard case .form(let form) = notes.content else { return XCTFail("the 备考表 is a form") }
-        XCTAssertTrue(plainText(form.documents[0]).contains("本案调解不成功，未达成调解协议，卷内无调解协议书。"))
+        let notes = plainText(try notesSheet(dossier).blocks)
+        XCTAssertTrue(notes.contains("本案调解不成功，未达成调解协议，卷内无调解协议书。"))
+        // The recorded reason and advice, as the case writes them (renovation-failed.json's outcome).
+        XCTAssertTrue(notes.contains("调解不成功原因：双方对卫生间渗漏原因及责任认识分歧较大"), notes)
+        XCTAssertTrue(notes.contains("告知当事人的其他途径：已告知双方：施工合同未约定仲裁条款"), notes)
+    }
+
+    /// The 备考表 as bound: the closing section `dossier-notes`.
+    func notesSheet(_ dossier: Dossier, file: StaticString = #filePath, line: UInt = #line) throws -> Section {
+        let sections = dossier.document.blocks.compactMap { block -> Section? in if case .section(let s) = block { return s } else { return nil } }
+        return try XCTUnwrap(sections.first { $0.id == "dossier-notes" }, file: file, line: line)
     }
 
     /// The table is the rule: a required row is excused only for agreement forms when mediation failed.

@@ -39,18 +39,27 @@ final class DossierPaginationTests: XCTestCase {
         let firstNumbered = try XCTUnwrap(pages.firstIndex { $0.number != nil })
         XCTAssertGreaterThanOrEqual(firstNumbered, 2)
         XCTAssertTrue(pages[..<firstNumbered].allSatisfy { $0.number == nil })
-        XCTAssertEqual(pages[firstNumbered...].map(\.number), Array(1...(pages.count - firstNumbered)).map(Optional.some))
+        let numbered = pages[firstNumbered...].prefix { $0.number != nil }
+        XCTAssertEqual(numbered.map(\.number), Array(1...numbered.count).map(Optional.some))
+        // GB/T 9705: the 备考表 and the 封底 close the volume unnumbered, one page each.
+        let closing = pages[(firstNumbered + numbered.count)...]
+        XCTAssertEqual(closing.map(\.firstLine), ["备考表", "（本卷完）"], closing.map(\.lines).description)
+        XCTAssertTrue(closing.allSatisfy { $0.number == nil })
 
-        let contentsLines = try (2...firstNumbered).flatMap { try LibreOffice.text(pdf, page: $0, layout: true).components(separatedBy: "\n") }
-        let rows = DossierCheck.contentsRows(contentsLines)
-        XCTAssertEqual(rows.count, dossier.items.count, contentsLines.joined(separator: "\n"))
+        let rows = try (2...firstNumbered).flatMap { DossierCheck.contentsRows(words: try LibreOffice.words(pdf, page: $0)) }
+        let contentsText = try LibreOffice.text(pdf, page: 2, layout: true)
+        XCTAssertEqual(rows.count, dossier.items.count, contentsText)
+        // GB/T 9705's columns, in order.
+        let header = try LibreOffice.text(pdf, page: 2).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        for column in ["文号", "责任者", "题名", "日期", "页号", "备注"] { XCTAssertTrue(header.contains(column), column) }
         DossierCheck.assertContents(rows, match: dossier.items, pages: pages)
 
         // The 备考表 counts the contents' rows and the volume's pages.
         let notes = try XCTUnwrap(pages.first { $0.firstLine == "备考表" }).lines.map(PrintedPage.squeezed).joined()
         let total = try XCTUnwrap(notes.firstMatch(of: /本卷共(\d+)件，(\d+)页/))
         XCTAssertEqual(Int(total.1), dossier.items.count)
-        XCTAssertEqual(Int(total.2), pages.count - firstNumbered)
+        XCTAssertEqual(Int(total.2), numbered.count)
+        XCTAssertFalse(dossier.items.contains { ["备考表", "封底"].contains($0.title) }, "not listed")
     }
 
     func testTheTextContentsMatchItsOwnPagination() throws {
@@ -71,9 +80,11 @@ final class DossierPaginationTests: XCTestCase {
             // The paginator's own page references say the same.
             let pagination = try writer.paginate(dossier.document)
             XCTAssertEqual(rows.map(\.start), dossier.items.map { pagination.numbers.sections[$0.sectionID]?.start ?? -1 })
-            XCTAssertEqual(pagination.numbers.pageCount, pages.compactMap(\.number).max())
-            let notes = try XCTUnwrap(pages.first { $0.firstLine == "备考表" }).lines.map(PrintedPage.squeezed).joined()
-            XCTAssertTrue(notes.contains("本卷共\(dossier.items.count)件，\(pagination.numbers.pageCount)页。"), notes)
+            let last = try XCTUnwrap(pages.compactMap(\.number).max())
+            let notesPage = try XCTUnwrap(pages.firstIndex { $0.firstLine == "备考表" })
+            XCTAssertNil(pages[notesPage].number, "the 备考表 carries no number")
+            let notes = pages[notesPage].lines.map(PrintedPage.squeezed).joined()
+            XCTAssertTrue(notes.contains("本卷共\(dossier.items.count)件，\(last)页。"), notes)
         }
     }
 

@@ -91,7 +91,8 @@ struct PrintedPage {
 /// A row of a printed 卷内目录.
 struct ContentsRow: Equatable {
     var position: Int
-    var title: String
+    /// 题名; `nil` where the printed layout does not let it be read (a PDF's text drops empty cells).
+    var title: String?
     var start: Int
     var end: Int?
 }
@@ -154,11 +155,14 @@ enum DossierCheck {
         let starts = printedStarts(of: items, in: pages, file: file, line: line)
         guard starts.count == items.count else { return }
         XCTAssertEqual(rows.map(\.position), items.map(\.position), "序号", file: file, line: line)
-        XCTAssertEqual(rows.map { PrintedPage.squeezed($0.title) }, items.map { PrintedPage.squeezed($0.title) }, "文件名称", file: file, line: line)
+        if rows.allSatisfy({ $0.title != nil }) {
+            XCTAssertEqual(rows.map { PrintedPage.squeezed($0.title ?? "") }, items.map { PrintedPage.squeezed($0.title) }, "题名", file: file, line: line)
+        }
         XCTAssertEqual(rows.map(\.start), starts, "first pages in the contents against where each paper starts", file: file, line: line)
         // GB/T 9705: every paper its first page; the last paper its first and last (the volume's extent).
         XCTAssertEqual(rows.dropLast().compactMap(\.end), [], "only the last row prints a range", file: file, line: line)
         if let last = rows.last {
+            // The 备考表 and the 封底 that follow carry no number.
             let lastPage = pages.compactMap(\.number).max() ?? 0
             XCTAssertEqual(last.end ?? last.start, lastPage, "the last row ends on the last numbered page", file: file, line: line)
         }
@@ -166,20 +170,47 @@ enum DossierCheck {
 
     /// The rows of a 卷内目录 as printed, from lines of text (PDF with -layout, or the text writer's
     /// table, where a long title goes on in the next line): 序号, 文件名称, 页号 as `a` or `a～b`.
+    /// The rows of a 卷内目录 printed by LibreOffice, from the words' boxes: each 序号 in the first column with
+    /// the page (a number or a range of up to three digits; a date has eight) on the same line of the row —
+    /// cells are centred vertically, so single-line cells share their top. Titles are not read (nil).
+    static func contentsRows(words: [LibreOffice.Word]) -> [ContentsRow] {
+        let page = /(\d{1,3})(?:～(\d{1,3}))?/
+        guard let header = words.first(where: { $0.text == "序号" || $0.text == "序" }) else { return [] }
+        return words.filter { $0.left < header.right + 2 && $0.top > header.bottom }.compactMap { word -> ContentsRow? in
+            guard let position = Int(word.text) else { return nil }
+            let same = words.filter { abs($0.top - word.top) < 1.5 && $0.left > word.right }
+            guard let pages = same.lazy.compactMap({ $0.text.wholeMatch(of: page) }).first else { return nil }
+            return ContentsRow(position: position, title: nil, start: Int(pages.1)!, end: pages.2.map { Int($0)! })
+        }.sorted { $0.position < $1.position }
+    }
+
     static func contentsRows(_ lines: [String]) -> [ContentsRow] {
         var rows: [ContentsRow] = []
-        for line in lines {
-            let cells = line.contains("│")
-                ? line.split(separator: "│", omittingEmptySubsequences: false).dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-                : line.split(separator: /\s{2,}/).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard cells.count >= 3 else { continue }
-            if cells[0].isEmpty, !cells[1].isEmpty, !rows.isEmpty {
-                rows[rows.count - 1].title += cells[1]
-                continue
+        // The columns of GB/T 9705: 序号, 文号, 责任者, 题名, 日期, 页号, 备注. In the text writer's table a row
+        // runs over several lines (│ … │), its first holding the 序号; its title and its pages are the lines'
+        // cells joined (a range may wrap in the narrow 页号 column).
+        let page = /(\d{1,3})(?:\s*～\s*(\d{1,3}))?/
+        var open: (position: Int, title: String, pages: String)?
+        func close() {
+            if let row = open, let pages = row.pages.wholeMatch(of: page) {
+                rows.append(ContentsRow(position: row.position, title: row.title, start: Int(pages.1)!, end: pages.2.map { Int($0)! }))
             }
-            guard let position = Int(cells[0]), let pages = cells[2].wholeMatch(of: /(\d+)(?:\s*～\s*(\d+))?/) else { continue }
-            rows.append(ContentsRow(position: position, title: cells[1], start: Int(pages.1)!, end: pages.2.map { Int($0)! }))
+            open = nil
         }
+        for line in lines {
+            let cells = line.split(separator: "│", omittingEmptySubsequences: false).dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+            guard line.contains("│"), cells.count >= 6 else { close(); continue }
+            if let position = Int(cells[0]) {
+                close()
+                open = (position, cells[3], cells[5])
+            } else if open != nil, cells[0].isEmpty {
+                open!.title += cells[3]
+                open!.pages += cells[5]
+            } else {
+                close()
+            }
+        }
+        close()
         return rows
     }
 }

@@ -32,4 +32,23 @@ final class LedgerOrderingTests: XCTestCase {
         ])
         XCTAssertEqual(CaseNumberOrder.sorted(facts.reversed()).map(\.number), CaseNumberOrder.sorted(facts).map(\.number))
     }
+
+    /// The register lists cases as they came in: by acceptance date, then number (a later number accepted
+    /// earlier comes first; one day's cases by number).
+    func testTheRegisterRunsByAcceptanceDateThenNumber() {
+        let rows: [(String, String)] = [
+            ("（2026）西交调字第9号", "2026-03-05"), ("（2026）西交调字第37号", "2026-03-03"),
+            ("（2026）古荡调字第2号", "2026-03-05"), ("（2026）西交调字第10号", "2026-01-12"),
+        ]
+        let facts = rows.map { CaseFacts(file: "\($0.0).xml", number: $0.0, accepted: .init(iso: $0.1), type: "其他", committee: "c") }
+        let expected = ["（2026）西交调字第10号", "（2026）西交调字第37号", "（2026）古荡调字第2号", "（2026）西交调字第9号"]
+        XCTAssertEqual(CaseNumberOrder.byAcceptance(facts).map(\.number), expected)
+        XCTAssertEqual(CaseNumberOrder.byAcceptance(facts.reversed()).map(\.number), expected)
+        let register = LedgerBooks().disputeRegister(facts)
+        guard case .table(let table)? = register.blocks.last else { return XCTFail("no table") }
+        let numbers = table.rows.dropFirst().map { row -> String in
+            row.cells[1].paragraphs.flatMap(\.inlines).compactMap { if case .field(let t) = $0 { t } else { nil } }.joined()
+        }
+        XCTAssertEqual(numbers, expected)
+    }
 }

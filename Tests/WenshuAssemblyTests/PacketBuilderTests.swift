@@ -28,13 +28,26 @@ final class PacketBuilderTests: XCTestCase {
         return nil
     }
 
-    func testTheReferenceCaseBuildsOneDocumentOfFourParts() throws {
+    /// In the checklist's order: the application, the agreement, the certificate, a placeholder page for each
+    /// paper attached (王建国's ID copy, his power of attorney, 李明's ID copy), the 送达地址确认书, the evidence,
+    /// then the checklist.
+    func testTheReferenceCaseBuildsOneDocumentInTheChecklistsOrder() throws {
         let result = packet.build(try PacketFixtures.traffic())
         XCTAssertEqual(errors(result), [])
         XCTAssertEqual(result.diagnostics.map(\.id), ["packet.missing-material"], "only the lawyer's identity paper is missing")
         let document = try XCTUnwrap(result.document)
-        XCTAssertEqual(parts(document), ["application new page continues", "agreement new page continues",
-                                         "certificate new page continues", "checklist new page continues"])
+        XCTAssertEqual(parts(document), ["application", "agreement", "certificate", "material-4-1", "material-6-1", "material-7-1",
+                                         "service-address", "material-9-1", "checklist"].map { $0 + " new page continues" })
+        let placeholder = plainText(try XCTUnwrap(section("material-6-1", of: document)).blocks)
+        XCTAssertTrue(placeholder.contains("此处装订：王建国授权委托书（第1页，共1页）"), placeholder)
+        XCTAssertTrue(placeholder.contains("（申请材料清单第6项，王建国出具的授权委托书（周敏，特别授权））"), placeholder)
+        let addresses = plainText(try XCTUnwrap(section("service-address", of: document)).blocks)
+        XCTAssertEqual(addresses.components(separatedBy: "送达地址确认书").count - 1, 2, "one per party")
+        XCTAssertTrue(addresses.contains("杭州市西湖区古荡街道嘉绿苑12幢3单元402室"), addresses)
+        guard case .signatures(let checker)? = try XCTUnwrap(section("checklist", of: document)).blocks.last else {
+            return XCTFail("the checklist ends with the checker's signature")
+        }
+        XCTAssertEqual(checker.signatures[0].label, [.text("材料核对人（签名）"), .blank(width: 8)], "a line to sign on")
         XCTAssertEqual(document.metadata.formID, "confirmation-packet")
         XCTAssertEqual(document.metadata.caseNumber, "（2026）西交调字第37号")
         XCTAssertEqual(document.metadata.date, "2026-03-16", "the application date, not the clock")
@@ -146,7 +159,7 @@ final class PacketBuilderTests: XCTestCase {
         let document = try XCTUnwrap(forced.document)
         XCTAssertEqual(forced.overridden.map(\.id), ["packet.window", "packet.excluded-ownership", "packet.agent-authority"])
         XCTAssertEqual(parts(document).first, "cover-note new page unnumbered")
-        XCTAssertEqual(parts(document).count, 5)
+        XCTAssertEqual(parts(document).count, 10, "the cover note and the nine parts")
         let note = plainText(try XCTUnwrap(section("cover-note", of: document)).blocks)
         XCTAssertTrue(note.contains("一、申请超过法定期限"), note)
         XCTAssertTrue(note.contains("二、调解协议内容涉及确认物权"), note)
@@ -186,5 +199,25 @@ final class PacketBuilderTests: XCTestCase {
         XCTAssertEqual(files.map(\.name), ["confirmation-packet.txt", "confirmation-packet.fodt"])
         let text = String(decoding: files[0].data, as: UTF8.self)
         XCTAssertTrue(text.contains("司法确认申请书") && text.contains("司法确认申请材料清单"))
+    }
+
+    /// A 委托代理人 whose power of attorney the case does not attach: the packet prints the 授权委托书 filled
+    /// from the agent's data (特别授权 ticked, with its items) where the checklist names it, which says 待签.
+    func testAMissingPowerOfAttorneyIsPrintedFilledForSigning() throws {
+        let file = try PacketFixtures.traffic([("<kind>授权委托书</kind>", "<kind>其他</kind>")])
+        let result = packet.build(file)
+        let document = try XCTUnwrap(result.document, "\(result.diagnostics)")
+        XCTAssertTrue(parts(document).contains("power-of-attorney-1 new page continues"), "\(parts(document))")
+        let blocks = try XCTUnwrap(section("power-of-attorney-1", of: document)).blocks
+        let form = plainText(blocks)
+        for text in ["授权委托书", "委托人：王建国", "受托人：周敏", "代理权限：□一般授权　☑特别授权", "☑代为申请司法确认"] {
+            XCTAssertTrue(form.contains(text), "\(text) in \(form)")
+        }
+        let signatories = blocks.compactMap { block -> SignatureBlock? in if case .signatures(let s) = block { s } else { nil } }
+            .flatMap(\.signatures).map { $0.label.compactMap(\.plainText).joined() }
+        XCTAssertEqual(signatories, ["委托人：王建国（签名或者按指印）", "受托人：周敏（签名）"])
+        let checklist = plainText(try XCTUnwrap(section("checklist", of: document)).blocks)
+        XCTAssertTrue(checklist.contains("待委托人、受托人签名"), checklist)
+        XCTAssertFalse(result.diagnostics.contains { $0.id == PacketID.missingMaterial.id && $0.message.contains("授权委托书") })
     }
 }

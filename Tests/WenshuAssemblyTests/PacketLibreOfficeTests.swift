@@ -58,17 +58,23 @@ final class PacketLibreOfficeTests: XCTestCase {
         XCTAssertTrue(all.contains("杭州市西湖区道路交通事故人民调解委员会（印）"), "the certificate's seal line")
 
         // Each part begins at the top of a page: its title is the first text there.
-        let starts = ["司法确认申请书", "人民调解协议书", "调解组织主持调解的证明", "司法确认申请材料清单"].map { title in
+        let starts = ["司法确认申请书", "人民调解协议书", "调解组织主持调解的证明", "送达地址确认书", "司法确认申请材料清单"].map { title in
             texts.firstIndex { $0.hasPrefix(title) }.map { $0 + 1 }
         }
-        XCTAssertEqual(starts.compactMap { $0 }.count, 4, "every part starts a page: \(starts)")
+        XCTAssertEqual(starts.compactMap { $0 }.count, 5, "every part starts a page: \(starts)")
         XCTAssertEqual(starts.first, 1)
         XCTAssertEqual(starts.compactMap { $0 }, starts.compactMap { $0 }.sorted())
 
-        // The checklist's "本申请材料第N页起" are the pages where the application, the agreement and the
-        // certificate start.
-        let checklist = texts[(starts[3] ?? 1) - 1]
+        // The checklist's "本申请材料第N页起" are the pages where the application, the agreement, the
+        // certificate and the 送达地址确认书 start; each attached paper's "，第N页起" is its placeholder page.
+        let checklist = texts[((starts[4] ?? 1) - 1)...].joined()
         let printed = checklist.matches(of: /本申请材料第(\d+)页起/).map { Int($0.1)! }
-        XCTAssertEqual(printed, Array(starts.prefix(3).compactMap { $0 }))
+        XCTAssertEqual(printed, Array(starts.prefix(4).compactMap { $0 }))
+        // A placeholder page for each page of paper attached: the two ID copies, the power of attorney, the
+        // two pages of the accident report; between the certificate and the checklist.
+        let placeholders = texts.indices.filter { texts[$0].hasPrefix("此处装订：") }
+        XCTAssertEqual(placeholders.count, 5)
+        XCTAssertTrue(placeholders.allSatisfy { $0 + 1 > starts[2]! && $0 + 1 < starts[4]! })
+        XCTAssertTrue(checklist.contains("材料核对人（签名）"))
     }
 }

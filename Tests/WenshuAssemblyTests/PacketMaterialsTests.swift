@@ -14,6 +14,7 @@ final class PacketMaterialsTests: XCTestCase {
         switch material.source {
         case .packet(let section): return "\(material.title) = packet:\(section)"
         case .attached(let files): return "\(material.title) = " + files.map(\.title).joined(separator: " + ")
+        case .toSign(let n): return "\(material.title) = 待签:\(n)"
         case .missing: return "\(material.title) = 缺"
         }
     }
@@ -29,6 +30,7 @@ final class PacketMaterialsTests: XCTestCase {
             "委托代理人周敏的身份证明 = 缺",
             "王建国出具的授权委托书（周敏，特别授权） = 王建国授权委托书",
             "申请人李明的身份证明 = 李明居民身份证复印件",
+            "各申请人的送达地址确认书 = packet:service-address",
             "其他证据材料 = 道路交通事故认定书",
         ], "receipts of performance (银行转账凭证) are not part of an application")
         XCTAssertEqual(list.findings.map(\.id), ["packet.missing-material"])
@@ -53,6 +55,7 @@ final class PacketMaterialsTests: XCTestCase {
             "法定代理人李雪的身份证明 = 孙浩然户口簿及李雪居民身份证复印件",
             "李雪与孙浩然的监护关系证明 = 孙浩然户口簿及李雪居民身份证复印件",
             "申请人成都市青羊区光华中医骨伤医院的主体资格证明及法定代表人罗志远的身份证明 = 事业单位法人证书复印件及法定代表人身份证明书",
+            "各申请人的送达地址确认书 = packet:service-address",
         ], "the son keeps out (may_apply_confirmation false), so none of his papers are asked for")
         XCTAssertEqual(materials(facts).findings, [])
     }
@@ -69,5 +72,20 @@ final class PacketMaterialsTests: XCTestCase {
 
         let money = materials(.sample(agreement: .agreement(terms: "被申请人赔偿申请人人民币5,000元。")))
         XCTAssertFalse(money.items.map(\.title).contains { $0.hasPrefix("与调解协议相关的财产权利证明") })
+    }
+
+    /// A 委托代理人 without a signed power of attorney among the attachments gets the 授权委托书 filled for
+    /// signing (待签) — the n-th of the form's documents, counting every 委托代理人 in case order — not a 缺.
+    func testAMissingPowerOfAttorneyIsPrintedToSign() {
+        let son = PacketFacts.Agent.agent("邓文博", authority: "一般授权", mayApply: false)
+        let lawyer = PacketFacts.Agent.agent("周敏", authority: "特别授权", path: "parties[1].agents[2]")
+        let facts = PacketFacts.sample(parties: [.person("王建国", agents: [son, lawyer]), .person("李明")], attachments: [
+            Attachment(kind: "身份证明", title: "王建国居民身份证复印件", pages: 1),
+            Attachment(kind: "身份证明", title: "周敏律师执业证", pages: 1),
+            Attachment(kind: "身份证明", title: "李明居民身份证复印件", pages: 1),
+        ])
+        let list = materials(facts)
+        XCTAssertTrue(list.items.map(row).contains("王建国出具的授权委托书（周敏，特别授权） = 待签:2"), list.items.map(row).description)
+        XCTAssertEqual(list.findings, [])
     }
 }

@@ -129,13 +129,22 @@ final class StatisticsBatchTests: XCTestCase {
         XCTAssertEqual(report.refused.count, Self.count - qualifying.count)
     }
 
-    func testTheRegisterListsEveryCaseInNumberOrder() throws {
+    /// The register runs by acceptance date, and one day's cases by number (as integers).
+    func testTheRegisterListsEveryCaseByAcceptanceDateThenNumber() throws {
         let facts = try collect()
         let register = LedgerBooks().disputeRegister(facts.reversed())
         let rows = tableRows(tables(register)[0]).dropFirst()
         XCTAssertEqual(rows.count, Self.count)
-        XCTAssertEqual(rows.prefix(3).map { $0[1] }, ["（2026）西交调字第1号", "（2026）西交调字第2号", "（2026）西交调字第3号"])
-        XCTAssertEqual(rows.last?[1], "（2026）西交调字第\(Self.count)号")
+        let byNumber = Dictionary(uniqueKeysWithValues: facts.map { ($0.number, $0) })
+        let listed = try rows.map { try XCTUnwrap(byNumber[$0[1]]) }
+        XCTAssertEqual(Set(listed.map(\.number)).count, Self.count)
+        var sameDay = 0
+        for (a, b) in zip(listed, listed.dropFirst()) {
+            let (p, q) = (try XCTUnwrap(a.accepted), try XCTUnwrap(b.accepted))
+            XCTAssertTrue(p < q || p == q && CaseNumberOrder.precedes(a.number, b.number), "\(a.number) before \(b.number)")
+            if p == q { sameDay += 1 }
+        }
+        XCTAssertGreaterThan(sameDay, 0, "the batch has days with several cases, so the number order within a day is tested")
     }
 
     /// Two files with one case number: both are kept (the register shows them), the later one is warned about.

@@ -142,3 +142,48 @@ final class SubsidyRulesTests: XCTestCase {
         XCTAssertTrue(text.contains("卷宗封面"), "unchecked materials are said")
     }
 }
+
+/// The rates follow the dossier model: a requirement naming a model row is met by any form of that row.
+final class SubsidyModelRowTests: XCTestCase {
+    func testARequirementNamingAModelRowTakesAnyOfItsForms() {
+        let model = DossierModel(rows: [
+            .init(position: 1, title: "受理材料", required: true, forms: ["人民调解申请书", "人民调解受理登记表"]),
+        ])
+        let rules = SubsidyRules(rates: [.init(level: "村(居)", grade: "一般", amount: Amount(fen: 3000),
+                                               requiredMaterials: ["受理材料"])], model: model)
+        var c = SubsidyRulesTests.qualifying
+        c.materials = ["人民调解受理登记表"]
+        XCTAssertEqual(rules.decide(c).reasons, [])
+        c.materials = []
+        XCTAssertEqual(rules.decide(c).reasons, [.missingMaterials(["受理材料"])])
+        XCTAssertEqual(rules.uncheckedMaterials, [])
+    }
+
+    /// The two examples a police station and a petition office sent (移送: no application) are not refused for
+    /// lacking a 申请书 under the example profile, and no example is refused for a paper its dossier's first row
+    /// does not ask for.
+    func testReferredExamplesAreNotRefusedForLackingAnApplication() throws {
+        let (profile, _) = OfficeProfile.load(Repository.examples.appendingPathComponent("office.yaml"))
+        let rules = SubsidyRules(profile: try XCTUnwrap(profile))
+        let facts = try StatisticsExamplesTests.facts()
+        let referred = facts.filter { $0.sourceKind == "移送" }
+        XCTAssertEqual(referred.count, 2)
+        for c in facts {
+            for reason in rules.decide(c).reasons {
+                if case .missingMaterials(let titles) = reason {
+                    XCTAssertFalse(titles.contains("人民调解申请书"), c.file)
+                    XCTAssertFalse(titles.contains("人民调解申请书或人民调解受理登记表") && c.materials.contains("人民调解受理登记表"), c.file)
+                }
+            }
+        }
+        // Under the old reading (申请书 required on its own) the referred cases were refused for it.
+        let old = SubsidyRules(rates: rules.rates.map { rate in
+            var rate = rate
+            rate.requiredMaterials = rate.requiredMaterials.flatMap { $0 == "人民调解申请书或人民调解受理登记表" ? ["人民调解申请书", "人民调解受理登记表"] : [$0] }
+            return rate
+        })
+        XCTAssertTrue(referred.contains { c in old.decide(c).reasons.contains { reason in
+            if case .missingMaterials(let titles) = reason { return titles.contains("人民调解申请书") } else { return false }
+        } })
+    }
+}

@@ -65,15 +65,25 @@ final class LedgerCommandTests: XCTestCase {
                              "--format", "json", "--to", "fodt", "-o", out)
         XCTAssertEqual(run.status, 0, run.errors)
         let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
-        XCTAssertEqual(summary["accepted"] as? Int, 14)
-        XCTAssertEqual(summary["successful"] as? Int, 12)
-        XCTAssertEqual(summary["successRate"] as? String, "85.7%")
-        XCTAssertEqual(summary["subsidyTotal"] as? String, "910.00")
+        // Only the office's own committees count: of the fourteen accepted examples, the Xihu district's
+        // traffic case; the thirteen others are named on standard error.
+        XCTAssertEqual(summary["accepted"] as? Int, 1)
+        XCTAssertEqual(summary["successful"] as? Int, 1)
+        XCTAssertEqual(summary["successRate"] as? String, "100.0%")
+        XCTAssertEqual(summary["subsidyTotal"] as? String, "100.00")
+        XCTAssertEqual(run.errors.components(separatedBy: "[report.other-committee]").count - 1, 13, run.errors)
+        XCTAssertTrue(run.errors.contains("examples/cases/wages-subcontractor.json: warning: committee.name: the case's committee 杭州市临平区劳动争议人民调解委员会 is not one of the office's"), run.errors)
+        XCTAssertTrue(run.errors.contains("the nearest known: 杭州市西湖区劳动争议人民调解委员会"), run.errors)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),
                        [".wenshu-manifest", "statistics.csv", "statistics.fodt", "subsidy.csv", "subsidy.fodt"])
         let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/statistics.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM, for Excel and WPS")
-        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("合计,全部,,14,12,"))
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("合计,全部,,1,1,"))
+        let report = try String(contentsOfFile: out + "/statistics.fodt", encoding: .utf8)
+        XCTAssertTrue(report.contains("另有13件案件属其他调解组织，未计入"))
+        for line in ["填表人（签名）", "审核人（签名）", "杭州市西湖区司法局", "（印）", "填报日期："] {
+            XCTAssertTrue(report.contains(line), line)
+        }
     }
 
     /// A case with errors is left out and named; the rest is counted; the exit status says so.

@@ -54,7 +54,7 @@ public struct Dossier: Sendable {
         ]
         for item in items {
             switch item.content {
-            case .form(let form) where !form.readsDossier:
+            case .form(let form):
                 let names = item.archiveParts
                 for (index, document) in form.documents.enumerated() {
                     parts.append(.init(name: names[2 * index], data: try odt.write(document)))
@@ -64,8 +64,6 @@ public struct Dossier: Sendable {
                 if let scan = attachment.scan, let name = item.scanPart {
                     parts.append(.init(name: name, file: scan.file))
                 }
-            case .form:
-                break
             }
         }
         return ArchivePackage(parts: parts)

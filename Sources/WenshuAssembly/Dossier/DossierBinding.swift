@@ -17,8 +17,10 @@ struct DossierBinding {
     private(set) var missing: [DossierModel.Row] = []
     /// The `$dossier` tree, once the items are known.
     private(set) var index = XMLDocument(rootName: "dossier")
-    /// Items whose forms read `$dossier`: rendered once the item list is complete.
-    private var deferred: [(item: Int, template: FormTemplate)] = []
+    /// The volume's closing sheets (备考表, 封底: the forms that read `$dossier`), in model order: bound after
+    /// the items, rendered once the item list is complete. GB/T 9705 leaves them out of the 卷内目录, out of
+    /// the count of 件 and 页 and out of the page numbering: they describe the volume, they are not in it.
+    private var closing: [FormTemplate] = []
 
     init(assembler: DossierAssembler, file: CaseFile, source: DossierAssembler.CaseSource) {
         self.assembler = assembler
@@ -33,8 +35,8 @@ struct DossierBinding {
 
     /// Walks the model: each row's forms (those that apply to the case, in the row's order), then its
     /// attachments (in case order). Attachments of a kind no row takes are bound as 其他材料 before the
-    /// first row holding the dossier's own forms (the 备考表), or at the end. Reports required rows left
-    /// empty.
+    /// first row holding the dossier's own forms (the 备考表), or at the end. The dossier's own forms (备考表,
+    /// 封底) are closing sheets, not items. Reports required rows left empty.
     mutating func collectItems() {
         let attachments = file.root.element(named: "attachments")?.elements(named: "attachment") ?? []
         let kinds = Set(assembler.model.rows.flatMap(\.attachmentKinds))
@@ -49,12 +51,12 @@ struct DossierBinding {
                 othersBound = true
             }
             let before = items.count
+            var filled = false
             for template in templates {
                 if template.parameters.contains(DossierAssembler.parameterName) {
                     guard template.applies(to: file.document, office: office, parameters: probe) else { continue }
-                    deferred.append((items.count, template))
-                    let form = DossierItem.FilledForm(formID: template.id, stem: template.id, documents: [], readsDossier: true)
-                    append(title: template.title, row: row, .form(form))
+                    closing.append(template)
+                    filled = true
                 } else {
                     guard template.applies(to: file.document, office: office) else { continue }
                     addForm(template, row: row)
@@ -64,7 +66,7 @@ struct DossierBinding {
                 guard let kind = attachment.element(named: "kind")?.stringValue, row.attachmentKinds.contains(kind) else { continue }
                 addAttachment(attachment, kind: kind, row: row)
             }
-            if items.count == before && DossierModel.isRequired(row, outcome: outcome) { reportMissing(row) }
+            if items.count == before && !filled && DossierModel.isRequired(row, outcome: outcome) { reportMissing(row) }
         }
         if !othersBound { addOthers(others) }
     }
@@ -87,10 +89,29 @@ struct DossierBinding {
         let repeated = template.forEachSource != nil
         for (k, document) in rendering.documents.enumerated() {
             let form = DossierItem.FilledForm(formID: template.id, stem: repeated ? "\(template.id)-\(k + 1)" : template.id,
-                                              documents: [document], readsDossier: false)
+                                              documents: [document])
             let title = repeated ? Self.recordTitle(template.title, date: document.metadata.date) : template.title
             append(title: title, row: row, .form(form))
+            items[items.count - 1].number = document.metadata.number
+            items[items.count - 1].date = document.metadata.date.flatMap(CivilDate.init(iso:))
+            items[items.count - 1].author = author(of: template)
         }
+    }
+
+    /// Papers a party writes and signs: their 责任者 is the applying parties, not the committee.
+    static let partyPapers: Set<String> = ["人民调解申请书", "司法确认申请书"]
+
+    /// 责任者 of a filled form (GB/T 9705: who made the paper): the applicants for an application, else the
+    /// committee that wrote it.
+    private func author(of template: FormTemplate) -> String? {
+        let root = file.root
+        if Self.partyPapers.contains(template.title) {
+            let parties = root.element(named: "parties")?.elements(named: "party") ?? []
+            let applicants = parties.filter { $0.element(named: "role")?.stringValue == "申请人" }
+            let names = (applicants.isEmpty ? parties : applicants).compactMap { $0.element(named: "name")?.stringValue }
+            if !names.isEmpty { return names.joined(separator: "、") }
+        }
+        return root.element(named: "committee")?.element(named: "name")?.stringValue
     }
 
     /// A form written per record is told apart by its record's date: `人民调解记录（2026年3月10日）`.
@@ -165,13 +186,10 @@ struct DossierBinding {
     mutating func bind() -> Document? {
         index = DossierIndex.document(items: items, missing: missing)
         let parameters = [DossierAssembler.parameterName: index]
-        for (item, template) in deferred {
+        let closingSheets = closing.map { template -> (id: String, documents: [Document]) in
             let rendering = template.render(file.document, office: office, parameters: parameters)
             diagnostics += rendering.diagnostics
-            if case .form(var form) = items[item].content {
-                form.documents = rendering.documents
-                items[item].content = .form(form)
-            }
+            return (template.id, rendering.documents)
         }
         let front = [DossierAssembler.coverFormID, DossierAssembler.contentsFormID].map { id -> [Document] in
             guard let template = assembler.library.template(id: id) else {
@@ -196,6 +214,9 @@ struct DossierBinding {
                     ?? DossierPaper.placeholderPages(attachment, position: item.position, row: item.row)
                 blocks.append(.section(Section(id: item.sectionID, numbering: numbering, pageStyle: .form, blocks: pages)))
             }
+        }
+        for sheet in closingSheets where !sheet.documents.isEmpty {
+            blocks.append(.section(Self.section(id: sheet.id, numbering: .unnumbered, sheet.documents)))
         }
         let dossier = file.root.element(named: "dossier")
         let metadata = DocumentMetadata(

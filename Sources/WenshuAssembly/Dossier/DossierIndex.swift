@@ -14,6 +14,9 @@ import WenshuXML
 ///       <pages>1</pages>                    pages, when known before printing (attachments)
 ///       <kind>attachment</kind>             form (with <form>, the template id) | attachment
 ///       <remark>…</remark>                  备注, when there is one
+///       <number>（2026）西交调协字第37号</number>  文号, when the paper has one (a form's own number)
+///       <author>…人民调解委员会</author>       责任者: the committee, or the applicants of an application
+///       <date>2026-03-10</date>             日期: the form's date
 ///       <row><position>3</position><title>当事人身份证明</title></row>   the model row it fills
 ///       <parts><part>scans/03-id-wang.png</part></parts>   its parts in the archive package, if any
 ///     </item>
@@ -46,6 +49,9 @@ enum DossierIndex {
                 element.addElement("kind", text: "attachment")
             }
             if let remark = item.remark { element.addElement("remark", text: remark) }
+            if let number = item.number { element.addElement("number", text: number) }
+            if let author = item.author { element.addElement("author", text: author) }
+            if let date = item.date { element.addElement("date", text: date.description) }
             add(item.row, to: element)
             let parts = item.archiveParts
             if !parts.isEmpty {

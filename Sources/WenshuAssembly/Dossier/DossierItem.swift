@@ -18,6 +18,11 @@ public struct DossierItem: Sendable, Equatable {
     public var content: Content
     /// 备注 in the contents, when there is one.
     public var remark: String?
+    /// 文号, 责任者 and 日期 of the contents (GB/T 9705): a filled form's own number and date and who made it;
+    /// unknown for an attachment (the archivist writes them in).
+    public var number: String?
+    public var author: String?
+    public var date: CivilDate?
 
     public enum Content: Sendable, Equatable {
         /// A form Wenshu filled.
@@ -32,11 +37,8 @@ public struct DossierItem: Sendable, Equatable {
         public var formID: String
         /// The name its file takes: the form id, with `-1`, `-2` … for a form written per record.
         public var stem: String
-        /// One document; for the dossier's own forms (备考表, 封底), what they rendered with the item list.
+        /// One document each (a form's documents; one per record for a form written per record).
         public var documents: [Document]
-        /// Whether the form reads the dossier (`$dossier`): it belongs to this volume only, so the archive
-        /// keeps no copy of it on its own.
-        public var readsDossier: Bool
     }
 
     /// An attachment as the case lists it.
@@ -74,18 +76,16 @@ public struct DossierItem: Sendable, Equatable {
     static func sectionID(position: Int) -> String { "item-\(position)" }
 
     /// The parts of the archive package that hold this item on its own: a form's `documents/<NN>-<stem>.odt`
-    /// and `.txt` (none for the dossier's own forms, which belong to the volume), a scan's
+    /// and `.txt` (the dossier's own forms are not items: they belong to the volume), a scan's
     /// `scans/<NN>-<file name>`. The dossier index lists them, so `verify` notices one removed.
     public var archiveParts: [String] {
         let number = position < 10 ? "0\(position)" : String(position)
         switch content {
-        case .form(let form) where !form.readsDossier:
+        case .form(let form):
             let stem = "documents/\(number)-\(CaseFolderName.safe(form.stem))"
             return form.documents.flatMap { _ in [stem + ".odt", stem + ".txt"] }
         case .attachment(let attachment):
             return attachment.scan.map { [Self.scanPart(number: number, scan: $0)] } ?? []
-        case .form:
-            return []
         }
     }
 

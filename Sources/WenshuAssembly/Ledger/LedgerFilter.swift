@@ -15,13 +15,25 @@ public struct LedgerFilter: Sendable, Equatable {
     public var committee: String?
     /// A mediator's exact name: cases where the mediator is one of the case's mediators.
     public var mediator: String?
+    /// The office's own committees, by exact name — those its profile's `committees` and its committees
+    /// register list: a case or work log of any other committee is in no book and no figure of the office.
+    /// `nil` when neither lists any (then every committee counts).
+    public var ownCommittees: Set<String>?
 
-    public init(since: CivilDate? = nil, until: CivilDate? = nil, committee: String? = nil, mediator: String? = nil) {
+    public init(since: CivilDate? = nil, until: CivilDate? = nil, committee: String? = nil, mediator: String? = nil,
+                ownCommittees: Set<String>? = nil) {
         self.since = since
         self.until = until
         self.committee = committee
         self.mediator = mediator
+        self.ownCommittees = ownCommittees
     }
+
+    /// The committee is one of the office's own (any committee is, when the office lists none).
+    public func isOwn(_ committee: String) -> Bool { ownCommittees?.contains(committee) ?? true }
+
+    /// Accepted in the period at a committee that is not the office's: what the reports say they left out.
+    public func isOtherCommittees(_ facts: CaseFacts) -> Bool { covers(facts.accepted) && !isOwn(facts.committee) }
 
     /// `date` lies in the period (an open end accepts anything on that side; no date is never in it).
     public func covers(_ date: CivilDate?) -> Bool {
@@ -33,7 +45,7 @@ public struct LedgerFilter: Sendable, Equatable {
 
     /// The case was accepted in the period, at the committee, with the mediator.
     public func includes(_ facts: CaseFacts) -> Bool {
-        guard covers(facts.accepted) else { return false }
+        guard covers(facts.accepted), isOwn(facts.committee) else { return false }
         if let committee, facts.committee != committee { return false }
         if let mediator, !facts.mediators.contains(where: { $0.name == mediator }) { return false }
         return true
@@ -65,7 +77,7 @@ extension LedgerFilter {
     /// The work-log entry is dated in the period, in the committee's log, and (with a mediator) names the
     /// mediator among its people or as recorder.
     public func includes(_ entry: WorkLog.Entry, of log: WorkLog) -> Bool {
-        guard covers(entry.date) else { return false }
+        guard covers(entry.date), isOwn(log.committee) else { return false }
         if let committee, log.committee != committee { return false }
         if let mediator, !entry.involves(mediator) { return false }
         return true

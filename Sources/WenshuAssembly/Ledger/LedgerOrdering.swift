@@ -25,6 +25,18 @@ public enum CaseNumberOrder {
         }
     }
 
+    /// The facts in the order a register lists them: by acceptance date (受理日期), then by case number, then
+    /// by file name — the order the cases came in, as a register written by hand runs. Cases without an
+    /// acceptance date (never in a register) come last.
+    public static func byAcceptance(_ facts: [CaseFacts]) -> [CaseFacts] {
+        facts.sorted { a, b in
+            let (p, q) = (a.accepted?.dayNumber ?? .max, b.accepted?.dayNumber ?? .max)
+            if p != q { return p < q }
+            if a.number != b.number { return precedes(a.number, b.number) }
+            return a.file.unicodeScalars.lexicographicallyPrecedes(b.file.unicodeScalars)
+        }
+    }
+
     enum Segment: Comparable {
         /// Digits without leading zeros ("" for zero).
         case number(String)

@@ -47,6 +47,20 @@ enum LedgerTable {
     /// Fixed or computed text.
     static func text(_ text: String) -> [Inline] { text.isEmpty ? [] : [.text(text)] }
 
+    /// The foot of a report the office submits: 填表人 and 审核人 each with a line to sign on (side by side),
+    /// then the office's seal over its name and the 填报日期, with the seal's 42 mm of free height
+    /// (`Signature.seal`), so the seal covers no figure or note. The date is written by hand: the report is
+    /// dated when it is signed, not when it was printed. Without an office (no profile) the name is a blank.
+    static func signOff(seal: String?) -> [Block] {
+        let office: [Inline] = seal.map { [.field($0)] } ?? [.blank(width: 10)]
+        return [
+            .signatures(SignatureBlock([Signature(label: [.text("填表人（签名）"), .blank(width: 8)]),
+                                        Signature(label: [.text("审核人（签名）"), .blank(width: 8)])], alignment: .left)),
+            .signatures(SignatureBlock([Signature(label: office + [.text("（印）")],
+                                                  date: [.text("填报日期：")] + Inline.handwrittenDate, seal: true)])),
+        ]
+    }
+
     /// A titled document on the given page: title, an optional line under it, then `blocks`.
     static func document(formID: String, title: String, subtitle: String?, date: String?,
                          pageStyle: PageStyle = .landscape, blocks: [Block]) -> Document {
@@ -59,12 +73,13 @@ enum LedgerTable {
     /// A report for a period: `blocks`, then `notes` numbered 1. 2. …, under a line naming the keeper and
     /// the period; dated on the period's last day. Without a period, the line gives the span of the counted
     /// cases' acceptance dates (`acceptedSpan`), so a printed report always says what it covers.
-    static func report(formID: String, title: String, keeper: String?, filter: LedgerFilter,
+    static func report(formID: String, title: String, keeper: String?, seal: String? = nil, filter: LedgerFilter,
                        acceptedSpan: ClosedRange<CivilDate>? = nil, blocks: [Block], notes: [String]) -> Document {
         var all = blocks
         for (index, note) in notes.enumerated() {
             all.append(.paragraph(Paragraph([.text("\(index + 1). " + note)], alignment: .left)))
         }
+        all += signOff(seal: seal ?? keeper)
         var lines: [String] = []
         if let keeper { lines.append("填报单位：" + keeper) }
         if filter.periodText == nil, let span = acceptedSpan {

@@ -9,14 +9,29 @@ import WenshuXML
 /// id, which the checklist's page references name.
 enum PacketPart: String, CaseIterable, Sendable {
     case application, agreement, certificate
+    /// 授权委托书, one per 委托代理人, printed where the checklist names a power of attorney the case lacks.
+    case powerOfAttorney = "power-of-attorney"
+    /// 送达地址确认书, one per party.
+    case serviceAddress = "service-address"
 
     var templateID: String {
         switch self {
         case .application: return "confirmation-application"
         case .agreement: return "agreement"
         case .certificate: return "mediation-certificate"
+        case .powerOfAttorney: return "power-of-attorney"
+        case .serviceAddress: return "service-address"
         }
     }
+
+    /// The parts printed in front, in this order; the others go where the checklist names them.
+    static let front: [PacketPart] = [.application, .agreement, .certificate]
+
+    /// The section of the `n`th (from 1) document of a part written once per record.
+    func section(_ n: Int) -> String { "\(rawValue)-\(n)" }
+
+    /// The parameter the packet's own forms declare (`parameters="packet"`): they print only in a packet.
+    static let parameterName = "packet"
 }
 
 /// The judicial-confirmation packet (司法确认申请材料) of one case: the joint application, the agreement,
@@ -99,39 +114,71 @@ public struct JudicialConfirmationPacket: Sendable {
         guard !formFindings.hasErrors else { return result }
 
         var sections: [Block] = []
+        let papers = arrange(forms, materials: materials)
         if !refusals.isEmpty {
             let otherPoints = findings.filter { $0.severity != .error && $0.id != PacketID.missingMaterial.id }
             sections.append(.section(Section(id: "cover-note", numbering: .unnumbered, pageStyle: .prose,
                                              blocks: PacketPaper.coverNote(overridden: refusals, otherPoints: otherPoints, facts: facts))))
             result.overridden = refusals.map(\.diagnostic)
         }
-        sections += forms
+        sections += papers
         sections.append(.section(Section(id: "checklist", pageStyle: .form, blocks: PacketPaper.checklist(materials, facts: facts))))
         result.document = Document(
             metadata: DocumentMetadata(formID: Self.formID, title: "司法确认申请材料", number: facts.agreement?.number,
                                        caseNumber: facts.caseNumber,
                                        date: (facts.confirmation?.applied ?? facts.agreement?.date)?.description,
-                                       templateVersion: PacketPart.allCases.compactMap { library.template(id: $0.templateID)?.version }
+                                       templateVersion: PacketPart.front.compactMap { library.template(id: $0.templateID)?.version }
                                            .joined(separator: ",")),
             pageStyle: .prose, blocks: sections)
         return result
     }
 
-    /// The application, the agreement and the certificate filled from the case, each a section starting a
-    /// new page, with what filling them found.
-    private func fillForms(_ file: CaseFile) -> (sections: [Block], diagnostics: [Diagnostic]) {
-        var sections: [Block] = []
+    /// Every part's forms filled from the case — the application, the agreement, the certificate, a
+    /// 授权委托书 per 委托代理人, a 送达地址确认书 per party — with what filling them found.
+    private func fillForms(_ file: CaseFile) -> (forms: [PacketPart: [Document]], diagnostics: [Diagnostic]) {
+        var forms: [PacketPart: [Document]] = [:]
         var diagnostics: [Diagnostic] = []
+        let parameters = [PacketPart.parameterName: XMLDocument(rootName: "packet")]
         for part in PacketPart.allCases {
             guard let template = library.template(id: part.templateID) else { continue }
-            let rendering = template.render(file.document, office: profile?.file.document)
-            // The packet decides which cases it is for; a form's own applies-when does not.
-            diagnostics += rendering.diagnostics.filter { $0.id != TemplateID.notApplicable.id }
-            if let document = rendering.documents.first {
-                sections.append(.section(Section(id: part.rawValue, pageStyle: document.pageStyle, blocks: document.blocks)))
+            let rendering = template.render(file.document, office: profile?.file.document, parameters: parameters)
+            // The packet decides which cases it is for; a form's own applies-when does not, and a form written
+            // per record with no record (no 委托代理人) is simply not needed.
+            diagnostics += rendering.diagnostics.filter { $0.id != TemplateID.notApplicable.id && $0.id != TemplateID.noRecords.id }
+            forms[part] = rendering.documents
+        }
+        return (forms, diagnostics)
+    }
+
+    /// The packet's papers in the order of its checklist: the application, the agreement and the certificate,
+    /// then for each further material what stands for it — a placeholder page per page of each paper the case
+    /// attaches (as the dossier prints them, pointing at the checklist's row), the 授权委托书 to sign where
+    /// none is attached, the 送达地址确认书 — each starting a new page.
+    private func arrange(_ forms: [PacketPart: [Document]], materials: PacketMaterials) -> [Block] {
+        var sections: [Block] = []
+        func add(_ id: String, _ documents: [Document]) {
+            guard !documents.isEmpty else { return }
+            sections.append(.section(DossierBinding.section(id: id, numbering: .continues, documents)))
+        }
+        for part in PacketPart.front { add(part.rawValue, Array((forms[part] ?? []).prefix(1))) }
+        let attorneys = forms[.powerOfAttorney] ?? []
+        for (index, material) in materials.items.enumerated() {
+            switch material.source {
+            case .attached(let papers):
+                for (k, paper) in papers.enumerated() {
+                    let caption = "申请材料清单第\(index + 1)项，\(material.title)"
+                    sections.append(.section(Section(id: PacketMaterials.placeholderSection(index + 1, k + 1), pageStyle: .form,
+                                                     blocks: DossierPaper.placeholderPages(title: paper.title, pages: paper.pages ?? 1, caption: caption))))
+                }
+            case .toSign(let n):
+                if attorneys.indices.contains(n - 1) { add(PacketPart.powerOfAttorney.section(n), [attorneys[n - 1]]) }
+            case .packet(let section) where section == PacketPart.serviceAddress.rawValue:
+                add(section, forms[.serviceAddress] ?? [])
+            case .packet, .missing:
+                break
             }
         }
-        return (sections, diagnostics)
+        return sections
     }
 
     /// The rules of 民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md on a loaded case, without building anything: the findings a packet would

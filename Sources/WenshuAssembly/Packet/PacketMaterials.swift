@@ -10,7 +10,8 @@ import WenshuDiagnostics
 /// - a person's identity paper: kind 身份证明, the title names the person (王建国居民身份证复印件);
 /// - an organisation's: kind 身份证明, the title names it or its representative, or is an organisation's
 ///   paper (营业执照, 法人证书, 登记证书, 法定代表人身份证明, 负责人身份证明);
-/// - an appointed agent's authority: kind 授权委托书, the title names the agent or the party;
+/// - an appointed agent's authority: kind 授权委托书, the title names the agent or the party; without one
+///   the packet prints a 授权委托书 filled from the agent's data for the party to sign;
 /// - a statutory agent's authority: a paper naming the agent or the party that proves the guardianship
 ///   (户口, 出生, 监护, 亲属关系);
 /// - property-right proofs, when the agreement's terms deal with property (房屋, 土地, 车辆, 股权 …): a
@@ -22,6 +23,9 @@ struct PacketMaterials: Sendable {
         enum Source: Sendable, Equatable {
             /// A part of the packet itself, by section id.
             case packet(section: String)
+            /// The 授权委托书 the packet prints filled from the agent's data for the party to sign, when the
+            /// case attaches no signed one: the `attorney`th (from 1) of the form's documents.
+            case toSign(attorney: Int)
             case attached([PacketFacts.Attachment])
             case missing
         }
@@ -34,6 +38,9 @@ struct PacketMaterials: Sendable {
     }
 
     var items: [Material]
+
+    /// The section of the placeholder pages of paper `k` (from 1) attached for checklist row `row`.
+    static func placeholderSection(_ row: Int, _ k: Int) -> String { "material-\(row)-\(k)" }
 
     var missing: [Material] { items.filter { $0.source == .missing } }
     var findings: [PacketFinding] { items.compactMap(\.finding) }
@@ -70,6 +77,9 @@ struct PacketMaterials: Sendable {
         }
         func names(_ title: String, _ name: String?) -> Bool { name.map { !$0.isEmpty && title.contains($0) } ?? false }
 
+        // The 授权委托书 the packet fills are one per 委托代理人 in case order (the form's for-each): the
+        // ordinal names the section each lands in.
+        var attorneyOrdinal = 0
         for party in facts.parties {
             if party.isOrganisation {
                 material("申请人\(party.name)的主体资格证明及\(party.representative.map { "法定代表人\($0)" } ?? "法定代表人")的身份证明",
@@ -82,7 +92,9 @@ struct PacketMaterials: Sendable {
                          at: party.origin,
                          ["name": "\(party.name)"])
             }
-            for agent in party.applyingAgents {
+            for agent in party.agents {
+                if !agent.isStatutory { attorneyOrdinal += 1 }
+                guard agent.applies else { continue }
                 material("\(agent.kindLabel)\(agent.name)的身份证明", matching: { $0.kind == "身份证明" && names($0.title, agent.name) },
                          at: agent.origin,
                          ["agent": "\(agent.name)", "kind": "\(agent.kindLabel)", "party": "\(party.name)"],
@@ -94,13 +106,15 @@ struct PacketMaterials: Sendable {
                              at: agent.origin,
                              ["agent": "\(agent.name)", "party": "\(party.name)"], wording: PacketWording.guardianship)
                 } else {
-                    material("\(party.name)出具的授权委托书（\(agent.name)，特别授权）",
-                             matching: { $0.kind == "授权委托书" && (names($0.title, agent.name) || names($0.title, party.name)) },
-                             at: agent.origin,
-                             ["agent": "\(agent.name)", "party": "\(party.name)"], wording: PacketWording.powerOfAttorney)
+                    let title = "\(party.name)出具的授权委托书（\(agent.name)，特别授权）"
+                    let signed = offered.filter { $0.kind == "授权委托书" && (names($0.title, agent.name) || names($0.title, party.name)) }
+                    used += signed
+                    items.append(Material(title: title, source: signed.isEmpty
+                                          ? .toSign(attorney: attorneyOrdinal) : .attached(signed)))
                 }
             }
         }
+        items.append(Material(title: "各申请人的送达地址确认书", source: .packet(section: PacketPart.serviceAddress.rawValue)))
 
         if let agreement = facts.agreement {
             let property = Self.propertyWords.filter(agreement.terms.contains)

@@ -6,8 +6,9 @@ import WenshuTemplate
 /// checklist of materials and, for a packet built with `--force`, the cover note listing what was overridden.
 enum PacketPaper {
     /// 司法确认申请材料清单: one row per material the court needs — the packet's own parts with the page
-    /// each starts on (computed when printed), the case's attachments with their page counts, and 缺 where
-    /// a material is missing — then a plain sentence of what is missing, and the checker's signature line.
+    /// each starts on (computed when printed), the case's attachments with their page counts and the page
+    /// their placeholders start on, a 授权委托书 printed to sign (待签), and 缺 where a material is missing —
+    /// then a plain sentence of what is missing, and the checker's signature with a line to sign on.
     static func checklist(_ materials: PacketMaterials, facts: PacketFacts) -> [Block] {
         var blocks: [Block] = [.title([.text("司法确认申请材料清单")])]
         if let number = facts.caseNumber { blocks.append(.subtitle([.text("案件编号："), .field(number)], alignment: .right)) }
@@ -28,10 +29,16 @@ enum PacketPaper {
                 found = [Paragraph([.text("本申请材料第"), .pageRef(target: section, end: false), .text("页起")], alignment: .left)]
                 state = .text("已附")
             case .attached(let attachments):
-                found = attachments.map { attachment in
-                    Paragraph([.field(attachment.title)] + (attachment.pages.map { [.text("，\($0)页")] } ?? []), alignment: .left)
+                found = attachments.enumerated().map { k, attachment in
+                    Paragraph([.field(attachment.title), .text("，\(attachment.pages ?? 1)页，第"),
+                               .pageRef(target: PacketMaterials.placeholderSection(index + 1, k + 1), end: false), .text("页起")],
+                              alignment: .left)
                 }
                 state = .text("已附")
+            case .toSign(let n):
+                found = [Paragraph([.text("本申请材料第"), .pageRef(target: PacketPart.powerOfAttorney.section(n), end: false),
+                                    .text("页起，待委托人、受托人签名")], alignment: .left)]
+                state = .text("待签")
             case .missing:
                 found = [Paragraph([.text("未附")], alignment: .left)]
                 state = .strong("缺")
@@ -50,7 +57,8 @@ enum PacketPaper {
                 blocks.append(.paragraph(Paragraph([.text("\(index + 1).\(material.title)；")], firstLineIndent: true)))
             }
         }
-        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("材料核对人（签名）")], date: Inline.handwrittenDate)])))
+        blocks.append(.signatures(SignatureBlock([Signature(label: [.text("材料核对人（签名）"), .blank(width: 8)],
+                                                            date: Inline.handwrittenDate)])))
         return blocks
     }
 

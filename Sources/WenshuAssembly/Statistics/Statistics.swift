@@ -94,6 +94,9 @@ public struct Statistics: Sendable, Equatable {
     /// The first and last acceptance dates of the cases counted (`nil` when none was counted): what a
     /// report without a period states instead of one.
     public var acceptedSpan: ClosedRange<CivilDate>?
+    /// Cases accepted in the period at committees that are not the office's own (`LedgerFilter.ownCommittees`):
+    /// left out of every figure, and said so under the report.
+    public var otherCommitteeCases = 0
 
     /// Counts the cases the filter includes.
     /// - Parameters:
@@ -113,7 +116,10 @@ public struct Statistics: Sendable, Equatable {
         var committeeLevel: [String: String] = [:]
         var byMediator: [MediatorKey: StatisticsTally] = [:]
         var span: ClosedRange<CivilDate>?
-        for c in cases where filter.includes(c) {
+        var others = 0
+        for c in cases {
+            if filter.isOtherCommittees(c) { others += 1 }
+            guard filter.includes(c) else { continue }
             span = LedgerFormat.span(span, including: c.accepted)
             total.add(c)
             byType[c.type, default: StatisticsTally()].add(c)
@@ -136,6 +142,7 @@ public struct Statistics: Sendable, Equatable {
 
         self.filter = filter
         self.acceptedSpan = span
+        self.otherCommitteeCases = others
         self.total = total
         self.byType = groups(byType, known: StatisticsCategories.types)
         self.bySource = groups(bySource, known: StatisticsCategories.sources)

@@ -10,8 +10,10 @@ extension Statistics {
     /// The statistics as a report on landscape pages: 基本情况, 防止纠纷激化 (件/人), then one table per
     /// breakdown (the one by dispute type with a bar chart of it), and a 说明 stating how each figure is
     /// computed.
-    /// - Parameter keeper: the office reporting (填报单位), printed under the title when given.
-    public func document(keeper: String? = nil) -> Document {
+    /// - Parameters:
+    ///   - keeper: the office reporting (填报单位), printed under the title when given.
+    ///   - seal: the text of the office's seal (its name when not given), at the foot with 填表人, 审核人 and 填报日期.
+    public func document(keeper: String? = nil, seal: String? = nil) -> Document {
         var blocks: [Block] = []
         var section = 0
         func heading(_ text: String) {
@@ -42,8 +44,10 @@ extension Statistics {
             blocks.append(.table(screeningTable(screening.committees)))
         }
         heading("说明")
-        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
-                                  acceptedSpan: acceptedSpan, blocks: blocks, notes: Self.notes)
+        var notes = Self.notes
+        if otherCommitteeCases > 0 { notes.append(Self.otherCommitteesNote(otherCommitteeCases)) }
+        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, seal: seal, filter: filter,
+                                  acceptedSpan: acceptedSpan, blocks: blocks, notes: notes)
     }
 
     /// How every figure is computed, printed under the report.
@@ -58,6 +62,11 @@ extension Statistics {
         "防止纠纷激化：同一案件同一类型只计一件，人数为该案件该类型各条记录人数之和；合计栏的件数为有任一类型的案件数。",
         "按调解员统计：一案有多名调解员的，每名调解员各计一件，故各行之和可大于合计。",
     ]
+
+    /// The note under a report that left out cases of committees the office does not list.
+    static func otherCommitteesNote(_ count: Int) -> String {
+        "本表只统计本单位所辖调解组织（办公室配置和调解组织登记册所列）的案件；另有\(count)件案件属其他调解组织，未计入。"
+    }
 
     /// The chart under the table by dispute type: cases accepted and mediated successfully per type, one
     /// bar each, the types in the table's order (the 合计 row left out).

@@ -34,6 +34,8 @@ public struct SubsidyReport: Sendable, Equatable {
     public var uncheckedMaterials: [String]
     /// The first and last acceptance dates of the cases considered (stated when the filter has no period).
     public var acceptedSpan: ClosedRange<CivilDate>?
+    /// Cases in the period at committees that are not the office's own: not considered, and said so.
+    public var otherCommitteeCases = 0
 
     private struct LineKey: Hashable { var mediator, committee, grade: String }
 
@@ -44,7 +46,11 @@ public struct SubsidyReport: Sendable, Equatable {
         var lines: [LineKey: Line] = [:]
         var refused: [SubsidyDecision] = []
         var span: ClosedRange<CivilDate>?
-        for c in CaseNumberOrder.sorted(cases.filter(filter.includes)) {
+        var others = 0
+        for c in CaseNumberOrder.sorted(cases.filter { c in
+            if filter.isOtherCommittees(c) { others += 1 }
+            return filter.includes(c)
+        }) {
             span = LedgerFormat.span(span, including: c.accepted)
             let decision = rules.decide(c)
             guard decision.qualifies, let recipient = decision.recipient, let rate = decision.rate else {
@@ -59,6 +65,7 @@ public struct SubsidyReport: Sendable, Equatable {
         func gradeRank(_ g: String) -> Int { grades.firstIndex(of: g) ?? grades.count }
         self.filter = filter
         self.acceptedSpan = span
+        self.otherCommitteeCases = others
         self.lines = lines.values.sorted { a, b in
             if a.committee != b.committee { return Statistics.precedes(a.committee, b.committee) }
             if a.mediator != b.mediator { return Statistics.precedes(a.mediator, b.mediator) }
@@ -72,7 +79,7 @@ public struct SubsidyReport: Sendable, Equatable {
     /// The report: 补助明细 (per mediator and grade; a subtotal for a mediator with cases of several grades; the
     /// total), 不予补助的案件 with
     /// reasons, and a 说明 stating the rules applied.
-    public func document(keeper: String? = nil) -> Document {
+    public func document(keeper: String? = nil, seal: String? = nil) -> Document {
         let blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
                                .heading(level: 1, [.text("二、不予补助的案件")]), .table(refusedTable()),
                                .heading(level: 1, [.text("三、说明")])]
@@ -80,7 +87,8 @@ public struct SubsidyReport: Sendable, Equatable {
         if !uncheckedMaterials.isEmpty {
             notes.append("补助标准要求的以下材料无法从案件数据核对，未予核对：" + uncheckedMaterials.joined(separator: "、") + "。")
         }
-        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, filter: filter,
+        if otherCommitteeCases > 0 { notes.append(Statistics.otherCommitteesNote(otherCommitteeCases)) }
+        return LedgerTable.report(formID: Self.formID, title: Self.title, keeper: keeper, seal: seal, filter: filter,
                                   acceptedSpan: acceptedSpan, blocks: blocks, notes: notes)
     }
 

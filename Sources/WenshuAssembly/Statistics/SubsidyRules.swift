@@ -36,10 +36,18 @@ public struct SubsidyRules: Sendable, Equatable {
     /// The material titles `CaseFacts.materials` can show; a required material outside this set is not
     /// checked (the report lists it as unchecked rather than refusing every case for it).
     public var checkableMaterials: Set<String>
+    /// The dossier model's rows by title, each with the forms that fill it: a requirement naming a row
+    /// (人民调解申请书或人民调解受理登记表) is met by any of the row's forms, as the row itself is — so a rate
+    /// asks of a case what the dossier it is bound into asks, and a case sent by the police (移送, no
+    /// application, an intake register) is not refused for lacking a 申请书.
+    public var rowForms: [String: [String]]
 
-    public init(rates: [Rate], checkableMaterials: Set<String> = SubsidyMaterials.standard.titles) {
+    public init(rates: [Rate], checkableMaterials: Set<String> = SubsidyMaterials.standard.titles,
+                model: DossierModel = .standard) {
         self.rates = rates
         self.checkableMaterials = checkableMaterials
+        self.rowForms = Dictionary(model.rows.filter { !$0.forms.isEmpty }.map { ($0.title, $0.forms) },
+                                   uniquingKeysWith: { first, _ in first })
     }
 
     /// The rate for `grade` at `level`, if the office has one.
@@ -53,10 +61,12 @@ public struct SubsidyRules: Sendable, Equatable {
         return rates.flatMap(\.requiredMaterials).filter { alternatives($0) == nil && seen.insert($0).inserted }
     }
 
-    /// The titles that satisfy `requirement`: itself when checkable, else its parts around 或 when every part is
-    /// checkable; `nil` when it cannot be checked.
+    /// The titles that satisfy `requirement`: itself when checkable, else the forms of the dossier model's row
+    /// of that title, else its parts around 或, when every one of them is checkable; `nil` when it cannot be
+    /// checked.
     func alternatives(_ requirement: String) -> [String]? {
         if checkableMaterials.contains(requirement) { return [requirement] }
+        if let forms = rowForms[requirement], forms.allSatisfy(checkableMaterials.contains) { return forms }
         let parts = requirement.components(separatedBy: "或")
         return parts.count > 1 && parts.allSatisfy(checkableMaterials.contains) ? parts : nil
     }
@@ -153,6 +163,6 @@ extension SubsidyRules {
     public init(profile: OfficeProfile, materials: SubsidyMaterials = .standard) {
         self.init(rates: profile.subsidyRates.map {
             Rate(level: $0.level, grade: $0.grade, amount: $0.amount, requiredMaterials: $0.requiredMaterials)
-        }, checkableMaterials: materials.titles)
+        }, checkableMaterials: materials.titles, model: DossierModel(profile: profile))
     }
 }

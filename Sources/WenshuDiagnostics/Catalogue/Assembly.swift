@@ -71,6 +71,12 @@ extension LedgerID {
         zh: "没有任何案件或登记册包含调解员{name}{nearest}",
         means: "`--mediator` names a mediator no case or register has.",
         fix: "Write the mediator's exact name; the message names the nearest known ones.")
+    public static let otherCommittee = LedgerID(
+        "report.other-committee", .warning,
+        en: "the case's committee {committee} is not one of the office's (the profile's committees, the committees register): left out of the ledgers and statistics{nearest}",
+        zh: "案件的调解组织{committee}不是本单位所辖调解组织（办公室配置的committees、调解组织登记册）：不计入台账和统计{nearest}",
+        means: "Ledgers and statistics count only the committees the office profile and the committees register list; this case belongs to another (or its committee's name is misspelt).",
+        fix: "Correct the committee's name in the case, add the committee to the profile and the register, or leave the case out of the inputs.")
     public static let notACase = LedgerID(
         "ledger.not-a-case", .warning,
         en: "this is a {kind} file, not a case: left out of the ledgers and statistics",

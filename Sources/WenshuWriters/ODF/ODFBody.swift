@@ -273,8 +273,7 @@ struct ODFBody {
                     out.empty("table:covered-table-cell")
                 case .cell(let cell, let columnSpan, let rowSpan, let column):
                     let style = table.bordered
-                        ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount,
-                                                touchesBottom: rowIndex + rowSpan == table.rows.count)
+                        ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount, touchesTop: rowIndex == 0)
                         : .none
                     out.start("table:table-cell", [
                         "table:style-name": style.rawValue,

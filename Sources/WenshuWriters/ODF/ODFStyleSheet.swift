@@ -186,37 +186,40 @@ enum ODFStyleSheet {
     }()
 
     /// Table-cell styles every document may use (automatic styles of the content part). Each cell draws
-    /// its left and top borders, and its right or bottom one only on the table's edge, so no line is drawn
-    /// twice; `CellNone` is for tables without borders.
+    /// its left and bottom borders, its top one only in the table's first row and its right one only on the
+    /// table's right edge, so no line is drawn twice — and a table that runs on over a page break is closed
+    /// on every page: the last row on the page draws its own bottom rule, and the header row that repeats
+    /// on the next page its top one. (Cells drawing their top instead left the page's last row open.)
+    /// `CellNone` is for tables without borders.
     static let cellStyles: String = {
         let line = "0.5pt solid #000000"
-        func cell(_ name: String, right: Bool, bottom: Bool, borders: Bool = true) -> String {
+        func cell(_ name: String, right: Bool, top: Bool, borders: Bool = true) -> String {
             var p = #"fo:padding-left="1mm" fo:padding-right="1mm" fo:padding-top="1mm" fo:padding-bottom="1mm" style:vertical-align="middle""#
             if borders {
-                p += #" fo:border-left="\#(line)" fo:border-top="\#(line)""#
-                p += #" fo:border-right="\#(right ? line : "none")" fo:border-bottom="\#(bottom ? line : "none")""#
+                p += #" fo:border-left="\#(line)" fo:border-top="\#(top ? line : "none")""#
+                p += #" fo:border-right="\#(right ? line : "none")" fo:border-bottom="\#(line)""#
             } else {
                 p += #" fo:border="none""#
             }
             return #"<style:style style:name="\#(name)" style:family="table-cell"><style:table-cell-properties \#(p)/></style:style>"# + "\n"
         }
-        return cell(ODFCellStyle.inner.rawValue, right: false, bottom: false)
-            + cell(ODFCellStyle.right.rawValue, right: true, bottom: false)
-            + cell(ODFCellStyle.bottom.rawValue, right: false, bottom: true)
-            + cell(ODFCellStyle.corner.rawValue, right: true, bottom: true)
-            + cell(ODFCellStyle.none.rawValue, right: false, bottom: false, borders: false)
+        return cell(ODFCellStyle.inner.rawValue, right: false, top: false)
+            + cell(ODFCellStyle.right.rawValue, right: true, top: false)
+            + cell(ODFCellStyle.top.rawValue, right: false, top: true)
+            + cell(ODFCellStyle.corner.rawValue, right: true, top: true)
+            + cell(ODFCellStyle.none.rawValue, right: false, top: false, borders: false)
     }()
 }
 
 /// The border a table cell draws, by where it sits.
 enum ODFCellStyle: String {
-    case inner = "CellTL", right = "CellTLR", bottom = "CellTLB", corner = "CellAll", none = "CellNone"
+    case inner = "CellLB", right = "CellLBR", top = "CellTLB", corner = "CellAll", none = "CellNone"
 
-    static func bordered(touchesRight: Bool, touchesBottom: Bool) -> ODFCellStyle {
-        switch (touchesRight, touchesBottom) {
+    static func bordered(touchesRight: Bool, touchesTop: Bool) -> ODFCellStyle {
+        switch (touchesRight, touchesTop) {
         case (false, false): return .inner
         case (true, false): return .right
-        case (false, true): return .bottom
+        case (false, true): return .top
         case (true, true): return .corner
         }
     }
