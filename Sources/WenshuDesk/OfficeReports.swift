@@ -26,56 +26,33 @@ public struct OfficeReports: Sendable {
 
     /// The period's reports, in the commands' order, and the findings of the inputs (cases with errors are
     /// left out of the counts, as the commands leave them out).
-    public func reports(filter: LedgerFilter) -> (reports: [Report], diagnostics: [Diagnostic]) {
+    public func reports(filter given: LedgerFilter) -> (reports: [Report], diagnostics: [Diagnostic]) {
         let root = folder.root
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
         let urls = names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.map { root.appendingPathComponent($0, isDirectory: false) }
         func register(_ kind: FileKind) -> [URL] { urls.filter { FileKind(guessingFrom: $0) == kind && folder.resolve($0.lastPathComponent) == nil } }
-        var diagnostics: [Diagnostic] = []
-        var committees: [CommitteeRecord]?, mediators: [MediatorRecord]?, workLogs: [WorkLog]?
-        if let url = register(.committees).first {
-            let loaded = LedgerRegisterFile.committees(url, displayName: url.lastPathComponent)
-            (committees, diagnostics) = (loaded.records, diagnostics + loaded.diagnostics)
-        }
-        if let url = register(.mediators).first {
-            let loaded = LedgerRegisterFile.mediators(url, displayName: url.lastPathComponent)
-            (mediators, diagnostics) = (loaded.records, diagnostics + loaded.diagnostics)
-        }
-        for url in register(.worklog) {
-            let loaded = LedgerRegisterFile.workLog(url, displayName: url.lastPathComponent)
-            if let log = loaded.log { workLogs = (workLogs ?? []) + [log] }
-            diagnostics += loaded.diagnostics
-        }
         let caseNames = folder.caseFileNames()
-        let profile = folder.profile
-        let facts: [CaseFacts]
+        let inputs: OfficeReportInputs
         do {
-            let collected = CaseFactsBatch.collect(files: caseNames.map { root.appendingPathComponent($0, isDirectory: false) },
-                                                   displayNames: caseNames, extractor: try CaseFactsExtractor(),
-                                                   checker: CaseChecker(profile: profile))
-            (facts, diagnostics) = (collected.facts, diagnostics + collected.diagnostics)
+            inputs = try OfficeReportInputs.load(caseFiles: caseNames.map { root.appendingPathComponent($0, isDirectory: false) },
+                                                 caseNames: caseNames, profile: folder.profile,
+                                                 committees: register(.committees).first, mediators: register(.mediators).first,
+                                                 workLogs: register(.worklog), displayName: { $0.lastPathComponent })
         } catch {
-            return ([], diagnostics + ((error as? Diagnostic).map { [$0] } ?? []))
+            return ([], (error as? Diagnostic).map { [$0] } ?? [])
         }
-
-        let keeper = profile?.name
+        let (filter, warnings) = inputs.narrowed(given)
+        let diagnostics = inputs.diagnostics + warnings
+        let keeper = inputs.profile?.name, seal = inputs.profile?.seal
         let books = LedgerBooks(filter: filter, keeper: keeper)
-        var reports = [Report(stem: "dispute-register", title: "矛盾纠纷排查调处登记册", document: books.disputeRegister(facts))]
-        if let committees { reports.append(Report(stem: "committee-register", title: "调解组织登记册", document: books.committeeRegister(committees))) }
-        if let mediators { reports.append(Report(stem: "mediator-register", title: "调解人员登记册", document: books.mediatorRegister(mediators))) }
-        if let workLogs { reports.append(Report(stem: "work-log", title: "调解工作记录本", document: books.workLog(workLogs))) }
-        // Each work log's committee screens at the rhythm of its level, as `wenshu stats` counts it.
-        let settings = profile?.deadlines ?? DeadlineSettings()
-        var rhythms: [String: Int] = [:]
-        for log in workLogs ?? [] {
-            if let level = profile?.committee(named: log.committee)?.level, let days = settings.screeningDays[level] { rhythms[log.committee] = days }
-        }
-        let statistics = Statistics(cases: facts, filter: filter, workLogs: workLogs, screeningRhythms: rhythms,
-                                    committees: committees, mediators: mediators)
-        reports.append(Report(stem: "statistics", title: "人民调解工作统计表", document: statistics.document(keeper: keeper), csv: statistics.csv()))
-        if let profile, !profile.subsidyRates.isEmpty {
-            let subsidy = SubsidyReport(cases: facts, rules: SubsidyRules(profile: profile), filter: filter)
-            reports.append(Report(stem: "subsidy", title: "人民调解以案定补明细表", document: subsidy.document(keeper: keeper), csv: subsidy.csv()))
+        var reports = [Report(stem: "dispute-register", title: "矛盾纠纷排查调处登记册", document: books.disputeRegister(inputs.cases))]
+        if let committees = inputs.committees { reports.append(Report(stem: "committee-register", title: "调解组织登记册", document: books.committeeRegister(committees))) }
+        if let mediators = inputs.mediators { reports.append(Report(stem: "mediator-register", title: "调解人员登记册", document: books.mediatorRegister(mediators))) }
+        if let workLogs = inputs.workLogs { reports.append(Report(stem: "work-log", title: "调解工作记录本", document: books.workLog(workLogs))) }
+        let statistics = inputs.statistics(filter: filter)
+        reports.append(Report(stem: "statistics", title: "人民调解工作统计表", document: statistics.document(keeper: keeper, seal: seal), csv: statistics.csv()))
+        if let subsidy = inputs.subsidy(filter: filter) {
+            reports.append(Report(stem: "subsidy", title: "人民调解以案定补明细表", document: subsidy.document(keeper: keeper, seal: seal), csv: subsidy.csv()))
         }
         return (reports, diagnostics)
     }

@@ -170,12 +170,15 @@ struct ReportOptions: ParsableArguments {
 
 /// The cases' facts, the profile, registers and work logs named by a `ReportOptions`, loaded and checked;
 /// every finding is printed on standard error as `wenshu check` prints it.
+/// The command line's side of `OfficeReportInputs`: which files are which, the findings printed as `check`
+/// prints them, and what `ledger` asks of the registers given.
 struct ReportInputs {
-    var cases: [CaseFacts]
-    var profile: OfficeProfile?
-    var committees: [CommitteeRecord]?
-    var mediators: [MediatorRecord]?
-    var workLogs: [WorkLog]?
+    var office: OfficeReportInputs
+    var cases: [CaseFacts] { office.cases }
+    var profile: OfficeProfile? { office.profile }
+    var committees: [CommitteeRecord]? { office.committees }
+    var mediators: [MediatorRecord]? { office.mediators }
+    var workLogs: [WorkLog]? { office.workLogs }
     /// Some input had errors (the rest was still used).
     var hasErrors: Bool
     /// The register files given (by option or among the inputs), loaded or not.
@@ -185,7 +188,6 @@ struct ReportInputs {
         // Files are told apart by name, as `wenshu check` does: office.*, committees.*, mediators.*, worklog.*.
         let all = try CommandInputs.files(options.paths)
         func named(_ kind: FileKind) -> [URL] { all.filter { FileKind(guessingFrom: $0) == kind } }
-        let files = named(.caseFile)
         let profilePath = InputFiles.profile(given: options.profile, among: all)
         let committeePath = options.committees.map { URL(fileURLWithPath: $0) } ?? named(.committees).first
         let mediatorPath = options.mediators.map { URL(fileURLWithPath: $0) } ?? named(.mediators).first
@@ -198,28 +200,9 @@ struct ReportInputs {
             profile = loaded
             findings += diagnostics
         }
-        var committees: [CommitteeRecord]?
-        if let committeePath {
-            let (records, diagnostics) = LedgerRegisterFile.committees(committeePath, displayName: committeePath.relativePath)
-            committees = records
-            findings += diagnostics
-        }
-        var mediators: [MediatorRecord]?
-        if let mediatorPath {
-            let (records, diagnostics) = LedgerRegisterFile.mediators(mediatorPath, displayName: mediatorPath.relativePath)
-            mediators = records
-            findings += diagnostics
-        }
-        var logs: [WorkLog]?
-        for path in logPaths {
-            let (log, diagnostics) = LedgerRegisterFile.workLog(path, displayName: path.relativePath)
-            if let log { logs = (logs ?? []) + [log] }
-            findings += diagnostics
-        }
-
-        let (cases, caseFindings) = CaseFactsBatch.collect(files: files, extractor: try CaseFactsExtractor(),
-                                                           checker: CaseChecker(profile: profile))
-        findings += caseFindings
+        let office = try OfficeReportInputs.load(caseFiles: named(.caseFile), profile: profile, committees: committeePath,
+                                                 mediators: mediatorPath, workLogs: logPaths)
+        findings += office.diagnostics
         // Errors and warnings, as `wenshu check` prints them; notes (such as the judicial-confirmation window
         // counted without holidays) do not concern ledgers and statistics.
         for finding in findings where finding.severity != .note {
@@ -229,31 +212,14 @@ struct ReportInputs {
         if committeePath != nil { given.insert(.committees) }
         if mediatorPath != nil { given.insert(.mediators) }
         if !logPaths.isEmpty { given.insert(.worklog) }
-        return ReportInputs(cases: cases, profile: profile, committees: committees, mediators: mediators, workLogs: logs,
-                            hasErrors: findings.hasErrors, given: given)
-    }
-
-    /// The office's own committees: those its profile and its committees register list (`nil` when neither
-    /// lists any, and then every committee counts).
-    var ownCommittees: Set<String>? {
-        let names = (profile?.committees.map(\.name) ?? []) + (committees ?? []).map(\.name)
-        return names.isEmpty ? nil : Set(names)
+        return ReportInputs(office: office, hasErrors: findings.hasErrors, given: given)
     }
 
     /// The command line's filter, narrowed to the office's own committees; each case of another committee
-    /// that the period includes is named on standard error (`report.other-committee`), with the nearest of
-    /// the office's committees, since a misspelt name is the likelier cause.
+    /// that the period includes is named on standard error.
     func filter(_ given: LedgerFilter) -> LedgerFilter {
-        var filter = given
-        filter.ownCommittees = ownCommittees
-        guard let own = filter.ownCommittees else { return filter }
-        for c in cases where filter.isOtherCommittees(c) {
-            let nearest = own.sorted().sorted { editDistance($0, c.committee) < editDistance($1, c.committee) }.prefix(1)
-            let close = nearest.filter { editDistance($0, c.committee) <= max(2, c.committee.count / 4) }
-            printError(Diagnostic(LedgerID.otherCommittee, at: SourceLocation(file: c.file), subject: "committee.name", [
-                "committee": "\(c.committee)",
-                "nearest": close.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(close))])]))
-        }
+        let (filter, warnings) = office.narrowed(given)
+        warnings.forEach(printError)
         return filter
     }
 

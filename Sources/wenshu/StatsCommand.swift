@@ -45,16 +45,7 @@ struct StatsCommand: ParsableCommand {
         let inputs = try ReportInputs.load(report)
         let filter = inputs.filter(report.filter)
         try inputs.checkNames(in: filter)
-        // Each work log's committee screens at the rhythm of its level, as the profile lists the committee.
-        let settings = inputs.profile?.deadlines ?? DeadlineSettings()
-        var rhythms: [String: Int] = [:]
-        for log in inputs.workLogs ?? [] {
-            if let level = inputs.profile?.committee(named: log.committee)?.level, let days = settings.screeningDays[level] {
-                rhythms[log.committee] = days
-            }
-        }
-        let statistics = Statistics(cases: inputs.cases, filter: filter, workLogs: inputs.workLogs, screeningRhythms: rhythms,
-                                    committees: inputs.committees, mediators: inputs.mediators)
+        let statistics = inputs.office.statistics(filter: filter)
         let keeper = inputs.profile?.name
         if inputs.workLogs == nil {
             FileHandle.standardError.write(Data((CommandWording.noWorkLog.render(in: .current) + "\n").utf8))
@@ -66,9 +57,9 @@ struct StatsCommand: ParsableCommand {
         let seal = inputs.profile?.seal
         var documents = [statistics.document(keeper: keeper, seal: seal)]
         var subsidy: SubsidyReport?
-        if let profile = inputs.profile, !profile.subsidyRates.isEmpty {
-            subsidy = SubsidyReport(cases: inputs.cases, rules: SubsidyRules(profile: profile), filter: filter)
-            documents.append(subsidy!.document(keeper: keeper, seal: seal))
+        if let report = inputs.office.subsidy(filter: filter) {
+            subsidy = report
+            documents.append(report.document(keeper: keeper, seal: seal))
         } else {
             FileHandle.standardError.write(Data((CommandWording.subsidyNotWritten.render(in: .current) + "\n").utf8))
         }
