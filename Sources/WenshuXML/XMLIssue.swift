@@ -87,7 +87,7 @@ extension Diagnostic {
     public init(entry: DiagnosticEntry, issue: XMLIssue, subject: String? = nil, wording: Phrase? = nil,
                 _ arguments: [String: DiagnosticArgument] = [:]) {
         var arguments = arguments
-        arguments["detail"] = arguments["detail"] ?? .text(issue.message)
+        arguments["detail"] = arguments["detail"] ?? issue.libxml2.map { $0.detail(issue.message) } ?? .text(issue.message)
         self.init(entry: entry, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
                   subject: subject, arguments, wording: wording, libxml2: issue.libxml2)
     }

@@ -97,4 +97,25 @@ public enum CommandWording {
     public static let untilBeforeSince = Phrase(en: "--until {until} is before --since {since}",
                                                 zh: "--until {until}早于--since {since}")
     public static let cannotBeRead = Phrase(en: "{path}: cannot be read", zh: "{path}：无法读取")
+
+    // The command line's usage errors. In English argument-parser's own text is printed as it is; in Chinese
+    // these, with argument-parser's English text after them as the detail.
+    public static let usageError = Phrase(en: "Error: {problem}", zh: "错误：{problem}")
+    public static let usageErrorWithDetail = Phrase(en: "Error: {problem} ({detail})", zh: "错误：{problem}（{detail}）")
+    public static let usage = Phrase(en: "Usage: {usage}", zh: "用法：{usage}")
+    public static let seeHelp = Phrase(en: "See '{command} --help' for more information.",
+                                       zh: "各选项的说明见“{command} --help”（英文）。")
+    public static let unknownOption = Phrase(en: "unknown option {option}", zh: "没有{option}这个选项")
+    public static let missingValue = Phrase(en: "{option} needs a value", zh: "{option}后面缺少值")
+    public static let badValue = Phrase(en: "{option} cannot take the value '{value}'", zh: "{option}不能取值“{value}”")
+    public static let badArgument = Phrase(en: "'{value}' is not a valid argument", zh: "“{value}”不是有效的参数")
+    public static let takesNoValue = Phrase(en: "{option} takes no value", zh: "{option}不带值")
+    public static let missingArgument = Phrase(en: "a required argument or option is missing", zh: "缺少必需的参数或选项")
+    public static let extraArguments = Phrase(en: "unexpected arguments: {values}", zh: "多余的参数：{values}")
+    public static let missingCommand = Phrase(en: "give a command", zh: "请给出命令")
+    public static let badCommandLine = Phrase(en: "the command line cannot be read", zh: "命令行有误")
+    public static let portRange = Phrase(en: "--port takes a number from 0 to 65535", zh: "--port应为0到65535之间的数")
+    public static let noCaseFolder = Phrase(en: "{folder}: no such folder of cases", zh: "{folder}：没有这个案件文件夹")
+    public static let givePassword = Phrase(en: "give a password of at least 8 characters on standard input",
+                                            zh: "请在标准输入中给出至少8个字符的密码")
 }

@@ -240,7 +240,7 @@ extension InputID {
 public enum InputWording {
     public static let syntaxWithContext = Phrase(
         en: "{format} syntax error: {problem} ({context} at line {line}, column {column})",
-        zh: "{format}语法错误：{problem}（{context}，第{line}行第{column}列）")
+        zh: "{format}语法错误：{problem}（{context}，从第{line}行第{column}列起）")
     public static let unreadableText = Phrase(en: "{format} cannot be read: {problem}", zh: "无法读取{format}：{problem}")
     public static let xmlSyntax = Phrase(en: "{detail}", zh: "XML语法错误：{detail}")
     public static let noElements = Phrase(en: "the file has no elements", zh: "文件中没有任何元素")
