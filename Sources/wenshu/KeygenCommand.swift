@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuDiagnostics
 import WenshuAssembly
 
 /// `wenshu keygen`: the office's key pair for signing archive packages.
@@ -24,7 +25,8 @@ struct KeygenCommand: ParsableCommand {
     func run() throws {
         do {
             let files = try ArchiveSigningKey.generateFiles(stem: URL(fileURLWithPath: output))
-            print("\(files.privateKey.path): private key (keep it secret)\n\(files.publicKey.path): public key \(files.keyID)")
+            print(ArchiveWording.privateKey.render(in: .current, ["path": "\(files.privateKey.path)"]))
+            print(ArchiveWording.publicKey.render(in: .current, ["path": "\(files.publicKey.path)", "key": "\(files.keyID)"]))
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
