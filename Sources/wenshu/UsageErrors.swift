@@ -11,12 +11,14 @@ import WenshuDiagnostics
 enum UsageErrors {
     /// Parses `arguments`, runs the command, exits: `Wenshu.main` with usage errors in the user's language.
     static func run(_ root: Wenshu.Type, _ arguments: [String]) -> Never {
+        var parsed: ParsableCommand.Type = root
         do {
             var command = try root.parseAsRoot(arguments)
+            parsed = type(of: command)
             try command.run()
             root.exit()
         } catch {
-            guard MessageLanguage.current == .zh, let text = chinese(error, root) else { root.exit(withError: error) }
+            guard MessageLanguage.current == .zh, let text = chinese(error, root, parsed) else { root.exit(withError: error) }
             var standardError = StandardError()
             print(text, to: &standardError)
             root.exit(withError: ExitCode(root.exitCode(for: error).rawValue))
@@ -24,7 +26,12 @@ enum UsageErrors {
     }
 
     /// The Chinese text for a usage error, or nil for what is not one (help, `ExitCode`, a clean exit).
-    static func chinese(_ error: Error, _ root: Wenshu.Type) -> String? {
+    static func chinese(_ error: Error, _ root: Wenshu.Type, _ parsed: ParsableCommand.Type) -> String? {
+        if let refusal = error as? ValidationError {
+            // A command's own refusal from `run`, already in the user's language.
+            return lines(.phrase(CommandWording.usageError, ["problem": "\(refusal.message)"]),
+                         ObjectIdentifier(parsed) == ObjectIdentifier(root) ? [root] : [root, parsed])
+        }
         let mirror = Mirror(reflecting: error)
         guard let parserError = mirror.descendant("parserError") else { return nil }
         let commands = mirror.descendant("commandStack") as? [ParsableCommand.Type] ?? [root]
@@ -49,7 +56,11 @@ enum UsageErrors {
             }
         case "unexpectedExtraValues":
             let extra = (values.first as? [Any] ?? []).compactMap { Mirror(reflecting: $0).children.dropFirst().first?.value as? String }
-            problem = .phrase(CommandWording.extraArguments, ["values": .list(extra)])
+            if commands.count == 1, let first = extra.first {
+                problem = .phrase(CommandWording.unknownCommand, ["command": "\(first)"])
+            } else {
+                problem = .phrase(CommandWording.extraArguments, ["values": .list(extra)])
+            }
         case "noValue":
             problem = .phrase(CommandWording.missingArgument)
         case "missingSubcommand":
@@ -68,7 +79,7 @@ enum UsageErrors {
 
     private static func lines(_ first: DiagnosticArgument, _ commands: [ParsableCommand.Type]) -> String {
         let command = commands.last ?? Wenshu.self
-        let name = commands.map { $0.configuration.commandName ?? $0._commandName }.joined(separator: " ")
+        let name = commands.compactMap { $0.configuration.commandName }.joined(separator: " ")
         let usage = Wenshu.usageString(for: command).replacingPrefix("Usage: ", with: "")
         return [first.render(in: .zh),
                 CommandWording.usage.render(in: .zh, ["usage": "\(usage)"]),

@@ -112,6 +112,7 @@ public enum CommandWording {
     public static let takesNoValue = Phrase(en: "{option} takes no value", zh: "{option}不带值")
     public static let missingArgument = Phrase(en: "a required argument or option is missing", zh: "缺少必需的参数或选项")
     public static let extraArguments = Phrase(en: "unexpected arguments: {values}", zh: "多余的参数：{values}")
+    public static let unknownCommand = Phrase(en: "there is no command {command}", zh: "没有{command}这个命令")
     public static let missingCommand = Phrase(en: "give a command", zh: "请给出命令")
     public static let badCommandLine = Phrase(en: "the command line cannot be read", zh: "命令行有误")
     public static let portRange = Phrase(en: "--port takes a number from 0 to 65535", zh: "--port应为0到65535之间的数")
