@@ -1,29 +1,29 @@
 // `wenshu verify` and `wenshu keygen`: what an archive package check finds and what the key pair commands say.
 
 /// The archive package's findings and the verify and keygen lines, in both languages.
-public enum ArchiveWording {
-    public static let unreadable = Phrase(en: "not a Wenshu archive package: {reason}", zh: "不是文书归档包：{reason}")
-    public static let partChanged = Phrase(en: "part {name} was changed: its SHA-256 no longer matches",
+package enum ArchiveWording {
+    package static let unreadable = Phrase(en: "not a Wenshu archive package: {reason}", zh: "不是文书归档包：{reason}")
+    package static let partChanged = Phrase(en: "part {name} was changed: its SHA-256 no longer matches",
                                            zh: "部件{name}已被改动：其SHA-256摘要不再相符")
-    public static let sizeChanged = Phrase(en: "part {name} has a different size than recorded", zh: "部件{name}的大小与记录不符")
-    public static let packageDigestChanged = Phrase(en: "the package digest does not match its parts",
+    package static let sizeChanged = Phrase(en: "part {name} has a different size than recorded", zh: "部件{name}的大小与记录不符")
+    package static let packageDigestChanged = Phrase(en: "the package digest does not match its parts",
                                                     zh: "归档包的总摘要与各部件不符")
-    public static let layoutChanged = Phrase(en: "the package was changed outside its parts (first at byte {offset})",
+    package static let layoutChanged = Phrase(en: "the package was changed outside its parts (first at byte {offset})",
                                              zh: "归档包在部件之外被改动（首处在第{offset}字节）")
-    public static let paperMissing = Phrase(en: "part {name} is missing: the package's dossier index lists it",
+    package static let paperMissing = Phrase(en: "part {name} is missing: the package's dossier index lists it",
                                             zh: "缺少部件{name}：卷内目录列有此件")
-    public static let unsigned = Phrase(en: "the package is not signed, but a trusted key was given",
+    package static let unsigned = Phrase(en: "the package is not signed, but a trusted key was given",
                                         zh: "归档包没有签名，但给出了信任的公钥")
-    public static let signatureInvalid = Phrase(
+    package static let signatureInvalid = Phrase(
         en: "the signature does not match: the package was not signed by the trusted key, or was changed after signing",
         zh: "签名不符：归档包不是用所信任的密钥签名的，或签名后被改动过")
     /// `verify`'s line for an intact package.
-    public static let intact = Phrase(en: "{package}: intact, {parts} parts, SHA-256 {digest}{signed}",
+    package static let intact = Phrase(en: "{package}: intact, {parts} parts, SHA-256 {digest}{signed}",
                                       zh: "{package}：完好，共{parts}个部件，SHA-256 {digest}{signed}")
-    public static let signedUnchecked = Phrase(en: ", signed by key {key}… (not checked: give --trust)",
+    package static let signedUnchecked = Phrase(en: ", signed by key {key}… (not checked: give --trust)",
                                                zh: "，有密钥{key}…的签名（未核对：请加--trust）")
-    public static let signedTrusted = Phrase(en: ", signed by the trusted key", zh: "，有所信任密钥的签名")
+    package static let signedTrusted = Phrase(en: ", signed by the trusted key", zh: "，有所信任密钥的签名")
     /// `keygen`'s lines.
-    public static let privateKey = Phrase(en: "{path}: private key (keep it secret)", zh: "{path}：私钥（请妥善保密）")
-    public static let publicKey = Phrase(en: "{path}: public key {key}", zh: "{path}：公钥{key}")
+    package static let privateKey = Phrase(en: "{path}: private key (keep it secret)", zh: "{path}：私钥（请妥善保密）")
+    package static let publicKey = Phrase(en: "{path}: public key {key}", zh: "{path}：公钥{key}")
 }

@@ -15,16 +15,16 @@ extension PrintID {
 }
 
 /// Other wordings of the print stage's ids, and the reasons a conversion fails.
-public enum PrintWording {
-    public static let namedProgramMissing = Phrase(
+package enum PrintWording {
+    package static let namedProgramMissing = Phrase(
         en: "WENSHU_SOFFICE names no program here; install LibreOffice ({install}) or correct the variable",
         zh: "WENSHU_SOFFICE所指的程序不存在；请安装LibreOffice（{install}）或更正该变量")
-    public static let idle = Phrase(en: "LibreOffice did nothing for {seconds} s and was stopped",
+    package static let idle = Phrase(en: "LibreOffice did nothing for {seconds} s and was stopped",
                                     zh: "LibreOffice在{seconds}秒内无任何进展，已被终止")
-    public static let noPDF = Phrase(en: "LibreOffice made no PDF of it (exit status {status}{said})",
+    package static let noPDF = Phrase(en: "LibreOffice made no PDF of it (exit status {status}{said})",
                                      zh: "LibreOffice未生成PDF（退出状态{status}{said}）")
-    public static let killed = Phrase(en: "LibreOffice was killed by signal {signal}", zh: "LibreOffice被信号{signal}终止")
-    public static let unstaged = Phrase(en: "could not stage the document for LibreOffice: {detail}",
+    package static let killed = Phrase(en: "LibreOffice was killed by signal {signal}", zh: "LibreOffice被信号{signal}终止")
+    package static let unstaged = Phrase(en: "could not stage the document for LibreOffice: {detail}",
                                         zh: "无法为LibreOffice准备文书：{detail}")
-    public static let unreadablePDF = Phrase(en: "could not read the PDF LibreOffice made", zh: "无法读取LibreOffice生成的PDF")
+    package static let unreadablePDF = Phrase(en: "could not read the PDF LibreOffice made", zh: "无法读取LibreOffice生成的PDF")
 }

@@ -3,13 +3,13 @@
 // here (a newer libyaml) is shown as libyaml wrote it.
 
 /// libyaml's problem and context texts with their Chinese.
-public enum YAMLWording {
+package enum YAMLWording {
     /// A libyaml problem or context text as a message argument: Chinese when listed, else as written.
-    public static func text(_ english: String) -> DiagnosticArgument {
+    package static func text(_ english: String) -> DiagnosticArgument {
         .localized(en: english, zh: chinese[english] ?? english)
     }
 
-    public static let chinese: [String: String] = [
+    package static let chinese: [String: String] = [
         // What went wrong.
         "block sequence entries are not allowed in this context": "此处不能写列表项（“- ”），请检查缩进",
         "control characters are not allowed": "文件中有不允许的控制字符",
