@@ -57,9 +57,9 @@ public struct ArchivePackage: Sendable, Equatable {
 
     public var parts: [Part]
     /// The office's signature over the package digest, if the package is signed.
-    public var signature: ArchiveSignature?
+    package var signature: ArchiveSignature?
 
-    public init(parts: [Part], signature: ArchiveSignature? = nil) {
+    package init(parts: [Part], signature: ArchiveSignature? = nil) {
         self.parts = parts
         self.signature = signature
     }
@@ -163,7 +163,7 @@ public struct ArchivePackage: Sendable, Equatable {
         }
         public var parts: [PartRecord] = []
         public var digest: String?
-        public var signature: ArchiveSignature?
+        package var signature: ArchiveSignature?
         /// Empty when the package is intact (and, with a trusted key, signed by it).
         public var problems: [Problem] = []
     }
@@ -189,13 +189,13 @@ public struct ArchivePackage: Sendable, Equatable {
 }
 
 /// Why a package could not be written.
-public enum ArchivePackageError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ArchivePackageError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotRead(path: String, reason: String)
     /// A file changed between its digest and its copy into the package.
     case changedWhileWriting(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         case .cannotRead(let path, let reason): return "cannot read \(path): \(reason)"

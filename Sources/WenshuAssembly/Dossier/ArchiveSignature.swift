@@ -7,10 +7,10 @@ import Foundation
 /// The signed message is the UTF-8 text `urn:wenshu:archive:1 <package digest in hex>`: the digest already
 /// covers every part's name and bytes, so whoever changes a part, even with fresh digests, breaks the
 /// signature. The key itself never enters a package.
-public struct ArchiveSignature: Sendable, Equatable {
-    public static let algorithm = "Ed25519"
-    public var keyID: String
-    public var value: Data
+package struct ArchiveSignature: Sendable, Equatable {
+    package static let algorithm = "Ed25519"
+    package var keyID: String
+    package var value: Data
 
     static func message(packageDigest: String) -> Data {
         Data("\(ArchivePackage.namespace) \(packageDigest)".utf8)
@@ -112,7 +112,7 @@ public struct ArchiveSigningKey: Sendable {
     public var publicKey: ArchivePublicKey { ArchivePublicKey(key: key) }
 
     /// The signature over a package digest.
-    public func sign(packageDigest: String) throws -> ArchiveSignature {
+    package func sign(packageDigest: String) throws -> ArchiveSignature {
         let message = ArchiveSignature.message(packageDigest: packageDigest)
         guard let context = EVP_MD_CTX_new() else { throw ArchiveKeyError.cryptoFailed("sign") }
         defer { EVP_MD_CTX_free(context) }
@@ -151,7 +151,7 @@ public struct ArchivePublicKey: Sendable {
     public var keyID: String { key.keyID }
 
     /// Whether `signature` is this key's over `packageDigest`.
-    public func verify(_ signature: ArchiveSignature, packageDigest: String) -> Bool {
+    package func verify(_ signature: ArchiveSignature, packageDigest: String) -> Bool {
         guard signature.keyID == keyID, signature.value.count == 64 else { return false }
         let message = ArchiveSignature.message(packageDigest: packageDigest)
         guard let context = EVP_MD_CTX_new() else { return false }
