@@ -117,4 +117,16 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(try first("tags.xml"),
                        "tags.xml:1:24: 错误: XML语法错误：开始标签与结束标签不一致（Opening and ending tag mismatch: number line 1 and nmber） [case.syntax]")
     }
+
+    /// `forms`' listing reads in the user's language (the paths and conditions are the templates' own).
+    func testTheFormsListingInChinese() throws {
+        let zh = try WenshuProcess.run(["forms"], language: ["LANG": "zh_CN.UTF-8"]).output.split(separator: "\n").map(String.init)
+        let en = try WenshuProcess.run(["forms"], language: ["LANG": "C"]).output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(zh.count, en.count)
+        let agreement = try XCTUnwrap(zh.firstIndex { $0.hasPrefix("agreement  ") })
+        XCTAssertTrue(zh[agreement].contains("  人民调解协议书  （第1版，行文页）  "), zh[agreement])
+        XCTAssertTrue(en[agreement].contains("  人民调解协议书  (version 1, prose page)  "), en[agreement])
+        XCTAssertEqual(zh[agreement + 1], "  适用条件：agreement/form = 'written'")
+        XCTAssertTrue(zh[agreement + 2].hasPrefix("  读取字段：accepted、agreement/copies、"), zh[agreement + 2])
+    }
 }
