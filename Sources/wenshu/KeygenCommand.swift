@@ -28,8 +28,14 @@ struct KeygenCommand: ParsableCommand {
             print(ArchiveWording.privateKey.render(in: .current, ["path": "\(files.privateKey.path)"]))
             print(ArchiveWording.publicKey.render(in: .current, ["path": "\(files.publicKey.path)", "key": "\(files.keyID)"]))
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printKeyError(error)
             throw ExitCode(1)
         }
     }
+}
+
+/// A key that could not be made or read, in the user's language, on standard error.
+func printKeyError(_ error: Error) {
+    let text = (error as? ArchiveKeyError)?.message.render(in: .current) ?? "\(error)"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -41,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
         let keyFile = try trust.map { URL(fileURLWithPath: $0) } ?? profile.load()?.trustedKey
         let key: ArchivePublicKey?
         do { key = try keyFile.map { try ArchivePublicKey(contentsOf: $0) } } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printKeyError(error)
             throw ExitCode(1)
         }
         var intact = true

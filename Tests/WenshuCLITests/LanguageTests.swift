@@ -129,4 +129,18 @@ final class LanguageTests: XCTestCase {
         XCTAssertEqual(zh[agreement + 1], "  适用条件：agreement/form = 'written'")
         XCTAssertTrue(zh[agreement + 2].hasPrefix("  读取字段：accepted、agreement/copies、"), zh[agreement + 2])
     }
+
+    /// A key file that is not a key is named so in the user's language.
+    func testABadKeyInChinese() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not a key\n".utf8).write(to: folder.appendingPathComponent("junk.pem"))
+        let zh = try WenshuProcess.run(["verify", "--trust", "junk.pem", "x.xml"], mergingErrors: true, in: folder,
+                                       language: ["LANG": "zh_CN.UTF-8"])
+        XCTAssertEqual(zh.status, 1)
+        XCTAssertTrue(zh.output.hasSuffix("junk.pem：不是Ed25519公钥（应为`wenshu keygen`写出的PEM文件）\n"), zh.output)
+        let en = try WenshuProcess.run(["verify", "--trust", "junk.pem", "x.xml"], mergingErrors: true, in: folder)
+        XCTAssertTrue(en.output.hasSuffix("junk.pem: not an Ed25519 public key (a PEM file written by `wenshu keygen`)\n"), en.output)
+    }
 }

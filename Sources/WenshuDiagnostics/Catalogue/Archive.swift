@@ -26,4 +26,9 @@ package enum ArchiveWording {
     /// `keygen`'s lines.
     package static let privateKey = Phrase(en: "{path}: private key (keep it secret)", zh: "{path}：私钥（请妥善保密）")
     package static let publicKey = Phrase(en: "{path}: public key {key}", zh: "{path}：公钥{key}")
+    package static let notAKey = Phrase(en: "{file}: not {expected} (a PEM file written by `wenshu keygen`)",
+                                        zh: "{file}：不是{expected}（应为`wenshu keygen`写出的PEM文件）")
+    package static let privateKeyKind = Phrase(en: "an Ed25519 private key", zh: "Ed25519私钥")
+    package static let publicKeyKind = Phrase(en: "an Ed25519 public key", zh: "Ed25519公钥")
+    package static let cryptoFailed = Phrase(en: "libcrypto could not {what}", zh: "libcrypto未能完成操作（{what}）")
 }
