@@ -3,15 +3,15 @@ import WenshuDiagnostics
 
 /// An amount of money in integer 分 (hundredths of a yuan), read from a decimal string and never from a
 /// binary floating-point value (19.99 × 100 is 1998.999… as a double).
-public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount in 分.
-    public let fen: Int
+    package let fen: Int
 
-    public init(fen: Int) { self.fen = fen }
+    package init(fen: Int) { self.fen = fen }
 
     /// Reads `14020.00`, `10000`, `0.07`, `100000000.01`: digits, at most two decimals, no sign and no
     /// separators (the case schema's `money` type); `nil` for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         // Read on the UTF-8 bytes: amounts are parsed for every figure of every form, and Character
         // splitting cost more than the rest of a binding.
         var whole = 0, wholeDigits = 0, cents = 0, centDigits = 0
@@ -41,13 +41,13 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Plain decimal with two places: `34020.00`.
-    public var description: String {
+    package var description: String {
         let cents = fen % 100
         return "\(fen / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
     }
 
     /// With thousands separators, as figures print beside their capitals: `34,020.00`.
-    public var grouped: String {
+    package var grouped: String {
         var digits = Array(String(fen / 100))
         var groups: [String] = []
         while digits.count > 3 {
@@ -60,18 +60,18 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Canonical decimal text with two places: `34020.00` (the same as `description`).
-    public var decimal: String { description }
+    package var decimal: String { description }
 
     /// `￥34,020.00`: the figures beside a 大写 amount, with the full-width yen sign U+FFE5 (the form
     /// GB2312/GBK printers have) and thousands separators.
-    public var figures: String { "￥" + grouped }
+    package var figures: String { "￥" + grouped }
 
     /// The largest amount Wenshu prints, 999,999,999,999.99 (the capitals' 仟亿 range).
-    public static let maximum = Amount(fen: 999_999_999_999_99)
+    package static let maximum = Amount(fen: 999_999_999_999_99)
 
     /// Reads an amount as templates receive it — surrounding ASCII spaces ignored, leading zeros allowed —
     /// and says precisely what is wrong otherwise (negative, too many decimals, too large, not a number).
-    public init(validating text: String) throws(AmountError) {
+    package init(validating text: String) throws(AmountError) {
         if let amount = Amount(text), amount <= .maximum {  // the usual case: already canonical
             self = amount
             return
@@ -91,31 +91,31 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The exact sum; throws when it passes `maximum`.
-    public static func sum(_ amounts: [Amount]) throws(AmountError) -> Amount {
+    package static func sum(_ amounts: [Amount]) throws(AmountError) -> Amount {
         let total = amounts.sum()
         guard total <= maximum else { throw .tooLarge(total.decimal) }
         return total
     }
 
-    public static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
-    public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
-    public static let zero = Amount(fen: 0)
+    package static func + (a: Amount, b: Amount) -> Amount { Amount(fen: a.fen + b.fen) }
+    package static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
+    package static let zero = Amount(fen: 0)
 }
 
 extension Sequence where Element == Amount {
     /// The sum, exactly.
-    public func sum() -> Amount { reduce(.zero, +) }
+    package func sum() -> Amount { reduce(.zero, +) }
 }
 
 /// Why a text is not an amount Wenshu can print; `message` says it for a clerk.
-public enum AmountError: Error, Equatable, Sendable {
+package enum AmountError: Error, Equatable, Sendable {
     case notAnAmount(String)
     case negative(String)
     case tooManyDecimals(String)
     case tooLarge(String)
 
     /// The refusal in the catalogue's words, for either language.
-    public var explanation: DiagnosticArgument {
+    package var explanation: DiagnosticArgument {
         switch self {
         case .notAnAmount(let text): return .phrase(FunctionWording.notAnAmount, ["text": "\(text)"])
         case .negative(let text): return .phrase(FunctionWording.negativeAmount, ["text": "\(text)"])
@@ -124,7 +124,7 @@ public enum AmountError: Error, Equatable, Sendable {
         }
     }
 
-    public var message: String { explanation.render(in: .current) }
+    package var message: String { explanation.render(in: .current) }
 }
 
 extension String {

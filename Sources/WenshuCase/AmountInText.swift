@@ -8,9 +8,9 @@
 /// with the amount's value is the one.
 extension Amount {
     /// The figure as a mediator writes it in a sentence: `318,640` for a whole number of yuan, else `20,300.50`.
-    public var writtenInText: String { fen % 100 == 0 ? String(grouped.dropLast(3)) : grouped }
+    package var writtenInText: String { fen % 100 == 0 ? String(grouped.dropLast(3)) : grouped }
 
-    public func figureRange(in text: String) -> Range<String.Index>? {
+    package func figureRange(in text: String) -> Range<String.Index>? {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         func isDigit(_ i: String.UnicodeScalarView.Index) -> Bool {

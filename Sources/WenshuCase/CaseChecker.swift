@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 import WenshuXML
 
 /// Checks loaded files: the schema (with findings in a clerk's words) and the domain rules of the file's
@@ -35,13 +36,14 @@ public struct CaseChecker: Sendable {
     /// cases without errors whose numbers make one folder name are each an error (`case.folder-collision`),
     /// as `render` would refuse them (a case with errors is refused before it has a folder).
     public func check(files urls: [URL], displayNames: [String]? = nil) -> [[Diagnostic]] {
-        let results = Results(count: urls.count)
-        let numbers = Numbers(count: urls.count)
+        let results = ResultSlots<[Diagnostic]>(count: urls.count)
+        let numbers = ResultSlots<(SourceLocation, String)>(count: urls.count)
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
             do throws(Diagnostic) {
                 let file = try CaseLoader.load(urls[index], displayName: displayNames?[index])
-                results[index] = check(file)
-                if file.kind == .caseFile, !results[index].hasErrors, let number = file.root.element(named: "number") {
+                let findings = check(file)
+                results[index] = findings
+                if file.kind == .caseFile, !findings.hasErrors, let number = file.root.element(named: "number") {
                     numbers[index] = (file.location(of: number), number.stringValue)
                 }
             } catch {
@@ -93,32 +95,4 @@ public struct CaseChecker: Sendable {
             return [WorklogRules.entriesInYear, WorklogRules.decisionsAfterMeetings]
         }
     }
-}
-
-/// Per-index case numbers (where, what) filled by concurrent workers.
-private final class Numbers: @unchecked Sendable {
-    private var storage: [(SourceLocation, String)?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> (SourceLocation, String)? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-}
-
-/// Per-index results filled by concurrent workers.
-private final class Results: @unchecked Sendable {
-    private var storage: [[Diagnostic]]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    subscript(index: Int) -> [Diagnostic] {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [[Diagnostic]] { lock.withLock { storage } }
 }

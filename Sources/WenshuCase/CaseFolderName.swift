@@ -4,16 +4,16 @@ import WenshuXML
 /// The folder a case's documents go to is its number made safe as one path component (design.md §7). The
 /// rule lives here, below every command, so that `wenshu check` refuses what `render` would refuse, with
 /// the same ids: `case.folder-name-too-long` per case, `case.folder-collision` over a batch.
-public enum CaseFolderName {
+package enum CaseFolderName {
     /// The longest folder name Linux, macOS and Windows file systems take, in UTF-8 bytes (NAME_MAX).
-    public static let maximumBytes = 255
+    package static let maximumBytes = 255
 
 
     /// A case number or form id made safe as one path component on Linux, macOS and Windows: path
     /// separators, NUL and control characters, characters Windows forbids (`<>:"/\|?*`) and leading dots
     /// become `_`; trailing dots and spaces (which Windows drops) too; Chinese and full-width brackets are
     /// kept. Names Windows reserves (CON, COM1 …) get a leading `_`. An empty result becomes `_`.
-    public static func safe(_ text: String) -> String {
+    package static func safe(_ text: String) -> String {
         let forbidden: Set<Character> = ["/", "\\", "<", ">", ":", "\"", "|", "?", "*"]
         var scalars = text.unicodeScalars.map { scalar -> Character in
             if scalar.value < 0x20 || scalar.value == 0x7F || forbidden.contains(Character(scalar)) { return "_" }
@@ -34,7 +34,7 @@ public enum CaseFolderName {
     }
 
     /// The problem with `number` as a folder name, if any: a name longer than the file system takes.
-    public static func problem(_ number: String, at location: SourceLocation, subject: String? = "number") -> Diagnostic? {
+    package static func problem(_ number: String, at location: SourceLocation, subject: String? = "number") -> Diagnostic? {
         let bytes = safe(number).utf8.count
         guard bytes > maximumBytes else { return nil }
         return Diagnostic(InputID.folderNameTooLong, .caseFile, at: location, subject: subject,
@@ -43,14 +43,14 @@ public enum CaseFolderName {
 
     /// Case numbers that would share a folder once made safe, each with the numbers that collide; an
     /// empty result means every case gets its own folder.
-    public static func collisions(among caseNumbers: [String]) -> [String: [String]] {
+    package static func collisions(among caseNumbers: [String]) -> [String: [String]] {
         var byName: [String: [String]] = [:]
         for number in caseNumbers { byName[safe(number), default: []].append(number) }
         return byName.filter { $0.value.count > 1 }
     }
 
     /// One error per case of `cases` (source, number) whose folder another case of the batch also takes.
-    public static func collisionDiagnostics(_ cases: [(source: SourceLocation, number: String)]) -> [(index: Int, diagnostic: Diagnostic)] {
+    package static func collisionDiagnostics(_ cases: [(source: SourceLocation, number: String)]) -> [(index: Int, diagnostic: Diagnostic)] {
         let colliding = collisions(among: cases.map(\.number))
         return cases.indices.compactMap { index in
             let name = safe(cases[index].number)

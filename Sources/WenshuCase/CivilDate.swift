@@ -2,13 +2,13 @@ import Foundation
 
 /// A calendar date without time or zone (a case's dates are civil dates in China), in the proleptic
 /// Gregorian calendar. Cheap, comparable and free of `Foundation.Date`'s time-zone traps.
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// `nil` when the date does not exist (2026-02-30).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard Self.isValid(year: year, month: month, day: day) else { return nil }
         self.year = year
         self.month = month
@@ -16,7 +16,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         // Read on the UTF-8 bytes: the rules parse every date of every case.
         var utf8 = text.utf8.makeIterator()
         func number(digits: Int) -> Int? {
@@ -32,13 +32,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
 
-    public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+    package static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -47,7 +47,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (negative before), after Howard Hinnant's `days_from_civil`.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -58,7 +58,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The date `dayNumber` days after 1970-01-01.
-    public init(dayNumber z0: Int) {
+    package init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -73,20 +73,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Today in China (UTC+8, no daylight saving), whatever the machine's time zone.
-    public static var today: CivilDate {
+    package static var today: CivilDate {
         CivilDate(dayNumber: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86400) + CivilDate(year: 1970, month: 1, day: 1)!.dayNumber)
     }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// 1 = Monday … 7 = Sunday.
-    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
+    package var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    package static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

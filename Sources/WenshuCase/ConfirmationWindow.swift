@@ -4,20 +4,20 @@
 /// next working day (民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md).
 ///
 /// `check` warns when an application came later; the packet builder refuses it.
-public struct ConfirmationWindow: Sendable, Equatable {
-    public static let days = 30
+package struct ConfirmationWindow: Sendable, Equatable {
+    package static let days = 30
 
     /// The day the agreement took effect.
-    public let effective: CivilDate
+    package let effective: CivilDate
     /// The 30th day after `effective`, before any rest-day extension.
-    public let nominalLastDay: CivilDate
+    package let nominalLastDay: CivilDate
     /// The last day on which an application is in time.
-    public let lastDay: CivilDate
+    package let lastDay: CivilDate
     /// Years consulted while counting whose holiday arrangement the calendar did not know: for them only
     /// Saturdays and Sundays were taken as rest days, so public holidays may have been missed.
-    public let yearsWithoutArrangement: [Int]
+    package let yearsWithoutArrangement: [Int]
 
-    public init(effective: CivilDate, calendar: RestDayCalendar) {
+    package init(effective: CivilDate, calendar: RestDayCalendar) {
         self.effective = effective
         nominalLastDay = effective.adding(days: Self.days)
         lastDay = calendar.workingDay(onOrAfter: nominalLastDay)
@@ -26,5 +26,5 @@ public struct ConfirmationWindow: Sendable, Equatable {
     }
 
     /// Whether an application made on `applied` is in time (on or before `lastDay`).
-    public func isTimely(_ applied: CivilDate) -> Bool { applied <= lastDay }
+    package func isTimely(_ applied: CivilDate) -> Bool { applied <= lastDay }
 }

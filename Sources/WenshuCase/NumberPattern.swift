@@ -1,8 +1,8 @@
 /// A number series of the office profile, e.g. `（{year}）{prefix}调字第{n}号`: literal text with the
 /// placeholders `{year}` (four digits), `{prefix}` (the committee's prefix) and `{n}` (the running number).
 /// Wenshu never allocates numbers (they are data in the case); it formats and recognises them.
-public struct NumberPattern: Sendable, Equatable {
-    public let text: String
+package struct NumberPattern: Sendable, Equatable {
+    package let text: String
 
     enum Token: Equatable {
         case literal(String)
@@ -11,9 +11,9 @@ public struct NumberPattern: Sendable, Equatable {
 
     let tokens: [Token]
     /// Placeholders the pattern uses that Wenshu does not know (`{month}`): the profile check reports them.
-    public let unknownPlaceholders: [String]
+    package let unknownPlaceholders: [String]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         var tokens: [Token] = []
         var unknown: [String] = []
@@ -45,10 +45,10 @@ public struct NumberPattern: Sendable, Equatable {
     }
 
     /// Whether the pattern has `{n}`: a series without a running number cannot tell cases apart.
-    public var hasRunningNumber: Bool { tokens.contains(.number) }
+    package var hasRunningNumber: Bool { tokens.contains(.number) }
 
     /// Whether `number` belongs to this series; `nil` when the pattern needs a prefix and none is known.
-    public func matches(_ number: String, prefix committeePrefix: String?) -> Bool? {
+    package func matches(_ number: String, prefix committeePrefix: String?) -> Bool? {
         var rest = Substring(number)
         for token in tokens {
             switch token {
@@ -73,7 +73,7 @@ public struct NumberPattern: Sendable, Equatable {
     }
 
     /// The number for `year`, `prefix` and running number `n`: `（2026）西交调字第37号`.
-    public func format(year: Int, prefix committeePrefix: String = "", n: Int) -> String {
+    package func format(year: Int, prefix committeePrefix: String = "", n: Int) -> String {
         tokens.map { token -> String in
             switch token {
             case .literal(let literal): return literal

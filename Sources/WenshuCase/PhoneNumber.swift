@@ -2,14 +2,14 @@
 /// starting with 1) or a landline with its area code (`010-12345678`, `0571-87654321`), optionally with an
 /// extension (`0571-87654321-802`, `0571-87654321转802`). Spaces and hyphens inside a mobile number
 /// (`138 0571 2345`) are accepted.
-public enum PhoneNumber {
-    public enum Kind: Sendable, Equatable {
+package enum PhoneNumber {
+    package enum Kind: Sendable, Equatable {
         case mobile
         case landline
     }
 
     /// The kind of number `text` is, or `nil` when it is neither.
-    public static func kind(of text: String) -> Kind? {
+    package static func kind(of text: String) -> Kind? {
         var count = 0
         var first: Character?
         var allDigits = true

@@ -1,15 +1,15 @@
 /// A mainland resident identity number (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date,
 /// 3-digit sequence (odd for men, even for women), and a check character.
-public struct ResidentIDNumber: Sendable, Equatable {
+package struct ResidentIDNumber: Sendable, Equatable {
     /// The number as written, with a lower-case `x` made upper-case.
-    public let text: String
+    package let text: String
     /// The birth date the number encodes.
-    public let birthDate: CivilDate
+    package let birthDate: CivilDate
     /// `男` when the sequence's last digit is odd, `女` when even.
-    public let gender: String
+    package let gender: String
 
     /// Why a text is not a valid 18-character resident ID number.
-    public enum Problem: Error, Sendable, Equatable {
+    package enum Problem: Error, Sendable, Equatable {
         /// Not 17 digits followed by a digit or X (a 15-digit first-generation number is `.firstGeneration`).
         case malformed
         /// A 15-digit first-generation number: no check character, invalid since 2013 (warn, do not refuse).
@@ -24,7 +24,7 @@ public struct ResidentIDNumber: Sendable, Equatable {
     static let checkCharacters = Array("10X98765432")
 
     /// Validates `text`; throws the first `Problem` found.
-    public init(_ text: String) throws(Problem) {
+    package init(_ text: String) throws(Problem) {
         let chars = Array(text.uppercased())
         if chars.count == 15, chars.allSatisfy(\.isASCIIDigit) { throw .firstGeneration }
         guard chars.count == 18, chars.prefix(17).allSatisfy(\.isASCIIDigit),
@@ -43,7 +43,7 @@ public struct ResidentIDNumber: Sendable, Equatable {
 
     /// What a 15-digit first-generation number encodes (born 19YY, `YYMMDD` in digits 7–12, the last digit
     /// odd for men): `nil` when `text` is not 15 ASCII digits or its date is not real.
-    public static func firstGeneration(_ text: String) -> (birthDate: CivilDate, gender: String)? {
+    package static func firstGeneration(_ text: String) -> (birthDate: CivilDate, gender: String)? {
         let chars = Array(text)
         guard chars.count == 15, chars.allSatisfy(\.isASCIIDigit) else { return nil }
         let digits = chars.map { Int($0.asciiValue! - UInt8(ascii: "0")) }
@@ -53,13 +53,13 @@ public struct ResidentIDNumber: Sendable, Equatable {
     }
 
     /// The check character for the first 17 digits.
-    public static func checkCharacter(for digits: [Int]) -> Character {
+    package static func checkCharacter(for digits: [Int]) -> Character {
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         return checkCharacters[sum % 11]
     }
 
     /// The number with the birth date and sequence hidden, for display: `330106********1239`.
-    public static func masked(_ text: String) -> String {
+    package static func masked(_ text: String) -> String {
         let chars = Array(text)
         guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))

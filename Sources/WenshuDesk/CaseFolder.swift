@@ -8,40 +8,40 @@ import WenshuXML
 
 /// The folder of case files the desk serves: listing, opening, checking and saving. Every file it touches is
 /// a plain name directly inside the folder (`resolve`), never a path a request could steer elsewhere.
-public struct CaseFolder: Sendable {
-    public let root: URL
-    public let profile: OfficeProfile?
+package struct CaseFolder: Sendable {
+    package let root: URL
+    package let profile: OfficeProfile?
 
-    public init(root: URL, profile: OfficeProfile?) {
+    package init(root: URL, profile: OfficeProfile?) {
         self.root = root.standardizedFileURL
         self.profile = profile
     }
 
     /// One line of the case list.
-    public struct Summary: Sendable {
-        public var fileName: String
-        public var number: String
-        public var title: String
-        public var parties: [String]
-        public var state: String
+    package struct Summary: Sendable {
+        package var fileName: String
+        package var number: String
+        package var title: String
+        package var parties: [String]
+        package var state: String
         /// The next open obligation (`wenshu due`): what and by when.
-        public var nextDeadline: Obligation?
+        package var nextDeadline: Obligation?
         /// Set when the file could not be loaded at all.
-        public var problem: String?
+        package var problem: String?
     }
 
     /// A case file as opened for editing: its text, the loaded tree, and the version the page must send back.
-    public struct Opened: Sendable {
-        public var fileName: String
-        public var text: String
-        public var file: CaseFile
+    package struct Opened: Sendable {
+        package var fileName: String
+        package var text: String
+        package var file: CaseFile
         /// SHA-256 of the file's bytes when opened: a save against another version is refused.
-        public var version: String
+        package var version: String
         var tree: CaseTree { CaseTree(file.root) }
     }
 
     /// How a save went.
-    public enum SaveOutcome: Sendable, Equatable {
+    package enum SaveOutcome: Sendable, Equatable {
         /// Only values changed: written in place, comments and layout kept.
         case valuesChanged(count: Int)
         /// Fields or items added or removed: rewritten in the canonical layout; the previous file kept as `backup`.
@@ -57,14 +57,14 @@ public struct CaseFolder: Sendable {
     static let officeNames: Set<String> = ["office", "committees", "mediators", "worklog"]
 
     /// The case files of the folder, by name.
-    public func caseFileNames() -> [String] {
+    package func caseFileNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { resolve($0) != nil }.sorted()
     }
 
     /// The URL of a case file named `name` directly in the folder, or nil: no separators, no leading dot, a case
     /// extension, not an office file, a regular file that exists.
-    public func resolve(_ name: String) -> URL? {
+    package func resolve(_ name: String) -> URL? {
         guard !name.isEmpty, name.count <= 255, !name.hasPrefix("."), !name.contains("/"), !name.contains("\\"),
               !name.contains("\0") else { return nil }
         let url = root.appendingPathComponent(name, isDirectory: false)
@@ -77,7 +77,7 @@ public struct CaseFolder: Sendable {
     }
 
     /// Every case with its number, title, parties, state and next deadline as of `day`.
-    public func summaries(on day: CivilDate = .today, matching query: String = "") -> [Summary] {
+    package func summaries(on day: CivilDate = .today, matching query: String = "") -> [Summary] {
         let worklist = Worklist(on: day, settings: profile?.deadlines ?? DeadlineSettings(), calendar: profile?.calendar ?? RestDayCalendar([]))
         let query = query.trimmingCharacters(in: .whitespaces)
         var out: [Summary] = []
@@ -117,7 +117,7 @@ public struct CaseFolder: Sendable {
     }
 
     /// Opens a case file for editing.
-    public func open(_ name: String) throws(Diagnostic) -> Opened {
+    package func open(_ name: String) throws(Diagnostic) -> Opened {
         guard let url = resolve(name) else { throw Diagnostic(DeskID.noSuchCase, at: SourceLocation(file: name)) }
         // Unreadable: the loader reads it again and reports why, in its own words.
         guard let data = try? Data(contentsOf: url) else { _ = try CaseLoader.load(url, kind: .caseFile, displayName: name); throw Diagnostic(DeskID.noSuchCase, at: SourceLocation(file: name)) }
@@ -180,7 +180,7 @@ public struct CaseFolder: Sendable {
     static func backupName(for name: String) -> String { name + "~" }
 
     /// Creates a new case file from a dispute type's starting point; returns its name.
-    public func create(number: String, type: String, format: SourceFormat = .yaml, on day: CivilDate = .today) throws(Diagnostic) -> String {
+    package func create(number: String, type: String, format: SourceFormat = .yaml, on day: CivilDate = .today) throws(Diagnostic) -> String {
         let number = number.trimmingCharacters(in: .whitespaces)
         guard !number.isEmpty else { throw Diagnostic(DeskID.newCase, at: SourceLocation(file: "新案件"), subject: "number") }
         guard CaseFormSchema.disputeTypes.contains(type) else {

@@ -9,34 +9,34 @@ import WenshuXML
 
 /// The papers of a saved case, made by the same pipeline as `wenshu render`, `packet` and `dossier`, from the
 /// file on disk, so a paper downloaded here is byte for byte the one the command line writes.
-public struct CasePapers: Sendable {
-    public let library: TemplateLibrary
-    public let profile: OfficeProfile?
+package struct CasePapers: Sendable {
+    package let library: TemplateLibrary
+    package let profile: OfficeProfile?
     /// The writers' settings: the command line's defaults (GB/T 9704 text page, UTF-8).
-    public let options = WriterOptions()
+    package let options = WriterOptions()
     /// Turns an `.odt` into a PDF, when something on the machine can (LibreOffice through the `pdf` branch's
     /// WenshuPrint); nil offers `.odt` and text only.
-    public var pdfConverter: (@Sendable (Data) throws -> Data)?
+    package var pdfConverter: (@Sendable (Data) throws -> Data)?
 
-    public init(library: TemplateLibrary, profile: OfficeProfile?, pdfConverter: (@Sendable (Data) throws -> Data)? = nil) {
+    package init(library: TemplateLibrary, profile: OfficeProfile?, pdfConverter: (@Sendable (Data) throws -> Data)? = nil) {
         self.library = library
         self.profile = profile
         self.pdfConverter = pdfConverter
     }
 
     /// A paper's file stem (`agreement`, `follow-up-2`, `confirmation-packet`, `dossier`) and its title.
-    public struct Paper: Sendable {
-        public var stem: String
-        public var title: String
+    package struct Paper: Sendable {
+        package var stem: String
+        package var title: String
         /// The text layout, for the preview.
-        public var text: String
+        package var text: String
     }
 
     /// The formats offered for download.
-    public var formats: [String] { ["odt", "txt"] + (pdfConverter == nil ? [] : ["pdf"]) }
+    package var formats: [String] { ["odt", "txt"] + (pdfConverter == nil ? [] : ["pdf"]) }
 
     /// Every form that applies to the case, with its text layout; or the findings that stop printing.
-    public func forms(caseAt url: URL, name: String) -> (papers: [Paper], diagnostics: [Diagnostic]) {
+    package func forms(caseAt url: URL, name: String) -> (papers: [Paper], diagnostics: [Diagnostic]) {
         let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [.txt], writerOptions: options))
         let file: CaseFile
         do { file = try CaseLoader.load(url, kind: .caseFile, displayName: name) } catch { return ([], [error]) }
@@ -54,7 +54,7 @@ public struct CasePapers: Sendable {
 
     /// What the applicable forms need that the case lacks (`template.missing-field` and the like), each with
     /// the field path the page shows it beside (`parties/party[1]/address` → `parties[1].address`).
-    public func bindingFindings(for file: CaseFile) -> [Diagnostic] {
+    package func bindingFindings(for file: CaseFile) -> [Diagnostic] {
         let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [], writerOptions: options))
         var seen = Set<String>()
         return pipeline.documents(for: file.document).diagnostics.compactMap { d in
@@ -84,7 +84,7 @@ public struct CasePapers: Sendable {
 
     /// One paper's file in `format` (`odt`, `txt`, `fodt`, `pdf`): a form by its stem, `confirmation-packet`
     /// or `dossier`. Nil with the findings when the case cannot give it.
-    public func file(caseAt url: URL, name: String, stem: String, format: String) -> (data: Data?, diagnostics: [Diagnostic]) {
+    package func file(caseAt url: URL, name: String, stem: String, format: String) -> (data: Data?, diagnostics: [Diagnostic]) {
         let wantsPDF = format == "pdf"
         guard let output = OutputFormat(rawValue: wantsPDF ? "odt" : format), !wantsPDF || pdfConverter != nil else {
             return (nil, [Diagnostic(DeskID.noSuchPaper, at: SourceLocation(file: name), ["paper": "\(stem)", "format": "\(format)"])])

@@ -11,17 +11,17 @@ import WenshuXML
 /// `wenshu serve`: the mediator's desk, a local web page over the case folder. Pages are rendered on the
 /// server from the Mustache templates in `Pages/`; `Static/` holds the style sheet and the small script for
 /// live checks. Nothing is loaded from outside the machine.
-public struct DeskServer: Sendable {
+package struct DeskServer: Sendable {
     /// How the desk listens and who may use it.
-    public struct Settings: Sendable {
-        public var host: String
-        public var port: Int
+    package struct Settings: Sendable {
+        package var host: String
+        package var port: Int
         /// Required (from the profile) when `host` is not a loopback address.
-        public var password: PasswordHash?
+        package var password: PasswordHash?
         /// The largest scan accepted, in bytes.
-        public var maxUpload: Int
+        package var maxUpload: Int
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, password: PasswordHash? = nil, maxUpload: Int = 10 * 1024 * 1024) {
+        package init(host: String = "127.0.0.1", port: Int = 8080, password: PasswordHash? = nil, maxUpload: Int = 10 * 1024 * 1024) {
             self.host = host
             self.port = port
             self.password = password
@@ -29,21 +29,21 @@ public struct DeskServer: Sendable {
         }
 
         /// Whether the address only reaches this machine.
-        public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
+        package var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") }
     }
 
-    public let folder: CaseFolder
-    public let papers: CasePapers
-    public let settings: Settings
+    package let folder: CaseFolder
+    package let papers: CasePapers
+    package let settings: Settings
     /// Pictures of the papers' first pages, when LibreOffice and pdftoppm are there.
-    public let previews: PagePreviews?
+    package let previews: PagePreviews?
     /// The office's ledgers and statistics over the same folder.
-    public var reports: OfficeReports { OfficeReports(folder: folder) }
+    package var reports: OfficeReports { OfficeReports(folder: folder) }
     let pages: MustacheLibrary
     let sessions = Sessions()
 
     /// Loads the page templates; refuses a non-loopback address without a password.
-    public init(folder: CaseFolder, papers: CasePapers, settings: Settings) async throws {
+    package init(folder: CaseFolder, papers: CasePapers, settings: Settings) async throws {
         if !settings.isLoopback && settings.password == nil {
             throw Diagnostic(DeskID.passwordRequired, at: SourceLocation(file: "--listen"), ["address": "\(settings.host)"])
         }
@@ -58,14 +58,14 @@ public struct DeskServer: Sendable {
     }
 
     /// The address to open in a browser.
-    public func address(port: Int) -> String {
+    package func address(port: Int) -> String {
         let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         return "http://\(host):\(port)/"
     }
 
     /// The application: the router on the configured address. `onRunning` gets the port actually bound.
     /// Logs warnings and errors only by default: the terminal shows the address to open, not every request.
-    public func application(logLevel: Logger.Level = .warning, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    package func application(logLevel: Logger.Level = .warning, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "wenshu.desk")
         logger.logLevel = logLevel
         return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
@@ -73,7 +73,7 @@ public struct DeskServer: Sendable {
     }
 
     /// Every route of the desk.
-    public func router() -> Router<BasicRequestContext> {
+    package func router() -> Router<BasicRequestContext> {
         let router = Router()
         let desk = DeskRoutes(server: self)
         router.get("/static/:file") { request, context in try desk.staticFile(context.parameters.get("file") ?? "") }

@@ -8,25 +8,25 @@ import WenshuWriters
 /// The office's books and statistics for a period (三册一本, 人民调解工作统计表, 以案定补明细表), from the
 /// folder's cases and the registers beside them (committees.*, mediators.*, worklog.*), made by the same
 /// library calls as `wenshu ledger` and `wenshu stats`: a file downloaded here is the one the commands write.
-public struct OfficeReports: Sendable {
-    public let folder: CaseFolder
+package struct OfficeReports: Sendable {
+    package let folder: CaseFolder
     /// The commands' default for reports: wide text pages (132 × 66), UTF-8.
-    public let options = WriterOptions(textColumns: 132, textLines: 66)
+    package let options = WriterOptions(textColumns: 132, textLines: 66)
 
-    public init(folder: CaseFolder) { self.folder = folder }
+    package init(folder: CaseFolder) { self.folder = folder }
 
     /// One report of the period: its file stem (as the commands name it), its title, and its bytes in a format.
-    public struct Report: Sendable {
-        public var stem: String
-        public var title: String
-        public var document: Document
+    package struct Report: Sendable {
+        package var stem: String
+        package var title: String
+        package var document: Document
         /// The same figures as a table for spreadsheets (statistics and subsidy only).
-        public var csv: Data?
+        package var csv: Data?
     }
 
     /// The period's reports, in the commands' order, and the findings of the inputs (cases with errors are
     /// left out of the counts, as the commands leave them out).
-    public func reports(filter given: LedgerFilter) -> (reports: [Report], diagnostics: [Diagnostic]) {
+    package func reports(filter given: LedgerFilter) -> (reports: [Report], diagnostics: [Diagnostic]) {
         let root = folder.root
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
         let urls = names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.map { root.appendingPathComponent($0, isDirectory: false) }
@@ -58,7 +58,7 @@ public struct OfficeReports: Sendable {
     }
 
     /// A report's file: `odt`, `fodt`, `txt`, `csv` (statistics and subsidy), or `pdf` through `pdfConverter`.
-    public func file(_ report: Report, format: String, pdfConverter: (@Sendable (Data) throws -> Data)?) throws -> Data? {
+    package func file(_ report: Report, format: String, pdfConverter: (@Sendable (Data) throws -> Data)?) throws -> Data? {
         if format == "csv" { return report.csv }
         if format == "pdf" {
             guard let pdfConverter else { return nil }
@@ -70,7 +70,7 @@ public struct OfficeReports: Sendable {
 
     /// The period the page asks for: `since` and `until` as typed (YYYY-MM-DD, either may be empty); nil with
     /// the reason when a date is not a date or the period ends before it starts.
-    public static func filter(since: String, until: String) -> Result<LedgerFilter, Diagnostic> {
+    package static func filter(since: String, until: String) -> Result<LedgerFilter, Diagnostic> {
         var dates: [CivilDate?] = []
         for (option, text) in [("since", since), ("until", until)] {
             let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -5,9 +5,9 @@ import WenshuAssembly
 /// desk's converter) and the first pages drawn by `pdftoppm` as PNG, in a temporary folder of the desk's own,
 /// kept by the content of the `.odt` (the same paper is drawn once, a changed case draws again). Without
 /// LibreOffice or pdftoppm there is no such thing and the page previews the text layout only.
-public struct PagePreviews: Sendable {
+package struct PagePreviews: Sendable {
     /// Pages drawn per paper (a form is one or two pages; a packet's first pages show what it is).
-    public static let pages = 2
+    package static let pages = 2
     /// 70 dpi: an A4 page is 579 × 819 pixels, readable on a screen, small to send.
     static let resolution = "70"
 
@@ -16,7 +16,7 @@ public struct PagePreviews: Sendable {
     let cache: URL
 
     /// Nil unless both the PDF converter and `pdftoppm` are there.
-    public init?(pdfConverter: (@Sendable (Data) throws -> Data)?, pdftoppm: String? = PagePreviews.executable(named: "pdftoppm")) {
+    package init?(pdfConverter: (@Sendable (Data) throws -> Data)?, pdftoppm: String? = PagePreviews.executable(named: "pdftoppm")) {
         guard let pdfConverter, let pdftoppm else { return nil }
         convert = pdfConverter
         self.pdftoppm = pdftoppm
@@ -25,21 +25,21 @@ public struct PagePreviews: Sendable {
     }
 
     /// The first program named `name` on PATH.
-    public static func executable(named name: String) -> String? {
+    package static func executable(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    package enum Failure: Error, CustomStringConvertible {
         case pdftoppm(String)
-        public var description: String {
+        package var description: String {
             switch self { case .pdftoppm(let reason): return "pdftoppm: \(reason)" }
         }
     }
 
     /// The PNG of page `page` (1-based, at most `pages`) of the paper whose `.odt` is `odt`; nil when the paper
     /// has fewer pages.
-    public func png(odt: Data, page: Int) throws -> Data? {
+    package func png(odt: Data, page: Int) throws -> Data? {
         guard (1...PagePreviews.pages).contains(page) else { return nil }
         let key = SHA256Digest.hex(of: odt)
         let done = cache.appendingPathComponent("\(key)-done")

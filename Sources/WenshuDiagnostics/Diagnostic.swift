@@ -103,9 +103,9 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
 }
 
 extension Array where Element == Diagnostic {
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
     /// Sorted by file, line, column, then id: a stable order for output and tests.
-    public var sortedByLocation: [Diagnostic] {
+    package var sortedByLocation: [Diagnostic] {
         sorted { ($0.location, $0.id) < ($1.location, $1.id) }
     }
 }

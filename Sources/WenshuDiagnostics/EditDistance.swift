@@ -1,7 +1,7 @@
 /// How far a name is from another, for "did you mean" and "the nearest known": the edit distance that
 /// counts a swap of neighbours as one edit (optimal string alignment), over Characters. Written once here,
 /// below every stage that suggests a name.
-public func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
     var d = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : (j == 0 ? i : 0) } }

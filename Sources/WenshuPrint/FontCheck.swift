@@ -3,22 +3,22 @@ import Foundation
 /// What prints the official font names on this machine under Wenshu's fontconfig setup, and which
 /// characters no installed face can draw: fontconfig's own `fc-match` and `fc-list`, run with
 /// `FONTCONFIG_FILE` set in their environment only.
-public struct FontCheck: Sendable {
+package struct FontCheck: Sendable {
     /// The font names Wenshu's documents use (GB/T 9704), with the part each plays.
-    public static let officialNames: [(name: String, role: String)] = [
+    package static let officialNames: [(name: String, role: String)] = [
         ("仿宋_GB2312", "body"), ("方正小标宋简体", "titles"), ("黑体", "level-1 headings"),
         ("楷体_GB2312", "level-2 headings"), ("宋体", "page numbers"),
     ]
 
     /// The face a name resolves to.
-    public struct Face: Sendable, Equatable, Encodable {
-        public var name: String
-        public var role: String
-        public var family: String
-        public var style: String
-        public var file: String
+    package struct Face: Sendable, Equatable, Encodable {
+        package var name: String
+        package var role: String
+        package var family: String
+        package var style: String
+        package var file: String
         /// A Japanese face (Noto CJK JP and its kin): prints some characters in Japanese forms.
-        public var japanese: Bool
+        package var japanese: Bool
         /// The characters the face has, as fontconfig reports them.
         var charset: CharacterRanges
 
@@ -26,12 +26,12 @@ public struct FontCheck: Sendable {
     }
 
     /// Where fontconfig's programs are; nil when `fc-match` is missing (package `fontconfig`).
-    public let fcMatch: URL?
-    public let fcList: URL?
+    package let fcMatch: URL?
+    package let fcList: URL?
     /// The fontconfig file applied (Wenshu's `templates/fonts/fonts.conf`); nil for the system's setup.
-    public let fontsConf: URL?
+    package let fontsConf: URL?
 
-    public init(fontsConf: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(fontsConf: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.fontsConf = fontsConf
         let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
         func find(_ name: String) -> URL? {
@@ -43,7 +43,7 @@ public struct FontCheck: Sendable {
     }
 
     /// The face each official name resolves to, in `officialNames` order.
-    public func faces() throws -> [Face] {
+    package func faces() throws -> [Face] {
         guard let fcMatch else { throw FontCheckError.noFontconfig }
         return try Self.officialNames.map { official in
             let line = try run(fcMatch, ["--format", "%{family[0]}\t%{style[0]}\t%{file}\t%{charset}\n", official.name])
@@ -56,7 +56,7 @@ public struct FontCheck: Sendable {
     }
 
     /// Every installed face's characters (those the setup lets LibreOffice use), by family.
-    public func installedCharacters() throws -> [(family: String, charset: CharacterRanges)] {
+    package func installedCharacters() throws -> [(family: String, charset: CharacterRanges)] {
         guard let fcList else { throw FontCheckError.noFontconfig }
         return try run(fcList, ["--format", "%{family[0]}\t%{charset}\n"]).split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -67,7 +67,7 @@ public struct FontCheck: Sendable {
 
     /// What the faces make of a text: the characters no installed face has, and those the body face lacks
     /// that another face draws (a fallback), each in order of first appearance; Japanese faces do not count.
-    public func coverage(of text: String, faces: [Face], installed: [(family: String, charset: CharacterRanges)])
+    package func coverage(of text: String, faces: [Face], installed: [(family: String, charset: CharacterRanges)])
         -> (uncovered: [Unicode.Scalar], fallback: [Unicode.Scalar]) {
         let usable = installed.filter { !Self.isJapanese($0.family) }
         let body = faces.first
@@ -102,11 +102,11 @@ public struct FontCheck: Sendable {
     }
 }
 
-public enum FontCheckError: Error, CustomStringConvertible {
+package enum FontCheckError: Error, CustomStringConvertible {
     case noFontconfig
     case unexpected(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noFontconfig: return "fontconfig's fc-match and fc-list are not installed: apt-get install fontconfig"
         case .unexpected(let line): return "fc-match answered something unexpected: \(line)"
@@ -115,7 +115,7 @@ public enum FontCheckError: Error, CustomStringConvertible {
 }
 
 /// A set of code points as fontconfig prints it: `20-7e a0 4e00-9fa5`.
-public struct CharacterRanges: Sendable, Equatable {
+package struct CharacterRanges: Sendable, Equatable {
     var ranges: [ClosedRange<UInt32>]
 
     init(fontconfig text: String) {
@@ -129,7 +129,7 @@ public struct CharacterRanges: Sendable, Equatable {
         }
     }
 
-    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package func contains(_ scalar: Unicode.Scalar) -> Bool {
         // Sorted ascending as fontconfig prints them: binary search.
         var low = 0, high = ranges.count - 1
         while low <= high {

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 import WenshuXML
 
 /// Converts ODF documents to PDF with LibreOffice headless: a pool of converters, each a `soffice` with its
@@ -78,13 +79,13 @@ public struct PDFConverter: Sendable {
         // Chunks small enough that every converter gets work, large enough to spread a start over many files.
         let perRun = min(settings.documentsPerRun, (jobs.count + settings.converters - 1) / settings.converters)
         let chunks = stride(from: 0, to: jobs.count, by: perRun).map { Array($0..<min($0 + perRun, jobs.count)) }
-        let failures = Findings(count: jobs.count)
-        let next = ChunkCounter()
+        let failures = ResultSlots<Diagnostic>(count: jobs.count)
+        let next = IndexCounter(below: chunks.count)
         let group = DispatchGroup()
         for worker in 0..<min(settings.converters, chunks.count) {
             DispatchQueue.global().async(group: group) {
                 let converter = Converter(pool: self, folder: work.appendingPathComponent("\(worker)", isDirectory: true))
-                while let chunk = next.take(below: chunks.count) {
+                while let chunk = next.next() {
                     for (index, finding) in converter.convert(chunks[chunk].map { (index: $0, job: jobs[$0]) }) {
                         failures[index] = finding
                     }
@@ -92,7 +93,7 @@ public struct PDFConverter: Sendable {
             }
         }
         group.wait()
-        return failures.values
+        return failures.filled
     }
 
     /// In-memory documents to PDF bytes, in order; `source` and `document` say where a finding points.
@@ -231,32 +232,5 @@ private struct Converter {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
         defer { try? handle.close() }
         return handle.readData(ofLength: 5) == Data("%PDF-".utf8)
-    }
-}
-
-/// One finding slot per job, filled by the converters.
-private final class Findings: @unchecked Sendable {
-    private var slots: [Diagnostic?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Diagnostic? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-    var values: [Int: Diagnostic] {
-        lock.withLock { Dictionary(uniqueKeysWithValues: slots.enumerated().compactMap { i, d in d.map { (i, $0) } }) }
-    }
-}
-
-/// Hands out chunk numbers to converters.
-private final class ChunkCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }

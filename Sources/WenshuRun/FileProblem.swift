@@ -3,22 +3,22 @@ import WenshuXML
 
 /// A failed file-system call in a clerk's words, naming the final path (never a staging path):
 /// `cannot write out/（2026）西交调字第37号/agreement.odt: the disk is full`.
-public struct FileProblem: Error, Sendable, Equatable {
+package struct FileProblem: Error, Sendable, Equatable {
     /// The path the user would see: the output folder, a case folder or a file in it.
-    public var path: String
+    package var path: String
     /// `errno` of the call that failed.
-    public var code: Int32
+    package var code: Int32
     /// What was being done: `write`, `replace`, `create the folder`.
-    public var action: String
+    package var action: String
 
-    public init(_ action: String = "write", path: String, code: Int32 = errno) {
+    package init(_ action: String = "write", path: String, code: Int32 = errno) {
         self.action = action
         self.path = path
         self.code = code
     }
 
     /// Why, in plain words, for the common causes; the C library's wording for the rest.
-    public var reason: DiagnosticArgument {
+    package var reason: DiagnosticArgument {
         switch code {
         case ENOSPC, EDQUOT: return .phrase(OutputWording.diskFull)
         case EROFS: return .phrase(OutputWording.readOnlyDisk)
@@ -45,7 +45,7 @@ public struct FileProblem: Error, Sendable, Equatable {
     }
 
     /// The problem as the report prints it, located at `source` (the case file, or the output folder).
-    public func diagnostic(source: String) -> Diagnostic {
+    package func diagnostic(source: String) -> Diagnostic {
         Diagnostic(OutputID.writeFailed, at: SourceLocation(file: source), ["action": actionWords, "path": "\(path)", "reason": reason])
     }
 }

@@ -5,37 +5,37 @@ import WenshuXML
 /// (`file:line:column: severity: message [id]`), the files written on standard output when asked, and one
 /// summary line (`3 cases: 2 rendered (12 files in out), 1 failed`); in JSON, the whole report on standard
 /// output.
-public struct ReportPrinter: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+package struct ReportPrinter: Sendable {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
     /// The summary line: a phrase with `{jobs}`, `{done}`, `{written}`, `{folder}` and `{failed}`
     /// (`CommandWording.renderSummary` …), what a job is (`case`) and what a job done is (`dossier`; `nil`:
     /// a bare number).
-    public struct Summary: Sendable {
-        public var phrase: Phrase
-        public var job: CountedNoun
-        public var done: CountedNoun?
+    package struct Summary: Sendable {
+        package var phrase: Phrase
+        package var job: CountedNoun
+        package var done: CountedNoun?
 
-        public init(_ phrase: Phrase, job: CountedNoun = CommandWording.case, done: CountedNoun? = nil) {
+        package init(_ phrase: Phrase, job: CountedNoun = CommandWording.case, done: CountedNoun? = nil) {
             self.phrase = phrase
             self.job = job
             self.done = done
         }
     }
 
-    public var summary: Summary
+    package var summary: Summary
     /// Print each file written on standard output (for scripts that take the paths).
-    public var listsFiles: Bool
+    package var listsFiles: Bool
 
-    public init(summary: Summary, listsFiles: Bool = false) {
+    package init(summary: Summary, listsFiles: Bool = false) {
         self.summary = summary
         self.listsFiles = listsFiles
     }
 
     /// Prints `report`.
-    public func print(_ report: RunReport, format: Format) {
+    package func print(_ report: RunReport, format: Format) {
         switch format {
         case .text:
             printFindings(report)
@@ -48,7 +48,7 @@ public struct ReportPrinter: Sendable {
 
     /// The run's findings and each job's (notes left out) on standard error, one line each; those `--force`
     /// overrode are marked.
-    public func printFindings(_ report: RunReport) {
+    package func printFindings(_ report: RunReport) {
         var errors = ""
         for diagnostic in report.diagnostics { errors += diagnostic.description + "\n" }
         for job in report.jobs {
@@ -60,7 +60,7 @@ public struct ReportPrinter: Sendable {
     }
 
     /// `1 case: 1 dossier bound (3 files in out), 0 refused`; a run refused as a whole says why instead.
-    public func summary(_ report: RunReport) -> String {
+    package func summary(_ report: RunReport) -> String {
         let jobs = DiagnosticArgument.count(report.jobs.count, summary.job)
         if report.diagnostics.hasErrors { return CommandWording.nothingWritten.render(in: .current, ["jobs": jobs]) }
         let succeeded = report.jobs.count - report.failed
@@ -71,7 +71,7 @@ public struct ReportPrinter: Sendable {
     }
 
     /// `{"cases": [{"source", "caseNumber", "refused", "files", "findings"}], "diagnostics": [...]}`, keys sorted.
-    public func json(_ report: RunReport) -> String {
+    package func json(_ report: RunReport) -> String {
         struct Finding: Encodable {
             let id, severity, file, message: String
             let line, column: Int

@@ -1,6 +1,7 @@
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuPrint
 import WenshuXML
 
@@ -156,7 +157,7 @@ public struct Runner: Sendable {
 
         // Jobs: each worker stages its job's files at once, so memory stays flat however long the batch.
         let slots = ResultSlots<StagedJob>(count: count)
-        inParallel(count: count) { worker, index in
+        inParallel(count: count, workers: workers(for: count)) { worker, index in
             guard !Interruption.shared.requested else { return }
             slots[index] = stage(job(index), index: index, worker: worker, staging: staging)
         }
@@ -176,7 +177,7 @@ public struct Runner: Sendable {
         let placement = Placement(settings: settings)
         let placed = ResultSlots<StagedJob>(count: count)
         let snapshot = staged
-        inParallel(count: count) { _, index in
+        inParallel(count: count, workers: workers(for: count)) { _, index in
             var entry = snapshot[index]
             if !entry.job.stopped, let stagedFolder = entry.stagedFolder, let name = entry.folderName {
                 Interruption.shared.placing {
@@ -304,50 +305,11 @@ public struct Runner: Sendable {
 
     /// The threads a run of `count` jobs uses.
     private func workers(for count: Int) -> Int { min(settings.jobs, max(count, 1)) }
-
-    /// Runs `body(worker, index)` for 0..<count on the run's threads, each taking the next index; returns
-    /// when all are done.
-    private func inParallel(count: Int, _ body: @escaping @Sendable (Int, Int) -> Void) {
-        let next = Counter()
-        let group = DispatchGroup()
-        for worker in 0..<workers(for: count) {
-            DispatchQueue.global().async(group: group) {
-                while let index = next.take(below: count) { body(worker, index) }
-            }
-        }
-        group.wait()
-    }
 }
 
 extension Array where Element == Diagnostic {
     /// An error that `--force` did not override.
     func hasBlockingErrors(overridden: [Diagnostic]) -> Bool {
         contains { $0.severity == .error && !overridden.contains($0) }
-    }
-}
-
-/// A fixed number of slots that threads fill by index.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-    /// The filled slots in order (a run stopped by a signal leaves some empty).
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
-}
-
-/// Hands out 0, 1, 2 … to worker threads.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }

@@ -2,13 +2,13 @@ import CLibXML2
 import Foundation
 
 /// A RelaxNG schema compiled by libxml2, shareable across threads for validation.
-public final class RelaxNGSchema: @unchecked Sendable {
+package final class RelaxNGSchema: @unchecked Sendable {
     let pointer: xmlRelaxNGPtr
     /// The name messages use for the schema.
-    public let name: String
+    package let name: String
 
     /// Compiles a schema from a file; `include`/`externalRef` are resolved relative to it.
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         LibXML.ensureInitialized()
         name = url.lastPathComponent
         let (schema, issues) = capturingErrors(kind: .schema, file: url.path) { () -> xmlRelaxNGPtr? in
@@ -23,7 +23,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     }
 
     /// Compiles a schema held in memory.
-    public init(data: Data, name: String) throws {
+    package init(data: Data, name: String) throws {
         LibXML.ensureInitialized()
         self.name = name
         let (schema, issues) = capturingErrors(kind: .schema, file: name) { () -> xmlRelaxNGPtr? in
@@ -43,7 +43,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     /// Compiles a schema built or changed in memory; `include`/`externalRef` are resolved relative to the
     /// document's file name (pass the schema file's path when parsing it). The document is not changed.
-    public init(document: XMLDocument, name: String) throws {
+    package init(document: XMLDocument, name: String) throws {
         LibXML.ensureInitialized()
         self.name = name
         let (schema, issues) = capturingErrors(kind: .schema, file: name) { () -> xmlRelaxNGPtr? in
@@ -64,7 +64,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     ///
     /// libxml2's messages are terse ("Expecting an element name, got nothing"); callers translate them
     /// for their readers, keeping the location, `element` and `node`.
-    public func validate(_ document: XMLDocument) -> [XMLIssue] {
+    package func validate(_ document: XMLDocument) -> [XMLIssue] {
         let (status, issues) = capturingErrors(kind: .validity, file: document.fileName, document: document) { () -> Int32 in
             guard let context = xmlRelaxNGNewValidCtxt(pointer) else { return -1 }
             defer { xmlRelaxNGFreeValidCtxt(context) }

@@ -3,10 +3,10 @@ import CLibXML2
 /// A regular expression in XML Schema's syntax — the `pattern` facet of a RelaxNG `<data>` — compiled once by
 /// libxml2, the engine that checks the facet during validation, and shared by all threads (matching does
 /// not change it). As in XML Schema, a pattern matches the whole text (`\d{4}` does not match `20261`).
-public final class SchemaPattern: @unchecked Sendable {
+package final class SchemaPattern: @unchecked Sendable {
     let pointer: xmlRegexpPtr
     /// The pattern as written.
-    public let source: String
+    package let source: String
     /// `source` is `\s*\S[\s\S]*`, "not only whitespace", the pattern of most values: answered by a scan for a
     /// character other than XML Schema's four whitespace characters (space, tab, LF, CR), which is what
     /// libxml2's automaton decides, at a fraction of its cost. Text holding a character XML does not allow
@@ -14,7 +14,7 @@ public final class SchemaPattern: @unchecked Sendable {
     private let isNotOnlyWhitespace: Bool
 
     /// Compiles `source`; throws an `XMLIssue` of kind `.schema` when it is not a valid pattern.
-    public init(_ source: String) throws {
+    package init(_ source: String) throws {
         LibXML.ensureInitialized()
         self.source = source
         let (compiled, issues) = capturingErrors(kind: .schema, file: nil) {
@@ -30,14 +30,14 @@ public final class SchemaPattern: @unchecked Sendable {
     deinit { xmlRegFreeRegexp(pointer) }
 
     /// Whether the whole of `text` matches.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         withXMLString(text) { matches($0) }
     }
 
     /// Whether the value of the element `node` matches, its value taken as RelaxNG's `<data>` takes it: the
     /// text of its direct text children, joined (no text is the empty value). Reads a single text child in
     /// place.
-    public func matchesValue(of node: XMLNode) -> Bool {
+    package func matchesValue(of node: XMLNode) -> Bool {
         guard let first = node.pointer.pointee.children else { return matches("") }
         if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
             guard let content = first.pointee.content else { return matches("") }

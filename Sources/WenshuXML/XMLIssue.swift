@@ -2,8 +2,8 @@ import CLibXML2
 @_exported import WenshuDiagnostics
 
 /// A problem libxml2 reported, with where it was found.
-public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         /// The text is not well-formed XML.
         case syntax
         /// A DOCTYPE was found where none is allowed (no DTDs, no entities: no XXE, no entity bombs).
@@ -20,37 +20,37 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
         case include
     }
 
-    public var kind: Kind
-    public var file: String?
+    package var kind: Kind
+    package var file: String?
     /// 1-based; 0 when libxml2 gave none.
-    public var line: Int
+    package var line: Int
     /// 1-based; 0 when libxml2 gave none (libxml2 gives columns only for syntax errors).
-    public var column: Int
-    public var message: String
+    package var column: Int
+    package var message: String
     /// The element name a validity error is about, when libxml2 names one.
-    public var element: String?
+    package var element: String?
     /// The element a validity error is about (for a text node, its parent element), when libxml2 names one.
     /// Lets a caller that keeps its own locations (a case loaded from YAML) find line, column and field.
-    public var node: XMLNode?
+    package var node: XMLNode?
     /// libxml2's domain and code (`xmlError.domain`, `.code`; e.g. `XML_FROM_RELAXNGV` and an
     /// `XML_RELAXNG_ERR_…` value) when libxml2 reported the issue; nil for issues Wenshu found itself.
-    public var libxml2: LibXML2Code?
+    package var libxml2: LibXML2Code?
     /// libxml2's string arguments of the error (`xmlError.str1`, `.str2`): for a RelaxNG error, the names
     /// it is about, e.g. `["cell", "text"]` for extra content in a cell that is text.
-    public var libxml2Arguments: [String] = []
+    package var libxml2Arguments: [String] = []
     /// For an XPath that failed: the parts of `message` as values, so nobody has to take the text apart.
-    public var xpath: XPathFailure?
+    package var xpath: XPathFailure?
 
     /// What failed in an XPath: the expression, the reason alone, and the extension function that raised
     /// it (`nil` when libxml2 itself failed).
-    public struct XPathFailure: Sendable, Equatable {
-        public var expression: String
-        public var reason: String
-        public var function: String?
+    package struct XPathFailure: Sendable, Equatable {
+        package var expression: String
+        package var reason: String
+        package var function: String?
         /// An extension function's reason in the catalogue's words (either language).
-        public var explanation: DiagnosticArgument?
+        package var explanation: DiagnosticArgument?
 
-        public init(expression: String, reason: String, function: String?, explanation: DiagnosticArgument? = nil) {
+        package init(expression: String, reason: String, function: String?, explanation: DiagnosticArgument? = nil) {
             self.expression = expression
             self.reason = reason
             self.function = function
@@ -59,9 +59,9 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The reason alone: for an XPath failure without " in XPath `…`", otherwise the message.
-    public var reason: String { xpath?.reason ?? message }
+    package var reason: String { xpath?.reason ?? message }
 
-    public init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
+    package init(kind: Kind, file: String?, line: Int, column: Int = 0, message: String, element: String? = nil,
                 node: XMLNode? = nil, libxml2: LibXML2Code? = nil) {
         self.libxml2 = libxml2
         self.kind = kind
@@ -73,7 +73,7 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
         self.node = node
     }
 
-    public var description: String {
+    package var description: String {
         var location = file ?? "<input>"
         if line > 0 { location += ":\(line)" }
         if column > 0 { location += ":\(column)" }
@@ -84,16 +84,16 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
 extension Diagnostic {
     /// A libxml2 issue as the catalogue entry's finding, at the issue's place, with libxml2's code and its
     /// text as the `{detail}` argument.
-    public init(entry: DiagnosticEntry, issue: XMLIssue, subject: String? = nil, wording: Phrase? = nil,
+    package init(entry: DiagnosticEntry, issue: XMLIssue, subject: String? = nil, wording: Phrase? = nil,
                 _ arguments: [String: DiagnosticArgument] = [:]) {
         var arguments = arguments
-        arguments["detail"] = arguments["detail"] ?? .text(issue.message)
+        arguments["detail"] = arguments["detail"] ?? issue.libxml2.map { $0.detail(issue.message) } ?? .text(issue.message)
         self.init(entry: entry, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
                   subject: subject, arguments, wording: wording, libxml2: issue.libxml2)
     }
 
     /// A libxml2 issue under an id not yet in the catalogue (its message kept as it is).
-    public init(_ id: String, issue: XMLIssue, subject: String? = nil) {
+    package init(_ id: String, issue: XMLIssue, subject: String? = nil) {
         self.init(id, .error, at: SourceLocation(file: issue.file ?? "<input>", line: issue.line, column: issue.column),
                   subject: subject, issue.message)
         libxml2 = issue.libxml2
@@ -159,7 +159,7 @@ private final class IssueCollector {
 
 extension XMLIssue {
     /// What a RelaxNG validity issue complains of, read from libxml2's error code (never from its wording).
-    public enum RelaxNGComplaint: Sendable {
+    package enum RelaxNGComplaint: Sendable {
         /// A value its datatype, enumeration or pattern refuses (`XML_RELAXNG_ERR_TYPE`, `…_DATATYPE`, `…_VALUE` …).
         case value
         /// An element whose content failed as a whole (`XML_RELAXNG_ERR_CONTENTVALID`).
@@ -179,13 +179,13 @@ extension XMLIssue {
 
     /// For extra content (`RelaxNGComplaint.extraContent`): whether what is extra is text, which libxml2
     /// names by the name of its text nodes.
-    public var extraContentIsText: Bool {
+    package var extraContentIsText: Bool {
         relaxNGComplaint == .extraContent && libxml2Arguments.count == 2
             && libxml2Arguments[1] == "text"  // libxml2's name for text nodes (`xmlStringText`, not imported)
     }
 
     /// For a RelaxNG validity issue libxml2 reported, what it complains of; nil for any other issue.
-    public var relaxNGComplaint: RelaxNGComplaint? {
+    package var relaxNGComplaint: RelaxNGComplaint? {
         guard let libxml2, libxml2.domain == Int(XML_FROM_RELAXNGV.rawValue) else { return nil }
         switch xmlRelaxNGValidErr(rawValue: UInt32(libxml2.code)) {
         case XML_RELAXNG_ERR_TYPE, XML_RELAXNG_ERR_TYPEVAL, XML_RELAXNG_ERR_TYPECMP, XML_RELAXNG_ERR_DATATYPE,

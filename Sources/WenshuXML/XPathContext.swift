@@ -2,41 +2,41 @@ import CLibXML2
 
 /// An extension function callable from XPath: receives the evaluated arguments, returns a value.
 /// Throwing `XPathFunctionError` makes the evaluation fail with that message.
-public typealias XPathFunction = @Sendable ([XPathValue]) throws -> XPathValue
+package typealias XPathFunction = @Sendable ([XPathValue]) throws -> XPathValue
 
 /// An error an extension function raises; the evaluation fails with its reason.
-public struct XPathFunctionError: Error, Sendable, Equatable {
+package struct XPathFunctionError: Error, Sendable, Equatable {
     /// Why the function refused, in the catalogue's words (either language).
-    public var reason: DiagnosticArgument
-    public init(_ reason: DiagnosticArgument) { self.reason = reason }
+    package var reason: DiagnosticArgument
+    package init(_ reason: DiagnosticArgument) { self.reason = reason }
     /// The reason in English, as libxml2-level messages carry it.
-    public var message: String { reason.render(in: .en) }
+    package var message: String { reason.render(in: .en) }
 }
 
 /// A table of extension functions in one namespace, built once and shared by every context.
-public struct XPathFunctionTable: Sendable {
-    public let namespaceURI: String
-    public let prefix: String
-    public private(set) var functions: [String: XPathFunction] = [:]
+package struct XPathFunctionTable: Sendable {
+    package let namespaceURI: String
+    package let prefix: String
+    package private(set) var functions: [String: XPathFunction] = [:]
 
-    public init(prefix: String, namespaceURI: String) {
+    package init(prefix: String, namespaceURI: String) {
         self.prefix = prefix
         self.namespaceURI = namespaceURI
     }
 
-    public mutating func register(_ name: String, _ function: @escaping XPathFunction) {
+    package mutating func register(_ name: String, _ function: @escaping XPathFunction) {
         functions[name] = function
     }
 
-    public var names: [String] { functions.keys.sorted() }
+    package var names: [String] { functions.keys.sorted() }
 }
 
 /// Per-thread evaluation state for one document: namespaces, variables, extension functions.
 ///
 /// Not thread-safe: each thread (each binding run) makes its own; compiled expressions are shared.
-public final class XPathContext {
+package final class XPathContext {
     let pointer: xmlXPathContextPtr
-    public let document: XMLDocument
+    package let document: XMLDocument
     private let state: State
 
     final class State {
@@ -50,7 +50,7 @@ public final class XPathContext {
         var functionError: (function: String, reason: DiagnosticArgument)?
     }
 
-    public init(document: XMLDocument) {
+    package init(document: XMLDocument) {
         LibXML.ensureInitialized()
         self.document = document
         pointer = xmlXPathNewContext(document.pointer)
@@ -61,7 +61,7 @@ public final class XPathContext {
     deinit { xmlXPathFreeContext(pointer) }
 
     /// Binds a prefix to a namespace for expressions evaluated in this context.
-    public func registerNamespace(prefix: String, uri: String) {
+    package func registerNamespace(prefix: String, uri: String) {
         xmlXPathRegisterNs(pointer, prefix, uri)
     }
 
@@ -72,7 +72,7 @@ public final class XPathContext {
     ///
     /// libxml2 asks one lookup function for the functions (no per-context hash of them to build): a binding
     /// makes a context per form and case.
-    public func register(_ table: XPathFunctionTable) {
+    package func register(_ table: XPathFunctionTable) {
         registerNamespace(prefix: table.prefix, uri: table.namespaceURI)
         if state.functions.isEmpty {
             state.functions = table.functions  // shares the table's storage
@@ -87,14 +87,14 @@ public final class XPathContext {
     }
 
     /// Sets `$name` to a value (loop items, parameters). Replaces any earlier value.
-    public func setVariable(_ name: String, _ value: XPathValue) {
+    package func setVariable(_ name: String, _ value: XPathValue) {
         xmlXPathRegisterVariable(pointer, name, nil)  // frees the previous value
         xmlXPathRegisterVariable(pointer, name, xpathObject(from: value))
     }
 
     /// Evaluates `expression` with `node` as the context node (the root element when `nil`).
     /// - Throws: `XMLIssue` of kind `.xpath` naming the expression and the reason.
-    public func evaluate(_ expression: XPathExpression, at node: XMLNode? = nil) throws -> XPathValue {
+    package func evaluate(_ expression: XPathExpression, at node: XMLNode? = nil) throws -> XPathValue {
         pointer.pointee.node = node?.pointer ?? xmlDocGetRootElement(document.pointer)
         state.functionError = nil
         let (object, issues) = capturingErrors(kind: .xpath, file: document.fileName) {
@@ -121,7 +121,7 @@ public final class XPathContext {
     }
 
     /// Compiles and evaluates in one step (for one-off queries; templates compile once instead).
-    public func evaluate(_ source: String, at node: XMLNode? = nil) throws -> XPathValue {
+    package func evaluate(_ source: String, at node: XMLNode? = nil) throws -> XPathValue {
         try evaluate(XPathExpression(source), at: node)
     }
 

@@ -1,14 +1,14 @@
 import CLibXML2
 
 /// An XPath 1.0 expression compiled once, evaluated many times (on any thread, with its own context).
-public final class XPathExpression: @unchecked Sendable {
+package final class XPathExpression: @unchecked Sendable {
     let pointer: xmlXPathCompExprPtr
     /// The source text, for messages.
-    public let source: String
+    package let source: String
 
     /// Compiles `source`; namespace prefixes and functions are resolved at evaluation time.
     /// - Throws: `XMLIssue` of kind `.xpath` naming the expression.
-    public init(_ source: String) throws {
+    package init(_ source: String) throws {
         LibXML.ensureInitialized()
         let (compiled, issues) = capturingErrors(kind: .xpath, file: nil) { xmlXPathCompile(Self.unstreamed(source)) }
         guard let compiled else {

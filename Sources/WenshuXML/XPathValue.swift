@@ -1,5 +1,5 @@
 /// The result of an XPath 1.0 expression, or an argument to an extension function.
-public enum XPathValue: Sendable, Equatable {
+package enum XPathValue: Sendable, Equatable {
     case nodes([XMLNode])
     case string(String)
     case number(Double)
@@ -7,7 +7,7 @@ public enum XPathValue: Sendable, Equatable {
 
     /// The XPath `string()` of the value: a node set's first node's string value, numbers as XPath
     /// prints them (integers without ".0", NaN as "NaN").
-    public var stringValue: String {
+    package var stringValue: String {
         switch self {
         case .nodes(let nodes): return nodes.first?.stringValue ?? ""
         case .string(let s): return s
@@ -21,7 +21,7 @@ public enum XPathValue: Sendable, Equatable {
     }
 
     /// The XPath `boolean()` of the value.
-    public var booleanValue: Bool {
+    package var booleanValue: Bool {
         switch self {
         case .nodes(let nodes): return !nodes.isEmpty
         case .string(let s): return !s.isEmpty
@@ -31,7 +31,7 @@ public enum XPathValue: Sendable, Equatable {
     }
 
     /// The node set, or `[]` for other kinds.
-    public var nodes: [XMLNode] {
+    package var nodes: [XMLNode] {
         if case .nodes(let nodes) = self { return nodes }
         return []
     }

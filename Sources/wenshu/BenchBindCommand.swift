@@ -25,7 +25,7 @@ struct BenchBindCommand: ParsableCommand {
         let clock = ContinuousClock()
         var loaded: (library: TemplateLibrary, problems: [Diagnostic])!
         let compile = try clock.measure { loaded = try library.load() }
-        guard let template = loaded.library.template(id: form) else { throw ValidationError("there is no form \(form)") }
+        guard let template = loaded.library.template(id: form) else { throw ValidationError(CommandWording.noSuchForm.render(in: .current, ["form": "\(form)", "known": "\(loaded.library.templates.map(\.id).joined(separator: ", "))"])) }
         let data = try Data(contentsOf: URL(fileURLWithPath: casePath))
         var document: XMLDocument!
         let parse = try clock.measure { document = try XMLDocument(parsing: data, fileName: casePath) }

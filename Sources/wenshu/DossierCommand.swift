@@ -111,7 +111,7 @@ struct DossierCommand: ParsableCommand {
             return nil
         }
         do { return try ArchiveSigningKey(contentsOf: file) } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printKeyError(error)
             throw ExitCode(1)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuDiagnostics
 import WenshuDocument
 import WenshuPrint
 import WenshuRun
@@ -82,16 +83,24 @@ struct FontsCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .text:
-            print("fonts.conf: \(conf?.path ?? "none found (the system's fontconfig setup)")")
+            let none: DiagnosticArgument = .phrase(FontsWording.noFontsConf)
+            print(FontsWording.fontsConf.render(in: .current, ["path": conf.map { "\($0.path)" } ?? none]))
             for face in faces {
-                let note = face.japanese ? "  ← a Japanese face: some characters print in Japanese forms" : face.family == face.name ? "  (the official font)" : ""
-                print("\(face.name) (\(face.role)) → \(face.family) \(face.style)  \(face.file)\(note)")
+                let note: DiagnosticArgument = face.japanese ? .phrase(FontsWording.japaneseFace)
+                    : face.family == face.name ? .phrase(FontsWording.officialFont) : ""
+                print(FontsWording.face.render(in: .current, [
+                    "name": "\(face.name)", "role": .localized(en: face.role, zh: FontsWording.roles[face.role] ?? face.role),
+                    "face": "\(face.family) \(face.style)", "file": "\(face.file)", "note": note,
+                ]))
             }
             for document in documents {
-                var line = "\(document.source): \(document.forms) forms, \(document.characters) distinct non-ASCII characters"
-                line += document.uncovered.isEmpty ? "; every one has a face" : "; no face has \(document.uncovered.map(\.description).joined(separator: " "))"
-                if !document.fallback.isEmpty { line += "; not in the body face, drawn by another: \(document.fallback.map(\.description).joined(separator: " "))" }
-                print(line)
+                let characters = { (list: [Report.Character]) in DiagnosticArgument.text(list.map(\.description).joined(separator: " ")) }
+                print(FontsWording.document.render(in: .current, [
+                    "source": "\(document.source)", "forms": "\(document.forms)", "characters": "\(document.characters)",
+                    "coverage": document.uncovered.isEmpty ? .phrase(FontsWording.everyCharacterHasAFace)
+                        : .phrase(FontsWording.noFaceHas, ["characters": characters(document.uncovered)]),
+                    "fallback": document.fallback.isEmpty ? "" : .phrase(FontsWording.drawnByAnother, ["characters": characters(document.fallback)]),
+                ]))
             }
         }
         if failed || faces.contains(where: \.japanese) || documents.contains(where: { !$0.uncovered.isEmpty }) { throw ExitCode(1) }

@@ -28,10 +28,16 @@ struct FormsCommand: ParsableCommand {
         switch format {
         case .text:
             for template in library.templates {
-                print("\(template.id)  \(template.title)  (version \(template.version), \(template.pageStyle.rawValue) page)  \(template.file)")
-                if let condition = template.appliesWhenSource { print("  applies when: \(condition)") }
-                if let records = template.forEachSource { print("  one per record of: \(records)") }
-                print("  reads: " + template.casePaths.joined(separator: ", "))
+                let page: Phrase = switch template.pageStyle {
+                case .form: FormsWording.formPage
+                case .prose: FormsWording.prosePage
+                case .landscape: FormsWording.landscapePage
+                }
+                print(FormsWording.form.render(in: .current, ["id": "\(template.id)", "title": "\(template.title)", "version": "\(template.version)",
+                                                              "page": .phrase(page), "file": "\(template.file)"]))
+                if let condition = template.appliesWhenSource { print(FormsWording.appliesWhen.render(in: .current, ["condition": "\(condition)"])) }
+                if let records = template.forEachSource { print(FormsWording.onePerRecord.render(in: .current, ["records": "\(records)"])) }
+                print(FormsWording.reads.render(in: .current, ["paths": .list(template.casePaths)]))
             }
         case .json:
             let entries = library.templates.map { template in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuDiagnostics
 import WenshuAssembly
 
 /// `wenshu keygen`: the office's key pair for signing archive packages.
@@ -24,10 +25,17 @@ struct KeygenCommand: ParsableCommand {
     func run() throws {
         do {
             let files = try ArchiveSigningKey.generateFiles(stem: URL(fileURLWithPath: output))
-            print("\(files.privateKey.path): private key (keep it secret)\n\(files.publicKey.path): public key \(files.keyID)")
+            print(ArchiveWording.privateKey.render(in: .current, ["path": "\(files.privateKey.path)"]))
+            print(ArchiveWording.publicKey.render(in: .current, ["path": "\(files.publicKey.path)", "key": "\(files.keyID)"]))
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printKeyError(error)
             throw ExitCode(1)
         }
     }
+}
+
+/// A key that could not be made or read, in the user's language, on standard error.
+func printKeyError(_ error: Error) {
+    let text = (error as? ArchiveKeyError)?.message.render(in: .current) ?? "\(error)"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

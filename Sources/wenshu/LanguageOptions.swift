@@ -4,8 +4,8 @@ import WenshuDiagnostics
 extension MessageLanguage: ExpressibleByArgument {}
 
 /// `--lang zh|en`, on every command: the language of messages. Without it the environment decides
-/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's own usage errors and
-/// help stay English.
+/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's usage errors follow it
+/// (`UsageErrors`); its help stays English.
 struct LanguageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The language of messages: zh or en. Default: from LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese).",
                                valueName: "zh|en"))
@@ -13,5 +13,20 @@ struct LanguageOptions: ParsableArguments {
 
     func validate() throws {
         if let lang { MessageLanguage.current = lang }
+    }
+
+    /// The language `--lang zh` or `--lang=zh` names among `arguments` (before `--`), read before parsing so
+    /// that a usage error is already in that language.
+    static func named(in arguments: [String]) -> MessageLanguage? {
+        var found: MessageLanguage?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count {
+                found = MessageLanguage(rawValue: arguments[index + 1]) ?? found
+            } else if argument.hasPrefix("--lang=") {
+                found = MessageLanguage(rawValue: String(argument.dropFirst("--lang=".count))) ?? found
+            }
+        }
+        return found
     }
 }

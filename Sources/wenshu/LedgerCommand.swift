@@ -51,7 +51,7 @@ struct LedgerCommand: ParsableCommand {
         let inputs = try ReportInputs.load(report)
         // A book asked for by name needs its register among the inputs or named by its option.
         for book in books where book != .disputes && !inputs.named(book) {
-            throw ValidationError("--book \(book.rawValue) needs \(book.register ?? "") among the inputs or named by its option")
+            throw ValidationError(CommandWording.bookNeedsRegister.render(in: .current, ["book": "\(book.rawValue)", "register": "\(book.register ?? "")"]))
         }
         let filter = inputs.filter(report.filter)
         try inputs.checkNames(in: filter)

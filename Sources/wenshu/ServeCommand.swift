@@ -47,11 +47,11 @@ struct ServeCommand: ParsableCommand {
     var hashPassword = false
 
     func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError("--port takes a number from 0 to 65535") }
+        if !(0...65535).contains(port) { throw ValidationError(CommandWording.portRange.render(in: .current)) }
         if !hashPassword {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("\(folder): no such folder of cases")
+                throw ValidationError(CommandWording.noCaseFolder.render(in: .current, ["folder": "\(folder)"]))
             }
         }
     }
@@ -59,7 +59,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         if hashPassword {
             guard let line = readLine(strippingNewline: true), line.count >= 8 else {
-                throw ValidationError("give a password of at least 8 characters on standard input")
+                throw ValidationError(CommandWording.givePassword.render(in: .current))
             }
             print("desk:\n  password_hash: \(PasswordHash(password: line).stored)")
             return

@@ -41,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
         let keyFile = try trust.map { URL(fileURLWithPath: $0) } ?? profile.load()?.trustedKey
         let key: ArchivePublicKey?
         do { key = try keyFile.map { try ArchivePublicKey(contentsOf: $0) } } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printKeyError(error)
             throw ExitCode(1)
         }
         var intact = true
@@ -49,10 +49,15 @@ struct VerifyCommand: ParsableCommand {
             let shown = TerminalText.escaped(path)
             let verification = ArchivePackage.verify(fileAt: URL(fileURLWithPath: path), trust: key)
             if verification.problems.isEmpty, let digest = verification.digest {
-                let signed = verification.signature.map { key == nil ? ", signed by key \($0.keyID.prefix(16))… (not checked: give --trust)" : ", signed by the trusted key" } ?? ""
-                print("\(shown): intact, \(verification.parts.count) parts, SHA-256 \(digest)\(signed)")
+                let signed: DiagnosticArgument = verification.signature.map {
+                    key == nil ? .phrase(ArchiveWording.signedUnchecked, ["key": "\($0.keyID.prefix(16))"]) : .phrase(ArchiveWording.signedTrusted)
+                } ?? ""
+                print(ArchiveWording.intact.render(in: .current, ["package": "\(shown)", "parts": "\(verification.parts.count)",
+                                                                  "digest": "\(digest)", "signed": signed]))
             } else {
-                verification.problems.forEach { FileHandle.standardError.write(Data("\(shown): \(TerminalText.escaped($0.description))\n".utf8)) }
+                verification.problems.forEach {
+                    FileHandle.standardError.write(Data("\(shown): \(TerminalText.escaped($0.message.render(in: .current)))\n".utf8))
+                }
                 intact = false
             }
         }

@@ -28,8 +28,10 @@ struct Wenshu: ParsableCommand {
                       KeygenCommand.self, ServeCommand.self])
 
     /// Parses the command line with long lists of paths folded (`LongArgumentLists`), then runs the command.
+    /// Usage errors come in the user's language (`UsageErrors`), so `--lang` is read before parsing too.
     static func main() {
-        MessageLanguage.current = .fromEnvironment()
-        main(LongArgumentLists.fold(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        MessageLanguage.current = LanguageOptions.named(in: arguments) ?? .fromEnvironment()
+        UsageErrors.run(self, LongArgumentLists.fold(arguments))
     }
 }

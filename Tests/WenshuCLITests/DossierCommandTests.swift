@@ -19,6 +19,17 @@ final class DossierCommandTests: XCTestCase {
         return folder
     }
 
+    /// Changes one byte inside part `name`'s content in the package file.
+    func changeOneByte(ofPart name: String, in package: URL) throws {
+        var data = try Data(contentsOf: package)
+        let text = String(decoding: data, as: UTF8.self)
+        let tag = try XCTUnwrap(text.range(of: "name=\"\(name)\""))
+        let start = try XCTUnwrap(text[tag.upperBound...].firstIndex(of: ">"))
+        let offset = text.utf8.distance(from: text.startIndex, to: start) + 20
+        data[offset] = data[offset] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        try data.write(to: package)
+    }
+
     func testTheDossierAndItsArchiveAreWrittenAndVerifyAcceptsThePackage() throws {
         let out = try temporaryFolder()
         // --force: the example binds whatever part of the form catalogue is installed.
@@ -44,17 +55,27 @@ final class DossierCommandTests: XCTestCase {
                                           "-o", out.path, "--to", "txt", "--archive", "--force")
         XCTAssertEqual(status, 0, output)
         let package = out.appendingPathComponent(Self.caseFolder).appendingPathComponent("dossier-archive.xml")
-        var data = try Data(contentsOf: package)
-        let text = String(decoding: data, as: UTF8.self)
-        let tag = try XCTUnwrap(text.range(of: "name=\"dossier.txt\""))
-        let start = try XCTUnwrap(text[tag.upperBound...].firstIndex(of: ">"))
-        let offset = text.utf8.distance(from: text.startIndex, to: start) + 20
-        data[offset] = data[offset] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-        try data.write(to: package)
+        try changeOneByte(ofPart: "dossier.txt", in: package)
 
         let (verified, report) = try wenshu("verify", package.path)
         XCTAssertEqual(verified, 1)
         XCTAssertEqual(report, "\(package.path): part dossier.txt was changed: its SHA-256 no longer matches\n")
+    }
+
+    /// `verify`'s findings and its line for an intact package are in the user's language.
+    func testVerifySpeaksChinese() throws {
+        let out = try temporaryFolder()
+        let (status, output) = try wenshu("dossier", "examples/cases/traffic-instalments.xml", "--profile", "examples/office.yaml",
+                                          "-o", out.path, "--to", "txt", "--archive", "--force")
+        XCTAssertEqual(status, 0, output)
+        let package = out.appendingPathComponent(Self.caseFolder).appendingPathComponent("dossier-archive.xml")
+        let intact = try WenshuProcess.run(["verify", package.path], mergingErrors: true, language: ["LANG": "zh_CN.UTF-8"])
+        XCTAssertEqual(intact.status, 0, intact.output)
+        XCTAssertTrue(intact.output.hasPrefix("\(package.path)：完好，共"), intact.output)
+        try changeOneByte(ofPart: "dossier.txt", in: package)
+        let changed = try WenshuProcess.run(["verify", package.path], mergingErrors: true, language: ["LANG": "zh_CN.UTF-8"])
+        XCTAssertEqual(changed.status, 1)
+        XCTAssertEqual(changed.output, "\(package.path): 部件dossier.txt已被改动：其SHA-256摘要不再相符\n")
     }
 
     /// The traffic example with its first attachment scanned: `scan` is written beside the case as

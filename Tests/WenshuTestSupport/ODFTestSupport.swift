@@ -27,11 +27,11 @@ public enum ODFSchemas {
          manifest: try RelaxNGSchema(contentsOf: TestPaths.odfSchemaFolder.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng")))
     }
 
-    public static func document() throws -> RelaxNGSchema { try compiled.get().document }
-    public static func manifest() throws -> RelaxNGSchema { try compiled.get().manifest }
+    package static func document() throws -> RelaxNGSchema { try compiled.get().document }
+    package static func manifest() throws -> RelaxNGSchema { try compiled.get().manifest }
 
     /// Validates one XML part; returns the problems as `file:line: message` lines.
-    public static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {
+    package static func problems(_ data: Data, name: String, schema: RelaxNGSchema) throws -> [String] {
         let document = try XMLDocument(parsing: data, fileName: name)
         return schema.validate(document).map(\.description)
     }

@@ -6,14 +6,14 @@ import WenshuCase
 ///
 /// Values are as the case file writes them (Chinese enumerations such as `调解成功`, `已履行`); a field the
 /// case leaves out is `nil` (or empty), never a made-up default. Money is `Amount` (integer 分).
-public struct CaseFacts: Sendable, Equatable {
+package struct CaseFacts: Sendable, Equatable {
     /// A mediator named on the case.
-    public struct Mediator: Sendable, Equatable, Hashable {
-        public var name: String
+    package struct Mediator: Sendable, Equatable, Hashable {
+        package var name: String
         /// `role` is 主持调解员.
-        public var presides: Bool
+        package var presides: Bool
 
-        public init(name: String, presides: Bool) {
+        package init(name: String, presides: Bool) {
             self.name = name
             self.presides = presides
         }
@@ -21,94 +21,94 @@ public struct CaseFacts: Sendable, Equatable {
 
     /// An escalation the mediation prevented (防止激化): 自杀, 民转刑, 群体性械斗 or 群体性上访, with the number
     /// of persons involved.
-    public struct Escalation: Sendable, Equatable {
-        public var kind: String
-        public var persons: Int
+    package struct Escalation: Sendable, Equatable {
+        package var kind: String
+        package var persons: Int
 
-        public init(kind: String, persons: Int) {
+        package init(kind: String, persons: Int) {
             self.kind = kind
             self.persons = persons
         }
     }
 
     /// A 交办, 移交 or 督办 slip of the case, for the counts of slips done on time.
-    public struct Routing: Sendable, Equatable {
+    package struct Routing: Sendable, Equatable {
         /// 督办 (else 交办 or 移交).
-        public var isSupervision: Bool
+        package var isSupervision: Bool
         /// `new_deadline`, else `deadline`.
-        public var deadline: CivilDate?
+        package var deadline: CivilDate?
         /// When the receiving unit reported it done (销号).
-        public var done: CivilDate?
+        package var done: CivilDate?
 
-        public init(isSupervision: Bool, deadline: CivilDate?, done: CivilDate?) {
+        package init(isSupervision: Bool, deadline: CivilDate?, done: CivilDate?) {
             self.isSupervision = isSupervision
             self.deadline = deadline
             self.done = done
         }
 
         /// Reported done by its deadline (a slip without a deadline, once done).
-        public var doneOnTime: Bool { done.map { d in deadline.map { d <= $0 } ?? true } ?? false }
+        package var doneOnTime: Bool { done.map { d in deadline.map { d <= $0 } ?? true } ?? false }
     }
 
     /// How the agreement was made: a written 人民调解协议书 or an oral agreement (口头协议登记表).
-    public enum AgreementForm: String, Sendable, Equatable {
+    package enum AgreementForm: String, Sendable, Equatable {
         case written, oral
 
         /// 书面 / 口头, as ledgers print it.
-        public var label: String { self == .written ? "书面" : "口头" }
+        package var label: String { self == .written ? "书面" : "口头" }
     }
 
     /// The file the facts were read from, as locations name it.
-    public var file: String
+    package var file: String
     /// 编号, e.g. `（2026）西交调字第37号`.
-    public var number: String
+    package var number: String
     /// 纠纷名称.
-    public var title: String?
-    public var received: CivilDate?
+    package var title: String?
+    package var received: CivilDate?
     /// 受理日期: the date ledgers and statistics filter on.
-    public var accepted: CivilDate?
+    package var accepted: CivilDate?
     /// The date the agreement was signed.
-    public var agreementDate: CivilDate?
-    public var closed: CivilDate?
+    package var agreementDate: CivilDate?
+    package var closed: CivilDate?
     /// 纠纷类型.
-    public var type: String
+    package var type: String
     /// 申请 / 主动 / 移送 / 委派 / 委托.
-    public var sourceKind: String?
+    package var sourceKind: String?
     /// 诉调对接 / 公调对接 / 访调对接 / 检调对接 / 其他部门移送 / 当事人申请 / 主动调解 (`StatisticsCategories.channel`).
-    public var channel: String?
+    package var channel: String?
     /// 一般 / 疑难 / 重大.
-    public var grade: String?
-    public var committee: String
+    package var grade: String?
+    package var committee: String
     /// 村(居) / 乡镇(街道) / 企事业 / 行业性专业性.
-    public var committeeLevel: String?
+    package var committeeLevel: String?
     /// The parties' names, in case order.
-    public var parties: [String]
+    package var parties: [String]
     /// 纠纷简要情况.
-    public var summary: String?
+    package var summary: String?
     /// In case order.
-    public var mediators: [Mediator]
+    package var mediators: [Mediator]
     /// 调解成功 / 调解不成功 / 终止调解; `nil` while the case is still being mediated.
-    public var outcome: String?
-    public var agreementForm: AgreementForm?
+    package var outcome: String?
+    package var agreementForm: AgreementForm?
     /// The agreed total: `agreement/total_amount`, else the sum of the terms' amounts; `nil` when the
     /// agreement names no amount.
-    public var agreedAmount: Amount?
+    package var agreedAmount: Amount?
     /// 已履行 / 部分履行 / 未履行.
-    public var performance: String?
+    package var performance: String?
     /// Follow-up visits (回访) recorded.
-    public var visits: Int
-    public var escalations: [Escalation]
+    package var visits: Int
+    package var escalations: [Escalation]
     /// 卷号: the case is bound into a dossier (立卷归档) when it has one.
-    public var dossierNumber: String?
+    package var dossierNumber: String?
     /// The case's slips, in case order.
-    public var routings: [Routing]
+    package var routings: [Routing]
     /// The judicial confirmation's result (确认有效 / 驳回 / 审查中) when one was applied for.
-    public var confirmation: String?
+    package var confirmation: String?
     /// Titles of the papers the case has data for (人民调解回访记录, 人民调解调查记录, …), as `SubsidyMaterials`
     /// decides; the subsidy rules compare them with the materials a rate requires.
-    public var materials: Set<String>
+    package var materials: Set<String>
 
-    public init(file: String, number: String, title: String? = nil, received: CivilDate? = nil,
+    package init(file: String, number: String, title: String? = nil, received: CivilDate? = nil,
                 accepted: CivilDate? = nil, agreementDate: CivilDate? = nil, closed: CivilDate? = nil,
                 type: String, sourceKind: String? = nil, channel: String? = nil, grade: String? = nil, committee: String,
                 committeeLevel: String? = nil, parties: [String] = [], summary: String? = nil,
@@ -145,25 +145,25 @@ public struct CaseFacts: Sendable, Equatable {
     }
 
     /// The outcome is 调解成功.
-    public var isSuccessful: Bool { outcome == Outcome.successful }
+    package var isSuccessful: Bool { outcome == Outcome.successful }
 
     /// The case is bound into a dossier (it has a 卷号).
-    public var hasDossier: Bool { !(dossierNumber ?? "").isEmpty }
+    package var hasDossier: Bool { !(dossierNumber ?? "").isEmpty }
 
     /// The mediator who presided (主持调解员); the first one named when no role says so.
-    public var presidingMediator: Mediator? { mediators.first(where: \.presides) ?? mediators.first }
+    package var presidingMediator: Mediator? { mediators.first(where: \.presides) ?? mediators.first }
 
     /// The values of `outcome/result` the reports compare against.
-    public enum Outcome {
-        public static let successful = "调解成功"
-        public static let unsuccessful = "调解不成功"
-        public static let terminated = "终止调解"
+    package enum Outcome {
+        package static let successful = "调解成功"
+        package static let unsuccessful = "调解不成功"
+        package static let terminated = "终止调解"
     }
 
     /// The values of `agreement/performance/status`.
-    public enum Performance {
-        public static let performed = "已履行"
-        public static let partly = "部分履行"
-        public static let notPerformed = "未履行"
+    package enum Performance {
+        package static let performed = "已履行"
+        package static let partly = "部分履行"
+        package static let notPerformed = "未履行"
     }
 }

@@ -5,15 +5,15 @@ import WenshuXML
 /// Reads the facts of many cases with memory that stays flat as the batch grows: each worker loads one case,
 /// extracts its `CaseFacts` and drops the tree before taking the next, so at most one tree per worker is
 /// alive. The facts come back in input order whatever the number of workers, so output is reproducible.
-public enum CaseFactsBatch {
+package enum CaseFactsBatch {
     /// What loading one case gives: its tree (`nil` when it could not be used) and the findings about it.
-    public struct Loaded {
-        public var root: XMLNode?
+    package struct Loaded {
+        package var root: XMLNode?
         /// The name messages use for the case.
-        public var name: String
-        public var diagnostics: [Diagnostic]
+        package var name: String
+        package var diagnostics: [Diagnostic]
 
-        public init(root: XMLNode?, name: String, diagnostics: [Diagnostic] = []) {
+        package init(root: XMLNode?, name: String, diagnostics: [Diagnostic] = []) {
             self.root = root
             self.name = name
             self.diagnostics = diagnostics
@@ -25,7 +25,7 @@ public enum CaseFactsBatch {
     /// Cases that load without a tree are left out; their findings are returned with the others. Two cases
     /// with one number get a warning `ledger.duplicate-number` on the later file (both are kept: the ledger
     /// shows them, and the clerk decides).
-    public static func collect(count: Int, extractor: CaseFactsExtractor,
+    package static func collect(count: Int, extractor: CaseFactsExtractor,
                                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                                load: @escaping @Sendable (Int) -> Loaded) -> (facts: [CaseFacts], diagnostics: [Diagnostic]) {
         let sink = Sink()
@@ -50,7 +50,7 @@ public enum CaseFactsBatch {
     /// with the facts. A file that loads as another kind (an office profile, a register, a work log in the
     /// same folder, its name not saying so) is skipped with a warning `ledger.not-a-case`.
     /// - Parameter displayNames: what locations call each file (default: its path as given).
-    public static func collect(files: [URL], displayNames: [String]? = nil, extractor: CaseFactsExtractor,
+    package static func collect(files: [URL], displayNames: [String]? = nil, extractor: CaseFactsExtractor,
                                checker: CaseChecker? = CaseChecker(),
                                workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> (facts: [CaseFacts], diagnostics: [Diagnostic]) {
         collect(count: files.count, extractor: extractor, workers: workers) { index in

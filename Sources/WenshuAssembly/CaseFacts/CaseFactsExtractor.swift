@@ -4,7 +4,7 @@ import WenshuXML
 
 /// Reads `CaseFacts` out of a case's canonical tree with XPath expressions compiled once and shared by every
 /// thread of a batch (each evaluation gets its own context).
-public final class CaseFactsExtractor: Sendable {
+package final class CaseFactsExtractor: Sendable {
     private let number, title, received, accepted, agreementDate, closed, type, sourceKind, sender, sourceBody, grade: XPathExpression
     private let committee, committeeLevel, summary, outcome, agreementForm, totalAmount, performance: XPathExpression
     private let visitCount, dossierNumber, confirmation: XPathExpression
@@ -15,7 +15,7 @@ public final class CaseFactsExtractor: Sendable {
 
     /// Compiles the expressions; `materials` decides `CaseFacts.materials`.
     /// - Throws: `XMLIssue` when a material condition is not valid XPath (the built-in ones are).
-    public init(materials: SubsidyMaterials = .standard) throws {
+    package init(materials: SubsidyMaterials = .standard) throws {
         func x(_ source: String) throws -> XPathExpression { try XPathExpression(source) }
         number = try x("string(number)")
         title = try x("string(title)")
@@ -56,7 +56,7 @@ public final class CaseFactsExtractor: Sendable {
     ///
     /// Extraction never fails: a field the case leaves out (or that does not parse, such as a malformed
     /// date the schema check would already have refused) is `nil`.
-    public func facts(from root: XMLNode, file: String) -> CaseFacts {
+    package func facts(from root: XMLNode, file: String) -> CaseFacts {
         let context = XPathContext(document: root.document)
         func text(_ expression: XPathExpression, at node: XMLNode = root) -> String? {
             // The expressions are fixed and valid; evaluating them on any tree cannot fail.

@@ -3,9 +3,9 @@ import WenshuXML
 
 /// One thing an office owes by a day (`wenshu due`): a slip to answer, a case to close, an instalment to
 /// chase, a visit to make, a confirmation window closing, a dossier to file.
-public struct Obligation: Sendable, Equatable {
+package struct Obligation: Sendable, Equatable {
     /// What kind of thing is owed, in the order a summary counts them.
-    public enum Kind: String, Sendable, CaseIterable, Codable {
+    package enum Kind: String, Sendable, CaseIterable, Codable {
         /// A 交办单 or 移交单 not yet reported done (销号), or done after its deadline.
         case referral
         /// A 督办单 not yet reported done, or done after its new deadline.
@@ -28,10 +28,10 @@ public struct Obligation: Sendable, Equatable {
         case screening
 
         /// The kinds that come from a committee's work log rather than from a case.
-        public static let fromWorkLog: [Kind] = [.meetingDecision, .screening]
+        package static let fromWorkLog: [Kind] = [.meetingDecision, .screening]
 
         /// How a clerk names it.
-        public var label: String {
+        package var label: String {
             switch self {
             case .referral: return "交办移交"
             case .supervision: return "督办"
@@ -47,26 +47,26 @@ public struct Obligation: Sendable, Equatable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The case's number (for the work log's obligations, the committee's name), and the file and line the
     /// obligation comes from.
-    public var caseNumber: String
-    public var location: SourceLocation
+    package var caseNumber: String
+    package var location: SourceLocation
     /// What is owed, in a clerk's words: `交办单 西矛调交〔2026〕5号（区人社局）答复`.
-    public var subject: String
+    package var subject: String
     /// The last day to do it.
-    public var due: CivilDate
+    package var due: CivilDate
     /// When it was done, for one done late (a slip answered after its deadline); `nil` while open.
-    public var done: CivilDate?
+    package var done: CivilDate?
     /// Money still owed, for an instalment.
-    public var outstanding: Amount?
+    package var outstanding: Amount?
     /// The committee and the mediators of the case, for `--committee` and `--mediator`.
-    public var committee: String
-    public var mediators: [String]
+    package var committee: String
+    package var mediators: [String]
 
     /// Days past `due` on `day` (negative: days left); for one done late, the days it was late.
-    public func daysLate(on day: CivilDate) -> Int { (done ?? day).dayNumber - due.dayNumber }
+    package func daysLate(on day: CivilDate) -> Int { (done ?? day).dayNumber - due.dayNumber }
 
     /// Past its day and still open on `day`.
-    public func isOverdue(on day: CivilDate) -> Bool { done == nil && daysLate(on: day) > 0 }
+    package func isOverdue(on day: CivilDate) -> Bool { done == nil && daysLate(on: day) > 0 }
 }

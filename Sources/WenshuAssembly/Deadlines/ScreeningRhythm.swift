@@ -3,15 +3,15 @@ import WenshuCase
 /// A committee's screening rounds (排查) against its rhythm: a round is due `days` after the one before;
 /// when the next recorded round came later, every round due in between was missed (and made up by that
 /// later round). Written once for `wenshu due` (obligations) and `stats` (the screening table).
-public struct ScreeningRhythm: Sendable, Equatable {
+package struct ScreeningRhythm: Sendable, Equatable {
     /// Days between two rounds (`DeadlineSettings.screeningDays` for the committee's level).
-    public let days: Int
+    package let days: Int
 
-    public init(days: Int) { self.days = days }
+    package init(days: Int) { self.days = days }
 
     /// The rounds missed between the recorded `rounds` (in any order): each with the day it was due and
     /// the recorded round that came after it.
-    public func missed(_ rounds: [CivilDate]) -> [(due: CivilDate, next: CivilDate)] {
+    package func missed(_ rounds: [CivilDate]) -> [(due: CivilDate, next: CivilDate)] {
         let sorted = rounds.sorted()
         var missed: [(CivilDate, CivilDate)] = []
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
@@ -25,5 +25,5 @@ public struct ScreeningRhythm: Sendable, Equatable {
     }
 
     /// The day the round after `last` is due.
-    public func next(after last: CivilDate) -> CivilDate { last.adding(days: days) }
+    package func next(after last: CivilDate) -> CivilDate { last.adding(days: days) }
 }

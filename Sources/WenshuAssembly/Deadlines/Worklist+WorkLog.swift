@@ -9,7 +9,7 @@ extension Worklist {
     /// late, on the round that came next) and the next round due after the last one. A level without a
     /// rhythm has no screening obligations. The obligations carry the committee's name where a case's
     /// carry its number.
-    public func obligations(ofWorkLog file: CaseFile, level: String?) -> [Obligation] {
+    package func obligations(ofWorkLog file: CaseFile, level: String?) -> [Obligation] {
         let root = file.root
         let committee = root.value("committee") ?? ""
         var found: [Obligation] = []

@@ -8,19 +8,19 @@ import WenshuXML
 ///
 /// "As of" is strict: anything the case records after `day` has not happened yet (a slip answered later is
 /// open, a payment made later is unpaid), so `wenshu due --on DATE` gives the list the office had that day.
-public struct Worklist: Sendable {
-    public let day: CivilDate
-    public let settings: DeadlineSettings
-    public let calendar: RestDayCalendar
+package struct Worklist: Sendable {
+    package let day: CivilDate
+    package let settings: DeadlineSettings
+    package let calendar: RestDayCalendar
 
-    public init(on day: CivilDate, settings: DeadlineSettings = DeadlineSettings(), calendar: RestDayCalendar = RestDayCalendar([])) {
+    package init(on day: CivilDate, settings: DeadlineSettings = DeadlineSettings(), calendar: RestDayCalendar = RestDayCalendar([])) {
         self.day = day
         self.settings = settings
         self.calendar = calendar
     }
 
     /// Every obligation of the loaded case `file` open on `day`, and every slip answered late by then.
-    public func obligations(of file: CaseFile) -> [Obligation] {
+    package func obligations(of file: CaseFile) -> [Obligation] {
         let root = file.root
         guard let accepted = root.element(named: "accepted")?.date, accepted <= day else { return [] }
         let number = root.value("number") ?? ""
@@ -145,7 +145,7 @@ public struct Worklist: Sendable {
 extension Worklist {
     /// The obligations in the order the list prints them: overdue first (the oldest first), then by date;
     /// ties by case number and kind.
-    public func ordered(_ obligations: [Obligation]) -> [Obligation] {
+    package func ordered(_ obligations: [Obligation]) -> [Obligation] {
         let kinds = Obligation.Kind.allCases
         return obligations.sorted {
             let (a, b) = ($0.isOverdue(on: day), $1.isOverdue(on: day))

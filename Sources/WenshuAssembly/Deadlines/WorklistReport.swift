@@ -5,21 +5,21 @@ import WenshuFormat
 
 /// The worklist as it is printed: one line per obligation (text), JSON for tools, or a document (督办清单
 /// style table on a landscape page) for the office's wall.
-public struct WorklistReport: Sendable {
-    public let day: CivilDate
+package struct WorklistReport: Sendable {
+    package let day: CivilDate
     /// In print order (`Worklist.ordered`).
-    public let obligations: [Obligation]
+    package let obligations: [Obligation]
 
-    public init(day: CivilDate, obligations: [Obligation]) {
+    package init(day: CivilDate, obligations: [Obligation]) {
         self.day = day
         self.obligations = obligations
     }
 
     /// Open and past their day.
-    public var overdue: [Obligation] { obligations.filter { $0.isOverdue(on: day) } }
+    package var overdue: [Obligation] { obligations.filter { $0.isOverdue(on: day) } }
 
     /// `逾期12天`, `今日到期`, `还有5天`, `逾期3天办结`.
-    public func status(_ obligation: Obligation) -> String {
+    package func status(_ obligation: Obligation) -> String {
         let late = obligation.daysLate(on: day)
         if obligation.done != nil { return "逾期\(late)天办结" }
         if late > 0 { return "逾期\(late)天" }
@@ -28,7 +28,7 @@ public struct WorklistReport: Sendable {
 
     /// One line per obligation, then the counts by kind:
     /// `（2026）西交调字第37号  分期履行  第2期（共3期）…  2026年5月10日  逾期12天`.
-    public var text: String {
+    package var text: String {
         var lines = ["截至\(ChineseDate.arabic(day))：待办 \(obligations.count) 项，其中逾期 \(overdue.count) 项"]
         for o in obligations {
             lines.append([o.caseNumber, o.kind.label, o.subject, ChineseDate.arabic(o.due), status(o)].joined(separator: "  "))
@@ -44,7 +44,7 @@ public struct WorklistReport: Sendable {
     }
 
     /// The list for tools: dates ISO, amounts as decimal strings, days late as a number (negative: days left).
-    public func json() throws -> String {
+    package func json() throws -> String {
         struct Item: Encodable {
             let caseNumber, kind, label, subject, due, file: String
             let line: Int
@@ -71,7 +71,7 @@ public struct WorklistReport: Sendable {
     }
 
     /// 待办事项清单: a landscape table, dated the day it is as of.
-    public func document(keeper: String?) -> Document {
+    package func document(keeper: String?) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             LedgerColumn(title: "编号", width: 12),

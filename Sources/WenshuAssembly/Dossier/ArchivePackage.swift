@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 
 /// One XML file that holds a dossier's parts (case data, rendered documents, scans) with a SHA-256 digest of
 /// each part and one over the whole, so an archive can later prove nothing changed (in the spirit of
@@ -56,9 +57,9 @@ public struct ArchivePackage: Sendable, Equatable {
 
     public var parts: [Part]
     /// The office's signature over the package digest, if the package is signed.
-    public var signature: ArchiveSignature?
+    package var signature: ArchiveSignature?
 
-    public init(parts: [Part], signature: ArchiveSignature? = nil) {
+    package init(parts: [Part], signature: ArchiveSignature? = nil) {
         self.parts = parts
         self.signature = signature
     }
@@ -135,18 +136,21 @@ public struct ArchivePackage: Sendable, Equatable {
         /// The signature was not made by the trusted key over this package's digest.
         case signatureInvalid
 
-        public var description: String {
+        /// The problem in the catalogue's words, in either language.
+        public var message: DiagnosticArgument {
             switch self {
-            case .unreadable(let why): return "not a Wenshu archive package: \(why)"
-            case .partChanged(let name): return "part \(name) was changed: its SHA-256 no longer matches"
-            case .sizeChanged(let name): return "part \(name) has a different size than recorded"
-            case .packageDigestChanged: return "the package digest does not match its parts"
-            case .layoutChanged(let offset): return "the package was changed outside its parts (first at byte \(offset))"
-            case .paperMissing(let name): return "part \(name) is missing: the package's dossier index lists it"
-            case .unsigned: return "the package is not signed, but a trusted key was given"
-            case .signatureInvalid: return "the signature does not match: the package was not signed by the trusted key, or was changed after signing"
+            case .unreadable(let why): return .phrase(ArchiveWording.unreadable, ["reason": "\(why)"])
+            case .partChanged(let name): return .phrase(ArchiveWording.partChanged, ["name": "\(name)"])
+            case .sizeChanged(let name): return .phrase(ArchiveWording.sizeChanged, ["name": "\(name)"])
+            case .packageDigestChanged: return .phrase(ArchiveWording.packageDigestChanged)
+            case .layoutChanged(let offset): return .phrase(ArchiveWording.layoutChanged, ["offset": "\(offset)"])
+            case .paperMissing(let name): return .phrase(ArchiveWording.paperMissing, ["name": "\(name)"])
+            case .unsigned: return .phrase(ArchiveWording.unsigned)
+            case .signatureInvalid: return .phrase(ArchiveWording.signatureInvalid)
             }
         }
+
+        public var description: String { message.render(in: .en) }
     }
 
     /// What `verify` read: each part's name, type, size and digest, the package digest, the signature.
@@ -159,7 +163,7 @@ public struct ArchivePackage: Sendable, Equatable {
         }
         public var parts: [PartRecord] = []
         public var digest: String?
-        public var signature: ArchiveSignature?
+        package var signature: ArchiveSignature?
         /// Empty when the package is intact (and, with a trusted key, signed by it).
         public var problems: [Problem] = []
     }
@@ -185,13 +189,13 @@ public struct ArchivePackage: Sendable, Equatable {
 }
 
 /// Why a package could not be written.
-public enum ArchivePackageError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ArchivePackageError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotRead(path: String, reason: String)
     /// A file changed between its digest and its copy into the package.
     case changedWhileWriting(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         case .cannotRead(let path, let reason): return "cannot read \(path): \(reason)"

@@ -1,5 +1,6 @@
 import CSHA
 import Foundation
+import WenshuDiagnostics
 
 /// The office's Ed25519 signature over a package digest, as the package records it: which key signed
 /// (`keyID`, the SHA-256 of the raw 32-byte public key, in hex) and the 64-byte signature.
@@ -7,10 +8,10 @@ import Foundation
 /// The signed message is the UTF-8 text `urn:wenshu:archive:1 <package digest in hex>`: the digest already
 /// covers every part's name and bytes, so whoever changes a part, even with fresh digests, breaks the
 /// signature. The key itself never enters a package.
-public struct ArchiveSignature: Sendable, Equatable {
-    public static let algorithm = "Ed25519"
-    public var keyID: String
-    public var value: Data
+package struct ArchiveSignature: Sendable, Equatable {
+    package static let algorithm = "Ed25519"
+    package var keyID: String
+    package var value: Data
 
     static func message(packageDigest: String) -> Data {
         Data("\(ArchivePackage.namespace) \(packageDigest)".utf8)
@@ -26,12 +27,18 @@ public enum ArchiveKeyError: Error, Sendable, Equatable, CustomStringConvertible
     case notAKey(file: String, expected: String)
     case cryptoFailed(String)
 
-    public var description: String {
+    /// The error in the catalogue's words, in either language.
+    public var message: DiagnosticArgument {
         switch self {
-        case .notAKey(let file, let expected): return "\(file): not \(expected) (a PEM file written by `wenshu keygen`)"
-        case .cryptoFailed(let what): return "libcrypto could not \(what)"
+        case .notAKey(let file, let expected):
+            let kind = expected == ArchiveWording.privateKeyKind.english ? ArchiveWording.privateKeyKind
+                : expected == ArchiveWording.publicKeyKind.english ? ArchiveWording.publicKeyKind : nil
+            return .phrase(ArchiveWording.notAKey, ["file": "\(file)", "expected": kind.map { .phrase($0) } ?? "\(expected)"])
+        case .cryptoFailed(let what): return .phrase(ArchiveWording.cryptoFailed, ["what": "\(what)"])
         }
     }
+
+    public var description: String { message.render(in: .en) }
 }
 
 /// An Ed25519 key held by libcrypto (`EVP_PKEY`), freed with its owner.
@@ -96,7 +103,7 @@ public struct ArchiveSigningKey: Sendable {
     /// Reads a private key file (PEM, PKCS #8) as `wenshu keygen` writes it.
     public init(pem: Data, file: String) throws {
         guard let key = EVPKey.fromPEM(pem, private: true) else {
-            throw ArchiveKeyError.notAKey(file: file, expected: "an Ed25519 private key")
+            throw ArchiveKeyError.notAKey(file: file, expected: ArchiveWording.privateKeyKind.english)
         }
         self.key = key
     }
@@ -112,7 +119,7 @@ public struct ArchiveSigningKey: Sendable {
     public var publicKey: ArchivePublicKey { ArchivePublicKey(key: key) }
 
     /// The signature over a package digest.
-    public func sign(packageDigest: String) throws -> ArchiveSignature {
+    package func sign(packageDigest: String) throws -> ArchiveSignature {
         let message = ArchiveSignature.message(packageDigest: packageDigest)
         guard let context = EVP_MD_CTX_new() else { throw ArchiveKeyError.cryptoFailed("sign") }
         defer { EVP_MD_CTX_free(context) }
@@ -134,7 +141,7 @@ public struct ArchivePublicKey: Sendable {
     /// Reads a public key file (PEM) as `wenshu keygen` writes it.
     public init(pem: Data, file: String) throws {
         guard let key = EVPKey.fromPEM(pem, private: false) else {
-            throw ArchiveKeyError.notAKey(file: file, expected: "an Ed25519 public key")
+            throw ArchiveKeyError.notAKey(file: file, expected: ArchiveWording.publicKeyKind.english)
         }
         self.key = key
     }
@@ -151,7 +158,7 @@ public struct ArchivePublicKey: Sendable {
     public var keyID: String { key.keyID }
 
     /// Whether `signature` is this key's over `packageDigest`.
-    public func verify(_ signature: ArchiveSignature, packageDigest: String) -> Bool {
+    package func verify(_ signature: ArchiveSignature, packageDigest: String) -> Bool {
         guard signature.keyID == keyID, signature.value.count == 64 else { return false }
         let message = ArchiveSignature.message(packageDigest: packageDigest)
         guard let context = EVP_MD_CTX_new() else { return false }

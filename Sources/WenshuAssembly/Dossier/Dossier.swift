@@ -10,9 +10,9 @@ public struct Dossier: Sendable {
     /// The bound volume; every writer prints it (`Writers.writer(for:)`).
     public var document: Document
     /// The 卷内目录's entries, in binding order.
-    public var items: [DossierItem]
+    package var items: [DossierItem]
     /// Required rows of the model that had nothing in them (non-empty only when forced).
-    public var missingRows: [DossierModel.Row]
+    package var missingRows: [DossierModel.Row]
     /// The `$dossier` tree the dossier's forms read (`DossierIndex`), as XML bytes.
     public var index: Data
     /// The case file exactly as given.

@@ -21,7 +21,7 @@ import WenshuXML
 public struct DossierAssembler: Sendable {
     public let library: TemplateLibrary
     public let profile: OfficeProfile?
-    public let model: DossierModel
+    package let model: DossierModel
     public let force: Bool
 
     /// The templates of the front matter, by id.
@@ -31,7 +31,7 @@ public struct DossierAssembler: Sendable {
     public static let parameterName = "dossier"
 
     /// - Parameter model: the 卷内目录 model; by default the profile's, or `DossierModel.standard`.
-    public init(library: TemplateLibrary, profile: OfficeProfile?, model: DossierModel? = nil, force: Bool = false) {
+    package init(library: TemplateLibrary, profile: OfficeProfile?, model: DossierModel? = nil, force: Bool = false) {
         self.library = library
         self.profile = profile
         self.model = model ?? DossierModel(profile: profile)

@@ -5,19 +5,19 @@ import WenshuCase
 /// Offices keep it in their profile (`dossier/rows`); without a profile, or with one that has no rows, the
 /// county model of the MoJ formats and the county 卷内目录 model, docs/dossier.md (`standard`) applies. Forms are named by their printed titles (as
 /// templates' `title` gives them), attachments by the case's `attachments/attachment/kind`.
-public struct DossierModel: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
+package struct DossierModel: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         /// 序号 in the model, from 1.
-        public var position: Int
-        public var title: String
+        package var position: Int
+        package var title: String
         /// 必须 (true) or 按需: a dossier without anything for a required row is refused unless forced.
-        public var required: Bool
+        package var required: Bool
         /// Titles of the forms Wenshu writes that fill the row, in binding order.
-        public var forms: [String]
+        package var forms: [String]
         /// Attachment kinds of the case that fill the row.
-        public var attachmentKinds: [String]
+        package var attachmentKinds: [String]
 
-        public init(position: Int, title: String, required: Bool, forms: [String] = [], attachmentKinds: [String] = []) {
+        package init(position: Int, title: String, required: Bool, forms: [String] = [], attachmentKinds: [String] = []) {
             self.position = position
             self.title = title
             self.required = required
@@ -26,12 +26,12 @@ public struct DossierModel: Sendable, Equatable {
         }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
-    public init(rows: [Row]) { self.rows = rows }
+    package init(rows: [Row]) { self.rows = rows }
 
     /// The profile's model, or `standard` when there is no profile or it lists no rows.
-    public init(profile: OfficeProfile?) {
+    package init(profile: OfficeProfile?) {
         guard let profile, !profile.dossierRows.isEmpty else {
             self = .standard
             return
@@ -42,12 +42,12 @@ public struct DossierModel: Sendable, Equatable {
     }
 
     /// The titles of the agreement forms: a written 人民调解协议书 or, for an oral agreement, its 登记表.
-    public static let agreementTitles: Set<String> = ["人民调解协议书", "人民调解口头协议登记表"]
+    package static let agreementTitles: Set<String> = ["人民调解协议书", "人民调解口头协议登记表"]
 
     /// Whether `row` must hold something for a case whose outcome is `outcome` (`outcome/result`).
     /// A required row is required, except a row of agreement forms alone when the mediation did not
     /// succeed (调解不成功, 终止调解): there is then no agreement to bind (人民调解法 arts. 28–29).
-    public static func isRequired(_ row: Row, outcome: String?) -> Bool {
+    package static func isRequired(_ row: Row, outcome: String?) -> Bool {
         guard row.required else { return false }
         let onlyAgreements = !row.forms.isEmpty && row.attachmentKinds.isEmpty && row.forms.allSatisfy(agreementTitles.contains)
         return !(onlyAgreements && outcome != nil && outcome != "调解成功")
@@ -55,10 +55,10 @@ public struct DossierModel: Sendable, Equatable {
 
     /// Where attachments go whose kind no row takes (其他 …): bound as 其他材料 just before the dossier's
     /// own closing papers (the 备考表), so no paper of the case is left out. Position 0: not a model row.
-    public static let otherMaterials = Row(position: 0, title: "其他材料", required: false)
+    package static let otherMaterials = Row(position: 0, title: "其他材料", required: false)
 
     /// The 13-row model county justice bureaus prescribe (the MoJ formats and the county 卷内目录 model, docs/dossier.md), as examples/office.yaml writes it.
-    public static let standard = DossierModel(rows: [
+    package static let standard = DossierModel(rows: [
         Row(position: 1, title: "人民调解申请书或人民调解受理登记表", required: true, forms: ["人民调解申请书", "人民调解受理登记表"]),
         Row(position: 2, title: "人民调解当事人权利义务告知书", required: true, forms: ["人民调解当事人权利义务告知书"]),
         Row(position: 3, title: "当事人身份证明", required: true, attachmentKinds: ["身份证明"]),

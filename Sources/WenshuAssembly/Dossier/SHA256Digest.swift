@@ -2,8 +2,8 @@ import CSHA
 import Foundation
 
 /// SHA-256 of exact bytes, as lower-case hex (the archive package's digests).
-public enum SHA256Digest {
-    public static func hex(of data: Data) -> String {
+package enum SHA256Digest {
+    package static func hex(of data: Data) -> String {
         let hasher = Hasher()
         hasher.update(data)
         return hasher.finalize()
@@ -11,32 +11,32 @@ public enum SHA256Digest {
 
     /// A digest computed piece by piece, so a part of any size is hashed in bounded memory
     /// (libcrypto's EVP interface; the one-shot `SHA256_*` calls are deprecated in OpenSSL 3).
-    public final class Hasher {
+    package final class Hasher {
         private let context: OpaquePointer
 
-        public init() {
+        package init() {
             context = EVP_MD_CTX_new()
             EVP_DigestInit_ex(context, EVP_sha256(), nil)
         }
 
         deinit { EVP_MD_CTX_free(context) }
 
-        public func update(_ data: Data) {
+        package func update(_ data: Data) {
             data.withUnsafeBytes { raw in update(raw) }
         }
 
-        public func update(_ raw: UnsafeRawBufferPointer) {
+        package func update(_ raw: UnsafeRawBufferPointer) {
             guard let base = raw.baseAddress, raw.count > 0 else { return }
             EVP_DigestUpdate(context, base, raw.count)
         }
 
         /// The digest as lower-case hex; the hasher is spent afterwards.
-        public func finalize() -> String {
+        package func finalize() -> String {
             hexString(finalizeBytes())
         }
 
         /// The 32 bytes of the digest; the hasher is spent afterwards.
-        public func finalizeBytes() -> [UInt8] {
+        package func finalizeBytes() -> [UInt8] {
             var digest = [UInt8](repeating: 0, count: 32)
             var length: UInt32 = 0
             EVP_DigestFinal_ex(context, &digest, &length)

@@ -12,12 +12,12 @@ import Foundation
 /// Formula injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR (data a spreadsheet would run
 /// as a formula, e.g. a name written as `=HYPERLINK(…)`) gets a leading `'`, as OWASP advises; plain numbers
 /// such as `-3` or `+86` are not touched.
-public enum CSV {
+package enum CSV {
     /// The UTF-8 byte-order mark.
-    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    package static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The records as one CSV file: BOM, then each record's fields joined by commas, each record ending in CRLF.
-    public static func encode(_ records: [[String]]) -> Data {
+    package static func encode(_ records: [[String]]) -> Data {
         var data = Data(byteOrderMark)
         for record in records {
             data.append(contentsOf: Array((record.map(field).joined(separator: ",") + "\r\n").utf8))
@@ -26,7 +26,7 @@ public enum CSV {
     }
 
     /// One field, quoted when it must be, guarded against formula injection.
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
             text = "'" + text

@@ -4,15 +4,15 @@ import WenshuDocument
 /// The four books of 三册一本 (the MoJ formats and the county 卷内目录 model, docs/dossier.md) as documents on landscape pages, each a titled table whose
 /// header repeats on every page: 矛盾纠纷排查调处登记册 from the cases, 调解组织登记册 and 调解人员登记册 from
 /// the registers, 调解工作记录本 from the work logs. Every book honours the same `LedgerFilter`.
-public struct LedgerBooks: Sendable {
+package struct LedgerBooks: Sendable {
     /// The four books, with their stable form ids (used for output file names).
-    public enum Book: String, Sendable, CaseIterable {
+    package enum Book: String, Sendable, CaseIterable {
         case disputes = "dispute-register"
         case committees = "committee-register"
         case mediators = "mediator-register"
         case workLog = "work-log"
 
-        public var title: String {
+        package var title: String {
             switch self {
             case .disputes: return "矛盾纠纷排查调处登记册"
             case .committees: return "调解组织登记册"
@@ -22,18 +22,18 @@ public struct LedgerBooks: Sendable {
         }
     }
 
-    public var filter: LedgerFilter
+    package var filter: LedgerFilter
     /// The office or committee keeping the books, printed under the title (填报单位) when given.
-    public var keeper: String?
+    package var keeper: String?
 
-    public init(filter: LedgerFilter = LedgerFilter(), keeper: String? = nil) {
+    package init(filter: LedgerFilter = LedgerFilter(), keeper: String? = nil) {
         self.filter = filter
         self.keeper = keeper
     }
 
     /// 矛盾纠纷排查调处登记册: one row per case the filter includes, in order of acceptance date, then case
     /// number (`CaseNumberOrder.byAcceptance`), as the register is kept by hand.
-    public func disputeRegister(_ cases: [CaseFacts]) -> Document {
+    package func disputeRegister(_ cases: [CaseFacts]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             // Widths in 81sts of the 225 mm landscape line, less 2 mm of cell padding, at 五号 (10.5 pt): a case
@@ -70,7 +70,7 @@ public struct LedgerBooks: Sendable {
     }
 
     /// 调解组织登记册: the register's committees, in register order (only the filter's committee when it names one).
-    public func committeeRegister(_ committees: [CommitteeRecord]) -> Document {
+    package func committeeRegister(_ committees: [CommitteeRecord]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             LedgerColumn(title: "调解组织名称", width: 12),
@@ -103,7 +103,7 @@ public struct LedgerBooks: Sendable {
 
     /// 调解人员登记册: the register's mediators, in register order, narrowed by the filter's committee and
     /// mediator. ID numbers are not printed.
-    public func mediatorRegister(_ mediators: [MediatorRecord]) -> Document {
+    package func mediatorRegister(_ mediators: [MediatorRecord]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             LedgerColumn(title: "姓名", width: 4, alignment: .center),
@@ -143,7 +143,7 @@ public struct LedgerBooks: Sendable {
 
     /// 调解工作记录本: per committee's log (in the order given), its entries in the filter, by date (entries of
     /// one day keep their order in the log).
-    public func workLog(_ logs: [WorkLog]) -> Document {
+    package func workLog(_ logs: [WorkLog]) -> Document {
         let columns = [
             LedgerColumn(title: "序号", width: 3, alignment: .center),
             LedgerColumn(title: "日期", width: 9, alignment: .center),

@@ -6,21 +6,21 @@ import WenshuCase
 ///
 /// A case without an acceptance date was received but never accepted (受理): it is in no ledger and counts in
 /// no statistics, whatever the filter.
-public struct LedgerFilter: Sendable, Equatable {
+package struct LedgerFilter: Sendable, Equatable {
     /// First day included.
-    public var since: CivilDate?
+    package var since: CivilDate?
     /// Last day included.
-    public var until: CivilDate?
+    package var until: CivilDate?
     /// The committee's exact name.
-    public var committee: String?
+    package var committee: String?
     /// A mediator's exact name: cases where the mediator is one of the case's mediators.
-    public var mediator: String?
+    package var mediator: String?
     /// The office's own committees, by exact name — those its profile's `committees` and its committees
     /// register list: a case or work log of any other committee is in no book and no figure of the office.
     /// `nil` when neither lists any (then every committee counts).
-    public var ownCommittees: Set<String>?
+    package var ownCommittees: Set<String>?
 
-    public init(since: CivilDate? = nil, until: CivilDate? = nil, committee: String? = nil, mediator: String? = nil,
+    package init(since: CivilDate? = nil, until: CivilDate? = nil, committee: String? = nil, mediator: String? = nil,
                 ownCommittees: Set<String>? = nil) {
         self.since = since
         self.until = until
@@ -36,7 +36,7 @@ public struct LedgerFilter: Sendable, Equatable {
     public func isOtherCommittees(_ facts: CaseFacts) -> Bool { covers(facts.accepted) && !isOwn(facts.committee) }
 
     /// `date` lies in the period (an open end accepts anything on that side; no date is never in it).
-    public func covers(_ date: CivilDate?) -> Bool {
+    package func covers(_ date: CivilDate?) -> Bool {
         guard let date else { return false }
         if let since, date < since { return false }
         if let until, date > until { return false }
@@ -44,7 +44,7 @@ public struct LedgerFilter: Sendable, Equatable {
     }
 
     /// The case was accepted in the period, at the committee, with the mediator.
-    public func includes(_ facts: CaseFacts) -> Bool {
+    package func includes(_ facts: CaseFacts) -> Bool {
         guard covers(facts.accepted), isOwn(facts.committee) else { return false }
         if let committee, facts.committee != committee { return false }
         if let mediator, !facts.mediators.contains(where: { $0.name == mediator }) { return false }
@@ -53,7 +53,7 @@ public struct LedgerFilter: Sendable, Equatable {
 
     /// The period as a report prints it: `2026年1月1日至2026年6月30日`, `2026年1月1日起`, `截至2026年6月30日`;
     /// `nil` for no period.
-    public var periodText: String? {
+    package var periodText: String? {
         switch (since, until) {
         case let (s?, u?): return LedgerFormat.date(s) + "至" + LedgerFormat.date(u)
         case let (s?, nil): return LedgerFormat.date(s) + "起"
@@ -64,7 +64,7 @@ public struct LedgerFilter: Sendable, Equatable {
 
     /// The line under a ledger's or report's title: period, committee and mediator, e.g.
     /// `统计期间：2026年1月1日至2026年6月30日　调解组织：…`; `nil` when the filter is empty.
-    public var subtitle: String? {
+    package var subtitle: String? {
         var parts: [String] = []
         if let periodText { parts.append("期间：" + periodText) }
         if let committee { parts.append("调解组织：" + committee) }
@@ -76,7 +76,7 @@ public struct LedgerFilter: Sendable, Equatable {
 extension LedgerFilter {
     /// The work-log entry is dated in the period, in the committee's log, and (with a mediator) names the
     /// mediator among its people or as recorder.
-    public func includes(_ entry: WorkLog.Entry, of log: WorkLog) -> Bool {
+    package func includes(_ entry: WorkLog.Entry, of log: WorkLog) -> Bool {
         guard covers(entry.date), isOwn(log.committee) else { return false }
         if let committee, log.committee != committee { return false }
         if let mediator, !entry.involves(mediator) { return false }

@@ -6,9 +6,9 @@
 /// comparing, the bracket styles offices use around the year — （）, (), 〔〕, [], 【】, ［］ — count as one,
 /// and full-width digits as ASCII ones, so `〔2026〕…第３号` files with `（2026）…第3号`. Numbers that still
 /// compare equal (`第037号` and `第37号`) fall back to their exact text, so the order is total and stable.
-public enum CaseNumberOrder {
+package enum CaseNumberOrder {
     /// True when case number `a` files before `b`.
-    public static func precedes(_ a: String, _ b: String) -> Bool {
+    package static func precedes(_ a: String, _ b: String) -> Bool {
         let (x, y) = (segments(a), segments(b))
         for (p, q) in zip(x, y) where p != q {
             return p < q
@@ -18,7 +18,7 @@ public enum CaseNumberOrder {
     }
 
     /// The facts sorted by case number (and by file name for two cases that share one).
-    public static func sorted(_ facts: [CaseFacts]) -> [CaseFacts] {
+    package static func sorted(_ facts: [CaseFacts]) -> [CaseFacts] {
         facts.sorted { a, b in
             if a.number != b.number { return precedes(a.number, b.number) }
             return a.file.unicodeScalars.lexicographicallyPrecedes(b.file.unicodeScalars)

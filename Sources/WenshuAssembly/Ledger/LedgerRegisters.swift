@@ -4,9 +4,9 @@ import WenshuXML
 
 /// Loads the office's own files that the ledgers read: the registers of committees and mediators and the work
 /// logs, each checked against its schema and rules.
-public enum LedgerRegisterFile {
+package enum LedgerRegisterFile {
     /// The tree of the file at `url` read as `kind`, or `nil` when it has errors; every finding either way.
-    public static func load(_ url: URL, kind: FileKind, displayName: String? = nil) -> (root: XMLNode?, diagnostics: [Diagnostic]) {
+    package static func load(_ url: URL, kind: FileKind, displayName: String? = nil) -> (root: XMLNode?, diagnostics: [Diagnostic]) {
         let file: CaseFile
         do {
             file = try CaseLoader.load(url, kind: kind, displayName: displayName)
@@ -18,49 +18,49 @@ public enum LedgerRegisterFile {
     }
 
     /// The register of committees at `url`; `nil` when it has errors.
-    public static func committees(_ url: URL, displayName: String? = nil) -> (records: [CommitteeRecord]?, diagnostics: [Diagnostic]) {
+    package static func committees(_ url: URL, displayName: String? = nil) -> (records: [CommitteeRecord]?, diagnostics: [Diagnostic]) {
         let (root, diagnostics) = load(url, kind: .committees, displayName: displayName)
         return (root.map(CommitteeRecord.records(in:)), diagnostics)
     }
 
     /// The register of mediators at `url`; `nil` when it has errors.
-    public static func mediators(_ url: URL, displayName: String? = nil) -> (records: [MediatorRecord]?, diagnostics: [Diagnostic]) {
+    package static func mediators(_ url: URL, displayName: String? = nil) -> (records: [MediatorRecord]?, diagnostics: [Diagnostic]) {
         let (root, diagnostics) = load(url, kind: .mediators, displayName: displayName)
         return (root.map(MediatorRecord.records(in:)), diagnostics)
     }
 
     /// The work log at `url`; `nil` when it has errors.
-    public static func workLog(_ url: URL, displayName: String? = nil) -> (log: WorkLog?, diagnostics: [Diagnostic]) {
+    package static func workLog(_ url: URL, displayName: String? = nil) -> (log: WorkLog?, diagnostics: [Diagnostic]) {
         let (root, diagnostics) = load(url, kind: .worklog, displayName: displayName)
         return (root.map(WorkLog.init(root:)), diagnostics)
     }
 }
 
 /// One committee of the 调解组织登记册 (the committees register, `committees.rng`).
-public struct CommitteeRecord: Sendable, Equatable {
-    public struct Member: Sendable, Equatable {
-        public var name: String
-        public var post: String?
+package struct CommitteeRecord: Sendable, Equatable {
+    package struct Member: Sendable, Equatable {
+        package var name: String
+        package var post: String?
 
-        public init(name: String, post: String? = nil) {
+        package init(name: String, post: String? = nil) {
             self.name = name
             self.post = post
         }
     }
 
-    public var name: String
+    package var name: String
     /// 村(居) / 乡镇(街道) / 企事业 / 行业性专业性.
-    public var level: String?
+    package var level: String?
     /// The field of a specialised committee (交通事故, 医疗纠纷, …).
-    public var specialty: String?
-    public var address: String?
-    public var phone: String?
-    public var established: CivilDate?
-    public var director: String?
-    public var members: [Member]
-    public var notes: String?
+    package var specialty: String?
+    package var address: String?
+    package var phone: String?
+    package var established: CivilDate?
+    package var director: String?
+    package var members: [Member]
+    package var notes: String?
 
-    public init(name: String, level: String? = nil, specialty: String? = nil, address: String? = nil,
+    package init(name: String, level: String? = nil, specialty: String? = nil, address: String? = nil,
                 phone: String? = nil, established: CivilDate? = nil, director: String? = nil,
                 members: [Member] = [], notes: String? = nil) {
         self.name = name
@@ -75,7 +75,7 @@ public struct CommitteeRecord: Sendable, Equatable {
     }
 
     /// The committees of a register's tree (root `committee_register`), in register order.
-    public static func records(in root: XMLNode) -> [CommitteeRecord] {
+    package static func records(in root: XMLNode) -> [CommitteeRecord] {
         root.element(named: "committees")?.elements(named: "committee").map { node in
             CommitteeRecord(
                 name: node.text("name") ?? "", level: node.text("level"), specialty: node.text("specialty"),
@@ -91,24 +91,24 @@ public struct CommitteeRecord: Sendable, Equatable {
 
 /// One mediator of the 调解人员登记册 (the mediators register, `mediators.rng`). The register's ID number
 /// is deliberately not read: the ledger does not print it, and reports never carry it.
-public struct MediatorRecord: Sendable, Equatable {
-    public var name: String
-    public var gender: String?
-    public var birthDate: CivilDate?
-    public var ethnicity: String?
-    public var education: String?
-    public var politicalStatus: String?
+package struct MediatorRecord: Sendable, Equatable {
+    package var name: String
+    package var gender: String?
+    package var birthDate: CivilDate?
+    package var ethnicity: String?
+    package var education: String?
+    package var politicalStatus: String?
     /// The committee's name.
-    public var committee: String
-    public var post: String?
+    package var committee: String
+    package var post: String?
     /// 专职 / 兼职.
-    public var employment: String?
-    public var certificate: String?
-    public var phone: String?
-    public var appointed: CivilDate?
-    public var notes: String?
+    package var employment: String?
+    package var certificate: String?
+    package var phone: String?
+    package var appointed: CivilDate?
+    package var notes: String?
 
-    public init(name: String, gender: String? = nil, birthDate: CivilDate? = nil, ethnicity: String? = nil,
+    package init(name: String, gender: String? = nil, birthDate: CivilDate? = nil, ethnicity: String? = nil,
                 education: String? = nil, politicalStatus: String? = nil, committee: String, post: String? = nil,
                 employment: String? = nil, certificate: String? = nil, phone: String? = nil,
                 appointed: CivilDate? = nil, notes: String? = nil) {
@@ -128,7 +128,7 @@ public struct MediatorRecord: Sendable, Equatable {
     }
 
     /// The mediators of a register's tree (root `mediator_register`), in register order.
-    public static func records(in root: XMLNode) -> [MediatorRecord] {
+    package static func records(in root: XMLNode) -> [MediatorRecord] {
         root.element(named: "mediators")?.elements(named: "mediator").map { node in
             MediatorRecord(
                 name: node.text("name") ?? "", gender: node.text("gender"),
@@ -143,22 +143,22 @@ public struct MediatorRecord: Sendable, Equatable {
 
 /// A committee's 调解工作记录本 (the work log, `worklog.rng`): dated entries of screening rounds, meetings,
 /// training, visits.
-public struct WorkLog: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var date: CivilDate?
+package struct WorkLog: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var date: CivilDate?
         /// 排查 / 会议 / 培训 / 回访 / 宣传 / 其他.
-        public var kind: String
-        public var place: String?
-        public var content: String
+        package var kind: String
+        package var place: String?
+        package var content: String
         /// Who took part, as written (names separated by 、).
-        public var people: String?
+        package var people: String?
         /// Disputes found by a screening round (排查发现纠纷).
-        public var found: Int?
+        package var found: Int?
         /// Disputes prevented (预防纠纷).
-        public var prevented: Int?
-        public var recorder: String?
+        package var prevented: Int?
+        package var recorder: String?
 
-        public init(date: CivilDate?, kind: String, place: String? = nil, content: String, people: String? = nil,
+        package init(date: CivilDate?, kind: String, place: String? = nil, content: String, people: String? = nil,
                     found: Int? = nil, prevented: Int? = nil, recorder: String? = nil) {
             self.date = date
             self.kind = kind
@@ -171,29 +171,29 @@ public struct WorkLog: Sendable, Equatable {
         }
 
         /// The people who took part, one name each (`people` lists them separated by 、，; or spaces).
-        public var names: [String] {
+        package var names: [String] {
             (people ?? "").split(whereSeparator: { "、,，;；".contains($0) || $0.isWhitespace }).map(String.init)
         }
 
         /// `name` is one of the people who took part (or the recorder).
-        public func involves(_ name: String) -> Bool {
+        package func involves(_ name: String) -> Bool {
             names.contains(name) || recorder == name
         }
 
         /// The kind of entry that counts as a screening round (排查).
-        public static let screening = "排查"
+        package static let screening = "排查"
     }
 
-    public var committee: String
-    public var entries: [Entry]
+    package var committee: String
+    package var entries: [Entry]
 
-    public init(committee: String, entries: [Entry]) {
+    package init(committee: String, entries: [Entry]) {
         self.committee = committee
         self.entries = entries
     }
 
     /// The log of a work-log tree (root `worklog`), entries in file order.
-    public init(root: XMLNode) {
+    package init(root: XMLNode) {
         committee = root.text("committee") ?? ""
         entries = root.element(named: "entries")?.elements(named: "entry").map { node in
             Entry(date: node.text("date").flatMap(CivilDate.init(iso:)), kind: node.text("kind") ?? "",

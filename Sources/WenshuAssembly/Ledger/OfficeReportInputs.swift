@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 
 /// What an office's books and reports are made from — the cases (as their facts), the office profile and the
 /// registers beside them — loaded and narrowed the same way for `wenshu ledger`, `wenshu stats` and the desk's

@@ -183,7 +183,7 @@ public struct JudicialConfirmationPacket: Sendable {
 
     /// The rules of 民事诉讼法 arts. 205–206 and its interpretation, docs/packet.md on a loaded case, without building anything: the findings a packet would
     /// report (materials included), each with its note for paper and whether `force` may override it.
-    public func check(_ file: CaseFile) -> [PacketFinding] {
+    package func check(_ file: CaseFile) -> [PacketFinding] {
         let facts = PacketFacts(file)
         return check(facts) + PacketMaterials(facts).findings
     }

@@ -4,16 +4,16 @@ import WenshuCase
 /// rounds; with the registers, the committees and mediators the office has.
 ///
 /// Built in one pass over the cases, which may be a lazy sequence: nothing but the counts is kept.
-public struct Statistics: Sendable, Equatable {
+package struct Statistics: Sendable, Equatable {
     /// One row of a breakdown.
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The dispute type, source, committee level, committee name or mediator name.
-        public var label: String
+        package var label: String
         /// For a committee its level, for a mediator the committee; `nil` otherwise.
-        public var detail: String?
-        public var tally: StatisticsTally
+        package var detail: String?
+        package var tally: StatisticsTally
 
-        public init(label: String, detail: String? = nil, tally: StatisticsTally) {
+        package init(label: String, detail: String? = nil, tally: StatisticsTally) {
             self.label = label
             self.detail = detail
             self.tally = tally
@@ -21,20 +21,20 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// Screening work from the work logs (调解工作记录本): entries of kind 排查 in the filter.
-    public struct Screening: Sendable, Equatable {
+    package struct Screening: Sendable, Equatable {
         /// 排查次数.
-        public var rounds = 0
+        package var rounds = 0
         /// 排查发现纠纷 (件).
-        public var found = 0
+        package var found = 0
         /// 预防纠纷 (件).
-        public var prevented = 0
+        package var prevented = 0
 
         /// Each committee whose rhythm is known (`screeningRhythms`), with its rounds in the filter against it.
-        public var committees: [CommitteeScreening] = []
+        package var committees: [CommitteeScreening] = []
         /// 漏排查: rounds missed, all committees together.
-        public var missed: Int { committees.reduce(0) { $0 + $1.missed.count } }
+        package var missed: Int { committees.reduce(0) { $0 + $1.missed.count } }
 
-        public init(rounds: Int = 0, found: Int = 0, prevented: Int = 0, committees: [CommitteeScreening] = []) {
+        package init(rounds: Int = 0, found: Int = 0, prevented: Int = 0, committees: [CommitteeScreening] = []) {
             self.rounds = rounds
             self.found = found
             self.prevented = prevented
@@ -43,15 +43,15 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// One committee's screening rounds against its rhythm (weekly 村(居), half-monthly 乡镇(街道)).
-    public struct CommitteeScreening: Sendable, Equatable {
-        public var committee: String
+    package struct CommitteeScreening: Sendable, Equatable {
+        package var committee: String
         /// Days between two rounds.
-        public var days: Int
-        public var rounds: Int
+        package var days: Int
+        package var rounds: Int
         /// The days on which a round was due and none was held (made up by a later round).
-        public var missed: [CivilDate]
+        package var missed: [CivilDate]
 
-        public init(committee: String, days: Int, rounds: Int, missed: [CivilDate]) {
+        package init(committee: String, days: Int, rounds: Int, missed: [CivilDate]) {
             self.committee = committee
             self.days = days
             self.rounds = rounds
@@ -60,43 +60,43 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// The organisations in the registers (narrowed by the filter's committee and mediator).
-    public struct Organisations: Sendable, Equatable {
+    package struct Organisations: Sendable, Equatable {
         /// Committees by level, in `StatisticsCategories.committeeLevels` order (then others).
-        public var committeesByLevel: [(level: String, count: Int)]
-        public var mediators: Int
+        package var committeesByLevel: [(level: String, count: Int)]
+        package var mediators: Int
         /// 专职 mediators.
-        public var fullTimeMediators: Int
+        package var fullTimeMediators: Int
 
-        public var committees: Int { committeesByLevel.reduce(0) { $0 + $1.count } }
+        package var committees: Int { committeesByLevel.reduce(0) { $0 + $1.count } }
 
-        public static func == (a: Organisations, b: Organisations) -> Bool {
+        package static func == (a: Organisations, b: Organisations) -> Bool {
             a.committeesByLevel.elementsEqual(b.committeesByLevel) { $0 == $1 }
                 && a.mediators == b.mediators && a.fullTimeMediators == b.fullTimeMediators
         }
     }
 
-    public var filter: LedgerFilter
-    public var total: StatisticsTally
-    public var byType: [Group]
-    public var bySource: [Group]
+    package var filter: LedgerFilter
+    package var total: StatisticsTally
+    package var byType: [Group]
+    package var bySource: [Group]
     /// By channel (诉调、公调、访调、检调对接 …), every channel listed.
-    public var byChannel: [Group]
-    public var byCommitteeLevel: [Group]
+    package var byChannel: [Group]
+    package var byCommitteeLevel: [Group]
     /// Committees with cases in the period, by level then name.
-    public var byCommittee: [Group]
+    package var byCommittee: [Group]
     /// Mediators with cases in the period, by committee then name. A case with several mediators counts for
     /// each of them, so these rows add up to more than the total.
-    public var byMediator: [Group]
+    package var byMediator: [Group]
     /// `nil` when no work log was given.
-    public var screening: Screening?
+    package var screening: Screening?
     /// `nil` when no register was given.
-    public var organisations: Organisations?
+    package var organisations: Organisations?
     /// The first and last acceptance dates of the cases counted (`nil` when none was counted): what a
     /// report without a period states instead of one.
-    public var acceptedSpan: ClosedRange<CivilDate>?
+    package var acceptedSpan: ClosedRange<CivilDate>?
     /// Cases accepted in the period at committees that are not the office's own (`LedgerFilter.ownCommittees`):
     /// left out of every figure, and said so under the report.
-    public var otherCommitteeCases = 0
+    package var otherCommitteeCases = 0
 
     /// Counts the cases the filter includes.
     /// - Parameters:
@@ -104,7 +104,7 @@ public struct Statistics: Sendable, Equatable {
     ///   - screeningRhythms: days between two screening rounds by committee name, for the rounds missed (a
     ///     committee not in it is counted without a rhythm).
     ///   - committees, mediators: the registers, for the organisation counts (both `nil`: no such section).
-    public init(cases: some Sequence<CaseFacts>, filter: LedgerFilter = LedgerFilter(), workLogs: [WorkLog]? = nil,
+    package init(cases: some Sequence<CaseFacts>, filter: LedgerFilter = LedgerFilter(), workLogs: [WorkLog]? = nil,
                 screeningRhythms: [String: Int] = [:],
                 committees: [CommitteeRecord]? = nil, mediators: [MediatorRecord]? = nil) {
         var total = StatisticsTally()
@@ -160,7 +160,7 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// The row label for a case that leaves a breakdown's field out.
-    public static let unrecorded = "未填写"
+    package static let unrecorded = "未填写"
 
     private struct MediatorKey: Hashable {
         var name: String

@@ -5,7 +5,7 @@ extension Statistics {
     /// The statistics as one flat table for spreadsheets (same columns on every row, as RFC 4180 wants): the
     /// total, then each breakdown's rows, told apart by the first column (分组方式). Rates print as `85.7%`
     /// (empty when the base is 0), money as plain yuan (`34020.00`), so a spreadsheet reads both as numbers.
-    public func csvRecords() -> [[String]] {
+    package func csvRecords() -> [[String]] {
         let kinds = StatisticsCategories.ordered(total.escalations.keys, known: StatisticsCategories.escalations.map(\.kind))
         var header = ["分组方式", "分组", "说明", "受理", "调解成功", "调解不成功", "终止调解", "正在调解", "调解成功率",
                       "书面协议", "口头协议", "回访", "回访率", "立卷归档", "协议涉及金额（元）",
@@ -40,5 +40,5 @@ extension Statistics {
     }
 
     /// `csvRecords()` as a UTF-8 CSV file with BOM (see `CSV`).
-    public func csv() -> Data { CSV.encode(csvRecords()) }
+    package func csv() -> Data { CSV.encode(csvRecords()) }
 }

@@ -1,17 +1,17 @@
 /// The categories statistics are broken down by, in the order reports print them (docs/ledgers-and-statistics.md,
 /// docs/case-format.md). A value a case uses that is not listed still gets its row, after these, so a
 /// vocabulary extended in the case schema needs no change here to be counted.
-public enum StatisticsCategories {
-    public static let types = ["婚姻家庭", "邻里", "房屋宅基地", "山林土地", "合同", "生产经营", "损害赔偿", "道路交通事故",
+package enum StatisticsCategories {
+    package static let types = ["婚姻家庭", "邻里", "房屋宅基地", "山林土地", "合同", "生产经营", "损害赔偿", "道路交通事故",
                                "劳动争议", "医疗", "物业", "征地拆迁", "环境污染", "消费", "村务管理", "其他"]
-    public static let sources = ["申请", "主动", "移送", "委派", "委托", "邀请"]
+    package static let sources = ["申请", "主动", "移送", "委派", "委托", "邀请"]
     /// The channels a case came by (对接渠道), as reports count them.
-    public static let channels = ["诉调对接", "公调对接", "访调对接", "检调对接", "其他部门移送", "当事人申请", "主动调解"]
+    package static let channels = ["诉调对接", "公调对接", "访调对接", "检调对接", "其他部门移送", "当事人申请", "主动调解"]
 
     /// The channel of a case: a court's 委派, 委托 or 邀请, or a 移送 by the kind of body that sent it (the
     /// case's `source/sender`, else read from the body's name: 法院, 公安 or 派出所, 信访, 检察); `nil` when
     /// the case records no source.
-    public static func channel(kind: String?, sender: String?, body: String?) -> String? {
+    package static func channel(kind: String?, sender: String?, body: String?) -> String? {
         switch kind {
         case "委派", "委托", "邀请": return "诉调对接"
         case "申请": return "当事人申请"
@@ -30,11 +30,11 @@ public enum StatisticsCategories {
         default: return nil
         }
     }
-    public static let committeeLevels = ["村(居)", "乡镇(街道)", "企事业", "行业性专业性"]
-    public static let grades = ["一般", "疑难", "重大"]
+    package static let committeeLevels = ["村(居)", "乡镇(街道)", "企事业", "行业性专业性"]
+    package static let grades = ["一般", "疑难", "重大"]
 
     /// The escalations prevented, as published reports name them: `(case-file kind, report label)`.
-    public static let escalations: [(kind: String, label: String)] = [
+    package static let escalations: [(kind: String, label: String)] = [
         ("自杀", "防止民间纠纷引起自杀"),
         ("民转刑", "防止民间纠纷转化为刑事案件"),
         ("群体性械斗", "制止群体性械斗"),

@@ -4,8 +4,8 @@ import WenshuDocument
 
 extension Statistics {
     /// The form id of the statistics report.
-    public static let formID = "statistics"
-    public static let title = "人民调解工作统计表"
+    package static let formID = "statistics"
+    package static let title = "人民调解工作统计表"
 
     /// The statistics as a report on landscape pages: 基本情况, 防止纠纷激化 (件/人), then one table per
     /// breakdown (the one by dispute type with a bar chart of it), and a 说明 stating how each figure is
@@ -13,7 +13,7 @@ extension Statistics {
     /// - Parameters:
     ///   - keeper: the office reporting (填报单位), printed under the title when given.
     ///   - seal: the text of the office's seal (its name when not given), at the foot with 填表人, 审核人 and 填报日期.
-    public func document(keeper: String? = nil, seal: String? = nil) -> Document {
+    package func document(keeper: String? = nil, seal: String? = nil) -> Document {
         var blocks: [Block] = []
         var section = 0
         func heading(_ text: String) {
@@ -51,7 +51,7 @@ extension Statistics {
     }
 
     /// How every figure is computed, printed under the report.
-    public static let notes = [
+    package static let notes = [
         "受理纠纷：受理日期在统计期间内的案件（未受理的不计）。",
         "调解成功率 = 调解成功件数 ÷ 受理件数 × 100%；回访率 = 调解成功且已回访的件数 ÷ 调解成功件数 × 100%。百分比保留一位小数，四舍五入；分母为零的记为“—”。",
         "正在调解：已受理、尚无调解结果的案件，计入受理件数。",

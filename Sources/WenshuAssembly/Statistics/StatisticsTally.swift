@@ -14,44 +14,44 @@ import WenshuCase
 ///   their deadline (`…OnTime`; a 督办's deadline is its new one); 按期办结率 = on time ÷ issued;
 /// - 防止激化: per kind, the cases with at least one escalation of that kind prevented (件) and the persons
 ///   involved (人, summed over the case's entries of that kind).
-public struct StatisticsTally: Sendable, Equatable {
+package struct StatisticsTally: Sendable, Equatable {
     /// Cases and persons of one kind of escalation prevented.
-    public struct EscalationCount: Sendable, Equatable {
-        public var cases: Int
-        public var persons: Int
+    package struct EscalationCount: Sendable, Equatable {
+        package var cases: Int
+        package var persons: Int
 
-        public init(cases: Int = 0, persons: Int = 0) {
+        package init(cases: Int = 0, persons: Int = 0) {
             self.cases = cases
             self.persons = persons
         }
     }
 
-    public var accepted = 0
-    public var successful = 0
-    public var unsuccessful = 0
-    public var terminated = 0
-    public var pending = 0
-    public var written = 0
-    public var oral = 0
-    public var followedUp = 0
-    public var dossiers = 0
+    package var accepted = 0
+    package var successful = 0
+    package var unsuccessful = 0
+    package var terminated = 0
+    package var pending = 0
+    package var written = 0
+    package var oral = 0
+    package var followedUp = 0
+    package var dossiers = 0
     /// The agreed amounts of the successfully mediated cases (协议涉及金额).
-    public var agreedAmount = Amount.zero
+    package var agreedAmount = Amount.zero
     /// By escalation kind (自杀, 民转刑, 群体性械斗, 群体性上访, …).
-    public var escalations: [String: EscalationCount] = [:]
+    package var escalations: [String: EscalationCount] = [:]
     /// Cases with any escalation prevented, and all their persons.
-    public var anyEscalation = EscalationCount()
+    package var anyEscalation = EscalationCount()
     /// 交办 and 移交 slips, and those reported done by their deadline.
-    public var referrals = 0
-    public var referralsOnTime = 0
+    package var referrals = 0
+    package var referralsOnTime = 0
     /// 督办 slips, and those reported done by their new deadline.
-    public var supervisions = 0
-    public var supervisionsOnTime = 0
+    package var supervisions = 0
+    package var supervisionsOnTime = 0
 
-    public init() {}
+    package init() {}
 
     /// Counts one case.
-    public mutating func add(_ c: CaseFacts) {
+    package mutating func add(_ c: CaseFacts) {
         accepted += 1
         switch c.outcome {
         case CaseFacts.Outcome.successful?: successful += 1
@@ -91,15 +91,15 @@ public struct StatisticsTally: Sendable, Equatable {
     }
 
     /// 调解成功率 = 调解成功 ÷ 受理.
-    public var successRate: StatisticsRate { StatisticsRate(count: successful, base: accepted) }
+    package var successRate: StatisticsRate { StatisticsRate(count: successful, base: accepted) }
     /// 回访率 = 回访 ÷ 调解成功.
-    public var followUpRate: StatisticsRate { StatisticsRate(count: followedUp, base: successful) }
+    package var followUpRate: StatisticsRate { StatisticsRate(count: followedUp, base: successful) }
 
     /// 交办按期办结率 = reported done on time ÷ 交办 and 移交 issued.
-    public var referralOnTimeRate: StatisticsRate { StatisticsRate(count: referralsOnTime, base: referrals) }
+    package var referralOnTimeRate: StatisticsRate { StatisticsRate(count: referralsOnTime, base: referrals) }
     /// 督办按期办结率 = reported done by the new deadline ÷ 督办 issued.
-    public var supervisionOnTimeRate: StatisticsRate { StatisticsRate(count: supervisionsOnTime, base: supervisions) }
+    package var supervisionOnTimeRate: StatisticsRate { StatisticsRate(count: supervisionsOnTime, base: supervisions) }
 
     /// The count for one escalation kind (zero when none).
-    public func escalation(_ kind: String) -> EscalationCount { escalations[kind] ?? EscalationCount() }
+    package func escalation(_ kind: String) -> EscalationCount { escalations[kind] ?? EscalationCount() }
 }

@@ -7,27 +7,27 @@
 ///
 /// The standard table mirrors when each form applies to a case. When the form templates declare their own
 /// applicability conditions (issue 5), this table should be derived from them instead of kept by hand.
-public struct SubsidyMaterials: Sendable, Equatable {
-    public struct Condition: Sendable, Equatable {
-        public var title: String
+package struct SubsidyMaterials: Sendable, Equatable {
+    package struct Condition: Sendable, Equatable {
+        package var title: String
         /// XPath 1.0, evaluated with the case's root element as the context node; true when the case has the paper.
-        public var xpath: String
+        package var xpath: String
 
-        public init(title: String, xpath: String) {
+        package init(title: String, xpath: String) {
             self.title = title
             self.xpath = xpath
         }
     }
 
-    public var conditions: [Condition]
+    package var conditions: [Condition]
 
-    public init(_ conditions: [Condition]) { self.conditions = conditions }
+    package init(_ conditions: [Condition]) { self.conditions = conditions }
 
     /// The titles this table can decide.
-    public var titles: Set<String> { Set(conditions.map(\.title)) }
+    package var titles: Set<String> { Set(conditions.map(\.title)) }
 
     /// The papers of a people's-mediation dossier (the MoJ formats and the county 卷内目录 model, docs/dossier.md) that case data can show.
-    public static let standard = SubsidyMaterials([
+    package static let standard = SubsidyMaterials([
         // Only a party's application produces one; a case sent by a body or taken up on the committee's own
         // initiative has the intake register instead.
         Condition(title: "人民调解申请书", xpath: "source/kind = '申请'"),

@@ -5,44 +5,44 @@ import WenshuDocument
 /// The 以案定补 report for the cases a filter includes: per mediator, the qualifying cases by grade with
 /// count × rate = amount (`Amount`, integer 分, printed as ￥ figures), and every case that does not qualify with its
 /// reasons.
-public struct SubsidyReport: Sendable, Equatable {
+package struct SubsidyReport: Sendable, Equatable {
     /// One mediator's qualifying cases of one grade at one committee.
-    public struct Line: Sendable, Equatable {
-        public var mediator: String
-        public var committee: String
-        public var level: String
-        public var grade: String
+    package struct Line: Sendable, Equatable {
+        package var mediator: String
+        package var committee: String
+        package var level: String
+        package var grade: String
         /// Per case.
-        public var rate: Amount
+        package var rate: Amount
         /// The cases' numbers, in `CaseNumberOrder`.
-        public var cases: [String]
+        package var cases: [String]
 
-        public var count: Int { cases.count }
+        package var count: Int { cases.count }
         /// count × rate.
-        public var amount: Amount { Amount(fen: count * rate.fen) }
+        package var amount: Amount { Amount(fen: count * rate.fen) }
     }
 
-    public static let formID = "subsidy"
-    public static let title = "人民调解以案定补明细表"
+    package static let formID = "subsidy"
+    package static let title = "人民调解以案定补明细表"
 
-    public var filter: LedgerFilter
+    package var filter: LedgerFilter
     /// By committee, then mediator, then grade (一般, 疑难, 重大, others).
-    public var lines: [Line]
+    package var lines: [Line]
     /// The cases that do not qualify, in case-number order.
-    public var refused: [SubsidyDecision]
+    package var refused: [SubsidyDecision]
     /// Required materials the rules could not check.
-    public var uncheckedMaterials: [String]
+    package var uncheckedMaterials: [String]
     /// The first and last acceptance dates of the cases considered (stated when the filter has no period).
-    public var acceptedSpan: ClosedRange<CivilDate>?
+    package var acceptedSpan: ClosedRange<CivilDate>?
     /// Cases in the period at committees that are not the office's own: not considered, and said so.
-    public var otherCommitteeCases = 0
+    package var otherCommitteeCases = 0
 
     private struct LineKey: Hashable { var mediator, committee, grade: String }
 
     /// All lines' amounts.
-    public var total: Amount { lines.map(\.amount).sum() }
+    package var total: Amount { lines.map(\.amount).sum() }
 
-    public init(cases: some Sequence<CaseFacts>, rules: SubsidyRules, filter: LedgerFilter = LedgerFilter()) {
+    package init(cases: some Sequence<CaseFacts>, rules: SubsidyRules, filter: LedgerFilter = LedgerFilter()) {
         var lines: [LineKey: Line] = [:]
         var refused: [SubsidyDecision] = []
         var span: ClosedRange<CivilDate>?
@@ -79,7 +79,7 @@ public struct SubsidyReport: Sendable, Equatable {
     /// The report: 补助明细 (per mediator and grade; a subtotal for a mediator with cases of several grades; the
     /// total), 不予补助的案件 with
     /// reasons, and a 说明 stating the rules applied.
-    public func document(keeper: String? = nil, seal: String? = nil) -> Document {
+    package func document(keeper: String? = nil, seal: String? = nil) -> Document {
         let blocks: [Block] = [.heading(level: 1, [.text("一、补助明细")]), .table(linesTable()),
                                .heading(level: 1, [.text("二、不予补助的案件")]), .table(refusedTable()),
                                .heading(level: 1, [.text("三、说明")])]
@@ -93,7 +93,7 @@ public struct SubsidyReport: Sendable, Equatable {
     }
 
     /// The rules the report applied, printed under it.
-    public static let notes = [
+    package static let notes = [
         "补助条件：一案卷、调解成功、协议履行——已立卷归档、调解成功、协议已履行完毕，且案卷材料符合该档补助标准的要求。",
         "补助标准按案件等级（一般、疑难、重大）和调解组织类别确定，见办公室配置；金额 = 件数 × 补助标准。",
         "谁调解，补助谁：一案有多名调解员的，补助全额发给主持调解员，每案只补一次。",
@@ -156,7 +156,7 @@ public struct SubsidyReport: Sendable, Equatable {
 
     /// One row per case the filter includes, qualifying or not, for a spreadsheet to pivot: 编号, 调解组织,
     /// 组织类别, 案件等级, 主持调解员, 是否补助, 补助标准（元）, 补助金额（元）, 不予补助原因.
-    public func csvRecords() -> [[String]] {
+    package func csvRecords() -> [[String]] {
         var decisions: [(number: String, committee: String, level: String?, grade: String?, mediator: String?,
                          rate: Amount?, amount: Amount, reasons: String)] = []
         for line in lines {
@@ -177,5 +177,5 @@ public struct SubsidyReport: Sendable, Equatable {
     }
 
     /// `csvRecords()` as a UTF-8 CSV file with BOM (see `CSV`).
-    public func csv() -> Data { CSV.encode(csvRecords()) }
+    package func csv() -> Data { CSV.encode(csvRecords()) }
 }

@@ -13,18 +13,18 @@ import WenshuDiagnostics
 /// mediators share a case we read that as the presiding mediator (主持调解员; the first one named when no role
 /// says so), who receives the whole amount, once per case. Co-mediators receive nothing for it. An office
 /// that divides the amount would need a rule for it (shares, and who gets an odd 分); none is implemented.
-public struct SubsidyRules: Sendable, Equatable {
+package struct SubsidyRules: Sendable, Equatable {
     /// What one qualifying case of `grade` at a committee of `level` pays.
-    public struct Rate: Sendable, Equatable {
-        public var level: String
-        public var grade: String
-        public var amount: Amount
+    package struct Rate: Sendable, Equatable {
+        package var level: String
+        package var grade: String
+        package var amount: Amount
         /// Titles of the papers the dossier must hold (人民调解协议书, 人民调解回访记录, …). A requirement may
         /// name alternatives joined by 或, as the dossier model's first row does (人民调解申请书或人民调解受理登记表):
         /// any one of them satisfies it.
-        public var requiredMaterials: [String]
+        package var requiredMaterials: [String]
 
-        public init(level: String, grade: String, amount: Amount, requiredMaterials: [String] = []) {
+        package init(level: String, grade: String, amount: Amount, requiredMaterials: [String] = []) {
             self.level = level
             self.grade = grade
             self.amount = amount
@@ -32,17 +32,17 @@ public struct SubsidyRules: Sendable, Equatable {
         }
     }
 
-    public var rates: [Rate]
+    package var rates: [Rate]
     /// The material titles `CaseFacts.materials` can show; a required material outside this set is not
     /// checked (the report lists it as unchecked rather than refusing every case for it).
-    public var checkableMaterials: Set<String>
+    package var checkableMaterials: Set<String>
     /// The dossier model's rows by title, each with the forms that fill it: a requirement naming a row
     /// (人民调解申请书或人民调解受理登记表) is met by any of the row's forms, as the row itself is — so a rate
     /// asks of a case what the dossier it is bound into asks, and a case sent by the police (移送, no
     /// application, an intake register) is not refused for lacking a 申请书.
-    public var rowForms: [String: [String]]
+    package var rowForms: [String: [String]]
 
-    public init(rates: [Rate], checkableMaterials: Set<String> = SubsidyMaterials.standard.titles,
+    package init(rates: [Rate], checkableMaterials: Set<String> = SubsidyMaterials.standard.titles,
                 model: DossierModel = .standard) {
         self.rates = rates
         self.checkableMaterials = checkableMaterials
@@ -51,12 +51,12 @@ public struct SubsidyRules: Sendable, Equatable {
     }
 
     /// The rate for `grade` at `level`, if the office has one.
-    public func rate(level: String, grade: String) -> Rate? {
+    package func rate(level: String, grade: String) -> Rate? {
         rates.first { $0.level == level && $0.grade == grade }
     }
 
     /// Required materials no rule can check, in first-mention order.
-    public var uncheckedMaterials: [String] {
+    package var uncheckedMaterials: [String] {
         var seen: Set<String> = []
         return rates.flatMap(\.requiredMaterials).filter { alternatives($0) == nil && seen.insert($0).inserted }
     }
@@ -72,7 +72,7 @@ public struct SubsidyRules: Sendable, Equatable {
     }
 
     /// Whether `c` qualifies, at which rate and for whom; when it does not, every reason at once.
-    public func decide(_ c: CaseFacts) -> SubsidyDecision {
+    package func decide(_ c: CaseFacts) -> SubsidyDecision {
         var reasons: [SubsidyReason] = []
         if !c.hasDossier { reasons.append(.noDossier) }
         if !c.isSuccessful {
@@ -102,22 +102,22 @@ public struct SubsidyRules: Sendable, Equatable {
 }
 
 /// The subsidy verdict on one case.
-public struct SubsidyDecision: Sendable, Equatable {
-    public var facts: CaseFacts
+package struct SubsidyDecision: Sendable, Equatable {
+    package var facts: CaseFacts
     /// Who receives the subsidy: the presiding mediator.
-    public var recipient: CaseFacts.Mediator?
+    package var recipient: CaseFacts.Mediator?
     /// The rate for the case's grade and level, when the office has one.
-    public var rate: SubsidyRules.Rate?
+    package var rate: SubsidyRules.Rate?
     /// Why the case does not qualify; empty when it does.
-    public var reasons: [SubsidyReason]
+    package var reasons: [SubsidyReason]
 
-    public var qualifies: Bool { reasons.isEmpty }
+    package var qualifies: Bool { reasons.isEmpty }
     /// What the case pays (zero when it does not qualify).
-    public var amount: Amount { qualifies ? rate?.amount ?? .zero : .zero }
+    package var amount: Amount { qualifies ? rate?.amount ?? .zero : .zero }
 }
 
 /// Why a case earns no subsidy. `id` is stable (for tests and tools); `explanation` is what the report prints.
-public enum SubsidyReason: Sendable, Equatable, Hashable {
+package enum SubsidyReason: Sendable, Equatable, Hashable {
     /// Not bound into a dossier (no 卷号): 一案卷 fails.
     case noDossier
     /// Not mediated successfully: 调解不成功, 终止调解, or (`nil`) still being mediated.
@@ -149,10 +149,10 @@ public enum SubsidyReason: Sendable, Equatable, Hashable {
         }
     }
 
-    public var id: String { finding.id.id }
+    package var id: String { finding.id.id }
 
     /// What the subsidy report prints: the catalogue's Chinese (the report is a Chinese document).
-    public var explanation: String {
+    package var explanation: String {
         let (id, arguments, wording) = finding
         return (wording ?? id.entry.message).render(in: .zh, arguments)
     }
@@ -160,7 +160,7 @@ public enum SubsidyReason: Sendable, Equatable, Hashable {
 
 extension SubsidyRules {
     /// The office profile's `subsidies`, one rate each; `materials` is what the facts' materials were read with.
-    public init(profile: OfficeProfile, materials: SubsidyMaterials = .standard) {
+    package init(profile: OfficeProfile, materials: SubsidyMaterials = .standard) {
         self.init(rates: profile.subsidyRates.map {
             Rate(level: $0.level, grade: $0.grade, amount: $0.amount, requiredMaterials: $0.requiredMaterials)
         }, checkableMaterials: materials.titles, model: DossierModel(profile: profile))

@@ -204,10 +204,10 @@ public enum CaseLoader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             guard let context else {
-                return Diagnostic(.syntax, kind, at: at(mark), ["format": "\(what)", "problem": "\(problem)"])
+                return Diagnostic(.syntax, kind, at: at(mark), ["format": "\(what)", "problem": YAMLWording.text(problem)])
             }
             return Diagnostic(.syntax, kind, at: at(mark),
-                              ["format": "\(what)", "problem": "\(problem)", "context": "\(context.text)",
+                              ["format": "\(what)", "problem": YAMLWording.text(problem), "context": YAMLWording.text(context.text),
                                "line": "\(context.mark.line)", "column": "\(context.mark.column)"],
                               wording: InputWording.syntaxWithContext)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -220,7 +220,7 @@ public enum CaseLoader {
                 let column = prefixText.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
                 location = SourceLocation(file: name, line: line, column: column)
             }
-            return Diagnostic(.syntax, kind, at: location, ["format": "\(what)", "problem": "\(problem)"],
+            return Diagnostic(.syntax, kind, at: location, ["format": "\(what)", "problem": YAMLWording.text(problem)],
                               wording: InputWording.unreadableText)
         default:
             return Diagnostic(.syntax, kind, at: SourceLocation(file: name), ["format": "\(what)", "problem": "\(error)"],

@@ -19,14 +19,14 @@ public struct OfficeProfile: Sendable {
         /// 案件 / 调解协议 / 口头协议 / 卷宗 / 交办 / 移交 / 督办 / 受理通知 / 不予受理通知 / 终止调解告知 / 结果告知函 /
         /// 办结回复函 / 专报.
         public let kind: String
-        public let pattern: NumberPattern
+        package let pattern: NumberPattern
     }
 
     /// 以案定补: what a qualifying case of `grade` earns its mediator at a committee of `level`.
     public struct SubsidyRate: Sendable, Equatable {
         public let level: String
         public let grade: String
-        public let amount: Amount
+        package let amount: Amount
         /// Titles of the papers the dossier must hold at this rate.
         public let requiredMaterials: [String]
     }
@@ -51,13 +51,13 @@ public struct OfficeProfile: Sendable {
     public let seal: String?
     public let committees: [Committee]
     public let numberFormats: [NumberFormat]
-    public let holidayArrangements: [HolidayArrangement]
+    package let holidayArrangements: [HolidayArrangement]
     public let subsidyRates: [SubsidyRate]
     /// The default retention period of dossiers (永久 / 30年 / 10年).
     public let retention: String?
     public let dossierRows: [DossierRow]
     /// The office's time limits (`wenshu due`).
-    public let deadlines: DeadlineSettings
+    package let deadlines: DeadlineSettings
     /// The office's private key file for signing archive packages (`archive/signing_key`, resolved against
     /// the profile's folder), if the profile names one.
     public let signingKey: URL?
@@ -65,7 +65,7 @@ public struct OfficeProfile: Sendable {
     public let trustedKey: URL?
 
     /// Rest days for legal periods: the holiday arrangements, plus weekends that are not make-up days.
-    public var calendar: RestDayCalendar { RestDayCalendar(holidayArrangements) }
+    package var calendar: RestDayCalendar { RestDayCalendar(holidayArrangements) }
 
     /// Loads and checks the profile at `url`. The profile is `nil` when the file has errors; the findings
     /// (errors, and warnings that do not stop it) are returned either way.

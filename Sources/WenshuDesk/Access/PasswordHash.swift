@@ -3,14 +3,14 @@ import Foundation
 
 /// The desk's access password as the profile stores it: `pbkdf2-sha256$ITERATIONS$SALT$HASH`, salt and hash
 /// in lower-case hex (PBKDF2-HMAC-SHA256 from libcrypto, 16-byte salt, 32-byte hash).
-public struct PasswordHash: Sendable, Equatable {
-    public static let defaultIterations = 600_000
-    public let iterations: Int
-    public let salt: [UInt8]
-    public let hash: [UInt8]
+package struct PasswordHash: Sendable, Equatable {
+    package static let defaultIterations = 600_000
+    package let iterations: Int
+    package let salt: [UInt8]
+    package let hash: [UInt8]
 
     /// Parses the stored form; nil when it is not one.
-    public init?(stored: String) {
+    package init?(stored: String) {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let iterations = Int(parts[1]), iterations >= 1000,
               let salt = Self.bytes(hex: parts[2]), salt.count == 16, let hash = Self.bytes(hex: parts[3]), hash.count == 32 else { return nil }
@@ -20,17 +20,17 @@ public struct PasswordHash: Sendable, Equatable {
     }
 
     /// Hashes a new password with a fresh random salt.
-    public init(password: String, iterations: Int = PasswordHash.defaultIterations) {
+    package init(password: String, iterations: Int = PasswordHash.defaultIterations) {
         self.iterations = iterations
         salt = Self.randomBytes(16)
         hash = Self.derive(password, salt: salt, iterations: iterations)
     }
 
     /// The stored form.
-    public var stored: String { "pbkdf2-sha256$\(iterations)$\(Self.hex(salt))$\(Self.hex(hash))" }
+    package var stored: String { "pbkdf2-sha256$\(iterations)$\(Self.hex(salt))$\(Self.hex(hash))" }
 
     /// Whether `password` is the one hashed, compared in constant time.
-    public func matches(_ password: String) -> Bool {
+    package func matches(_ password: String) -> Bool {
         let candidate = Self.derive(password, salt: salt, iterations: iterations)
         return zip(candidate, hash).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0 && candidate.count == hash.count
     }

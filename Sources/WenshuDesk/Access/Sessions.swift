@@ -3,27 +3,27 @@ import Foundation
 /// The desk's sessions, in memory: a random id in an HttpOnly cookie, a CSRF token every form post must
 /// carry, whether the access password was given, and an expiry that each use pushes back (idle limit) up to
 /// an absolute one.
-public final class Sessions: @unchecked Sendable {
-    public struct Session: Sendable {
-        public var id: String
-        public var csrfToken: String
-        public var signedIn: Bool
+package final class Sessions: @unchecked Sendable {
+    package struct Session: Sendable {
+        package var id: String
+        package var csrfToken: String
+        package var signedIn: Bool
         var created: Date
         var lastUsed: Date
     }
 
-    public let idleLimit: TimeInterval
-    public let absoluteLimit: TimeInterval
+    package let idleLimit: TimeInterval
+    package let absoluteLimit: TimeInterval
     private var sessions: [String: Session] = [:]
     private let lock = NSLock()
 
-    public init(idleLimit: TimeInterval = 2 * 3600, absoluteLimit: TimeInterval = 12 * 3600) {
+    package init(idleLimit: TimeInterval = 2 * 3600, absoluteLimit: TimeInterval = 12 * 3600) {
         self.idleLimit = idleLimit
         self.absoluteLimit = absoluteLimit
     }
 
     /// The live session with this id (touched), or nil when there is none or it expired.
-    public func session(_ id: String?, now: Date = Date()) -> Session? {
+    package func session(_ id: String?, now: Date = Date()) -> Session? {
         guard let id else { return nil }
         return lock.withLock {
             guard var session = sessions[id] else { return nil }
@@ -38,7 +38,7 @@ public final class Sessions: @unchecked Sendable {
     }
 
     /// A new session; `signedIn` when no password is needed or it was just given.
-    public func start(signedIn: Bool, now: Date = Date()) -> Session {
+    package func start(signedIn: Bool, now: Date = Date()) -> Session {
         let session = Session(id: PasswordHash.hex(PasswordHash.randomBytes(32)), csrfToken: PasswordHash.hex(PasswordHash.randomBytes(32)),
                               signedIn: signedIn, created: now, lastUsed: now)
         lock.withLock {
@@ -48,5 +48,5 @@ public final class Sessions: @unchecked Sendable {
         return session
     }
 
-    public func end(_ id: String) { lock.withLock { sessions[id] = nil } }
+    package func end(_ id: String) { lock.withLock { sessions[id] = nil } }
 }

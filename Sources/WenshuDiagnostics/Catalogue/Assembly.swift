@@ -121,23 +121,23 @@ extension LedgerID {
 }
 
 /// Phrases the dossier's and the ledgers' messages put in their parameters.
-public enum DossierWording {
-    public static let noData = Phrase(en: "{title} (the case has no data for it)", zh: "{title}（案件没有相应数据）")
-    public static let noTemplate = Phrase(en: "{title} (no installed template has this title)",
+package enum DossierWording {
+    package static let noData = Phrase(en: "{title} (the case has no data for it)", zh: "{title}（案件没有相应数据）")
+    package static let noTemplate = Phrase(en: "{title} (no installed template has this title)",
                                           zh: "{title}（已安装的模板中没有此标题）")
-    public static let attachmentOfKind = Phrase(en: "an attachment of kind {kind}", zh: "{kind}类附件")
-    public static let boundAnyway = Phrase(en: "; bound anyway (--force), as the cover's note says",
+    package static let attachmentOfKind = Phrase(en: "an attachment of kind {kind}", zh: "{kind}类附件")
+    package static let boundAnyway = Phrase(en: "; bound anyway (--force), as the cover's note says",
                                            zh: "；已强制装订（--force），封面备注载明")
-    public static let addOrForce = Phrase(en: "; add it to the case, or bind with --force", zh: "；请补入案件，或用--force装订")
-    public static let it = Phrase(en: "it", zh: "该附件")
+    package static let addOrForce = Phrase(en: "; add it to the case, or bind with --force", zh: "；请补入案件，或用--force装订")
+    package static let it = Phrase(en: "it", zh: "该附件")
 }
 
-public enum LedgerWording {
-    public static let stillMediating = Phrase(en: "still being mediated, no outcome yet", zh: "尚在调解，未有调解结果")
-    public static let performanceUnrecorded = Phrase(en: "performance not recorded", zh: "协议履行情况未记录")
+package enum LedgerWording {
+    package static let stillMediating = Phrase(en: "still being mediated, no outcome yet", zh: "尚在调解，未有调解结果")
+    package static let performanceUnrecorded = Phrase(en: "performance not recorded", zh: "协议履行情况未记录")
 }
 
 
 extension LedgerWording {
-    public static let nearestKnown = Phrase(en: "; the nearest known: {names}", zh: "；最接近的是：{names}")
+    package static let nearestKnown = Phrase(en: "; the nearest known: {names}", zh: "；最接近的是：{names}")
 }

@@ -51,7 +51,7 @@ extension DeskID {
 }
 
 /// Other wordings of the desk's ids.
-public enum DeskWording {
-    public static let chooseType = Phrase(en: "choose a dispute type from the list", zh: "请从列表中选择纠纷类型")
-    public static let caseExists = Phrase(en: "a case file with this number already exists", zh: "已有同一案号的案件文件")
+package enum DeskWording {
+    package static let chooseType = Phrase(en: "choose a dispute type from the list", zh: "请从列表中选择纠纷类型")
+    package static let caseExists = Phrase(en: "a case file with this number already exists", zh: "已有同一案号的案件文件")
 }

@@ -237,64 +237,64 @@ extension InputID {
 }
 
 /// The other wordings of stage 1's ids, and phrases its messages put in their parameters.
-public enum InputWording {
-    public static let syntaxWithContext = Phrase(
+package enum InputWording {
+    package static let syntaxWithContext = Phrase(
         en: "{format} syntax error: {problem} ({context} at line {line}, column {column})",
-        zh: "{format}语法错误：{problem}（{context}，第{line}行第{column}列）")
-    public static let unreadableText = Phrase(en: "{format} cannot be read: {problem}", zh: "无法读取{format}：{problem}")
-    public static let xmlSyntax = Phrase(en: "{detail}", zh: "XML语法错误：{detail}")
-    public static let noElements = Phrase(en: "the file has no elements", zh: "文件中没有任何元素")
-    public static let badKeyValue = Phrase(
+        zh: "{format}语法错误：{problem}（{context}，从第{line}行第{column}列起）")
+    package static let unreadableText = Phrase(en: "{format} cannot be read: {problem}", zh: "无法读取{format}：{problem}")
+    package static let xmlSyntax = Phrase(en: "{detail}", zh: "XML语法错误：{detail}")
+    package static let noElements = Phrase(en: "the file has no elements", zh: "文件中没有任何元素")
+    package static let badKeyValue = Phrase(
         en: "`{field}` must be a short name of letters, digits, - or _, starting with a letter, e.g. p1, not `{value}`",
         zh: "`{field}`应为以字母开头、由字母、数字、-或_组成的简短名称，如p1，而不是`{value}`")
-    public static let unknownFieldList = Phrase(
+    package static let unknownFieldList = Phrase(
         en: "unknown field `{field}` {place}; the fields here are: {fields}",
         zh: "{place}没有字段`{field}`；此处的字段有：{fields}")
-    public static let readAgain = Phrase(en: "it could not be read a second time", zh: "第二次读取失败")
-    public static let here = Phrase(en: "here", zh: "此处")
-    public static let inRecord = Phrase(en: "in `{record}`", zh: "`{record}`中")
-    public static let schemaPlain = Phrase(en: "{detail}", zh: "不符合格式要求：{detail}")
-    public static let twoOptions = Phrase(en: "{first} or {second}", zh: "{first}或{second}")
-    public static let oneOf = Phrase(en: "one of {options}", zh: "以下之一：{options}")
-    public static let aValidValue = Phrase(en: "a valid value", zh: "有效的值")
-    public static let instalmentsBeyondMaximum = Phrase(
+    package static let readAgain = Phrase(en: "it could not be read a second time", zh: "第二次读取失败")
+    package static let here = Phrase(en: "here", zh: "此处")
+    package static let inRecord = Phrase(en: "in `{record}`", zh: "`{record}`中")
+    package static let schemaPlain = Phrase(en: "{detail}", zh: "不符合格式要求：{detail}")
+    package static let twoOptions = Phrase(en: "{first} or {second}", zh: "{first}或{second}")
+    package static let oneOf = Phrase(en: "one of {options}", zh: "以下之一：{options}")
+    package static let aValidValue = Phrase(en: "a valid value", zh: "有效的值")
+    package static let instalmentsBeyondMaximum = Phrase(
         en: "the {count} instalments add up to {sum}, more than {maximum}, the largest amount 大写 can write",
         zh: "{count}期分期款合计{sum}，超过大写金额所能书写的最大数额{maximum}")
-    public static let casesNumbered = Phrase(en: "{count} cases numbered {number}", zh: "{count}个案号为{number}的案件")
-    public static let casesListed = Phrase(en: "cases {numbers}", zh: "案件{numbers}")
-    public static let idBirthDigits = Phrase(
+    package static let casesNumbered = Phrase(en: "{count} cases numbered {number}", zh: "{count}个案号为{number}的案件")
+    package static let casesListed = Phrase(en: "cases {numbers}", zh: "案件{numbers}")
+    package static let idBirthDigits = Phrase(
         en: "the birth-date digits (7th to 14th) of {id} are not a real date",
         zh: "身份证号码{id}的出生日期位（第7至14位）不是真实日期")
-    public static let idTypeHint = Phrase(en: "; for another document, give its `id_type`",
+    package static let idTypeHint = Phrase(en: "; for another document, give its `id_type`",
                                           zh: "；如为其他证件，请写明`id_type`")
-    public static let mansID = Phrase(en: "a man's (its 17th digit is odd)", zh: "属于男性（第17位为奇数）")
-    public static let womansID = Phrase(en: "a woman's (its 17th digit is even)", zh: "属于女性（第17位为偶数）")
-    public static let unperformedButPaid = Phrase(
+    package static let mansID = Phrase(en: "a man's (its 17th digit is odd)", zh: "属于男性（第17位为奇数）")
+    package static let womansID = Phrase(en: "a woman's (its 17th digit is even)", zh: "属于女性（第17位为偶数）")
+    package static let unperformedButPaid = Phrase(
         en: "the status is 未履行 but payments of {paid} are recorded; is it 部分履行?",
         zh: "履行情况为未履行，但记录了{paid}的付款；是否应为部分履行？")
-    public static let party = Phrase(en: "party", zh: "当事人")
-    public static let agent = Phrase(en: "agent", zh: "代理人")
-    public static let organisation = Phrase(en: "an organisation", zh: "单位")
-    public static let person = Phrase(en: "a person", zh: "自然人")
-    public static let before = Phrase(en: "before", zh: "早于")
-    public static let noAcceptance = Phrase(en: "the case has no `accepted` date: record the acceptance or make it a 不予受理 notice",
+    package static let party = Phrase(en: "party", zh: "当事人")
+    package static let agent = Phrase(en: "agent", zh: "代理人")
+    package static let organisation = Phrase(en: "an organisation", zh: "单位")
+    package static let person = Phrase(en: "a person", zh: "自然人")
+    package static let before = Phrase(en: "before", zh: "早于")
+    package static let noAcceptance = Phrase(en: "the case has no `accepted` date: record the acceptance or make it a 不予受理 notice",
                                             zh: "案件没有`accepted`受理日期：请记录受理，或改为不予受理通知")
-    public static let acceptedAnyway = Phrase(en: "the case records `accepted`: a declined case is not accepted",
+    package static let acceptedAnyway = Phrase(en: "the case records `accepted`: a declined case is not accepted",
                                               zh: "案件记有`accepted`受理日期：不予受理的案件不应有受理日期")
-    public static let outcomeNotEnded = Phrase(en: "the outcome is {outcome}: record the outcome 调解不成功 or 终止调解",
+    package static let outcomeNotEnded = Phrase(en: "the outcome is {outcome}: record the outcome 调解不成功 or 终止调解",
                                                zh: "调解结果为{outcome}：请记录结果为调解不成功或终止调解")
-    public static let notRecorded = Phrase(en: "not recorded", zh: "未记录")
-    public static let notifiedOnceAccepted = Phrase(en: "a case is notified as accepted once it is", zh: "案件受理之后才能发出受理通知")
-    public static let decidedAtMeeting = Phrase(en: "a decision is due or done after the meeting that made it", zh: "决定事项的期限或完成日期应在作出决定的会议之后")
-    public static let meeting = Phrase(en: "the meeting", zh: "会议")
-    public static let after = Phrase(en: "after", zh: "晚于")
-    public static let noProfileGiven = Phrase(en: "no office profile was given", zh: "没有提供本单位配置文件")
-    public static let profileNotLoaded = Phrase(en: "the office profile did not load (see its errors)",
+    package static let notRecorded = Phrase(en: "not recorded", zh: "未记录")
+    package static let notifiedOnceAccepted = Phrase(en: "a case is notified as accepted once it is", zh: "案件受理之后才能发出受理通知")
+    package static let decidedAtMeeting = Phrase(en: "a decision is due or done after the meeting that made it", zh: "决定事项的期限或完成日期应在作出决定的会议之后")
+    package static let meeting = Phrase(en: "the meeting", zh: "会议")
+    package static let after = Phrase(en: "after", zh: "晚于")
+    package static let noProfileGiven = Phrase(en: "no office profile was given", zh: "没有提供本单位配置文件")
+    package static let profileNotLoaded = Phrase(en: "the office profile did not load (see its errors)",
                                                 zh: "本单位配置文件未能读取（见其错误）")
-    public static let profileLacksYears = Phrase(en: "the office profile has no holiday arrangement for {years}",
+    package static let profileLacksYears = Phrase(en: "the office profile has no holiday arrangement for {years}",
                                                  zh: "本单位配置文件没有{years}年的节假日安排")
-    public static let withPrefix = Phrase(en: " with prefix {prefix}", zh: "（前缀{prefix}）")
-    public static let unknownPlaceholder = Phrase(
+    package static let withPrefix = Phrase(en: " with prefix {prefix}", zh: "（前缀{prefix}）")
+    package static let unknownPlaceholder = Phrase(
         en: "{placeholder} is not a placeholder Wenshu knows ({known})",
         zh: "{placeholder}不是文书认识的占位符（{known}）")
 }

@@ -34,23 +34,23 @@ extension OutputID {
 }
 
 /// Other wordings of the output ids, and the reasons and actions they name.
-public enum OutputWording {
-    public static let unexpected = Phrase(en: "{detail}", zh: "写出失败：{detail}")
-    public static let folderInTheWay = Phrase(en: "cannot write {path}: a folder of that name is in the way",
+package enum OutputWording {
+    package static let unexpected = Phrase(en: "{detail}", zh: "写出失败：{detail}")
+    package static let folderInTheWay = Phrase(en: "cannot write {path}: a folder of that name is in the way",
                                               zh: "不能写入{path}：已有同名文件夹")
-    public static let write = Phrase(en: "write", zh: "写入")
-    public static let replace = Phrase(en: "replace", zh: "替换")
-    public static let writeInto = Phrase(en: "write into", zh: "写入")
-    public static let createFolder = Phrase(en: "create the folder", zh: "创建文件夹")
-    public static let read = Phrase(en: "read", zh: "读取")
-    public static let diskFull = Phrase(en: "the disk is full", zh: "磁盘已满")
-    public static let readOnlyDisk = Phrase(en: "the disk is mounted read-only", zh: "磁盘为只读")
-    public static let readOnlyFolder = Phrase(en: "the folder is read-only (no permission to write there)", zh: "文件夹为只读（无写入权限）")
-    public static let notAFolder = Phrase(en: "a part of the path is a file, not a folder", zh: "路径中有一部分是文件而不是文件夹")
-    public static let inTheWay = Phrase(en: "something else of that name is in the way", zh: "已有同名的文件或文件夹")
-    public static let nameTooLong = Phrase(en: "the name is longer than the file system allows (255 bytes)", zh: "名称超过文件系统允许的长度（255字节）")
-    public static let symbolicLink = Phrase(en: "it is a symbolic link, which Wenshu does not follow", zh: "这是符号链接，Wenshu不会跟随")
-    public static let tooManyOpen = Phrase(en: "too many files are open", zh: "打开的文件过多")
-    public static let ioError = Phrase(en: "the disk reported an input/output error", zh: "磁盘报告输入输出错误")
-    public static let systemSays = Phrase(en: "{message}", zh: "系统提示：{message}")
+    package static let write = Phrase(en: "write", zh: "写入")
+    package static let replace = Phrase(en: "replace", zh: "替换")
+    package static let writeInto = Phrase(en: "write into", zh: "写入")
+    package static let createFolder = Phrase(en: "create the folder", zh: "创建文件夹")
+    package static let read = Phrase(en: "read", zh: "读取")
+    package static let diskFull = Phrase(en: "the disk is full", zh: "磁盘已满")
+    package static let readOnlyDisk = Phrase(en: "the disk is mounted read-only", zh: "磁盘为只读")
+    package static let readOnlyFolder = Phrase(en: "the folder is read-only (no permission to write there)", zh: "文件夹为只读（无写入权限）")
+    package static let notAFolder = Phrase(en: "a part of the path is a file, not a folder", zh: "路径中有一部分是文件而不是文件夹")
+    package static let inTheWay = Phrase(en: "something else of that name is in the way", zh: "已有同名的文件或文件夹")
+    package static let nameTooLong = Phrase(en: "the name is longer than the file system allows (255 bytes)", zh: "名称超过文件系统允许的长度（255字节）")
+    package static let symbolicLink = Phrase(en: "it is a symbolic link, which Wenshu does not follow", zh: "这是符号链接，Wenshu不会跟随")
+    package static let tooManyOpen = Phrase(en: "too many files are open", zh: "打开的文件过多")
+    package static let ioError = Phrase(en: "the disk reported an input/output error", zh: "磁盘报告输入输出错误")
+    package static let systemSays = Phrase(en: "{message}", zh: "系统提示：{message}")
 }

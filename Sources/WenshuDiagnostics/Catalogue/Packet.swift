@@ -109,28 +109,28 @@ extension PacketID {
 }
 
 /// The other wordings of the packet's ids, and phrases its messages put in their parameters.
-public enum PacketWording {
-    public static let ownershipUnknown = Phrase(
+package enum PacketWording {
+    package static let ownershipUnknown = Phrase(
         en: "a {type} case whose agreement does not say whether it confirms ownership: set agreement.confirms_ownership to true or false (an agreement that confirms who owns property or intellectual-property rights cannot be confirmed)",
         zh: "本案为{type}纠纷，协议未载明是否确认物权归属：请将agreement.confirms_ownership设为true或false（确认物权或知识产权归属的协议不能确认）")
-    public static let movedToWorkingDay = Phrase(
+    package static let movedToWorkingDay = Phrase(
         en: " (the 30th day, {day}, is a rest day, so the window runs to the next working day, 民法典 art. 203)",
         zh: "（第三十日{day}为休息日，期限顺延至其后的第一个工作日，民法典第二百零三条）")
-    public static let profileLacksYears = Phrase(en: "the office profile has no holiday arrangement for {years}",
+    package static let profileLacksYears = Phrase(en: "the office profile has no holiday arrangement for {years}",
                                                  zh: "本单位配置文件没有{years}年的节假日安排")
-    public static let noProfile = Phrase(en: "no office profile was given", zh: "没有提供本单位配置文件")
-    public static let hasAuthority = Phrase(en: "has {authority}", zh: "仅有{authority}")
-    public static let noAuthority = Phrase(en: "has no authority recorded", zh: "未载明代理权限")
-    public static let organisationPapers = Phrase(
+    package static let noProfile = Phrase(en: "no office profile was given", zh: "没有提供本单位配置文件")
+    package static let hasAuthority = Phrase(en: "has {authority}", zh: "仅有{authority}")
+    package static let noAuthority = Phrase(en: "has no authority recorded", zh: "未载明代理权限")
+    package static let organisationPapers = Phrase(
         en: "no identity paper of {name} among the attachments: add one of kind 身份证明 (营业执照 or 法人证书, and the representative's 身份证明书)",
         zh: "附件中没有{name}的主体资格证明：请添加类别为身份证明的附件（营业执照或法人证书，以及法定代表人身份证明书）")
-    public static let agentIdentity = Phrase(
+    package static let agentIdentity = Phrase(
         en: "no identity paper of {agent} ({kind} of {party}) among the attachments: add one of kind 身份证明 whose title names {agent} (a lawyer's 律师执业证 will do)",
         zh: "附件中没有{party}的{kind}{agent}的身份证明：请添加类别为身份证明、标题含{agent}的附件（律师可用律师执业证）")
-    public static let guardianship = Phrase(
+    package static let guardianship = Phrase(
         en: "no proof that {agent} is {party}'s guardian among the attachments (户口簿, 出生医学证明 or another paper naming either of them)",
         zh: "附件中没有{agent}是{party}监护人的证明（户口簿、出生医学证明或其他载有二人之一姓名的材料）")
-    public static let powerOfAttorney = Phrase(
+    package static let powerOfAttorney = Phrase(
         en: "no power of attorney for {agent} among the attachments: add one of kind 授权委托书 whose title names {agent} or {party}, signed by the party, with 特别授权 to apply for judicial confirmation",
         zh: "附件中没有{agent}的授权委托书：请添加类别为授权委托书、标题含{agent}或{party}、由当事人签名并特别授权申请司法确认的附件")
 }

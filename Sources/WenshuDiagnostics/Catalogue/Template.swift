@@ -205,121 +205,121 @@ extension TemplateID {
 }
 
 /// Why a `w:` function refused its argument: the `{reason}` of `template.function-failed`.
-public enum FunctionWording {
-    public static let dateBeforeBirth = Phrase(en: "the date {date} is before the birth date {birth}",
+package enum FunctionWording {
+    package static let dateBeforeBirth = Phrase(en: "the date {date} is before the birth date {birth}",
                                                zh: "日期{date}早于出生日期{birth}")
-    public static let wrongArgumentCount = Phrase(en: "takes {arity}, not {count}", zh: "需要{arity}，而不是{count}个")
-    public static let notADate = Phrase(en: "“{text}” is not a date: write YYYY-MM-DD, e.g. 2026-03-10",
+    package static let wrongArgumentCount = Phrase(en: "takes {arity}, not {count}", zh: "需要{arity}，而不是{count}个")
+    package static let notADate = Phrase(en: "“{text}” is not a date: write YYYY-MM-DD, e.g. 2026-03-10",
                                         zh: "“{text}”不是日期：请写作YYYY-MM-DD，如2026-03-10")
-    public static let notAWholeNumber = Phrase(en: "“{text}” is not a whole number from 0 to {maximum}",
+    package static let notAWholeNumber = Phrase(en: "“{text}” is not a whole number from 0 to {maximum}",
                                                zh: "“{text}”不是0至{maximum}的整数")
-    public static let notAnAmount = Phrase(
+    package static let notAnAmount = Phrase(
         en: "“{text}” is not an amount: write digits with at most two decimals and no separators, e.g. 14020.00",
         zh: "“{text}”不是金额：请只写数字，最多两位小数，不带分隔符，如14020.00")
-    public static let negativeAmount = Phrase(en: "{text} is negative: an amount to pay is written as a positive number",
+    package static let negativeAmount = Phrase(en: "{text} is negative: an amount to pay is written as a positive number",
                                               zh: "{text}是负数：应付金额写作正数")
-    public static let tooManyDecimals = Phrase(en: "{text} has more than two decimals: amounts are kept to the 分 (0.01)",
+    package static let tooManyDecimals = Phrase(en: "{text} has more than two decimals: amounts are kept to the 分 (0.01)",
                                                zh: "{text}超过两位小数：金额只记到分（0.01）")
-    public static let amountTooLarge = Phrase(
+    package static let amountTooLarge = Phrase(
         en: "{text} is more than 999999999999.99, the largest amount written in capitals",
         zh: "{text}超过999999999999.99，即大写金额能写的最大数")
-    public static let identity = Phrase(en: "the ID number {id} {problem}", zh: "身份证号码{id}{problem}")
-    public static let noBirthDate = Phrase(en: "holds no real birth date", zh: "中没有真实的出生日期")
-    public static let notAnIDNumber = Phrase(
+    package static let identity = Phrase(en: "the ID number {id} {problem}", zh: "身份证号码{id}{problem}")
+    package static let noBirthDate = Phrase(en: "holds no real birth date", zh: "中没有真实的出生日期")
+    package static let notAnIDNumber = Phrase(
         en: "is not a resident ID number (17 digits and a digit or X, or 15 digits)",
         zh: "不是居民身份证号码（17位数字加一位数字或X，或15位数字）")
-    public static let wrongCheckCharacter = Phrase(en: "has a wrong check character (it should be {expected})",
+    package static let wrongCheckCharacter = Phrase(en: "has a wrong check character (it should be {expected})",
                                                    zh: "的校验位有误（应为{expected}）")
 }
 
 /// Why an XPath expression does not parse: the `{message}` of `template.xpath-syntax`'s reason.
-public enum XPathWording {
-    public static let trailing = Phrase(en: "unexpected {token} after a complete expression", zh: "完整的表达式之后多出{token}")
-    public static let expectedSymbol = Phrase(en: "expected “{symbol}” but found {token}", zh: "此处应为“{symbol}”，却是{token}")
-    public static let expectedName = Phrase(en: "expected a name but found {token}", zh: "此处应为名称，却是{token}")
-    public static let expectedOperand = Phrase(en: "expected a value, a path or a function call but found {token}",
+package enum XPathWording {
+    package static let trailing = Phrase(en: "unexpected {token} after a complete expression", zh: "完整的表达式之后多出{token}")
+    package static let expectedSymbol = Phrase(en: "expected “{symbol}” but found {token}", zh: "此处应为“{symbol}”，却是{token}")
+    package static let expectedName = Phrase(en: "expected a name but found {token}", zh: "此处应为名称，却是{token}")
+    package static let expectedOperand = Phrase(en: "expected a value, a path or a function call but found {token}",
                                                zh: "此处应为值、路径或函数调用，却是{token}")
-    public static let unclosedString = Phrase(en: "the string starting here is not closed with {quote}",
+    package static let unclosedString = Phrase(en: "the string starting here is not closed with {quote}",
                                               zh: "从此处开始的字符串没有用{quote}结束")
-    public static let variableName = Phrase(en: "a variable name must follow $", zh: "$之后应为变量名")
-    public static let bang = Phrase(en: "“!” must be followed by “=”", zh: "“!”之后应为“=”")
-    public static let cannotStand = Phrase(en: "“{character}” cannot stand here", zh: "“{character}”不能出现在此处")
-    public static let expectedOperator = Phrase(
+    package static let variableName = Phrase(en: "a variable name must follow $", zh: "$之后应为变量名")
+    package static let bang = Phrase(en: "“!” must be followed by “=”", zh: "“!”之后应为“=”")
+    package static let cannotStand = Phrase(en: "“{character}” cannot stand here", zh: "“{character}”不能出现在此处")
+    package static let expectedOperator = Phrase(
         en: "“{word}” follows a value where an operator (and, or, =, +, …) was expected",
         zh: "“{word}”跟在值之后，而此处应为运算符（and、or、=、+……）")
-    public static let theString = Phrase(en: "the string “{text}”", zh: "字符串“{text}”")
-    public static let theNumber = Phrase(en: "the number {number}", zh: "数字{number}")
-    public static let theEnd = Phrase(en: "the end of the expression", zh: "表达式的结尾")
+    package static let theString = Phrase(en: "the string “{text}”", zh: "字符串“{text}”")
+    package static let theNumber = Phrase(en: "the number {number}", zh: "数字{number}")
+    package static let theEnd = Phrase(en: "the end of the expression", zh: "表达式的结尾")
 }
 
 /// The other wordings of stage 2's ids, and phrases its messages put in their parameters.
-public enum TemplateWording {
-    public static let unreadableBecause = Phrase(en: "{detail}", zh: "无法读取模板文件：{detail}")
-    public static let foreignNamespace = Phrase(
+package enum TemplateWording {
+    package static let unreadableBecause = Phrase(en: "{detail}", zh: "无法读取模板文件：{detail}")
+    package static let foreignNamespace = Phrase(
         en: "<{element}> is in the namespace {given}, not the template language's {namespace}",
         zh: "<{element}>的命名空间是{given}，而不是模板语言的{namespace}")
-    public static let didYouMeanElement = Phrase(en: "; did you mean <{name}>?", zh: "；是否应为<{name}>？")
-    public static let belongsInside = Phrase(en: "<{element}> cannot stand {where}; it belongs inside {places}",
+    package static let didYouMeanElement = Phrase(en: "; did you mean <{name}>?", zh: "；是否应为<{name}>？")
+    package static let belongsInside = Phrase(en: "<{element}> cannot stand {where}; it belongs inside {places}",
                                              zh: "<{element}>不能出现在{where}；它应放在{places}之内")
-    public static let insideParent = Phrase(en: "inside <{parent}>", zh: "<{parent}>之内")
-    public static let asRoot = Phrase(en: "as the root", zh: "根位置")
-    public static let nowhere = Phrase(en: "nothing: it is a root", zh: "任何元素（它是根元素）")
-    public static let mixedCell = Phrase(
+    package static let insideParent = Phrase(en: "inside <{parent}>", zh: "<{parent}>之内")
+    package static let asRoot = Phrase(en: "as the root", zh: "根位置")
+    package static let nowhere = Phrase(en: "nothing: it is a root", zh: "任何元素（它是根元素）")
+    package static let mixedCell = Phrase(
         en: "a <cell> holds either text and inline elements, or paragraphs (<p>, <item>), not both",
         zh: "<cell>中要么写文字和行内元素，要么写段落（<p>、<item>），不能两者兼有")
-    public static let outOfOrder = Phrase(
+    package static let outOfOrder = Phrase(
         en: "<{element}> is not allowed at this point of <{parent}>: check the order and the number of its parts (docs/templates.md)",
         zh: "<{parent}>的此处不能出现<{element}>：请检查其组成部分的顺序和数量（docs/templates.md）")
-    public static let includedNotFragment = Phrase(en: "an included file must be a <fragment>, not a <{element}>",
+    package static let includedNotFragment = Phrase(en: "an included file must be a <fragment>, not a <{element}>",
                                                    zh: "被包含的文件应为<fragment>，而不是<{element}>")
-    public static let contentMissing = Phrase(en: "required content is missing here", zh: "此处缺少必需的内容")
-    public static let needsBefore = Phrase(en: "<{parent}> needs {what} before <{element}>",
+    package static let contentMissing = Phrase(en: "required content is missing here", zh: "此处缺少必需的内容")
+    package static let needsBefore = Phrase(en: "<{parent}> needs {what} before <{element}>",
                                            zh: "<{parent}>在<{element}>之前需要{what}")
-    public static let anElement = Phrase(en: "a <{name}>", zh: "<{name}>")
-    public static let atLeastOneOf = Phrase(en: "at least one of {names}", zh: "{names}中的至少一个")
-    public static let oneOf = Phrase(en: "one of {names}", zh: "{names}之一")
-    public static let moreContent = Phrase(en: "more content", zh: "更多内容")
-    public static let none = Phrase(en: "none", zh: "无")
-    public static let didYouMeanAttribute = Phrase(en: " Did you mean {name}?", zh: "是否应为{name}？")
-    public static let attributeValue = Phrase(
+    package static let anElement = Phrase(en: "a <{name}>", zh: "<{name}>")
+    package static let atLeastOneOf = Phrase(en: "at least one of {names}", zh: "{names}中的至少一个")
+    package static let oneOf = Phrase(en: "one of {names}", zh: "{names}之一")
+    package static let moreContent = Phrase(en: "more content", zh: "更多内容")
+    package static let none = Phrase(en: "none", zh: "无")
+    package static let didYouMeanAttribute = Phrase(en: " Did you mean {name}?", zh: "是否应为{name}？")
+    package static let attributeValue = Phrase(
         en: "{attribute}=\"{value}\" is not allowed on <{element}>: {attribute} must be {expected}",
         zh: "<{element}>上不允许{attribute}=\"{value}\"：{attribute}应为{expected}")
-    public static let attributeChoice = Phrase(en: "<{element}> takes {quantity} one of the attributes {names}",
+    package static let attributeChoice = Phrase(en: "<{element}> takes {quantity} one of the attributes {names}",
                                                zh: "<{element}>{quantity}属性{names}中的一个")
-    public static let exactly = Phrase(en: "exactly", zh: "必须且只能有")
-    public static let atMost = Phrase(en: "at most", zh: "最多只能有")
-    public static let libxml2Attribute = Phrase(en: "{detail}", zh: "属性有误：{detail}")
-    public static let parameterBound = Phrase(
+    package static let exactly = Phrase(en: "exactly", zh: "必须且只能有")
+    package static let atMost = Phrase(en: "at most", zh: "最多只能有")
+    package static let libxml2Attribute = Phrase(en: "{detail}", zh: "属性有误：{detail}")
+    package static let parameterBound = Phrase(
         en: "${name} is already bound (by the form itself or earlier in the list); give the parameter another name",
         zh: "${name}已被绑定（由表单本身或列表中更早的参数）；请给参数另取一个名字")
-    public static let cannotHoldText = Phrase(en: "<{element}> cannot hold text here; put the text inside a <p>",
+    package static let cannotHoldText = Phrase(en: "<{element}> cannot hold text here; put the text inside a <p>",
                                               zh: "<{element}>此处不能有文字；请把文字放进<p>")
-    public static let atCharacter = Phrase(en: "{message} (at character {position})", zh: "{message}（第{position}个字符处）")
-    public static let didYouMeanFunction = Phrase(en: "; did you mean w:{name}?", zh: "；是否应为w:{name}？")
-    public static let functionsListed = Phrase(en: "; docs/templates.md lists them", zh: "；函数列表见docs/templates.md")
-    public static let notXPathFunction = Phrase(en: "{name}() is not an XPath 1.0 function{hint}",
+    package static let atCharacter = Phrase(en: "{message} (at character {position})", zh: "{message}（第{position}个字符处）")
+    package static let didYouMeanFunction = Phrase(en: "; did you mean w:{name}?", zh: "；是否应为w:{name}？")
+    package static let functionsListed = Phrase(en: "; docs/templates.md lists them", zh: "；函数列表见docs/templates.md")
+    package static let notXPathFunction = Phrase(en: "{name}() is not an XPath 1.0 function{hint}",
                                                 zh: "{name}()不是XPath 1.0函数{hint}")
-    public static let calledWithPrefix = Phrase(en: "; the Wenshu function is called w:{name}", zh: "；文书函数应写作w:{name}")
-    public static let unboundPrefix = Phrase(
+    package static let calledWithPrefix = Phrase(en: "; the Wenshu function is called w:{name}", zh: "；文书函数应写作w:{name}")
+    package static let unboundPrefix = Phrase(
         en: "the prefix {prefix}: is not bound; Wenshu functions are called as {w}:name(…)",
         zh: "前缀{prefix}:未绑定；文书函数写作{w}:name(…)")
-    public static let parametersNone = Phrase(en: "it has none", zh: "它没有参数")
-    public static let parametersSome = Phrase(en: "it has {names}", zh: "它有{names}")
-    public static let argument = CountedNoun(one: "argument", many: "arguments", zh: "个参数")
-    public static let atLeast = Phrase(en: "at least {count}", zh: "至少{count}")
-    public static let eitherCount = Phrase(en: "{low} or {high} {noun}", zh: "{low}或{high}{noun}")
-    public static let countRange = Phrase(en: "{low} to {high} {noun}", zh: "{low}至{high}{noun}")
-    public static let overlap = Phrase(
+    package static let parametersNone = Phrase(en: "it has none", zh: "它没有参数")
+    package static let parametersSome = Phrase(en: "it has {names}", zh: "它有{names}")
+    package static let argument = CountedNoun(one: "argument", many: "arguments", zh: "个参数")
+    package static let atLeast = Phrase(en: "at least {count}", zh: "至少{count}")
+    package static let eitherCount = Phrase(en: "{low} or {high} {noun}", zh: "{low}或{high}{noun}")
+    package static let countRange = Phrase(en: "{low} to {high} {noun}", zh: "{low}至{high}{noun}")
+    package static let overlap = Phrase(
         en: "a cell of this row covers column {column}, which a cell reaching down from above already covers (widths=\"{widths}\")",
         zh: "此行有一格占了第{column}列，而上方跨行的格已占该列（widths=\"{widths}\"）")
-    public static let column = CountedNoun(one: "column", many: "columns", zh: "列")
-    public static let schemaUnreadable = Phrase(en: "the template schema cannot be read: {detail}",
+    package static let column = CountedNoun(one: "column", many: "columns", zh: "列")
+    package static let schemaUnreadable = Phrase(en: "the template schema cannot be read: {detail}",
                                                 zh: "无法读取模板格式文件：{detail}")
-    public static let notATemplatesFolder = Phrase(en: "{source} names {given}, which holds no {schema}: is it a templates folder?",
+    package static let notATemplatesFolder = Phrase(en: "{source} names {given}, which holds no {schema}: is it a templates folder?",
                                                    zh: "{source}指定的{given}中没有{schema}：它是模板文件夹吗？")
-    public static let forRecord = Phrase(en: " (for {path}, line {line} of {file})", zh: "（{path}，{file}第{line}行）")
-    public static let emptyCase = Phrase(en: "the case is empty", zh: "案件是空的")
-    public static let notNodes = Phrase(
+    package static let forRecord = Phrase(en: " (for {path}, line {line} of {file})", zh: "（{path}，{file}第{line}行）")
+    package static let emptyCase = Phrase(en: "the case is empty", zh: "案件是空的")
+    package static let notNodes = Phrase(
         en: "{attribute}=\"{source}\" must select case elements to repeat over, not a {kind}",
         zh: "{attribute}=\"{source}\"应选取要重复的案件元素，而不是{kind}")
 }

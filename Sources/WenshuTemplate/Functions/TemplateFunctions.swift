@@ -24,11 +24,11 @@ package struct TemplateFunction: Sendable {
 ///
 /// Every function gives the empty string when its field argument is empty or absent, so a missing case
 /// value stays missing and the template's `missing` rule (error, blank or omit) decides what prints.
-public enum TemplateFunctions {
+package enum TemplateFunctions {
     /// The namespace of the template language and of its functions.
-    public static let namespaceURI = "urn:wenshu:template:1"
+    package static let namespaceURI = "urn:wenshu:template:1"
     /// The prefix every template uses for the functions; bound in every evaluation.
-    public static let prefix = "w"
+    package static let prefix = "w"
 
     package static let all: [TemplateFunction] = [
         TemplateFunction("money-capitals", 1...1, "w:money-capitals(amount) → 人民币壹万贰仟元整") { args throws(XPathFunctionError) in

@@ -4,16 +4,16 @@
 /// wide and fullwidth characters take 2 columns, combining marks and format characters 0, East Asian
 /// *ambiguous* characters (“ ” … — · × ① □ and the box-drawing lines) `ambiguous` columns — 2 in Chinese
 /// printing, where GB2312/GB18030 printers and CJK terminals draw them full-width — and everything else 1.
-public struct DisplayWidth: Sendable, Equatable {
+package struct DisplayWidth: Sendable, Equatable {
     /// Columns of an East Asian ambiguous-width character: 2 (Chinese printing) or 1 (Western terminals).
-    public let ambiguous: Int
+    package let ambiguous: Int
 
-    public init(ambiguous: Int = 2) {
+    package init(ambiguous: Int = 2) {
         self.ambiguous = ambiguous
     }
 
     /// The columns of one code point.
-    public func of(_ scalar: Unicode.Scalar) -> Int {
+    package func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
         let kind = value < 0x10000 ? Self.basicPlane[Int(value)] : Self.kind(of: value)
@@ -21,14 +21,14 @@ public struct DisplayWidth: Sendable, Equatable {
     }
 
     /// The columns of a character (a grapheme cluster): the sum over its code points.
-    public func of(_ character: Character) -> Int {
+    package func of(_ character: Character) -> Int {
         var columns = 0
         for scalar in character.unicodeScalars { columns += of(scalar) }
         return columns
     }
 
     /// The columns of a string.
-    public func of(_ string: some StringProtocol) -> Int {
+    package func of(_ string: some StringProtocol) -> Int {
         var columns = 0
         for scalar in string.unicodeScalars { columns += of(scalar) }
         return columns
