@@ -81,7 +81,7 @@ def targets(rows, ratio_cases, scale_cases, cores):
     lines = []
 
     def verdict(ok, *measured):
-        failed = [r["engine"] for r in measured if not (r.get("sanity") or "").startswith("ok")]
+        failed = sorted({r["engine"] for r in measured if not (r.get("sanity") or "").startswith("ok")})
         return ("met" if ok else "MISSED") + (" (but %s failed the output check)" % ", ".join(failed) if failed else "")
 
     def wenshu(fmt, jobs, cases=ratio_cases):
@@ -135,8 +135,8 @@ def targets(rows, ratio_cases, scale_cases, cores):
             if small and large and small is not large and small.get("peak_rss_mib") and large.get("peak_rss_mib"):
                 measured_rss = True
                 growth = large["peak_rss_mib"] / small["peak_rss_mib"]
-                lines.append("RSS(%d) ≤ 1.5 × RSS(%d) (.%s, %d jobs): %.0f / %.0f MiB = %.2f× — %s" % (
-                    scale_cases, ratio_cases, fmt, jobs, large["peak_rss_mib"], small["peak_rss_mib"], growth,
+                lines.append("RSS(%d) ≤ 1.5 × RSS(%d) (.%s, %d job%s): %.0f / %.0f MiB = %.2f× — %s" % (
+                    scale_cases, ratio_cases, fmt, jobs, "" if jobs == 1 else "s", large["peak_rss_mib"], small["peak_rss_mib"], growth,
                     verdict(growth <= 1.5, small, large)))
     if not measured_rss:
         lines.append("RSS(%s) ≤ 1.5 × RSS(%s): MISSED (not measured)" % (scale_cases, ratio_cases))
