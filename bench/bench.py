@@ -94,7 +94,7 @@ class Run:
         if a.templates == "libreoffice":
             make_templates.resave_with_libreoffice(self.templates.values())
         self.say("templates: %s" % ", ".join("%s %d B" % (os.path.basename(p), os.path.getsize(p))
-                                              for p in self.templates.values()))
+                                              for p in sorted(set(self.templates.values()))))
 
     def names(self, index):
         return self.party_names[index]
