@@ -441,8 +441,9 @@ def main(argv=None):
     run.prepare()
     run.run_rounds()
     run.run_floors()
-    run.remove_outputs()
     run.write_report()
+    run.say("deleting the outputs …")  # many thousand folders: minutes on a busy disk
+    run.remove_outputs()
 
 
 def mib(kib):
