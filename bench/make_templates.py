@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Build the peers' agreement templates from wbench/layout.py (one layout, four dialects):
+"""Build the peers' agreement templates from wbench/layout.py (one layout, five dialects):
 
     agreement-relatorio.odt   agreement-py3o.odt   agreement-secretary.odt   agreement.txt.j2
+    handbuilt/   content.xml.j2   agreement.fodt.j2   (Jinja2, autoescaped)
+                 agreement_content.py   agreement_fodt.py   (the layout as a Python function `render(o)`)
+                 mimetype   styles.xml   meta.xml   META-INF/manifest.xml   (the static parts)
 
     python3 bench/make_templates.py -o DIR
 
@@ -20,14 +23,22 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from wbench.layout import AGREEMENT, DIALECTS  # noqa: E402
-from wbench.odfparts import odt_parts  # noqa: E402
+from wbench.layout import AGREEMENT, DIALECTS, JinjaXML, python_function  # noqa: E402
+from wbench.odfparts import content_xml, fodt_xml, odt_parts  # noqa: E402
 from wbench.ziplite import package  # noqa: E402
 
 ODT_ENGINES = ("relatorio", "py3o", "secretary")
 
 
+# The hand-built peers' templates (issue 18), in one folder with the static parts they zip.
+HANDBUILT = {"jinja2-odt": "content.xml.j2", "jinja2-odt-static": "content.xml.j2",
+             "python-odt-static": "agreement_content.py", "jinja2-fodt": "agreement.fodt.j2",
+             "python-fodt": "agreement_fodt.py"}
+
+
 def template_path(directory, engine):
+    if engine in HANDBUILT:
+        return os.path.join(directory, "handbuilt", HANDBUILT[engine])
     return os.path.join(directory, "agreement.txt.j2" if engine == "jinja2" else "agreement-%s.odt" % engine)
 
 
@@ -38,7 +49,27 @@ def build(directory):
         data = body.encode() if engine == "jinja2" else package(odt_parts(body))
         with open(template_path(directory, engine), "wb") as handle:
             handle.write(data)
-    return {engine: template_path(directory, engine) for engine in DIALECTS}
+    build_handbuilt(os.path.join(directory, "handbuilt"))
+    return {engine: template_path(directory, engine) for engine in list(DIALECTS) + list(HANDBUILT)}
+
+
+def build_handbuilt(folder):
+    """The files a developer hand-building the agreement keeps: the content.xml and .fodt as Jinja2
+    templates, the same as Python functions, and the static parts of the package."""
+    body = JinjaXML().render(AGREEMENT)
+    marker = "\0BODY\0"
+    files = {"content.xml.j2": content_xml(body), "agreement.fodt.j2": fodt_xml(body)}
+    for name, shell in (("agreement_content.py", content_xml(marker)), ("agreement_fodt.py", fodt_xml(marker))):
+        head, tail = shell.split(marker)
+        files[name] = python_function(AGREEMENT, head, tail)
+    for name, data in odt_parts(""):
+        if name != "content.xml":
+            files[name] = data
+    for name, data in files.items():
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data if isinstance(data, bytes) else data.encode())
 
 
 def resave_with_libreoffice(paths):

@@ -125,6 +125,26 @@ def templates_are_byte_reproducible():
                 assert x.read() == y.read(), engine
 
 
+@check
+def handbuilt_python_peers_print_the_reference():
+    """The hand-built peers that need no Jinja2: the layout as a Python function, zipped with the static parts
+    deflated once (and as a flat .fodt), print the reference paragraphs; a value with XML's special characters
+    stays text."""
+    from wbench import peers
+    with tempfile.TemporaryDirectory() as scratch:
+        templates = make_templates.build(os.path.join(scratch, "templates"))
+        for engine, fmt in (("python-odt-static", "odt"), ("python-fodt", "fodt")):
+            render = peers.prepare(engine, templates[engine])
+            for index in range(5):
+                context = caseload.from_mapping(casegen.make_case("selftest", index))
+                if index == 4:
+                    context.agreement["facts"] = "甲 <乙> & 丙"
+                path = os.path.join(scratch, "%d.%s" % (index, fmt))
+                render(context, path)
+                names = [p.name for p in context.parties]
+                assert sanity.check(path, fmt, names, reference.paragraphs(context)) == ([], []), (engine, index)
+
+
 def _has_yaml():
     try:
         import yaml  # noqa: F401

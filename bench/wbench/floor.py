@@ -58,7 +58,11 @@ def _rate(work, documents, min_seconds):
 
 
 def measure(paths, level=6, min_seconds=1.0):
-    documents = read_parts(paths)
+    return measure_documents(read_parts(paths), level, min_seconds)
+
+
+def measure_documents(documents, level=6, min_seconds=1.0):
+    """Both floors on documents as read_parts returns them."""
     static = static_names(documents)
     # Check once (untimed) that the floor's archives are real zips holding the same bytes.
     rebuilt = zipfile.ZipFile(io.BytesIO(ziplite.package(documents[0], level)))

@@ -211,4 +211,77 @@ class JinjaText(Dialect):
         return "{%% end%s %%}\n" % directive
 
 
+class JinjaXML(Dialect):
+    """ODF paragraphs for Jinja2 with autoescaping on (the hand-built peers' content.xml and .fodt): static
+    text escaped once here, each value escaped by Jinja2 as it is printed."""
+
+    def expression(self, code):
+        return "{{ %s }}" % code
+
+    def open_for(self, names, iterable):
+        return "{%% for %s in %s %%}" % (names, iterable)
+
+    def open_if(self, test):
+        return "{%% if %s %%}" % test
+
+    def close(self, directive):
+        return "{%% end%s %%}" % directive
+
+
 DIALECTS = {"relatorio": Relatorio(), "py3o": Py3o(), "secretary": Secretary(), "jinja2": JinjaText()}
+
+
+def python_function(blocks, head, tail):
+    """The source of a Python module whose `render(o)` returns head + the layout's ODF paragraphs for case
+    `o` + tail: the layout written as a plain Python function, as a developer would write it without a
+    template engine (one f-string per paragraph, loops and conditions as Python's own)."""
+    lines = ['"""Written by bench/make_templates.py from wbench/layout.py: the agreement as a Python function."""',
+             "", "from wbench.formatting import HELPERS", ""]
+    lines += ["%s = HELPERS[%r]" % (name, name) for name in sorted(_helper_names(blocks))]
+    lines += ["", "", "def esc(value):",
+              "    if value is None:", "        return ''",
+              "    return str(value).replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')",
+              "", "", "def render(o):", "    out = [%s]" % repr(head), "    w = out.append"]
+    _python_blocks(blocks, 1, lines)
+    lines += ["    w(%s)" % repr(tail), "    return ''.join(out)", ""]
+    return "\n".join(lines)
+
+
+def _helper_names(blocks):
+    import builtins
+    from .formatting import HELPERS
+    codes = []
+
+    def walk(items):
+        for b in items:
+            if isinstance(b, P):
+                codes.extend(part.code for part in b.parts if isinstance(part, E))
+            else:
+                codes.append(b.iterable if isinstance(b, For) else b.test)
+                walk(b.body)
+    walk(blocks)
+    return {name for name, value in HELPERS.items()
+            if any(name + "(" in code for code in codes) and value is not getattr(builtins, name, None)}
+
+
+def _python_blocks(blocks, depth, lines):
+    pad = "    " * depth
+    for block in blocks:
+        if isinstance(block, P) and not any(isinstance(part, E) for part in block.parts):
+            lines.append("%sw(%r)" % (pad, Dialect().block(block)))
+        elif isinstance(block, P):
+            inner = []
+            for part in block.parts:
+                if isinstance(part, E):
+                    assert not set(part.code) & set("'\"\\{}"), part.code
+                    inner.append("{esc(%s)}" % part.code)
+                else:
+                    inner.append(xml_text(part).replace("\\", "\\\\").replace("'", "\\'")
+                                 .replace("{", "{{").replace("}", "}}"))
+            lines.append("%sw(f'<text:p text:style-name=\"%s\">%s</text:p>')" % (pad, block.style, "".join(inner)))
+        elif isinstance(block, For):
+            lines.append("%sfor %s in %s:" % (pad, block.names, block.iterable))
+            _python_blocks(block.body, depth + 1, lines)
+        else:
+            lines.append("%sif %s:" % (pad, block.test))
+            _python_blocks(block.body, depth + 1, lines)

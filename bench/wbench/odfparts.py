@@ -1,6 +1,6 @@
 """The static parts of the peers' ODT templates (ODF 1.3): styles for GB/T 9704 (A4, margins 37/26/35/28 mm,
 22-line grid, 仿宋_GB2312 16 pt body, 方正小标宋简体 22 pt title, 黑体 headings), meta, manifest, and the
-content.xml shell around a body written by a wbench.layout dialect."""
+content.xml shell around a body written by a wbench.layout dialect, and the flat .fodt holding all of them."""
 
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -36,11 +36,10 @@ def _paragraph_style(name, font, size, align="justify", indent="0mm", before="0m
         '</style:style>' % (name, align, indent, before, after, font, size, font, size, font, size))
 
 
-def styles_xml():
+def _styles():
+    """The inside of office:styles: the default style, Standard and the layout's paragraph styles."""
     body = "仿宋_GB2312"
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-styles %s>%s<office:styles>'
         '<style:default-style style:family="paragraph">'
         '<style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:line-break="strict" '
         'style:punctuation-wrap="hanging" style:writing-mode="lr-tb"/>'
@@ -49,21 +48,8 @@ def styles_xml():
         'style:country-asian="CN" fo:letter-spacing="-0.08mm"/>'
         '</style:default-style>'
         '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
-        '%s%s%s%s%s%s%s%s'
-        '</office:styles>'
-        '<office:automatic-styles>'
-        '<style:page-layout style:name="A4GB9704">'
-        '<style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" '
-        'style:print-orientation="portrait" fo:margin-top="37mm" fo:margin-bottom="35mm" fo:margin-left="28mm" '
-        'fo:margin-right="26mm" style:writing-mode="lr-tb" style:layout-grid-mode="line" '
-        'style:layout-grid-lines="22" style:layout-grid-base-height="10.227mm" '
-        'style:layout-grid-ruby-height="0mm" style:layout-grid-color="#c0c0c0" '
-        'style:layout-grid-print="false" style:layout-grid-display="false"/>'
-        '</style:page-layout>'
-        '</office:automatic-styles>'
-        '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4GB9704"/>'
-        '</office:master-styles></office:document-styles>' % (
-            NAMESPACES, _font_decls(), body, body,
+        '%s%s%s%s%s%s%s%s' % (
+            body, body,
             _paragraph_style("Title", "方正小标宋简体", "22pt", align="center", after="10.227mm"),
             _paragraph_style("Number", body, "16pt", align="end"),
             _paragraph_style("Party", body, "16pt", indent="11.2mm"),
@@ -74,11 +60,34 @@ def styles_xml():
             _paragraph_style("Date", body, "16pt", align="end")))
 
 
-def meta_xml():
+PAGE_LAYOUT = (
+    '<style:page-layout style:name="A4GB9704">'
+    '<style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" '
+    'style:print-orientation="portrait" fo:margin-top="37mm" fo:margin-bottom="35mm" fo:margin-left="28mm" '
+    'fo:margin-right="26mm" style:writing-mode="lr-tb" style:layout-grid-mode="line" '
+    'style:layout-grid-lines="22" style:layout-grid-base-height="10.227mm" '
+    'style:layout-grid-ruby-height="0mm" style:layout-grid-color="#c0c0c0" '
+    'style:layout-grid-print="false" style:layout-grid-display="false"/>'
+    '</style:page-layout>')
+
+MASTER_STYLES = ('<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4GB9704"/>'
+                 '</office:master-styles>')
+
+
+def styles_xml():
     return ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<office:document-meta %s><office:meta><meta:generator>wenshu-bench</meta:generator>'
-            '<dc:title>人民调解协议书</dc:title><dc:language>zh-CN</dc:language></office:meta>'
-            '</office:document-meta>' % NAMESPACES)
+            '<office:document-styles %s>%s<office:styles>%s</office:styles>'
+            '<office:automatic-styles>%s</office:automatic-styles>%s</office:document-styles>' % (
+                NAMESPACES, _font_decls(), _styles(), PAGE_LAYOUT, MASTER_STYLES))
+
+
+META = ('<office:meta><meta:generator>wenshu-bench</meta:generator>'
+        '<dc:title>人民调解协议书</dc:title><dc:language>zh-CN</dc:language></office:meta>')
+
+
+def meta_xml():
+    return '<?xml version="1.0" encoding="UTF-8"?><office:document-meta %s>%s</office:document-meta>' % (
+        NAMESPACES, META)
 
 
 def manifest_xml():
@@ -96,6 +105,16 @@ def content_xml(body):
             '<office:document-content %s>%s<office:automatic-styles/>'
             '<office:body><office:text>%s</office:text></office:body></office:document-content>'
             % (NAMESPACES, _font_decls(), body))
+
+
+def fodt_xml(body):
+    """The flat ODF text document (.fodt) whose office:text holds `body`: the same meta, fonts, styles and
+    page as the package's parts, in one file."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<office:document %s office:mimetype="application/vnd.oasis.opendocument.text">%s%s'
+            '<office:styles>%s</office:styles><office:automatic-styles>%s</office:automatic-styles>%s'
+            '<office:body><office:text>%s</office:text></office:body></office:document>' % (
+                NAMESPACES, META, _font_decls(), _styles(), PAGE_LAYOUT, MASTER_STYLES, body))
 
 
 MIMETYPE = b"application/vnd.oasis.opendocument.text"

@@ -22,8 +22,10 @@ def main(engine, template, case_list, output_dir, result_path):
     result = {"engine": engine, "python": sys.version.split()[0], "docs": 0}
     extension = peers.EXTENSIONS[engine]
     try:
-        result["version"] = importlib.metadata.version(peers.DISTRIBUTIONS[engine])
-        __import__({"py3o": "py3o.template", "relatorio": "relatorio.templates.opendocument"}.get(engine, engine))
+        distribution = peers.DISTRIBUTIONS[engine]
+        result["version"] = "%s %s" % (distribution, importlib.metadata.version(distribution)) if distribution \
+            else "standard library"
+        __import__(peers.IMPORTS[engine])
         start = time.perf_counter()
         render = peers.prepare(engine, template)
         prepared = time.perf_counter()

@@ -53,6 +53,27 @@ def render(binary, cases_dir, case_names, fmt, jobs, output_dir, log_path, timeo
     return {"seconds": seconds, "rss_kib": rss, "outputs": outputs}
 
 
+def one_case(binary, cases_dir, case_name, output_dir, log_path, timeout=120):
+    """Seconds of one `wenshu render --form agreement -o DIR CASE` (its default format, .odt), a fresh process,
+    from its start to its exit as the caller sees it: timed around the process itself, not through GNU time,
+    whose own start would be counted. Raises Unavailable with the reason."""
+    import subprocess
+    import time
+    argv = [binary, "render", "--form", "agreement", "-o", output_dir, case_name]
+    with open(log_path, "wb") as log:
+        start = time.perf_counter()
+        try:
+            code = subprocess.run(argv, cwd=cases_dir, stdout=log, stderr=log, stdin=subprocess.DEVNULL,
+                                  timeout=timeout).returncode
+        except subprocess.TimeoutExpired:
+            code = "a time-out"
+        seconds = time.perf_counter() - start
+    if code != 0:
+        raise Unavailable("`wenshu render --form agreement -o DIR %s` exited %s: %s" % (
+            case_name, code, process.tail(log_path, 2)))
+    return seconds
+
+
 def describe(repo, binary):
     """'<commit>[+changes]' when the binary is the repository's own build, else the binary's name."""
     import subprocess
