@@ -44,6 +44,33 @@ final class PrintCheckTests: XCTestCase {
         }
     }
 
+    /// Nothing signs alone (issue 13): no page after the first starts with the committee's name and seal, a
+    /// date alone, the parties' signatures or a table's signature row — the wages case's 受理登记表 started
+    /// page 2 with its seal and date. A first line lower than a grid line under the text block's top has
+    /// lines above it that pdftotext does not see (a blank form's ruled lines). The committee's officers
+    /// (人民调解员, 记录人) may open a page of a long agreement: they sign with the seal, on its page.
+    func testNoSignatureOrSealStartsAPage() throws {
+        let date = /^[0-9〇一二三四五六七八九十]*年[0-9〇一二三四五六七八九十]*月[0-9〇一二三四五六七八九十]*日$/
+        var pages = 0
+        for form in try PrintedExamples.forms() {
+            for (index, top) in form.pageTops.enumerated() {
+                let page = index + 2
+                pages += 1
+                guard let top else {
+                    XCTFail("\(form.name) page \(page) is empty")
+                    continue
+                }
+                guard top.top < 37 + 10 else { continue }
+                let line = top.text
+                let alone = line.contains("（印）") || line.contains("（盖章）") || line.wholeMatch(of: date) != nil
+                    || line.hasPrefix("当事人（签名") || line.hasPrefix("签收") || line.hasPrefix("当事人签名")
+                    || line.hasPrefix("受理人签名") || line.hasPrefix("被调查人：")
+                XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
+            }
+        }
+        XCTAssertGreaterThan(pages, 50, "the examples' forms have pages after the first")
+    }
+
     /// Wenshu's text layout (28 × 22 with page-number lines, tables drawn with rules) never needs fewer pages
     /// than the printed form: a PDF longer than the text means the print spilled.
     func testNoFormPrintsLongerThanItsTextLayout() throws {
@@ -68,6 +95,9 @@ enum PrintedExamples {
         var pdfPages: Int
         /// Pages of the same form in Wenshu's text layout (GB/T 9704's 28 × 22).
         var textPages: Int
+        /// The first line of each page after the first (its words joined, and its top in millimetres from
+        /// the page's top), nil for a page with nothing but its number.
+        var pageTops: [(text: String, top: Double)?]
     }
 
     private static let printed: Result<[Form], Error> = Result { try printAll() }
@@ -116,9 +146,20 @@ enum PrintedExamples {
             try result.get().write(to: pdf)
             let stem = String(documents[index].document.dropLast(4))
             let formID = stem.replacing(/-\d+$/, with: "")
-            forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: try LibreOffice.pageCount(pdf),
-                              textPages: textPages[index]))
+            let pageCount = try LibreOffice.pageCount(pdf)
+            let tops = try (1..<max(pageCount, 1)).map { try firstLine(pdf, page: $0 + 1) }
+            forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: pageCount,
+                              textPages: textPages[index], pageTops: tops))
         }
         return forms
+    }
+
+    /// The first line of a page's text block: the words within a millimetre of the topmost one, left to
+    /// right; the page number under the text block (from 262 mm down) does not count.
+    static func firstLine(_ pdf: URL, page: Int) throws -> (text: String, top: Double)? {
+        let words = try LibreOffice.words(pdf, page: page).filter { $0.top < 262 }
+        guard let top = words.map(\.top).min() else { return nil }
+        let line = words.filter { abs($0.top - top) < 1 }.sorted { $0.left < $1.left }
+        return (line.map(\.text).joined(), top)
     }
 }
