@@ -299,8 +299,9 @@ struct ODFBody {
                     let cellIndent = ledger ? ODFStyleSheet.twoLedgerCharacters : ODFStyleSheet.twoTableCharacters
                     let paragraphs = cell?.paragraphs ?? []
                     // A line left for handwriting (an empty box, a blank to fill in) is a handwriting line
-                    // high (8 mm), not a printed line (4.9 mm at 14 pt).
-                    let writeIn = ledger || row.isHeader ? parent : "Wenshu_20_Write_20_In"
+                    // high (8 mm), not a printed line (4.9 mm at 14 pt); a row of several handwriting lines
+                    // has its height already.
+                    let writeIn = ledger || row.isHeader || row.minLines > 1 ? parent : "Wenshu_20_Write_20_In"
                     if paragraphs.isEmpty {
                         openParagraph(writeIn, topLevel: false)
                         closeParagraph("text:p")
