@@ -63,13 +63,38 @@ final class PrintCheckTests: XCTestCase {
                 guard top.top < 37 + 10 else { continue }
                 let line = top.text
                 let officers = line.hasPrefix("人民调解员：") || line.hasPrefix("记录人：")
-                let signs = ["签名", "签收", "按指印", "被调查人："].contains { line.contains($0) }
+                // A signatory's line (the parties', an interviewee's, a receipt's), not a sentence that
+                // names signing (本协议自各方当事人签名……之日起生效).
+                let signs = ["当事人（签名", "签收", "申请人：", "被申请人：", "第三人：", "当事人：", "法定代表人：", "负责人：",
+                             "委托代理人：", "法定代理人：", "被调查人：", "受理人签名", "当事人签名"].contains { line.hasPrefix($0) }
+                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）")
                 let alone = line.contains("（印）") || line.contains("（盖章）") || line.wholeMatch(of: date) != nil
                     || (signs && !officers)
                 XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
             }
         }
         XCTAssertGreaterThan(pages, 50, "the examples' forms have pages after the first")
+    }
+
+    /// No line of any example's form or any blank form starts with a closing mark (domain.md §6), in
+    /// LibreOffice's layout and in the text layout (a table cell's line starts after its rule): a blank
+    /// that vanished at a line's end left "，住址" and "。" to start the next.
+    func testNoLineStartsWithAClosingMark() throws {
+        let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", "’"]
+        var lines = 0
+        for form in try PrintedExamples.forms() {
+            for start in form.lineStarts {
+                lines += 1
+                XCTAssertFalse(start.text.first.map(closing.contains) ?? false, "\(form.name) page \(start.page): a line starts with “\(start.text)”")
+            }
+            for line in form.textLines {
+                for piece in line.split(separator: "│") {
+                    let text = piece.drop { $0 == " " || $0 == "　" }
+                    XCTAssertFalse(text.first.map(closing.contains) ?? false, "\(form.name) (text): a line starts with “\(line)”")
+                }
+            }
+        }
+        XCTAssertGreaterThan(lines, 1000, "the lines of every form are seen")
     }
 
     /// Wenshu's text layout (28 × 22 with page-number lines, tables drawn with rules) never needs fewer pages
@@ -99,6 +124,11 @@ enum PrintedExamples {
         /// The first line of each page after the first (its words joined, and its top in millimetres from
         /// the page's top), nil for a page with nothing but its number.
         var pageTops: [(text: String, top: Double)?]
+        /// The words that start a line in LibreOffice's layout (a word lower than the one before it), with
+        /// their page.
+        var lineStarts: [(page: Int, text: String)]
+        /// The lines of the form's text layout.
+        var textLines: [String]
     }
 
     private static let printed: Result<[Form], Error> = Result { try printAll() }
@@ -129,12 +159,15 @@ enum PrintedExamples {
 
         var documents: [(source: String, document: String, odf: Data)] = []
         var textPages: [Int] = []
+        var texts: [String] = []
         for (name, rendered) in files {
             for odt in rendered where odt.name.hasSuffix(".odt") {
                 let stem = String(odt.name.dropLast(4))
                 let text = try XCTUnwrap(rendered.first { $0.name == stem + ".txt" })
                 documents.append((name, stem + ".pdf", odt.data))
-                textPages.append(String(decoding: text.data, as: UTF8.self).filter { $0 == "\u{0C}" }.count + 1)
+                let layout = String(decoding: text.data, as: UTF8.self)
+                textPages.append(layout.filter { $0 == "\u{0C}" }.count + 1)
+                texts.append(layout)
             }
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-print-check-\(UUID().uuidString)")
@@ -149,8 +182,17 @@ enum PrintedExamples {
             let formID = stem.replacing(/-\d+$/, with: "")
             let pageCount = try LibreOffice.pageCount(pdf)
             let tops = try (1..<max(pageCount, 1)).map { try firstLine(pdf, page: $0 + 1) }
+            var starts: [(page: Int, text: String)] = []
+            for page in 1...max(pageCount, 1) {
+                var previous: WenshuTestSupport.LibreOffice.Word?
+                for word in try LibreOffice.words(pdf, page: page) {
+                    if previous.map({ word.top > $0.top + 1 }) ?? true { starts.append((page, word.text)) }
+                    previous = word
+                }
+            }
             forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: pageCount,
-                              textPages: textPages[index], pageTops: tops))
+                              textPages: textPages[index], pageTops: tops, lineStarts: starts,
+                              textLines: texts[index].components(separatedBy: .newlines)))
         }
         return forms
     }
