@@ -35,7 +35,7 @@ final class PartialPrintTests: XCTestCase {
                                          "--profile", "examples/office.yaml"])
         XCTAssertEqual(run.status, 0, run.errors)
         let lines = run.output.components(separatedBy: "\n")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("申请人沈国强") }, run.output)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("申请人：沈国强") }, run.output)
         XCTAssertTrue(run.output.contains("2025年10月俞建华翻建住"), "the facts are filled")
         XCTAssertTrue(run.output.contains("编号：" + String(repeating: "_", count: 20)), "the number is its blank")
         for numeral in ["一", "二", "三", "四", "五", "六"] {

@@ -187,12 +187,12 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(Array(document.blocks.prefix(4)), [
             .title([.text("人民调解协议书")]),
             .subtitle([.text("编号："), .blank(width: 10)], alignment: .right),
-            .paragraph(Paragraph([.text("申请人："), .blank(width: 4), .text("　性别："), .blank(width: 2), .text("　民族："), .blank(width: 2),
+            .paragraph(Paragraph([.text("申请人："), .blank(width: 3), .text("　性别："), .blank(width: 2), .text("　民族："), .blank(width: 2),
                                   .text("　年龄："), .blank(width: 2), .text("岁")], firstLineIndent: false)),
             .paragraph(Paragraph([.text("联系方式："), .blank(width: 7), .text("　职业或职务："), .blank(width: 6)], firstLineIndent: false)),
         ])
         // The second party is the 被申请人: the form gives the fragment its role words for a blank form.
-        XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人："), .blank(width: 4), .text("　性别："), .blank(width: 2),
+        XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人："), .blank(width: 3), .text("　性别："), .blank(width: 2),
             .text("　民族："), .blank(width: 2), .text("　年龄："), .blank(width: 2), .text("岁")], firstLineIndent: false))))
         XCTAssertTrue(document.blocks.contains(.signatures(SignatureBlock([
             Signature(label: [.text("当事人（签名、盖章或按指印）：")]),

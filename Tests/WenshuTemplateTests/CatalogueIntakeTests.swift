@@ -323,8 +323,8 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertTrue(register.rows.contains { $0.hasSuffix("\(blank(8))人民调解委员会（印）\n\(blank(3))年\(blank(2))月\(blank(2))日") }, "\(register.rows)")
 
         let application = Printed(try form("application").renderBlank())
-        XCTAssertEqual(application.lines.filter { $0.hasPrefix("申请人：\(blank(4))　性别：") }.count, 1)
-        XCTAssertEqual(application.lines.filter { $0.hasPrefix("被申请人：\(blank(4))　性别：") }.count, 1)
+        XCTAssertEqual(application.lines.filter { $0.hasPrefix("申请人：\(blank(3))　性别：") }.count, 1)
+        XCTAssertEqual(application.lines.filter { $0.hasPrefix("被申请人：\(blank(3))　性别：") }.count, 1)
         XCTAssertEqual(application.signatures, ["申请人：\(blank(3))（签名、盖章或按指印）\(room)｜\(blank(3))年\(blank(2))月\(blank(2))日"])
 
         let notice = Printed(try form("rights-notice").renderBlank())
