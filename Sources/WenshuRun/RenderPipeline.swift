@@ -70,11 +70,7 @@ public struct RenderPipeline: Sendable {
             return CaseResult(source: name, caseNumber: nil, files: [], diagnostics: [error])
         }
         var diagnostics = CaseChecker(profile: profile).check(file)
-        if settings.partial {
-            for index in diagnostics.indices where InputID.missingField.ids.contains(diagnostics[index].id) {
-                diagnostics[index].severity = .warning
-            }
-        }
+        if settings.partial { diagnostics = Self.partial(diagnostics) }
         // A work log has no number: its papers go under the committee's name and the book's.
         let number = kind == .worklog ? file.root.element(named: "committee").map { $0.stringValue + "调解工作记录本" }
             : file.root.element(named: "number")?.stringValue
@@ -91,6 +87,16 @@ public struct RenderPipeline: Sendable {
         } catch {
             diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: name), ["detail": "\(error)"]))
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+    }
+
+    /// The case's findings as a partial print reads them: a required field the case lacks is a warning
+    /// (the form prints its blank), not an error.
+    public static func partial(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { finding in
+            var finding = finding
+            if InputID.missingField.ids.contains(finding.id) { finding.severity = .warning }
+            return finding
         }
     }
 

@@ -82,10 +82,6 @@ struct CheckCommand: ParsableCommand {
             }
         }
         // As `render --partial` does, a required case field the case lacks is left blank, not refused.
-        var findings = report.diagnostics
-        for index in findings.indices where InputID.missingField.ids.contains(findings[index].id) {
-            findings[index].severity = .warning
-        }
-        return CheckReport(files: report.files, findings: [findings, notes])
+        return CheckReport(files: report.files, findings: [RenderPipeline.partial(report.diagnostics), notes])
     }
 }
