@@ -121,6 +121,7 @@ public enum DiagnosticCatalogue {
         .duplicateForm,
         .libraryNotFound,
         .missingField,
+        .partialBlank,
         .functionFailed,
         .evaluation,
         .notApplicable,

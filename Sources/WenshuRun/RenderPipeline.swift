@@ -16,11 +16,16 @@ public struct RenderPipeline: Sendable {
         public var forms: [String]
         public var formats: [OutputFormat]
         public var writerOptions: WriterOptions
+        /// `render --partial`: what the case lacks, required or not, prints as the form's blank (noted as
+        /// `template.partial-blank`); a required case field it lacks is a warning, not a refusal.
+        public var partial: Bool
 
-        public init(forms: [String] = [], formats: [OutputFormat] = [.odt], writerOptions: WriterOptions = WriterOptions()) {
+        public init(forms: [String] = [], formats: [OutputFormat] = [.odt], writerOptions: WriterOptions = WriterOptions(),
+                    partial: Bool = false) {
             self.forms = forms
             self.formats = formats
             self.writerOptions = writerOptions
+            self.partial = partial
         }
     }
 
@@ -65,6 +70,7 @@ public struct RenderPipeline: Sendable {
             return CaseResult(source: name, caseNumber: nil, files: [], diagnostics: [error])
         }
         var diagnostics = CaseChecker(profile: profile).check(file)
+        if settings.partial { diagnostics = Self.partial(diagnostics) }
         // A work log has no number: its papers go under the committee's name and the book's.
         let number = kind == .worklog ? file.root.element(named: "committee").map { $0.stringValue + "调解工作记录本" }
             : file.root.element(named: "number")?.stringValue
@@ -81,6 +87,16 @@ public struct RenderPipeline: Sendable {
         } catch {
             diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: name), ["detail": "\(error)"]))
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
+        }
+    }
+
+    /// The case's findings as a partial print reads them: a required field the case lacks is a warning
+    /// (the form prints its blank), not an error.
+    public static func partial(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { finding in
+            var finding = finding
+            if InputID.missingField.ids.contains(finding.id) { finding.severity = .warning }
+            return finding
         }
     }
 
@@ -121,7 +137,7 @@ public struct RenderPipeline: Sendable {
         var documents: [(String, Document)] = []
         var diagnostics: [Diagnostic] = []
         for template in templates {
-            let rendering = template.render(caseDocument, office: profile?.file.document)
+            let rendering = template.render(caseDocument, office: profile?.file.document, partial: settings.partial)
             diagnostics += rendering.diagnostics
             let repeated = template.forEachSource != nil
             for (index, document) in rendering.documents.enumerated() {

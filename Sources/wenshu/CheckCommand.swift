@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import WenshuCase
 import WenshuDiagnostics
+import WenshuRun
+import WenshuTemplate
 
 /// `wenshu check`: load and check case files (and the office's own files), print every finding.
 struct CheckCommand: ParsableCommand {
@@ -20,6 +22,9 @@ struct CheckCommand: ParsableCommand {
             Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 64 when the \
             command line is wrong.
 
+            With --partial, each case is also filled as `wenshu render --partial` fills it, and a note per \
+            form names every field such a print leaves blank for handwriting [template.partial-blank].
+
             Example: wenshu check examples/cases --profile examples/office.yaml
             """)
 
@@ -31,6 +36,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The office profile: holidays for the 30-day window, committees, number series. Default: office.yaml in the current folder, if there is one.",
                                valueName: "file"))
     var profile: String?
+
+    @Flag(help: "Also list, form by form, the fields `wenshu render --partial` would leave blank.")
+    var partial = false
+
+    @OptionGroup var library: TemplateLibraryOptions
 
     @Option(help: "Output format: text (one line per finding) or json.")
     var format: OutputFormat = .text
@@ -47,11 +57,31 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let files = try CommandInputs.files(paths)
-        let report = CheckReport.check(files, profile: InputFiles.profile(given: profile, among: files))
+        let profileFile = InputFiles.profile(given: profile, among: files)
+        var report = CheckReport.check(files, profile: profileFile)
+        if partial { report = try partialBlanks(files, profile: profileFile, adding: report) }
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)
         }
         if report.errors > 0 { throw ExitCode.failure }
+    }
+
+    /// The report with a `template.partial-blank` note, located at the case, for every field a partial
+    /// print of each applicable form leaves blank.
+    private func partialBlanks(_ files: [URL], profile: URL?, adding report: CheckReport) throws -> CheckReport {
+        let (library, _) = try self.library.load()
+        let office = profile.flatMap { OfficeProfile.load($0).profile }
+        let pipeline = RenderPipeline(library: library, profile: office, settings: .init(formats: [], partial: true))
+        var notes: [Diagnostic] = []
+        for url in CommandInputs.renderable(files) where FileKind(guessingFrom: url) == .caseFile {
+            guard let file = try? CaseLoader.load(url, kind: .caseFile, displayName: url.relativePath) else { continue }
+            for var note in pipeline.documents(for: file.document).diagnostics where note.id == TemplateID.partialBlank.entry.id {
+                note.location = SourceLocation(file: url.relativePath)
+                notes.append(note)
+            }
+        }
+        // As `render --partial` does, a required case field the case lacks is left blank, not refused.
+        return CheckReport(files: report.files, findings: [RenderPipeline.partial(report.diagnostics), notes])
     }
 }

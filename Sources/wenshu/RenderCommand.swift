@@ -26,6 +26,7 @@ struct RenderCommand: ParsableCommand {
           wenshu render --form all examples/cases -o out --to odt --to txt
           wenshu render --form agreement examples/cases/traffic-instalments.xml
           wenshu render --blank --form agreement -o out --to odt
+          wenshu render --partial --form agreement case.yaml -o out
           wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
 
         Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
@@ -37,6 +38,10 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(help: "Write the forms with every field blank, for filling in by hand (into DIR/blank/); no case is read.")
     var blank = false
+
+    @Flag(help: ArgumentHelp("Fill what the case has and leave every field it lacks, required or not, as its blank for handwriting (a note names each), instead of refusing the form.",
+                             discussion: "`wenshu check --partial` lists the fields such a print leaves blank, form by form."))
+    var partial = false
 
     @Flag(help: "Print the document model as an outline instead of writing documents (for template authors).")
     var outline = false
@@ -58,6 +63,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
+        if blank && partial { throw ValidationError(CommandWording.partialNeedsCases.render(in: .current)) }
         if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
         if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
         if jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
@@ -84,7 +90,7 @@ struct RenderCommand: ParsableCommand {
         var writerOptions = out.writerOptions(defaultPage: .gbt9704)
         // A terminal shows UTF-8: --encoding gb18030 applies to files, and to standard output only when it is not a terminal.
         if out.output == nil && isatty(STDOUT_FILENO) != 0 { writerOptions.textEncoding = .utf8 }
-        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: writerOptions)
+        let settings = RenderPipeline.Settings(forms: forms, formats: formats, writerOptions: writerOptions, partial: partial)
         let pipeline = RenderPipeline(library: library, profile: profile, settings: settings)
 
         if outline { return try printOutlines(pipeline, files: files) }

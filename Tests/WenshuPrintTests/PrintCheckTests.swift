@@ -44,6 +44,59 @@ final class PrintCheckTests: XCTestCase {
         }
     }
 
+    /// Nothing signs alone (issue 13): no page after the first starts with the committee's name and seal, a
+    /// date alone, the parties' signatures or a table's signature row — the wages case's 受理登记表 started
+    /// page 2 with its seal and date. A first line lower than a grid line under the text block's top has
+    /// lines above it that pdftotext does not see (a blank form's ruled lines). The committee's officers
+    /// (人民调解员, 记录人) may open a page of a long agreement: they sign with the seal, on its page.
+    func testNoSignatureOrSealStartsAPage() throws {
+        let date = /^[0-9〇一二三四五六七八九十]*年[0-9〇一二三四五六七八九十]*月[0-9〇一二三四五六七八九十]*日$/
+        var pages = 0
+        for form in try PrintedExamples.forms() {
+            for (index, top) in form.pageTops.enumerated() {
+                let page = index + 2
+                pages += 1
+                guard let top else {
+                    XCTFail("\(form.name) page \(page) is empty")
+                    continue
+                }
+                guard top.top < 37 + 10 else { continue }
+                let line = top.text
+                let officers = line.hasPrefix("人民调解员：") || line.hasPrefix("记录人：")
+                // A signatory's line (the parties', an interviewee's, a receipt's), not a sentence that
+                // names signing (本协议自各方当事人签名……之日起生效).
+                let signs = ["当事人（签名", "签收", "申请人：", "被申请人：", "第三人：", "当事人：", "法定代表人：", "负责人：",
+                             "委托代理人：", "法定代理人：", "被调查人：", "受理人签名", "当事人签名"].contains { line.hasPrefix($0) }
+                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）")
+                let alone = line.contains("（印）") || line.contains("（盖章）") || line.wholeMatch(of: date) != nil
+                    || (signs && !officers)
+                XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
+            }
+        }
+        XCTAssertGreaterThan(pages, 50, "the examples' forms have pages after the first")
+    }
+
+    /// No line of any example's form or any blank form starts with a closing mark (domain.md §6), in
+    /// LibreOffice's layout and in the text layout (a table cell's line starts after its rule): a blank
+    /// that vanished at a line's end left "，住址" and "。" to start the next.
+    func testNoLineStartsWithAClosingMark() throws {
+        let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", "’"]
+        var lines = 0
+        for form in try PrintedExamples.forms() {
+            for start in form.lineStarts {
+                lines += 1
+                XCTAssertFalse(start.text.first.map(closing.contains) ?? false, "\(form.name) page \(start.page): a line starts with “\(start.text)”")
+            }
+            for line in form.textLines {
+                for piece in line.split(separator: "│") {
+                    let text = piece.drop { $0 == " " || $0 == "　" }
+                    XCTAssertFalse(text.first.map(closing.contains) ?? false, "\(form.name) (text): a line starts with “\(line)”")
+                }
+            }
+        }
+        XCTAssertGreaterThan(lines, 1000, "the lines of every form are seen")
+    }
+
     /// Wenshu's text layout (28 × 22 with page-number lines, tables drawn with rules) never needs fewer pages
     /// than the printed form: a PDF longer than the text means the print spilled.
     func testNoFormPrintsLongerThanItsTextLayout() throws {
@@ -68,6 +121,14 @@ enum PrintedExamples {
         var pdfPages: Int
         /// Pages of the same form in Wenshu's text layout (GB/T 9704's 28 × 22).
         var textPages: Int
+        /// The first line of each page after the first (its words joined, and its top in millimetres from
+        /// the page's top), nil for a page with nothing but its number.
+        var pageTops: [(text: String, top: Double)?]
+        /// The words that start a line in LibreOffice's layout (a word lower than the one before it), with
+        /// their page.
+        var lineStarts: [(page: Int, text: String)]
+        /// The lines of the form's text layout.
+        var textLines: [String]
     }
 
     private static let printed: Result<[Form], Error> = Result { try printAll() }
@@ -98,12 +159,15 @@ enum PrintedExamples {
 
         var documents: [(source: String, document: String, odf: Data)] = []
         var textPages: [Int] = []
+        var texts: [String] = []
         for (name, rendered) in files {
             for odt in rendered where odt.name.hasSuffix(".odt") {
                 let stem = String(odt.name.dropLast(4))
                 let text = try XCTUnwrap(rendered.first { $0.name == stem + ".txt" })
                 documents.append((name, stem + ".pdf", odt.data))
-                textPages.append(String(decoding: text.data, as: UTF8.self).filter { $0 == "\u{0C}" }.count + 1)
+                let layout = String(decoding: text.data, as: UTF8.self)
+                textPages.append(layout.filter { $0 == "\u{0C}" }.count + 1)
+                texts.append(layout)
             }
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-print-check-\(UUID().uuidString)")
@@ -116,9 +180,29 @@ enum PrintedExamples {
             try result.get().write(to: pdf)
             let stem = String(documents[index].document.dropLast(4))
             let formID = stem.replacing(/-\d+$/, with: "")
-            forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: try LibreOffice.pageCount(pdf),
-                              textPages: textPages[index]))
+            let pageCount = try LibreOffice.pageCount(pdf)
+            let tops = try (1..<max(pageCount, 1)).map { try firstLine(pdf, page: $0 + 1) }
+            var starts: [(page: Int, text: String)] = []
+            for page in 1...max(pageCount, 1) {
+                var previous: WenshuTestSupport.LibreOffice.Word?
+                for word in try LibreOffice.words(pdf, page: page) {
+                    if previous.map({ word.top > $0.top + 1 }) ?? true { starts.append((page, word.text)) }
+                    previous = word
+                }
+            }
+            forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: pageCount,
+                              textPages: textPages[index], pageTops: tops, lineStarts: starts,
+                              textLines: texts[index].components(separatedBy: .newlines)))
         }
         return forms
+    }
+
+    /// The first line of a page's text block: the words within a millimetre of the topmost one, left to
+    /// right; the page number under the text block (from 262 mm down) does not count.
+    static func firstLine(_ pdf: URL, page: Int) throws -> (text: String, top: Double)? {
+        let words = try LibreOffice.words(pdf, page: page).filter { $0.top < 262 }
+        guard let top = words.map(\.top).min() else { return nil }
+        let line = words.filter { abs($0.top - top) < 1 }.sorted { $0.left < $1.left }
+        return (line.map(\.text).joined(), top)
     }
 }

@@ -30,7 +30,8 @@ final class SignaturePaperTests: XCTestCase {
     /// representative and agent sign by name.
     func testTwelveClaimantsSignTwoToARowInText() throws {
         let lines = String(decoding: try file("agreement.txt"), as: UTF8.self).split(separator: "\n").map(String.init)
-        let rows = lines.filter { $0.hasPrefix("申请人：") }
+        // The signature rows, not the particulars (申请人：王德胜　性别：……).
+        let rows = lines.filter { $0.hasPrefix("申请人：") && !$0.contains("性别：") }
         XCTAssertEqual(rows.count, 6)
         for (index, row) in rows.enumerated() {
             let first = Self.claimants[2 * index], second = Self.claimants[2 * index + 1]
@@ -138,7 +139,12 @@ final class SealRoomTests: XCTestCase {
                 let centre = (x: (date.left + date.right) / 2, y: (name.top + date.bottom) / 2)
                 // Words of the name's and the date's own lines are what the seal goes over; the page number
                 // under the text block (from 262 mm down) is not the paper's text.
-                let sealed = words.filter { abs($0.top - name.top) < 1 || abs($0.top - date.top) < 1 }
+                var sealed = words.filter { abs($0.top - name.top) < 1 || abs($0.top - date.top) < 1 }
+                // A name too long for a table cell's line runs over two: its first line is the name too.
+                if nameIndex > 0, case let above = words[nameIndex - 1], name.top - above.top < 7,
+                   (above.text + name.text).contains("委员会（印）") {
+                    sealed.append(above)
+                }
                 for word in words where word.top < 262 && !sealed.contains(where: { $0.left == word.left && $0.top == word.top }) {
                     // The distance from the seal's centre to the nearest point of the word's box.
                     let dx = max(word.left - centre.x, 0, centre.x - word.right)

@@ -60,16 +60,16 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(document.blocks, [
             .title([.text("人民调解协议书")]),
             .subtitle([.text("编号："), f("（2026）西交调协字第37号")], alignment: .right),
-            line(f("申请人"), f("王建国"), .text("　性别"), f("男"), .text("　民族"), f("汉族"), .text("　年龄"), f("47"), .text("岁")),
-            line(.text("职业或职务"), f("个体工商户"), .text("　联系方式"), f("13805712345")),
-            line(f("居民身份证"), .text("号码"), f("330106197803121239")),
-            line(.text("单位或住址"), f("杭州市西湖区古荡街道嘉绿苑12幢3单元402室")),
-            line(f("委托代理人"), f("周敏"), .text("　工作单位"), f("浙江明德律师事务所"), .text("　联系方式"), f("13967123456"),
-                 .text("　代理权限"), f("特别授权")),
-            line(f("被申请人"), f("李明"), .text("　性别"), f("女"), .text("　民族"), f("汉族"), .text("　年龄"), f("43"), .text("岁")),
-            line(.text("职业或职务"), f("公司职员"), .text("　联系方式"), f("0571-88123456")),
-            line(f("居民身份证"), .text("号码"), f("330106198207152463")),
-            line(.text("单位或住址"), f("杭州市西湖区翠苑街道翠苑二区8幢1单元201室")),
+            line(f("申请人"), .text("："), f("王建国"), .text("　性别："), f("男"), .text("　民族："), f("汉族"), .text("　年龄："), f("47"), .text("岁")),
+            line(.text("联系方式："), f("13805712345"), .text("　职业或职务："), f("个体工商户")),
+            line(f("居民身份证"), .text("号码："), f("330106197803121239")),
+            line(.text("单位或住址："), f("杭州市西湖区古荡街道嘉绿苑12幢3单元402室")),
+            line(f("委托代理人"), .text("："), f("周敏"), .text("　代理权限："), f("特别授权")),
+            line(.text("联系方式："), f("13967123456"), .text("　工作单位："), f("浙江明德律师事务所")),
+            line(f("被申请人"), .text("："), f("李明"), .text("　性别："), f("女"), .text("　民族："), f("汉族"), .text("　年龄："), f("43"), .text("岁")),
+            line(.text("联系方式："), f("0571-88123456"), .text("　职业或职务："), f("公司职员")),
+            line(f("居民身份证"), .text("号码："), f("330106198207152463")),
+            line(.text("单位或住址："), f("杭州市西湖区翠苑街道翠苑二区8幢1单元201室")),
             p(.text("纠纷主要事实、争议事项：")),
             p(f("2026年2月14日，李明驾驶小型轿车右转时与骑电动自行车直行的王建国相撞，致王建国左腿骨折。双方就赔偿数额发生争议。")),
             p(f("经杭州市公安局西湖区分局交通警察大队认定，李明负事故主要责任，王建国负次要责任。")),
@@ -126,11 +126,11 @@ final class AgreementTemplateTests: XCTestCase {
         let blocks = try XCTUnwrap(rendering.documents.first?.blocks)
         let f = Inline.field
         func line(_ inlines: Inline...) -> Block { .paragraph(Paragraph(inlines, firstLineIndent: false)) }
-        XCTAssertEqual(Array(blocks[7...10]), [
-            line(f("被申请人"), f("杭州顺达物流有限公司")),
-            line(.text("统一社会信用代码"), f("91330106MA2AXXXX0B")),
-            line(f("法定代表人"), f("赵刚"), .text("　联系方式"), .blank(width: 7)),
-            line(.text("住所"), f("杭州市西湖区天目山路1号")),
+        XCTAssertEqual(Array(blocks[8...11]), [
+            line(f("被申请人"), .text("："), f("杭州顺达物流有限公司")),
+            line(.text("统一社会信用代码："), f("91330106MA2AXXXX0B")),
+            line(f("法定代表人"), .text("："), f("赵刚"), .text("　联系方式："), .blank(width: 7)),
+            line(.text("住所："), f("杭州市西湖区天目山路1号")),
         ])
         // Every line names its signatory, the applicant's agent too; the organisation's seal line has no
         // underline (the seal goes over its name) and its representative signs by name.
@@ -155,7 +155,7 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(rendering.diagnostics.map(\.subject), ["parties/party[2]/address", "agreement/facts"])
         XCTAssertEqual(rendering.diagnostics.map(\.location), [
             SourceLocation(file: "templates/fragments/party-particulars.xml",
-                           line: try templateLine(containing: "单位或住址<value", in: "fragments/party-particulars.xml")),
+                           line: try templateLine(containing: "单位或住址：<value", in: "fragments/party-particulars.xml")),
             SourceLocation(file: "templates/agreement.form.xml", line: try templateLine(containing: "agreement/facts")),
         ])
     }
@@ -170,7 +170,7 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(rendering.diagnostics, [])
         let blocks = try XCTUnwrap(rendering.documents.first?.blocks)
         XCTAssertTrue(blocks.contains(p(.text("本协议一式"), .blank(width: 2), .text("份，当事人、人民调解委员会各持一份。"))))
-        XCTAssertTrue(blocks.contains(.paragraph(Paragraph([.text("职业或职务"), .blank(width: 6), .text("　联系方式"), .field("0571-88123456")],
+        XCTAssertTrue(blocks.contains(.paragraph(Paragraph([.text("联系方式："), .field("0571-88123456"), .text("　职业或职务："), .blank(width: 6)],
                                                            firstLineIndent: false))))
         guard case .signatures(let committee)? = blocks.last else { return XCTFail("no signatures at the foot") }
         XCTAssertEqual(committee.signatures.last?.date, Inline.handwrittenDate)
@@ -187,13 +187,13 @@ final class AgreementTemplateTests: XCTestCase {
         XCTAssertEqual(Array(document.blocks.prefix(4)), [
             .title([.text("人民调解协议书")]),
             .subtitle([.text("编号："), .blank(width: 10)], alignment: .right),
-            .paragraph(Paragraph([.text("申请人"), .blank(width: 4), .text("　性别"), .blank(width: 2), .text("　民族"), .blank(width: 3),
-                                  .text("　年龄"), .blank(width: 2), .text("岁")], firstLineIndent: false)),
-            .paragraph(Paragraph([.text("职业或职务"), .blank(width: 6), .text("　联系方式"), .blank(width: 7)], firstLineIndent: false)),
+            .paragraph(Paragraph([.text("申请人："), .blank(width: 3), .text("　性别："), .blank(width: 2), .text("　民族："), .blank(width: 2),
+                                  .text("　年龄："), .blank(width: 2), .text("岁")], firstLineIndent: false)),
+            .paragraph(Paragraph([.text("联系方式："), .blank(width: 7), .text("　职业或职务："), .blank(width: 6)], firstLineIndent: false)),
         ])
         // The second party is the 被申请人: the form gives the fragment its role words for a blank form.
-        XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人"), .blank(width: 4), .text("　性别"), .blank(width: 2),
-            .text("　民族"), .blank(width: 3), .text("　年龄"), .blank(width: 2), .text("岁")], firstLineIndent: false))))
+        XCTAssertTrue(document.blocks.contains(.paragraph(Paragraph([.text("被申请人："), .blank(width: 3), .text("　性别："), .blank(width: 2),
+            .text("　民族："), .blank(width: 2), .text("　年龄："), .blank(width: 2), .text("岁")], firstLineIndent: false))))
         XCTAssertTrue(document.blocks.contains(.signatures(SignatureBlock([
             Signature(label: [.text("当事人（签名、盖章或按指印）：")]),
             Signature(label: [.text("申请人："), .blank(width: 3), partyRoom]),

@@ -188,8 +188,7 @@ final class CatalogueRecordsTests: XCTestCase {
             "被申请人 | 杭州恒筑建筑劳务有限公司 | 联系电话 | 0571-86231547",
             "第三人 | 浙江临江建设集团有限公司 | 联系电话 | 0571-86102288",
             "纠纷类型 | 劳动争议 | 纠纷等级 | 重大",
-            "交办单位 | 杭州市临平区社会矛盾纠纷调处化解中心",
-            "承办单位 | 杭州市临平区劳动争议人民调解委员会",
+            "交办单位 | 杭州市临平区社会矛盾纠纷调处化解中心 | 承办单位 | 杭州市临平区劳动争议人民调解委员会",
             "责任人 | 沈建明 | 办结时限 | 2026年5月22日前",
             "//杭州市临平区社会矛盾纠纷调处化解中心（盖章）/2026年5月11日",
             "签收 | 承办单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日",
@@ -206,7 +205,7 @@ final class CatalogueRecordsTests: XCTestCase {
         let transfer: (String) -> String = { $0.replacingOccurrences(of: "\"kind\": \"交办\"", with: "\"kind\": \"移交\"") }
         let slip = lines(try XCTUnwrap(try documents("referral", "wages-subcontractor.json", editing: transfer).first))
         XCTAssertEqual(slip.first, "矛盾纠纷移交单")
-        for row in ["移交单位 | 杭州市临平区社会矛盾纠纷调处化解中心", "接收单位 | 杭州市临平区劳动争议人民调解委员会",
+        for row in ["移交单位 | 杭州市临平区社会矛盾纠纷调处化解中心 | 接收单位 | 杭州市临平区劳动争议人民调解委员会",
                     "签收 | 接收单位签收人（签名）：/签收日期：＿＿＿年＿＿月＿＿日"] {
             XCTAssertTrue(slip.contains(row), "missing row: \(row)")
         }

@@ -77,6 +77,8 @@ package enum CommandWording {
     package static let giveCases = Phrase(en: "give a case file or folder", zh: "请给出案件文件或文件夹")
     package static let giveCasesOrBlank = Phrase(en: "give a case file or folder, or --blank for empty forms",
                                                 zh: "请给出案件文件或文件夹，或用--blank印空白表单")
+    package static let partialNeedsCases = Phrase(en: "--partial fills the case files given, --blank none: use one of them",
+                                                 zh: "--partial填写给出的案件文件，--blank不填写案件：二者只能用其一")
     package static let blankTakesNoCases = Phrase(en: "--blank fills no case: leave the case files out",
                                                  zh: "--blank不填写案件：请不要给出案件文件")
     package static let withinFromZero = Phrase(en: "--within takes a number of days from 0 up", zh: "--within应为从0起的天数")

@@ -173,6 +173,12 @@ extension TemplateID {
         zh: "案件缺少表单所需的{field}（{attribute}=\"{source}\"）；请在案件中补上，或在该字段上写missing=\"blank\"以印出空白",
         means: "The case lacks a value the form prints.",
         fix: "Add the value to the case, or mark the field missing=\"blank\".")
+    public static let partialBlank = TemplateID(
+        "template.partial-blank", .note,
+        en: "{form}: {field} is left blank for handwriting (partial print)",
+        zh: "{form}：{field}留空待手写（部分填写打印）",
+        means: "With --partial, a field the form needs and the case lacks prints as its blank instead of stopping the form.",
+        fix: "Nothing, if the field is to be written by hand; else add it to the case.")
     public static let functionFailed = TemplateID(
         "template.function-failed",
         en: "{prefix}:{function}(): {reason}{where}", zh: "{prefix}:{function}()出错：{reason}{where}",

@@ -19,13 +19,17 @@ extension FormTemplate {
     /// parameter not given reads as an empty node set, like `$office` without a profile; a name the form
     /// does not declare is ignored, so one set of parameters can be passed to every form.
     /// Safe to call from many threads at once on one template, each with its own case document.
+    ///
+    /// `partial`: a field the form needs and the case lacks prints as its blank, as on a blank form, with
+    /// the note `template.partial-blank` naming it, instead of the error `template.missing-field` that
+    /// stops the form (a mediator prints the agreement with the parties and facts and writes the terms).
     public func render(_ case: XMLDocument, office: XMLDocument? = nil,
-                       parameters: [String: XMLDocument] = [:]) -> Rendering {
+                       parameters: [String: XMLDocument] = [:], partial: Bool = false) -> Rendering {
         guard let root = `case`.root else {
             let location = SourceLocation(file: `case`.fileName ?? "<case>")
             return Rendering(documents: [], diagnostics: [Diagnostic(TemplateID.evaluation, at: location, wording: TemplateWording.emptyCase)])
         }
-        let renderer = Renderer(template: self, case: `case`, office: office, parameters: parameters)
+        let renderer = Renderer(template: self, case: `case`, office: office, parameters: parameters, partial: partial)
         var warnings: [Diagnostic] = []
         if !renderer.applies(at: root), let condition = appliesWhen {
             warnings.append(Diagnostic(TemplateID.notApplicable, at: condition.origin, subject: condition.source))

@@ -21,10 +21,13 @@ final class Renderer {
     private var fragmentParameters: [[String: [String]]] = []
     /// The 0-based repetition of the innermost loop being expanded (0 outside loops).
     private var repetition = 0
+    /// A partial print: a required field the case lacks prints as its blank (noted), not as an error.
+    private let partial: Bool
 
     init(template: FormTemplate, case document: XMLDocument?, office: XMLDocument? = nil,
-         parameters: [String: XMLDocument] = [:]) {
+         parameters: [String: XMLDocument] = [:], partial: Bool = false) {
         self.template = template
+        self.partial = partial
         context = document.map { document in
             let context = XPathContext(document: document)
             context.register(TemplateFunctions.table)
@@ -84,9 +87,13 @@ final class Renderer {
             case .leaf(let content):
                 out += leaf(content, node)
             case .each(let loop, let body):
-                let items: [XMLNode?] = isBlank
-                    ? Array(repeating: nil, count: loop.blankRepeat)
-                    : (node.flatMap { nodes(loop.select, at: $0) } ?? [])
+                // Blank (a blank form, or a blank item of a partial print) repeats the loop's blank items;
+                // so does a partial print of a loop that selects nothing.
+                var items: [XMLNode?] = isBlank || node == nil ? [] : (node.flatMap { nodes(loop.select, at: $0) } ?? [])
+                if isBlank || node == nil || (partial && items.isEmpty) {
+                    if let node, !isBlank, loop.blankRepeat > 0 { reportMissing(loop.select, at: node) }
+                    items = Array(repeating: nil, count: loop.blankRepeat)
+                }
                 let shadowed = [loop.variable, loop.index].compactMap { $0 }.map { ($0, variables[$0]) }
                 let outerRepetition = repetition
                 defer { repetition = outerRepetition }
@@ -99,7 +106,7 @@ final class Renderer {
                 }
                 for case (let name, let value?) in shadowed { bind(name, value) }
             case .choose(let branches, let otherwise):
-                let chosen = isBlank
+                let chosen = isBlank || node == nil
                     ? branches.first(where: \.showsInBlank)
                     : branches.first { branch in node.flatMap { evaluate(branch.test, at: $0)?.booleanValue } ?? false }
                 if let body = chosen?.body ?? otherwise {
@@ -325,6 +332,11 @@ final class Renderer {
     /// `parties/party[2]/occupation`) when the expression reads one that is absent.
     private func reportMissing(_ expression: TemplateExpression, at node: XMLNode) {
         let field = missingField(of: expression, at: node) ?? expression.source
+        if partial {
+            report(Diagnostic(TemplateID.partialBlank, at: expression.origin, subject: field,
+                              ["form": "\(template.id)", "field": "\(field)"]))
+            return
+        }
         report(Diagnostic(TemplateID.missingField, at: expression.origin, subject: field,
                           ["field": "\(field)", "attribute": "\(expression.attribute)", "source": "\(expression.source)"]))
     }

@@ -33,6 +33,8 @@ struct ODFBody {
 
     /// The page now being filled, and the one the next top-level paragraph or table must start, if any.
     private var current: ODFPage
+    /// How many sections the block being written is inside (0: the document's own blocks).
+    private var sectionDepth = 0
     private var pendingPageStart: ODFPageStart?
     /// Bookmarks waiting for the next paragraph.
     private var pendingBookmarks: [String] = []
@@ -63,6 +65,12 @@ struct ODFBody {
     /// Writes every block; call once.
     mutating func write(_ document: Document) throws {
         try blocks(document.blocks, page: current)
+        if let last = document.blocks.last, Self.isTable(last) {
+            // LibreOffice ends a document that ends with a table with an empty paragraph of the body's
+            // size, which pushed a full one-sheet form onto a second, empty page: end it with a tiny one.
+            openParagraph("Wenshu_20_Table_20_End", topLevel: true)
+            closeParagraph("text:p")
+        }
         if pendingPageStart != nil && paragraphCount == 0 {
             // An empty document is still one page of the right kind.
             openParagraph("Standard", topLevel: true)
@@ -126,8 +134,10 @@ struct ODFBody {
                           keepWithNext: keepWithNext)
         case .table(let table):
             // Tables that follow one another join into one grid.
+            // The document's last table has no space under it (the tiny paragraph that ends the document
+            // follows it).
             try self.table(table, page: page, joinsAbove: previous.map(Self.isTable) ?? false,
-                           joinsBelow: next.map(Self.isTable) ?? false)
+                           joinsBelow: next.map(Self.isTable) ?? (sectionDepth == 0))
         case .signatures(let block):
             try signatures(block, keepWithNext: keepWithNext)
         case .pageBreak:
@@ -157,7 +167,9 @@ struct ODFBody {
         }
         let id = section.id.flatMap { bookmarked.insert($0).inserted ? $0 : nil }
         if let id { pendingBookmarks.append("start:" + id) }
+        sectionDepth += 1
         try blocks(section.blocks, page: page)
+        sectionDepth -= 1
         if let id { placeEndBookmark("end:" + id) }
     }
 
@@ -285,14 +297,19 @@ struct ODFBody {
                         : (ledger ? "Wenshu_20_Ledger_20_Contents" : "Table_20_Contents")
                     let cellIndent = ledger ? ODFStyleSheet.twoLedgerCharacters : ODFStyleSheet.twoTableCharacters
                     let paragraphs = cell?.paragraphs ?? []
+                    // A line left for handwriting (an empty box, a blank to fill in) is a handwriting line
+                    // high (8 mm), not a printed line (4.9 mm at 14 pt); a row of several handwriting lines
+                    // has its height already.
+                    let writeIn = ledger || row.isHeader || row.minLines > 1 ? parent : "Wenshu_20_Write_20_In"
                     if paragraphs.isEmpty {
-                        openParagraph(parent, topLevel: false)
+                        openParagraph(writeIn, topLevel: false)
                         closeParagraph("text:p")
                     }
                     for p in paragraphs {
                         let alignment: Alignment? = p.alignment == .justify || (row.isHeader && p.alignment == .center)
                             ? nil : p.alignment
-                        openParagraph(parent, alignment: alignment, indent: p.firstLineIndent ? cellIndent : nil,
+                        let hasBlank = p.inlines.isEmpty || p.inlines.contains { if case .blank = $0 { true } else { false } }
+                        openParagraph(hasBlank ? writeIn : parent, alignment: alignment, indent: p.firstLineIndent ? cellIndent : nil,
                                       topLevel: false)
                         try inlines(p.inlines)
                         closeParagraph("text:p")

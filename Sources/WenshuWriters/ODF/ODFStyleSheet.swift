@@ -104,6 +104,13 @@ enum ODFStyleSheet {
     <style:paragraph-properties fo:text-align="start" style:snap-to-layout-grid="false"/>
     <style:text-properties \(font(body, "14pt")) fo:letter-spacing="normal"/>
     </style:style>
+    <style:style style:name="Wenshu_20_Write_20_In" style:display-name="表格填写栏" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra">
+    <style:paragraph-properties style:line-height-at-least="\(mm(ODFAutomaticStyles.handwritingLine))"/>
+    </style:style>
+    <style:style style:name="Wenshu_20_Table_20_End" style:display-name="表后空段" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">
+    <style:paragraph-properties style:snap-to-layout-grid="false" style:line-height-at-least="0mm" fo:line-height="0.5mm"/>
+    <style:text-properties fo:font-size="1pt" style:font-size-asian="1pt" style:font-size-complex="1pt"/>
+    </style:style>
     <style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents" style:class="extra">
     <style:paragraph-properties fo:text-align="center"/>
     <style:text-properties \(bold)/>
