@@ -8,7 +8,7 @@ final class DirectExpressionTests: XCTestCase {
     let caseXML = """
     <case><number>（2026）青调字第5号</number><accepted>2026-03-01</accepted>
       <parties>
-        <party><name>张三</name><role>申请人</role><id_number>110101199003071234</id_number><phone/></party>
+        <party><name>张三</name><role>申请人</role><id_number>110101199003071233</id_number><phone/></party>
         <party><name>李四</name><role>被申请人</role><birth_date>1985-06-01</birth_date></party>
         <party xmlns:x="urn:x"><x:name>不是</x:name><name>王五</name></party>
       </parties>
