@@ -14,11 +14,9 @@ package enum CaseFolderName {
     /// become `_`; trailing dots and spaces (which Windows drops) too; Chinese and full-width brackets are
     /// kept. Names Windows reserves (CON, COM1 …) get a leading `_`. An empty result becomes `_`.
     package static func safe(_ text: String) -> String {
-        let forbidden: Set<Character> = ["/", "\\", "<", ">", ":", "\"", "|", "?", "*"]
-        var scalars = text.unicodeScalars.map { scalar -> Character in
-            if scalar.value < 0x20 || scalar.value == 0x7F || forbidden.contains(Character(scalar)) { return "_" }
-            return Character(scalar)
-        }
+        var scalars = Array(text.unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || forbidden.contains(scalar) ? "_" : scalar
+        })
         for i in scalars.indices {
             guard scalars[i] == "." else { break }
             scalars[i] = "_"
@@ -27,11 +25,16 @@ package enum CaseFolderName {
             guard scalars[i] == "." || scalars[i] == " " else { break }
             scalars[i] = "_"
         }
-        let name = String(scalars)
-        let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
+        var name = ""
+        name.unicodeScalars.append(contentsOf: scalars)
         if reserved.contains(name.uppercased().split(separator: ".").first.map(String.init) ?? "") { return "_" + name }
         return name.isEmpty ? "_" : name
     }
+
+    /// Characters Windows forbids in a name, and the path separators (made once: `safe` runs for every case).
+    private static let forbidden: Set<Unicode.Scalar> = ["/", "\\", "<", ">", ":", "\"", "|", "?", "*"]
+    /// Names Windows reserves for devices, whatever the extension.
+    private static let reserved: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// The problem with `number` as a folder name, if any: a name longer than the file system takes.
     package static func problem(_ number: String, at location: SourceLocation, subject: String? = "number") -> Diagnostic? {

@@ -71,8 +71,10 @@ struct TemplateLibraryOptions: ParsableArguments {
         "The templates folder (default: $WENSHU_TEMPLATES, else the templates/ bundled with wenshu).", valueName: "dir"))
     var templates: String?
 
-    /// Finds and loads the library; prints every template problem on standard error.
-    func load() throws -> (library: TemplateLibrary, problems: [Diagnostic]) {
+    /// Finds and loads the library; prints every template problem on standard error. With `forms`, only
+    /// those forms are compiled (and only their problems printed) — unless one of them is not found, when
+    /// the whole library is loaded, so that the error can name the forms there are.
+    func load(forms: Set<String>? = nil) throws -> (library: TemplateLibrary, problems: [Diagnostic]) {
         let folder: URL
         do {
             folder = try TemplateLibrary.locate(explicit: templates)
@@ -80,7 +82,11 @@ struct TemplateLibraryOptions: ParsableArguments {
             printError(error)
             throw ExitCode(1)
         }
-        let (library, problems) = TemplateLibrary.load(directory: folder, displayPath: templates ?? displayPath(folder))
+        let shown = templates ?? displayPath(folder)
+        var (library, problems) = TemplateLibrary.load(directory: folder, displayPath: shown, forms: forms)
+        if let forms, forms.contains(where: { library.template(id: $0) == nil }) {
+            (library, problems) = TemplateLibrary.load(directory: folder, displayPath: shown)
+        }
         problems.forEach(printError)
         return (library, problems)
     }

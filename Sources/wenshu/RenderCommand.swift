@@ -73,8 +73,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (library, problems) = try self.library.load()
         let forms = form.contains("all") ? [] : form
+        // Only the forms asked for are compiled (all of them for `--form all`).
+        let (library, problems) = try self.library.load(forms: forms.isEmpty ? nil : Set(forms))
         for id in forms where library.template(id: id) == nil {
             if problems.hasErrors {
                 printError(Diagnostic(RenderID.unknownForm, at: SourceLocation(file: id), ["form": "\(id)"]))

@@ -27,15 +27,18 @@ enum TextCharacters {
         let position: Int
     }
 
-    /// The first finding of each kind in `value`.
-    static func findings(in value: String, multiLine: Bool) -> [Finding] {
+    /// The first finding of each kind in `value`. `multiLine` (whether the field may hold line breaks) is
+    /// asked only for a value with a line break: finding the field's rule costs more than the check.
+    static func findings(in value: String, multiLine: () -> Bool) -> [Finding] {
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 && $0 != 0xEF }) { return [] }
         var found: [Finding] = []
         var seen: Set<Int> = []
+        var lines: Bool?
         for (offset, scalar) in value.unicodeScalars.enumerated() {
             let kind: Kind
             if scalar == "\n" {
-                if multiLine { continue }
+                if lines == nil { lines = multiLine() }
+                if lines == true { continue }
                 kind = .lineBreak
             } else if scalar == "\t" {
                 continue
@@ -73,7 +76,7 @@ enum TextCharacters {
             guard !hasElements else { return }
             let value = element.stringValue
             guard !value.isEmpty else { return }
-            let multiLine = outline.rule(for: element).map { outline.isMultiLine($0) } ?? false
+            let multiLine = { outline.rule(for: element).map { outline.isMultiLine($0) } ?? false }
             for finding in findings(in: value, multiLine: multiLine) { report(finding, element) }
         }
         walk(file.root)

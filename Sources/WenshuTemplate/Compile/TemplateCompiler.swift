@@ -390,7 +390,7 @@ struct TemplateCompiler {
         }
         guard valid else { return nil }
         return TemplateExpression(compiled: compiled, analysis: analysis ?? XPathAnalysis(), origin: location(element),
-                                  attribute: attribute)
+                                  attribute: attribute, direct: DirectExpression(source))
     }
 
     /// What is wrong with a function call, if anything: an unknown name or prefix, or the wrong number of

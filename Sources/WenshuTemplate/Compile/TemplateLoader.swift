@@ -32,9 +32,17 @@ final class TemplateLoader {
 
     var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 
-    /// Compiles the template at `path`; `nil` (with diagnostics) when it has errors.
-    func form(at path: String) -> FormTemplate? {
+    /// Compiles the template at `path`; `nil` (with diagnostics) when it has errors, or, without a word,
+    /// when `forms` is given and the form's id is not among them.
+    func form(at path: String, ifAmong forms: Set<String>? = nil) -> FormTemplate? {
         let errorsBefore = errorCount
+        if let forms {
+            // Parsed quietly to read the id: a file that does not parse, or names no wanted form, is not
+            // the command's business (a full load reports it).
+            guard let data = sources.read(path),
+                  let parsed = try? XMLDocument(parsing: data, fileName: sources.displayName(path)),
+                  let id = parsed.root?.attribute("id"), forms.contains(id) else { return nil }
+        }
         guard let document = document(at: path), let root = document.root else { return nil }
         let compiled = TemplateCompiler(file: sources.displayName(path), loader: self).form(root)
         return errorCount == errorsBefore ? compiled : nil

@@ -33,7 +33,11 @@ public final class TemplateLibrary: Sendable {
     /// broken template does not take the others down.
     ///
     /// - Parameter displayPath: how messages name the folder (default: its path).
-    public static func load(directory: URL, displayPath: String? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+    /// - Parameter forms: the ids of the forms a command needs, or `nil` for all: another form's file is
+    ///   only parsed to read its id, not validated nor compiled (one form compiles in a fraction of the
+    ///   time all of them take), and its problems are not reported.
+    public static func load(directory: URL, displayPath: String? = nil,
+                            forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let schemaURL = directory.appendingPathComponent(schemaFileName)
         let schema: RelaxNGSchema
         let schemaDocument: XMLDocument
@@ -46,7 +50,7 @@ public final class TemplateLibrary: Sendable {
                     [Diagnostic(TemplateID.libraryNotFound, at: location, ["detail": "\(error)"], wording: TemplateWording.schemaUnreadable)])
         }
         let sources = TemplateSources.directory(directory, displayPath: displayPath ?? directory.path)
-        return load(sources, schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
+        return load(sources, schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument), forms: forms)
     }
 
     /// Loads templates held in memory, keyed by relative path (`agreement.form.xml`,
@@ -68,12 +72,12 @@ public final class TemplateLibrary: Sendable {
         load(.memory(files), schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
     }
 
-    static func load(_ sources: TemplateSources, schema: RelaxNGSchema,
-                     vocabulary: SchemaVocabulary) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+    static func load(_ sources: TemplateSources, schema: RelaxNGSchema, vocabulary: SchemaVocabulary,
+                     forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let loader = TemplateLoader(sources: sources, schema: schema, vocabulary: vocabulary)
         var templates: [FormTemplate] = []
         for path in sources.formPaths {
-            guard let template = loader.form(at: path) else { continue }
+            guard let template = loader.form(at: path, ifAmong: forms) else { continue }
             if let first = templates.first(where: { $0.id == template.id }) {
                 loader.report(Diagnostic(TemplateID.duplicateForm, at: template.origin, subject: template.id,
                                          ["id": "\(template.id)", "first": "\(first.file)"]))

@@ -13,6 +13,8 @@ struct TemplateExpression: Sendable {
     let origin: SourceLocation
     /// The attribute it was written in (`select`, `test`, …), for messages.
     let attribute: String
+    /// The same expression in the form the renderer evaluates without libxml2, when it is that simple.
+    let direct: DirectExpression?
 
     var source: String { compiled.source }
 }

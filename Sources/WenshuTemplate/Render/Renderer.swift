@@ -283,6 +283,7 @@ final class Renderer {
     /// Evaluates at `node`; `nil` (reported) when evaluation fails.
     private func evaluate(_ expression: TemplateExpression, at node: XMLNode) -> XPathValue? {
         guard let context else { return nil }
+        if let value = expression.direct?.evaluate(at: node, variables: variables) { return value }
         do {
             return try context.evaluate(expression.compiled, at: node)
         } catch {

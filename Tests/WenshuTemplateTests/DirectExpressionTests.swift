@@ -1,0 +1,66 @@
+import Foundation
+import WenshuXML
+import XCTest
+@testable import WenshuTemplate
+
+/// The renderer's own evaluation of simple expressions must give what libxml2 gives, value for value.
+final class DirectExpressionTests: XCTestCase {
+    let caseXML = """
+    <case><number>（2026）青调字第5号</number><accepted>2026-03-01</accepted>
+      <parties>
+        <party><name>张三</name><role>申请人</role><id_number>110101199003071233</id_number><phone/></party>
+        <party><name>李四</name><role>被申请人</role><birth_date>1985-06-01</birth_date></party>
+        <party xmlns:x="urn:x"><x:name>不是</x:name><name>王五</name></party>
+      </parties>
+      <agreement><date>2026-03-10</date><copies>3</copies>
+        <instalments><instalment><amount>100.50</amount></instalment><instalment><amount>200</amount></instalment></instalments>
+        <terms><term><text>赔偿300.50元。</text><amount>300.50</amount></term></terms>
+      </agreement>
+    </case>
+    """
+
+    func testSimpleExpressionsGiveWhatLibxml2Gives() throws {
+        let document = try XMLDocument(parsing: Data(caseXML.utf8), fileName: "case.xml")
+        let root = try XCTUnwrap(document.root)
+        let party = try XCTUnwrap(root.elements(alongPath: "parties/party").first)
+        let context = XPathContext(document: document)
+        context.register(TemplateFunctions.table)
+        let variables: [String: XPathValue] = ["case": .nodes([root]), "party": .nodes([party]), "n": .number(2),
+                                               "none": .nodes([])]
+        for (name, value) in variables { context.setVariable(name, value) }
+        let sources = [
+            "number", "parties/party", "parties/party/name", "agreement/instalments/instalment/amount", "missing/path",
+            "agreement/date", "$case", "$case/accepted", "$party/name", "$none/name", "$n", "'字面'",
+            "not(agreement/facts)", "not(agreement/date)", "w:money(agreement/instalments/instalment/amount)",
+            "w:money-capitals(w:sum-amounts(agreement/instalments/instalment/amount))", "w:date-cn(agreement/date)",
+            "w:number-cn($n)", "w:count-cn(agreement/copies)", "w:spell-amount(agreement/terms/term/text, agreement/terms/term/amount)",
+            "w:age(w:id-birth-date(parties/party/id_number), $case/accepted)", "w:date(missing)",
+        ]
+        for source in sources {
+            for node in [root, party] {
+                let direct = try XCTUnwrap(DirectExpression(source), source)
+                let expected = try context.evaluate(XPathExpression(source), at: node)
+                XCTAssertEqual(direct.evaluate(at: node, variables: variables), expected, "\(source) at \(node.path)")
+            }
+        }
+        // A namespaced element is not an unprefixed name test's match.
+        XCTAssertEqual(DirectExpression("parties/party/name")?.evaluate(at: root, variables: [:])?.nodes.map(\.stringValue),
+                       ["张三", "李四", "王五"])
+    }
+
+    func testOtherExpressionsAreLeftToLibxml2() {
+        for source in ["parties/party[1]/name", "kind = 'organisation'", "a and b", "@id", "../name", ".", "//name",
+                       "child::name", "text()", "a/text()", "count(parties/party)", "sum(a/b)", "x:name", "*", "a/*",
+                       "w:no-such(a)", "w:money(a, b)", "concat('a', 'b')", "(a)", "a | b", "$case/a[1]", "1", "a/"] {
+            XCTAssertNil(DirectExpression(source), source)
+        }
+    }
+
+    func testAnUnboundVariableOrAFunctionThatRefusesIsLeftToLibxml2() throws {
+        let document = try XMLDocument(parsing: Data("<case><amount>abc</amount></case>".utf8), fileName: "case.xml")
+        let root = try XCTUnwrap(document.root)
+        XCTAssertNil(DirectExpression("$missing/a")?.evaluate(at: root, variables: [:]))
+        XCTAssertNil(DirectExpression("$n/a")?.evaluate(at: root, variables: ["n": .number(1)]))
+        XCTAssertNil(DirectExpression("w:money(amount)")?.evaluate(at: root, variables: [:]))
+    }
+}
