@@ -14,6 +14,7 @@ package enum CaseFolderName {
     /// become `_`; trailing dots and spaces (which Windows drops) too; Chinese and full-width brackets are
     /// kept. Names Windows reserves (CON, COM1 …) get a leading `_`. An empty result becomes `_`.
     package static func safe(_ text: String) -> String {
+        if isSafeAsWritten(text) { return text }
         var scalars = Array(text.unicodeScalars.lazy.map { scalar -> Unicode.Scalar in
             scalar.value < 0x20 || scalar.value == 0x7F || forbidden.contains(scalar) ? "_" : scalar
         })
@@ -35,6 +36,23 @@ package enum CaseFolderName {
     private static let forbidden: Set<Unicode.Scalar> = ["/", "\\", "<", ">", ":", "\"", "|", "?", "*"]
     /// Names Windows reserves for devices, whatever the extension.
     private static let reserved: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
+
+    /// Whether `safe` would return `text` unchanged, judged on its scalars without building anything (every
+    /// case of a batch asks). A first part (before a dot) of more than four scalars cannot be a reserved
+    /// name, whatever `uppercased()` makes of it: uppercasing never makes fewer scalars.
+    private static func isSafeAsWritten(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first != ".", last != ".", last != " " else { return false }
+        var firstPart = 0, inFirstPart = true
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x20, 0x7F, 0x2F, 0x5C, 0x3C, 0x3E, 0x3A, 0x22, 0x7C, 0x3F, 0x2A: return false  // / \ < > : " | ? *
+            case 0x2E: inFirstPart = false
+            default: if inFirstPart { firstPart += 1 }
+            }
+        }
+        return firstPart > 4
+    }
 
     /// The problem with `number` as a folder name, if any: a name longer than the file system takes.
     package static func problem(_ number: String, at location: SourceLocation, subject: String? = "number") -> Diagnostic? {

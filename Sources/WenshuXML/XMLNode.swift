@@ -124,6 +124,22 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return false
     }
 
+    /// Whether every byte of the UTF-8 text of the node's direct text children satisfies `predicate`, read
+    /// in place. For an element without child elements that is every byte of `stringValue`.
+    public func textBytesAllSatisfy(_ predicate: (UInt8) -> Bool) -> Bool {
+        var child = pointer.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE, var byte = c.pointee.content {
+                while byte.pointee != 0 {
+                    if !predicate(byte.pointee) { return false }
+                    byte += 1
+                }
+            }
+            child = c.pointee.next
+        }
+        return true
+    }
+
     /// Whether the NUL-terminated UTF-8 text is all whitespace. ASCII whitespace is tab, LF, VT, FF, CR and
     /// space, exactly the ASCII characters `Character.isWhitespace` accepts; text with any other byte above
     /// 0x7F is decoded and judged character by character, so the answer is always `Character.isWhitespace`'s.

@@ -17,6 +17,17 @@ final class OutputLayoutTests: XCTestCase {
             ("CON", "_CON"),
             ("nul.txt", "_nul.txt"),
             ("", "_"),
+            // Around the shortcut for names that need no change: reserved names up to four scalars before
+            // a dot, whatever their case; a dot or space only at the end; longer first parts pass as written.
+            ("Lpt9.tar.gz", "_Lpt9.tar.gz"),
+            ("com1", "_com1"),
+            ("COM10", "COM10"),
+            ("abcd", "abcd"),
+            ("ab.cdefgh", "ab.cdefgh"),
+            ("（2026）第1号.", "（2026）第1号_"),
+            ("（2026）第1号 ", "（2026）第1号_"),
+            (".（2026）第1号", "_（2026）第1号"),
+            ("（2026）\u{7F}第1号", "（2026）_第1号"),
         ]
         for (input, expected) in table {
             XCTAssertEqual(OutputLayout.safeName(input), expected, input.debugDescription)
