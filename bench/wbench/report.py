@@ -139,7 +139,8 @@ def targets(rows, ratio_cases, scale_cases, cores):
                     scale_cases, ratio_cases, fmt, jobs, "" if jobs == 1 else "s", large["peak_rss_mib"], small["peak_rss_mib"], growth,
                     verdict(growth <= 1.5, small, large)))
     if not measured_rss:
-        lines.append("RSS(%s) ≤ 1.5 × RSS(%s): MISSED (not measured)" % (scale_cases, ratio_cases))
+        lines.append("RSS at the larger batch ≤ 1.5 × RSS at %s cases: MISSED (not measured: needs two batch sizes, "
+                     "as the default --wenshu-cases 1000,10000)" % ratio_cases)
     return lines
 
 
