@@ -16,3 +16,11 @@ package func editDistance(_ a: String, _ b: String) -> Int {
     }
     return d[a.count][b.count]
 }
+
+/// The `count` names among `names` nearest to `word`, nearest first and equally near ones in name order,
+/// for "the nearest known" in a finding.
+package func nearest(_ count: Int, to word: String, among names: some Sequence<String>) -> [String] {
+    names.map { (name: $0, distance: editDistance(word, $0)) }
+        .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+        .prefix(count).map(\.name)
+}

@@ -260,10 +260,10 @@ func refuseUnknownNames(committee: String?, mediator: String?, committees: Set<S
     for (option, name, known, id) in [("--committee", committee, committees, LedgerID.unknownCommittee),
                                       ("--mediator", mediator, mediators, LedgerID.unknownMediator)] {
         guard let name, !known.contains(name) else { continue }
-        let nearest = known.sorted().sorted { editDistance($0, name) < editDistance($1, name) }.prefix(3)
+        let near = nearest(3, to: name, among: known)
         unknown.append(Diagnostic(id, at: SourceLocation(file: option), subject: nil, [
             "name": "\(name)",
-            "nearest": nearest.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(nearest))])]))
+            "nearest": near.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(near)])]))
     }
     unknown.forEach(printError)
     if !unknown.isEmpty { throw ExitCode.failure }

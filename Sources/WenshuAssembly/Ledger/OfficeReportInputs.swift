@@ -57,8 +57,7 @@ package struct OfficeReportInputs: Sendable {
         guard let own = filter.ownCommittees else { return (filter, []) }
         var warnings: [Diagnostic] = []
         for c in cases where filter.isOtherCommittees(c) {
-            let nearest = own.sorted().sorted { editDistance($0, c.committee) < editDistance($1, c.committee) }.prefix(1)
-            let close = nearest.filter { editDistance($0, c.committee) <= max(2, c.committee.count / 4) }
+            let close = nearest(1, to: c.committee, among: own).filter { editDistance($0, c.committee) <= max(2, c.committee.count / 4) }
             warnings.append(Diagnostic(LedgerID.otherCommittee, at: SourceLocation(file: c.file), subject: "committee.name", [
                 "committee": "\(c.committee)",
                 "nearest": close.isEmpty ? "" : .phrase(LedgerWording.nearestKnown, ["names": .list(Array(close))])]))
