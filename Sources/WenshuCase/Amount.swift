@@ -62,9 +62,11 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Canonical decimal text with two places: `34020.00` (the same as `description`).
     package var decimal: String { description }
 
-    /// `￥34,020.00`: the figures beside a 大写 amount, with the full-width yen sign U+FFE5 (the form
-    /// GB2312/GBK printers have) and thousands separators.
-    package var figures: String { "￥" + grouped }
+    /// `¥34,020.00`: the figures beside a 大写 amount, with the yuan sign U+00A5 and thousands separators.
+    /// Not the full-width U+FFE5: the free faces documents print in without the official fonts (every
+    /// Fandol face) draw U+FFE5 as a full-width dollar sign, while every face draws U+00A5 as ¥. The text
+    /// output, for GB2312 printers, which lack U+00A5, prints it as ￥ (`InlineText.printable`).
+    package var figures: String { "¥" + grouped }
 
     /// The largest amount Wenshu prints, 999,999,999,999.99 (the capitals' 仟亿 range).
     package static let maximum = Amount(fen: 999_999_999_999_99)

@@ -44,7 +44,7 @@ extension Amount {
 extension Amount {
     /// `text` with the amount's 大写 right after the figure that writes it (``figureRange(in:)``):
     /// `…赔偿人民币318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中…`. A text that writes no such
-    /// figure gets both at its end, `（本项金额￥318,640.00，大写：人民币叁拾壹万捌仟陆佰肆拾元整）`, which
+    /// figure gets both at its end, `（本项金额¥318,640.00，大写：人民币叁拾壹万捌仟陆佰肆拾元整）`, which
     /// cannot be read as the 大写 of another figure (`check` warns: `case.term-amount-figure`).
     package func spelled(in text: String) -> String {
         guard let range = figureRange(in: text) else {

@@ -77,7 +77,7 @@ struct StatsCommand: ParsableCommand {
                 "防止纠纷激化 \(t.anyEscalation.cases) 件 \(t.anyEscalation.persons) 人",
             ]
             if let s = statistics.screening { lines.append("排查 \(s.rounds) 次，发现纠纷 \(s.found) 件，漏排查 \(s.missed) 次") }
-            if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 ￥\(subsidy.total.grouped)，不予补助 \(subsidy.refused.count) 件") }
+            if let subsidy { lines.append("以案定补 \(subsidy.lines.reduce(0) { $0 + $1.count }) 件 \(subsidy.total.figures)，不予补助 \(subsidy.refused.count) 件") }
             lines.append(CommandWording.wroteFiles.render(in: .current, ["files": .list(written)]))
             print(lines.joined(separator: "\n"))
         case .json:

@@ -22,8 +22,8 @@ final class StatisticsRateTests: XCTestCase {
     }
 
     func testMoneyFiguresUseTheFullWidthYuanSignAndSeparators() {
-        let table: [(Int, String)] = [(0, "￥0.00"), (7, "￥0.07"), (140902, "￥1,409.02"), (3402000, "￥34,020.00"),
-                                      (10000000001, "￥100,000,000.01"), (15000, "￥150.00")]
+        let table: [(Int, String)] = [(0, "¥0.00"), (7, "¥0.07"), (140902, "¥1,409.02"), (3402000, "¥34,020.00"),
+                                      (10000000001, "¥100,000,000.01"), (15000, "¥150.00")]
         for (fen, printed) in table { XCTAssertEqual(LedgerFormat.yuan(Amount(fen: fen)), printed) }
     }
 }

@@ -137,7 +137,7 @@ final class SubsidyRulesTests: XCTestCase {
         XCTAssertEqual(csv[4][8], "协议未履行完毕（部分履行）")
 
         let text = plainText(report.document())
-        XCTAssertTrue(text.contains("￥170.00"), "the total prints as a ￥ figure")
+        XCTAssertTrue(text.contains("¥170.00"), "the total prints as a ¥ figure")
         XCTAssertTrue(text.contains("协议未履行完毕（部分履行）"))
         XCTAssertTrue(text.contains("卷宗封面"), "unchecked materials are said")
     }

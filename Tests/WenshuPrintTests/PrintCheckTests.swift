@@ -28,6 +28,21 @@ final class PrintCheckTests: XCTestCase {
         }
     }
 
+    /// Money figures print with ¥ (U+00A5): every Fandol face draws the full-width ￥ (U+FFE5) as a dollar
+    /// sign, so "（￥14,020.00）" came out as "（$14,020.00）" on paper (pdftotext still read ￥ from the font's
+    /// ToUnicode map). The text layout of the same forms keeps ￥ for GB2312 printers.
+    func testMoneyFiguresPrintWithTheYuanSign() throws {
+        var figures = 0
+        for form in try PrintedExamples.forms() {
+            let words = form.words.joined(separator: " ")
+            XCTAssertFalse(words.contains("\u{FFE5}"), "\(form.name) prints a full-width ￥, which Fandol draws as $")
+            let inText = form.textLines.joined().filter { $0 == "\u{FFE5}" }.count
+            XCTAssertEqual(words.filter { $0 == "\u{A5}" }.count, inText, "\(form.name): each figure of the text layout's ￥ is a ¥ on paper")
+            figures += inText
+        }
+        XCTAssertGreaterThan(figures, 10, "the examples print money figures")
+    }
+
     /// The forms printed on one sheet (a slip, a certificate, the dossier's cover, contents and notes): a face
     /// wider or taller than the grid's cell (Noto CJK JP's titles took two grid lines) pushed them onto a
     /// second page.
@@ -129,6 +144,8 @@ enum PrintedExamples {
         var lineStarts: [(page: Int, text: String)]
         /// The lines of the form's text layout.
         var textLines: [String]
+        /// Every word of the PDF, in reading order.
+        var words: [String]
     }
 
     private static let printed: Result<[Form], Error> = Result { try printAll() }
@@ -183,16 +200,18 @@ enum PrintedExamples {
             let pageCount = try LibreOffice.pageCount(pdf)
             let tops = try (1..<max(pageCount, 1)).map { try firstLine(pdf, page: $0 + 1) }
             var starts: [(page: Int, text: String)] = []
+            var words: [String] = []
             for page in 1...max(pageCount, 1) {
                 var previous: WenshuTestSupport.LibreOffice.Word?
                 for word in try LibreOffice.words(pdf, page: page) {
                     if previous.map({ word.top > $0.top + 1 }) ?? true { starts.append((page, word.text)) }
                     previous = word
+                    words.append(word.text)
                 }
             }
             forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: pageCount,
                               textPages: textPages[index], pageTops: tops, lineStarts: starts,
-                              textLines: texts[index].components(separatedBy: .newlines)))
+                              textLines: texts[index].components(separatedBy: .newlines), words: words))
         }
         return forms
     }

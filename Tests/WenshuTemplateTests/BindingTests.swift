@@ -26,7 +26,7 @@ final class BindingTests: XCTestCase {
         XCTAssertEqual(blocks, [
             .title([.text("人民调解协议书")]),
             .subtitle([.text("编号："), .field("（2026）青调字第5号")], alignment: .right),
-            p(.text("申请人"), .field("张三"), .text("，金额"), .field("人民币壹万贰仟元整"), .text("（"), .field("￥12,000.00"), .text("）。")),
+            p(.text("申请人"), .field("张三"), .text("，金额"), .field("人民币壹万贰仟元整"), .text("（"), .field("¥12,000.00"), .text("）。")),
         ])
     }
 

@@ -242,7 +242,7 @@ final class CatalogueIntakeTests: XCTestCase {
         ])
         XCTAssertTrue(text.rows.contains("协议内容｜一、朱永康承担陆晓燕犬伤处置及疫苗费用人民币1,409.02元，当场以微信转账方式支付。\n二、朱永康今后遛犬时必须拴绳，并于2026年4月20日前为该犬办理养犬登记。\n三、双方就此事再无其他争议。"))
         XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。"))
-        XCTAssertTrue(text.rows.contains("履行情况｜☑已履行　□部分履行　□未履行\n2026年4月13日支付人民币壹仟肆佰零玖元零贰分（￥1,409.02）。"))
+        XCTAssertTrue(text.rows.contains("履行情况｜☑已履行　□部分履行　□未履行\n2026年4月13日支付人民币壹仟肆佰零玖元零贰分（¥1,409.02）。"))
         XCTAssertTrue(text.rows.contains("调解员｜沈惠芬｜登记人｜陈思远"))
         // The committee's seal cell spans the signature rows, beside the agreement's date.
         XCTAssertTrue(text.rows.contains("协议日期｜2026年4月13日｜\n\n\n苏州市吴中区木渎镇香溪社区人民调解委员会（印）\n2026年4月13日"), "\(text.rows)")
@@ -262,7 +262,7 @@ final class CatalogueIntakeTests: XCTestCase {
 
                 """)
         })
-        XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。\n第一期：2026年4月20日前支付人民币壹仟元整（￥1,000.00）；\n第二期：2026年5月20日前支付人民币肆佰零玖元零贰分（￥409.02）；"))
+        XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。\n第一期：2026年4月20日前支付人民币壹仟元整（¥1,000.00）；\n第二期：2026年5月20日前支付人民币肆佰零玖元零贰分（¥409.02）；"))
     }
 
     // MARK: 人民调解回访记录

@@ -44,7 +44,7 @@ final class FunctionTests: XCTestCase {
     }
 
     func testMoneyFigures() {
-        check([("w:money(amount)", "￥19.99"), ("w:money('12000')", "￥12,000.00"), ("w:money(empty)", "")])
+        check([("w:money(amount)", "¥19.99"), ("w:money('12000')", "¥12,000.00"), ("w:money(empty)", "")])
         refuse([("w:money('1.234')", "more than two decimals")])
     }
 

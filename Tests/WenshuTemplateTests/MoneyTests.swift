@@ -140,18 +140,18 @@ final class MoneyTests: XCTestCase {
                        "赔偿人民币318,640元，其中医疗费1,950元（大写：人民币壹仟玖佰伍拾元整）。")
         // No figure with the amount's value: both at the end, unmistakably this term's sum.
         XCTAssertEqual(Amount("100000")!.spelled(in: "分两期支付，最后1,950元。"),
-                       "分两期支付，最后1,950元。（本项金额￥100,000.00，大写：人民币壹拾万元整）")
+                       "分两期支付，最后1,950元。（本项金额¥100,000.00，大写：人民币壹拾万元整）")
     }
 
     func testFigures() throws {
         let table: [(String, String)] = [
-            ("0", "￥0.00"), ("0.07", "￥0.07"), ("19.99", "￥19.99"), ("999", "￥999.00"), ("1000", "￥1,000.00"),
-            ("1409.02", "￥1,409.02"), ("12000", "￥12,000.00"), ("1234567.8", "￥1,234,567.80"),
-            ("100000000.01", "￥100,000,000.01"),
+            ("0", "¥0.00"), ("0.07", "¥0.07"), ("19.99", "¥19.99"), ("999", "¥999.00"), ("1000", "¥1,000.00"),
+            ("1409.02", "¥1,409.02"), ("12000", "¥12,000.00"), ("1234567.8", "¥1,234,567.80"),
+            ("100000000.01", "¥100,000,000.01"),
         ]
         for (amount, expected) in table {
             XCTAssertEqual(try Amount(validating: amount).figures, expected, amount)
         }
-        XCTAssertEqual(try Amount(validating: "1").figures.unicodeScalars.first?.value, 0xFFE5, "the full-width yen sign")
+        XCTAssertEqual(try Amount(validating: "1").figures.unicodeScalars.first?.value, 0xA5, "the yuan sign U+00A5, which the Fandol faces draw (they draw U+FFE5 as a dollar sign)")
     }
 }

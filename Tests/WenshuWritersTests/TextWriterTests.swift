@@ -15,6 +15,19 @@ final class TextWriterTests: XCTestCase {
         ("agreement", TextSamples.agreement), ("intake", TextSamples.intakeForm), ("dossier", TextSamples.dossier()),
     ]
 
+    /// The yuan sign of money figures (U+00A5, which the ODF faces draw) prints as GB2312's full-width ￥,
+    /// which a GB2312 printer has, taking two columns; in GB18030 it is the two bytes A3 A4.
+    func testTheYuanSignPrintsFullWidth() throws {
+        let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
+            .paragraph(Paragraph([.text("合计"), .field("¥34,020.00"), .text("元")])),
+        ])
+        let text = try TextWriter(options: WriterOptions(textColumns: 56, textLines: 22)).text(document)
+        XCTAssertTrue(text.contains("合计￥34,020.00元"), text)
+        XCTAssertFalse(text.contains("\u{A5}"))
+        let gb18030 = try TextWriter(options: WriterOptions(textEncoding: .gb18030)).write(document)
+        XCTAssertNotNil(gb18030.range(of: Data([0xA3, 0xA4, 0x33, 0x34])))
+    }
+
     /// Every line of every sample in every geometry: no wider than the page, no trailing spaces, no page
     /// longer than its lines, every table line as wide as its table, no line starting with closing or
     /// ending with opening punctuation.

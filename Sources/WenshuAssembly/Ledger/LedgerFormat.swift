@@ -6,8 +6,8 @@ enum LedgerFormat {
     /// GB/T 9704 style, Arabic numerals without leading zeros (`2026年3月3日`), or an empty cell.
     static func date(_ date: CivilDate?) -> String { date.map(ChineseDate.arabic) ?? "" }
 
-    /// A figure of money with the full-width yuan sign (U+FFE5) and thousands separators: `￥1,409.02`.
-    static func yuan(_ amount: Amount) -> String { "￥" + amount.grouped }
+    /// A figure of money with the yuan sign and thousands separators: `¥1,409.02` (`Amount.figures`).
+    static func yuan(_ amount: Amount) -> String { amount.figures }
 
     /// The 纠纷简要情况 of a register row: the case's title (纠纷名称, "来国良与韩小军宅基地相邻围墙纠纷")
     /// when it has one, else the summary's opening sentences up to `limit` characters, cut at a sentence

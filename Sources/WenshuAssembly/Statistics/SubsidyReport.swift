@@ -3,7 +3,7 @@ import WenshuCase
 import WenshuDocument
 
 /// The 以案定补 report for the cases a filter includes: per mediator, the qualifying cases by grade with
-/// count × rate = amount (`Amount`, integer 分, printed as ￥ figures), and every case that does not qualify with its
+/// count × rate = amount (`Amount`, integer 分, printed as ¥ figures), and every case that does not qualify with its
 /// reasons.
 package struct SubsidyReport: Sendable, Equatable {
     /// One mediator's qualifying cases of one grade at one committee.

@@ -7,7 +7,7 @@ package struct TemplateFunction: Sendable {
     package let name: String
     /// How many arguments it takes.
     package let arity: ClosedRange<Int>
-    /// The call and what it gives, for docs and messages: `w:money(amount) → ￥12,000.00`.
+    /// The call and what it gives, for docs and messages: `w:money(amount) → ¥12,000.00`.
     package let synopsis: String
     let body: @Sendable ([XPathValue]) throws(XPathFunctionError) -> XPathValue
 
@@ -34,7 +34,7 @@ package enum TemplateFunctions {
         TemplateFunction("money-capitals", 1...1, "w:money-capitals(amount) → 人民币壹万贰仟元整") { args throws(XPathFunctionError) in
             try amount(args[0]).map { .string($0.capitals) } ?? .string("")
         },
-        TemplateFunction("money", 1...1, "w:money(amount) → ￥12,000.00") { args throws(XPathFunctionError) in
+        TemplateFunction("money", 1...1, "w:money(amount) → ¥12,000.00") { args throws(XPathFunctionError) in
             try amount(args[0]).map { .string($0.figures) } ?? .string("")
         },
         TemplateFunction("spell-amount", 2...2, "w:spell-amount(text, amount) → …赔偿318,640元（大写：人民币叁拾壹万捌仟陆佰肆拾元整），其中…") { args throws(XPathFunctionError) in

@@ -45,7 +45,8 @@ package struct PageNumbers: Sendable, Equatable {
 ///
 /// A blank is an underline of `width` full-width characters (two `_` each); a checkbox is `■` (checked) or
 /// `□` before its label — both in GB2312 and of the same East Asian Width, so the boxes of a row line up on
-/// every printer (`☑` is one column where `□` is two, and GBK printers lack it); bold prints as plain text. Line and paragraph separators in the text become forced line
+/// every printer (`☑` is one column where `□` is two, and GBK printers lack it); the yuan sign `¥` (U+00A5,
+/// which GB2312 printers lack) prints as GB2312's full-width `￥`; bold prints as plain text. Line and paragraph separators in the text become forced line
 /// breaks, a tab a space; other control characters are dropped, since a form feed or escape in case data
 /// would reach the printer as a command.
 package struct InlineText: Sendable {
@@ -77,7 +78,7 @@ package struct InlineText: Sendable {
         String(repeating: "_", count: max(width, 0) * 2)
     }
 
-    /// `text` with line separators as `\n`, tabs as spaces and other control characters removed.
+    /// `text` with line separators as `\n`, tabs as spaces, other control characters removed and `¥` as `￥`.
     package static func printable(_ text: String) -> String {
         guard mayHoldControls(text) else { return text }
         var result = ""
@@ -88,6 +89,7 @@ package struct InlineText: Sendable {
             case "\n" where previousWasCR: continue
             case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.unicodeScalars.append("\n")
             case "\t": result.unicodeScalars.append(" ")
+            case "\u{A5}": result.unicodeScalars.append("\u{FFE5}")
             default:
                 if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
             }
@@ -96,7 +98,7 @@ package struct InlineText: Sendable {
     }
 
     /// Whether `text` may hold a code point that `printable` changes: a C0 or C1 control (general category
-    /// Cc: U+0000–U+001F, U+007F–U+009F), U+0085 among them, or a line or paragraph separator. Looks at the
+    /// Cc: U+0000–U+001F, U+007F–U+009F), U+0085 among them, a line or paragraph separator, or U+00A5. Looks at the
     /// UTF-8 bytes only, so that text without any, nearly all of it, is returned as it is.
     private static func mayHoldControls(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(mayHoldControls) ?? Array(text.utf8).withUnsafeBufferPointer(mayHoldControls)
@@ -106,7 +108,8 @@ package struct InlineText: Sendable {
         for (i, byte) in bytes.enumerated() {
             switch byte {
             case 0x00..<0x20, 0x7F: return true
-            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0: return true      // U+0080–U+009F: C2 80–C2 9F
+            case 0xC2 where i + 1 < bytes.count && (bytes[i + 1] < 0xA0 || bytes[i + 1] == 0xA5):
+                return true                                                               // U+0080–U+009F, U+00A5
             case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                 return true                                                               // U+2028–U+2029: E2 80 A8–A9
             default: continue

@@ -26,7 +26,7 @@ package struct LineBreaker: Sendable {
 
     /// Characters that must not end a line: opening brackets and quotes, prefix currency signs, and the
     /// checkbox glyphs that belong to the label after them.
-    package static let noLineEnd: Set<Character> = Set("（「『《〈【〔〖〘〚｛［‘“([{￥＄$£￡□☑☐■")
+    package static let noLineEnd: Set<Character> = Set("（「『《〈【〔〖〘〚｛［‘“([{￥¥＄$£￡□☑☐■")
 
     /// May a line break fall between these two neighbouring clusters?
     static func canBreak(_ before: Cluster, _ after: Cluster) -> Bool {
