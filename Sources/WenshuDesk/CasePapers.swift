@@ -52,34 +52,13 @@ package struct CasePapers: Sendable {
         return (papers, diagnostics)
     }
 
-    /// What the applicable forms need that the case lacks (`template.missing-field` and the like), each with
-    /// the field path the page shows it beside (`parties/party[1]/address` → `parties[1].address`).
+    /// What the applicable forms need that the case lacks (`template.missing-field` and the like), as `check`
+    /// and `render` report it (`RenderPipeline.formFindings`: the field path the page shows it beside,
+    /// `parties[1].address`), once per field however many forms need it.
     package func bindingFindings(for file: CaseFile) -> [Diagnostic] {
         let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [], writerOptions: options))
         var seen = Set<String>()
-        return pipeline.documents(for: file.document).diagnostics.compactMap { d in
-            var d = d
-            if let subject = d.subject, subject.contains("/") || subject.first?.isLetter == true { d.subject = CasePapers.fieldPath(subject) }
-            // Several forms needing one field make one finding beside it.
-            return seen.insert("\(d.id) \(d.subject ?? d.message)").inserted ? d : nil
-        }
-    }
-
-    /// A case path as the checker writes it: `parties/party[2]/address` → `parties[2].address`.
-    static func fieldPath(_ xpath: String) -> String {
-        var out = ""
-        var previous = ""
-        for step in xpath.split(separator: "/").map(String.init) {
-            let name = String(step.prefix { $0 != "[" })
-            let index = step.dropFirst(name.count)
-            if !previous.isEmpty, CaseTree.itemName(forList: previous) == name {
-                out += index.isEmpty ? "" : String(index)
-            } else {
-                out += (out.isEmpty ? "" : ".") + name + (index.isEmpty ? "" : String(index))
-            }
-            previous = name
-        }
-        return out
+        return pipeline.formFindings(for: file).filter { seen.insert("\($0.id) \($0.subject ?? $0.message)").inserted }
     }
 
     /// One paper's file in `format` (`odt`, `txt`, `fodt`, `pdf`): a form by its stem, `confirmation-packet`

@@ -78,7 +78,7 @@ public struct RenderPipeline: Sendable {
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
         }
         let (documents, formDiagnostics) = documents(for: file.document)
-        diagnostics += formDiagnostics
+        diagnostics += formDiagnostics.map { Self.locatedInCase($0, file) }
         guard !diagnostics.hasErrors else {
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
         }
@@ -88,6 +88,39 @@ public struct RenderPipeline: Sendable {
             diagnostics.append(Diagnostic(RenderID.writeFailed, at: SourceLocation(file: name), ["detail": "\(error)"]))
             return CaseResult(source: name, caseNumber: number, files: [], diagnostics: diagnostics)
         }
+    }
+
+    /// What filling the case's forms finds beyond `CaseChecker`, as `render(caseAt:)` reports it: every error a
+    /// form refuses the case for (a field it needs that the case lacks, `template.missing-field`, placed at
+    /// the case's line; a value a function cannot print) and, for a partial print, every field left blank
+    /// (`template.partial-blank`).
+    /// `check` adds these to its own findings, so that it fails exactly when `render` would.
+    package func formFindings(for file: CaseFile) -> [Diagnostic] {
+        documents(for: file.document).diagnostics.map { Self.locatedInCase($0, file) }
+    }
+
+    /// A finding about a case field the case lacks (`parties/party[2]/address`), placed in the case file at
+    /// the nearest element of that path the case has (the second party) rather than at the template line
+    /// that asked for it: the mediator fixes the case, not the template.
+    private static func locatedInCase(_ finding: Diagnostic, _ file: CaseFile) -> Diagnostic {
+        guard finding.id == TemplateID.missingField.entry.id || finding.id == TemplateID.partialBlank.entry.id,
+              let subject = finding.subject, !subject.hasPrefix("/"), !subject.hasPrefix("$") else { return finding }
+        var finding = finding
+        finding.location = SourceLocation(file: file.name)
+        let context = XPathContext(document: file.document)
+        var steps = subject.split(separator: "/")
+        while !steps.isEmpty {
+            let path = "/" + file.root.name + "/" + steps.joined(separator: "/")
+            if let node = (try? context.evaluate(path))?.nodes.first {
+                finding.location = file.location(of: node)
+                break
+            }
+            steps.removeLast()
+        }
+        let field = ListNaming.fieldPath(fromXPath: subject)  // as `check` names fields: parties[2].address
+        finding.subject = field
+        finding.arguments["field"] = "\(field)"
+        return finding
     }
 
     /// The case's findings as a partial print reads them: a required field the case lacks is a warning

@@ -58,30 +58,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let files = try CommandInputs.files(paths)
         let profileFile = InputFiles.profile(given: profile, among: files)
-        var report = CheckReport.check(files, profile: profileFile)
-        if partial { report = try partialBlanks(files, profile: profileFile, adding: report) }
+        let (library, _) = try self.library.load()
+        let report = CheckReport.check(files, profile: profileFile, forms: library, partial: partial)
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json)
         }
         if report.errors > 0 { throw ExitCode.failure }
-    }
-
-    /// The report with a `template.partial-blank` note, located at the case, for every field a partial
-    /// print of each applicable form leaves blank.
-    private func partialBlanks(_ files: [URL], profile: URL?, adding report: CheckReport) throws -> CheckReport {
-        let (library, _) = try self.library.load()
-        let office = profile.flatMap { OfficeProfile.load($0).profile }
-        let pipeline = RenderPipeline(library: library, profile: office, settings: .init(formats: [], partial: true))
-        var notes: [Diagnostic] = []
-        for url in CommandInputs.renderable(files) where FileKind(guessingFrom: url) == .caseFile {
-            guard let file = try? CaseLoader.load(url, kind: .caseFile, displayName: url.relativePath) else { continue }
-            for var note in pipeline.documents(for: file.document).diagnostics where note.id == TemplateID.partialBlank.entry.id {
-                note.location = SourceLocation(file: url.relativePath)
-                notes.append(note)
-            }
-        }
-        // As `render --partial` does, a required case field the case lacks is left blank, not refused.
-        return CheckReport(files: report.files, findings: [RenderPipeline.partial(report.diagnostics), notes])
     }
 }

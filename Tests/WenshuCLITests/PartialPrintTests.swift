@@ -55,10 +55,10 @@ final class PartialPrintTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.output + run.errors)
         let notes = run.output.components(separatedBy: "\n").filter { $0.hasSuffix("[template.partial-blank]") }
         XCTAssertEqual(notes.count, 1, run.output)
-        XCTAssertTrue(notes.first?.contains("note: agreement/terms/term: agreement: agreement/terms/term is left blank") == true, run.output)
+        XCTAssertTrue(notes.first?.contains(":87:1: note: agreement.terms: agreement: agreement.terms is left blank") == true, run.output)
 
         let chinese = try WenshuProcess.run(["check", "--partial", file.path, "--profile", "examples/office.yaml"], language: ["LANG": "zh_CN.UTF-8"])
-        XCTAssertTrue(chinese.output.contains("agreement：agreement/terms/term留空待手写（部分填写打印） [template.partial-blank]"), chinese.output)
+        XCTAssertTrue(chinese.output.contains("agreement：agreement.terms留空待手写（部分填写打印） [template.partial-blank]"), chinese.output)
     }
 
     func testPartialAndBlankExcludeEachOther() throws {

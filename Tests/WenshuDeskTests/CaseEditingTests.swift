@@ -204,9 +204,10 @@ final class CaseEditingTests: XCTestCase {
     }
 
     func testFormPathsBecomeFieldPaths() {
-        XCTAssertEqual(CasePapers.fieldPath("parties/party[2]/address"), "parties[2].address")
-        XCTAssertEqual(CasePapers.fieldPath("agreement/terms/term[1]/amount"), "agreement.terms[1].amount")
-        XCTAssertEqual(CasePapers.fieldPath("agreement/facts"), "agreement.facts")
+        XCTAssertEqual(ListNaming.fieldPath(fromXPath: "parties/party[2]/address"), "parties[2].address")
+        XCTAssertEqual(ListNaming.fieldPath(fromXPath: "agreement/terms/term[1]/amount"), "agreement.terms[1].amount")
+        XCTAssertEqual(ListNaming.fieldPath(fromXPath: "agreement/facts"), "agreement.facts")
+        XCTAssertEqual(ListNaming.fieldPath(fromXPath: "agreement/terms/term"), "agreement.terms")
     }
 
     func testAFileChangedOnDiskIsNotOverwritten() throws {

@@ -13,4 +13,22 @@ package enum ListNaming {
     package static func isItem(_ name: String, of parent: String) -> Bool {
         itemName(forList: parent) == name
     }
+
+    /// A path into the case as `check` names fields: `parties/party[2]/address` → `parties[2].address`,
+    /// `agreement/terms/term` → `agreement.terms` (a list's item step joins its list).
+    package static func fieldPath(fromXPath xpath: String) -> String {
+        var out = ""
+        var previous = ""
+        for step in xpath.split(separator: "/") {
+            let name = String(step.prefix { $0 != "[" })
+            let index = step.dropFirst(name.count)
+            if !previous.isEmpty, isItem(name, of: previous) {
+                out += index
+            } else {
+                out += (out.isEmpty ? "" : ".") + step
+            }
+            previous = name
+        }
+        return out
+    }
 }
