@@ -32,6 +32,13 @@ public struct Paragraph: Sendable, Equatable {
         self.alignment = alignment
         self.firstLineIndent = firstLineIndent
     }
+
+    /// Whether the paragraph ends with a colon (分期履行如下：): it introduces what follows, and both
+    /// paginators keep it on the page of the table after it.
+    package var introducesWhatFollows: Bool {
+        guard let last = inlines.last?.plainText?.last else { return false }
+        return last == "：" || last == ":"
+    }
 }
 
 public enum Alignment: String, Sendable, Equatable {

@@ -109,6 +109,9 @@ struct ODFBody {
         // which left the committee's seal and date alone on the last page; unchained, the second block
         // moves to the next page whole, as the text paginator sets it.
         var keepWithNext = false
+        if case .paragraph(let p) = block, let next, Self.isTable(next), p.introducesWhatFollows {
+            keepWithNext = true  // 分期履行如下： stays with its table
+        }
         if case .signatures(let following)? = next {
             if case .signatures(let current) = block {
                 let prose = PageStyle.prose.geometry

@@ -64,8 +64,14 @@ package struct TextFlow: Sendable {
             items.append(.lines(layout.lines(text.text(inlines), alignment: .left, firstLineIndent: true,
                                              columns: columns), .withNext))
         case .paragraph(let paragraph):
+            // A paragraph introducing a table (分期履行如下：) stays on the table's page.
+            var introducesTable = false
+            if index + 1 < blocks.count, case .table(let table) = blocks[index + 1], !table.rows.isEmpty {
+                introducesTable = paragraph.introducesWhatFollows
+            }
             items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
-                                             firstLineIndent: paragraph.firstLineIndent, columns: columns), .breakable))
+                                             firstLineIndent: paragraph.firstLineIndent, columns: columns),
+                                introducesTable ? .withNext : .breakable))
         case .table(let table):
             if !table.rows.isEmpty {
                 items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text)))
