@@ -81,7 +81,7 @@ public enum DiagnosticCatalogue {
         .missingPhone,
         .missingIDNumber,
         .missingCreditCode,
-        .missingAgreement,
+        .missingAgreement, .agreementFormMissing,
         .agreementWithoutSuccess,
         .numberSeries,
         .duplicateYear,

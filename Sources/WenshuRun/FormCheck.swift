@@ -16,11 +16,17 @@ extension CheckReport {
         let refused = Set(own.filter { $0.severity == .error }.map(\.location.file))
         let office = profile.flatMap { OfficeProfile.load($0).profile }
         let pipeline = RenderPipeline(library: library, profile: office, settings: .init(formats: [], partial: partial))
-        var findings: [Diagnostic] = []
+        var forms: [String: [Diagnostic]] = [:]
         for url in files where FileKind(guessingFrom: url) == .caseFile && !refused.contains(url.relativePath) {
             guard let file = try? CaseLoader.load(url, kind: .caseFile, displayName: url.relativePath) else { continue }
-            findings += pipeline.formFindings(for: file)
+            forms[url.relativePath] = pipeline.formFindings(for: file)
         }
-        return CheckReport(files: report.files, findings: [own, findings])
+        // Each file's findings together, in the order the files were given: its own, then its forms'; the
+        // profile's first when it is not among the files.
+        let names = Set(report.files)
+        let byFile = Dictionary(grouping: own, by: \.location.file)
+        var findings: [[Diagnostic]] = [own.filter { !names.contains($0.location.file) }]
+        for name in report.files { findings.append((byFile[name] ?? []) + (forms[name] ?? [])) }
+        return CheckReport(files: report.files, findings: findings)
     }
 }

@@ -19,11 +19,15 @@ final class CheckCommandTests: XCTestCase {
         let (status, output) = try wenshu("check", "Tests/WenshuCaseTests/Broken/phone.yaml", "Tests/WenshuCaseTests/Broken/recusal-name.yaml")
         XCTAssertEqual(status, 1)
         let lines = output.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 4, output)
+        XCTAssertEqual(lines.count, 7, output)
         XCTAssertTrue(lines[0].hasPrefix("Tests/WenshuCaseTests/Broken/phone.yaml:19:5: error: parties[1].phone: "), lines[0])
         XCTAssertTrue(lines[0].hasSuffix(" [case.phone]"), lines[0])
+        // The recusal case has no error of its own, so its forms are filled as render would: its agreement
+        // lacks the parties' addresses and the facts, which render would refuse it for.
         XCTAssertTrue(lines[2].contains(": warning: mediators[2]: "), lines[2])
-        XCTAssertEqual(lines[3], "2 files checked: 2 errors, 1 warning")
+        XCTAssertTrue(lines[3].hasPrefix("Tests/WenshuCaseTests/Broken/recusal-name.yaml:12:5: error: parties[1].address: "), lines[3])
+        XCTAssertTrue(lines[3].hasSuffix(" [template.missing-field]"), lines[3])
+        XCTAssertEqual(lines[6], "2 files checked: 5 errors, 1 warning")
     }
 
     func testTheDefaultProfileNamedAsAFileIsCheckedOnce() throws {
@@ -39,9 +43,16 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(output.hasSuffix("1 file checked: 0 errors, 0 warnings\n"), output)
     }
 
+    /// A warning alone (here an agreement without `form`, which no agreement paper prints) exits 0.
     func testWarningsAloneExitZero() throws {
-        let (status, _) = try wenshu("check", "Tests/WenshuCaseTests/Broken/recusal-name.yaml")
-        XCTAssertEqual(status, 0)
+        let example = try String(contentsOfFile: "examples/cases/traffic-instalments.xml", encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wenshu-noform-\(UUID().uuidString).xml")
+        try Data(example.replacingOccurrences(of: "<form>written</form>", with: "").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (status, output) = try wenshu("check", file.path)
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("[case.agreement-form-missing]"), output)
+        XCTAssertTrue(output.contains("0 errors, 1 warning"), output)
     }
 
     func testJSONOutput() throws {

@@ -10,7 +10,25 @@ final class CaseRuleTests: XCTestCase {
     func findings(_ text: String, kind: FileKind = .caseFile, profile: OfficeProfile? = Repository.officeProfile)
         throws -> [String] {
         let file = try load(text, kind: kind)
-        return CaseChecker(profile: profile).check(file).map { "\($0.id)@\($0.location.line)" }
+        // The snippets' agreements leave out `form`; that warning has a test of its own below.
+        return CaseChecker(profile: profile).check(file).filter { $0.id != "case.agreement-form-missing" }
+            .map { "\($0.id)@\($0.location.line)" }
+    }
+
+    /// A written agreement without `form` is a warning, not a silent omission: no agreement paper applies
+    /// to an agreement whose form is unknown.
+    func testAnAgreementWithoutFormIsAWarning() throws {
+        let agreement = """
+            agreement:
+              date: 2026-04-10
+              terms:
+                - text: 付款。
+            """
+        let without = try load(cleanCase + agreement, kind: .caseFile)
+        XCTAssertEqual(CaseChecker(profile: Repository.officeProfile).check(without).map { "\($0.id)@\($0.location.line)" },
+                       ["case.agreement-form-missing@22"])
+        let with = try load(cleanCase + agreement + "\n  form: written", kind: .caseFile)
+        XCTAssertEqual(CaseChecker(profile: Repository.officeProfile).check(with).map(\.id), [])
     }
 
     func testTheCleanCaseIsClean() throws {

@@ -1,11 +1,15 @@
 import WenshuXML
 
 /// The outcome and the agreement agree. Ids (warnings): `missing-agreement` (调解成功 without an agreement),
-/// `agreement-without-success` (an agreement while the outcome says mediation failed).
+/// `agreement-without-success` (an agreement while the outcome says mediation failed),
+/// `agreement-form-missing` (an agreement without `form`, which no agreement paper would print).
 enum OutcomeRule {
     static let rule: CaseRule = { context in
-        guard let result = context.root.node("outcome/result") else { return }
         let agreement = context.root.element(named: "agreement")
+        if let agreement, agreement.element(named: "form") == nil {
+            context.report(.agreementFormMissing, at: agreement)
+        }
+        guard let result = context.root.node("outcome/result") else { return }
         switch result.stringValue {
         case "调解成功" where agreement == nil:
             context.report(.missingAgreement, at: result)

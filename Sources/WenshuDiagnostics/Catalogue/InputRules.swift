@@ -167,6 +167,12 @@ extension InputID {
         zh: "调解结果为调解成功，但没有记录协议内容的`agreement`（书面或口头）",
         means: "调解成功 without an agreement.",
         fix: "Record the agreement.")
+    public static let agreementFormMissing = InputID(
+        ["case.agreement-form-missing"], .warning,
+        en: "the agreement has no `form`: neither the written agreement (人民调解协议书) nor the oral agreement register (口头协议登记表) is printed",
+        zh: "协议缺少`form`（协议形式）：人民调解协议书和口头协议登记表都不会印出",
+        means: "An agreement without `form` (written or oral): no agreement paper applies to it.",
+        fix: "Write `form: written` for a 人民调解协议书, or `form: oral` for the 口头协议登记表.")
     public static let agreementWithoutSuccess = InputID(
         ["case.agreement-without-success"], .warning,
         en: "there is an agreement, but the outcome is {outcome}",
