@@ -12,6 +12,9 @@ final class BrokenCaseTests: XCTestCase {
     static let table: [String: [Expected]] = [
         "id-check-digit.yaml": [("case.id-check-digit", "18:5", "parties[1].id_number")],
         "id-first-generation.yaml": [("case.id-first-generation", "26:5", "parties[2].id_number")],
+        "id-first-generation-contradicts.yaml": [("case.id-gender", "24:5", "parties[2].gender"),
+                                                 ("case.id-birth-date", "25:5", "parties[2].birth_date"),
+                                                 ("case.id-first-generation", "26:5", "parties[2].id_number")],
         "id-birth-date.yaml": [("case.id-birth-date", "17:5", "parties[1].birth_date")],
         "id-gender.yaml": [("case.id-gender", "24:5", "parties[2].gender")],
         "credit-code.yaml": [("case.credit-code-check", "24:5", "parties[2].credit_code"),

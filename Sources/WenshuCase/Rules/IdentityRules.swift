@@ -4,7 +4,7 @@ import WenshuXML
 enum IdentityRules {
     /// Resident ID numbers (GB 11643) of the records along `paths`: check digit, and agreement with the
     /// record's `birth_date` and `gender`. Only records whose `id_type` is 居民身份证 or absent are checked;
-    /// a 15-digit first-generation number is a warning. Organisations are left to `creditCodes`.
+    /// a 15-digit first-generation number is a warning, and its birth date and gender are compared too. Organisations are left to `creditCodes`.
     ///
     /// Ids: `id-malformed`, `id-check-digit`, `id-birth-date`, `id-gender`, `id-first-generation`.
     static func residentIDs(in paths: [String]) -> CaseRule {
@@ -23,17 +23,30 @@ enum IdentityRules {
         var masked: String { ResidentIDNumber.masked(text) }  // only for a finding
         do throws(ResidentIDNumber.Problem) {
             let id = try ResidentIDNumber(text)
-            if let birthNode = record.element(named: "birth_date"), let stated = birthNode.date, stated != id.birthDate {
-                context.report(.idBirthDate, at: birthNode, ["stated": "\(stated)", "id": "\(masked)", "fromID": "\(id.birthDate)"])
-            }
-            if let genderNode = record.element(named: "gender"), ["男", "女"].contains(genderNode.stringValue),
-               genderNode.stringValue != id.gender {
-                context.report(.idGender, at: genderNode,
-                               ["stated": "\(genderNode.stringValue)", "id": "\(masked)",
-                                "whose": .phrase(id.gender == "男" ? InputWording.mansID : InputWording.womansID)])
-            }
+            compare(record, withBirthDate: id.birthDate, gender: id.gender, digit: 17, masked: masked, &context)
         } catch {
             report(error, idNode, masked: masked, typeGiven: typeGiven, &context)
+            // A first-generation number still says when its holder was born and whether a man or a woman:
+            // a contradiction is the same error as for an 18-digit number.
+            if case .firstGeneration = error, let old = ResidentIDNumber.firstGeneration(text) {
+                compare(record, withBirthDate: old.birthDate, gender: old.gender, digit: 15, masked: masked, &context)
+            }
+        }
+    }
+
+    /// The record's `birth_date` and `gender` against what its ID number encodes (the gender in its 17th
+    /// digit, or the 15th of a first-generation number).
+    private static func compare(_ record: XMLNode, withBirthDate birthDate: CivilDate, gender: String, digit: Int,
+                                masked: String, _ context: inout RuleContext) {
+        if let birthNode = record.element(named: "birth_date"), let stated = birthNode.date, stated != birthDate {
+            context.report(.idBirthDate, at: birthNode, ["stated": "\(stated)", "id": "\(masked)", "fromID": "\(birthDate)"])
+        }
+        if let genderNode = record.element(named: "gender"), ["男", "女"].contains(genderNode.stringValue),
+           genderNode.stringValue != gender {
+            context.report(.idGender, at: genderNode,
+                           ["stated": "\(genderNode.stringValue)", "id": "\(masked)",
+                            "whose": .phrase(digit == 15 ? (gender == "男" ? InputWording.mansOldID : InputWording.womansOldID)
+                                                         : (gender == "男" ? InputWording.mansID : InputWording.womansID))])
         }
     }
 

@@ -275,6 +275,8 @@ package enum InputWording {
                                           zh: "；如为其他证件，请写明`id_type`")
     package static let mansID = Phrase(en: "a man's (its 17th digit is odd)", zh: "属于男性（第17位为奇数）")
     package static let womansID = Phrase(en: "a woman's (its 17th digit is even)", zh: "属于女性（第17位为偶数）")
+    package static let mansOldID = Phrase(en: "a man's (its 15th digit is odd)", zh: "属于男性（第15位为奇数）")
+    package static let womansOldID = Phrase(en: "a woman's (its 15th digit is even)", zh: "属于女性（第15位为偶数）")
     package static let unperformedButPaid = Phrase(
         en: "the status is 未履行 but payments of {paid} are recorded; is it 部分履行?",
         zh: "履行情况为未履行，但记录了{paid}的付款；是否应为部分履行？")
