@@ -70,8 +70,8 @@ final class PrintCheckTests: XCTestCase {
                 // names signing (本协议自各方当事人签名……之日起生效).
                 let signs = ["当事人（签名", "签收", "申请人：", "被申请人：", "第三人：", "当事人：", "法定代表人：", "负责人：",
                              "委托代理人：", "法定代理人：", "被调查人：", "受理人签名", "当事人签名"].contains { line.hasPrefix($0) }
-                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）")
-                let alone = line.contains("（印）") || line.contains("（盖章）") || line.wholeMatch(of: date) != nil
+                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）") || line.contains("（盖章）")
+                let alone = line.contains("（印）") || line.wholeMatch(of: date) != nil
                     || officers || (signs && !continues)
                 XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
             }
