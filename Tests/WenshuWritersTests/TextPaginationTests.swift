@@ -178,7 +178,7 @@ final class TextPaginationTests: XCTestCase {
     /// before the signatures takes a line of the paragraph before it along.
     func testATallSignatureGroupBreaksOnlyBetweenPartyRows() throws {
         let parties = SignatureBlock([Signature(label: [.text("当事人（签名、盖章或按指印）：")])]
-            + (1...9).map { Signature(label: [.text("第\($0)个当事人的代表人（签名）：某某某某")]) }, alignment: .left)
+            + (1...9).map { Signature(label: [.text("第\($0)个当事人的代表人：某某某某"), .blank(width: 6)]) }, alignment: .left)
         let mediators = SignatureBlock([Signature(label: [.text("人民调解员（签名）")]), Signature(label: [.text("记录人（签名）")]),
                                         Signature(label: [.text("某某人民调解委员会（印）")], date: [.text("二〇二六年五月一日")], seal: true)])
         for filler in 0..<20 {

@@ -267,7 +267,7 @@ struct ODFBody {
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
     /// the next so the block never splits across pages (nor from a signature block that follows it), unless
-    /// `splits`: then a page may end after a middle row (``SignatureRows/mayBreak(after:of:in:)``).
+    /// `splits`: then a page may end after a middle row (``SignatureRows/mayBreak(after:rows:in:)``).
     /// Two signatories that share a row (``SignatureRows``) are one paragraph with a tab stop at the middle.
     private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false, splits: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
@@ -279,7 +279,7 @@ struct ODFBody {
         var lines: [(style: String, inlines: [Inline], breakAfter: Bool)] = []
         for (rowIndex, row) in rows.enumerated() {
             let signature = block.signatures[row[0]]
-            let breakAfter = splits && SignatureRows.mayBreak(after: rowIndex, of: rows.count, in: block)
+            let breakAfter = splits && SignatureRows.mayBreak(after: rowIndex, rows: rows, in: block)
             if row.count == 2 {
                 lines.append(("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
                               + block.signatures[row[1]].label + block.signatures[row[1]].name, breakAfter))

@@ -32,12 +32,12 @@ package struct SignatureLayout: Sendable {
     }
 
     package func lines(_ block: SignatureBlock, columns: Int) -> [MeasuredLine] {
-        rows(block, columns: columns).flatMap { $0 }
+        rows(block, columns: columns).lines.flatMap { $0 }
     }
 
     /// The block's lines row by row (``SignatureRows``), each row with the empty lines before it (and a
-    /// seal's after it), so a paginator can end a page between rows.
-    package func rows(_ block: SignatureBlock, columns: Int) -> [[MeasuredLine]] {
+    /// seal's after it), and after which rows a page may end (``SignatureRows/mayBreak(after:rows:in:)``).
+    package func rows(_ block: SignatureBlock, columns: Int) -> (lines: [[MeasuredLine]], mayBreakAfter: [Bool]) {
         let signatories = block.signatures.map { signatory($0, columns: columns) }
         let blockWidth = min(signatories.map(\.width).max() ?? 0, columns)
         let offset: Int
@@ -91,7 +91,7 @@ package struct SignatureLayout: Sendable {
             }
             if sealed.seal { result[rowIndex] += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
         }
-        return result
+        return (result, rows.indices.map { SignatureRows.mayBreak(after: $0, rows: rows, in: block) })
     }
 
     /// The free lines on each side of a seal's signatory.

@@ -74,9 +74,7 @@ package struct TextFlow: Sendable {
         case .signatures(let block):
             items.append(.spacer)
             let rows = SignatureLayout(layout: layout, text: text, sealLines: sealLines).rows(block, columns: columns)
-            items.append(.signatures(rows, mayBreakAfter: rows.indices.map {
-                SignatureRows.mayBreak(after: $0, of: rows.count, in: block)
-            }))
+            items.append(.signatures(rows.lines, mayBreakAfter: rows.mayBreakAfter))
         case .pageBreak:
             items.append(.pageBreak)
         case .picture(let picture):
