@@ -105,9 +105,10 @@ struct ODFBody {
     }
 
     /// Nothing signs alone (``SignatureRows``): the signature blocks that follow one another (or with a
-    /// one-line paragraph between them) are one group, every line kept with the next, and the paragraphs before it hold on to it until they give it at least
-    /// two lines of text. A group too tall for a page with those two lines may break between the parties'
-    /// middle rows (LibreOffice would otherwise break the chain at the page's foot, wherever that falls).
+    /// one-line paragraph between them) are one group, every line kept with the next, and the paragraphs
+    /// before it hold on to it until they give it at least two lines of text. A group too tall for a page
+    /// with those two lines may break between the parties' middle rows (LibreOffice would otherwise break
+    /// the chain at the page's foot, wherever that falls). Heights are estimated in whole grid lines.
     static func holds(_ blocks: [Block]) -> [Hold] {
         var holds = [Hold](repeating: Hold(), count: blocks.count)
         let prose = PageStyle.prose.geometry
