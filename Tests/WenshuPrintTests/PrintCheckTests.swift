@@ -63,7 +63,9 @@ final class PrintCheckTests: XCTestCase {
     /// date alone, the parties' signatures or a table's signature row — the wages case's 受理登记表 started
     /// page 2 with its seal and date. A first line lower than a grid line under the text block's top has
     /// lines above it that pdftotext does not see (a blank form's ruled lines). The committee's officers
-    /// (人民调解员, 记录人) may open a page of a long agreement: they sign with the seal, on its page.
+    /// (人民调解员, 记录人) never open a page either: the last party's line goes with them. Only a group of
+    /// signatures too tall for one page carries its parties' lines on to the next page: such a page follows
+    /// one that ends with a signatory's line, and starts with a party's.
     func testNoSignatureOrSealStartsAPage() throws {
         let date = /^[0-9〇一二三四五六七八九十]*年[0-9〇一二三四五六七八九十]*月[0-9〇一二三四五六七八九十]*日$/
         var pages = 0
@@ -78,17 +80,37 @@ final class PrintCheckTests: XCTestCase {
                 guard top.top < 37 + 10 else { continue }
                 let line = top.text
                 let officers = line.hasPrefix("人民调解员：") || line.hasPrefix("记录人：")
+                let continues = form.signed && (form.pageLines[index].last.map { SignedPages.isSignature($0.text) } ?? false)
                 // A signatory's line (the parties', an interviewee's, a receipt's), not a sentence that
                 // names signing (本协议自各方当事人签名……之日起生效).
                 let signs = ["当事人（签名", "签收", "申请人：", "被申请人：", "第三人：", "当事人：", "法定代表人：", "负责人：",
                              "委托代理人：", "法定代理人：", "被调查人：", "受理人签名", "当事人签名"].contains { line.hasPrefix($0) }
-                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）")
-                let alone = line.contains("（印）") || line.contains("（盖章）") || line.wholeMatch(of: date) != nil
-                    || (signs && !officers)
+                    || line.hasSuffix("（签名）") || line.contains("（签名或按指印）") || line.contains("（盖章）")
+                let alone = line.contains("（印）") || line.wholeMatch(of: date) != nil
+                    || officers || (signs && !continues)
                 XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
             }
         }
         XCTAssertGreaterThan(pages, 50, "the examples' forms have pages after the first")
+    }
+
+    /// Nothing signs alone (issue 13): on every page after the first of every form with signature blocks, a
+    /// page holding signature or seal lines holds at least two lines of the text they sign before the first
+    /// of them, or carries on the parties' lines from the page before (a group too tall for one page), never
+    /// starting with the committee's officers, seal or date. Lines above a page's first printed line that
+    /// pdftotext does not see (a blank form's ruled lines) count by their height, a grid line each.
+    func testSignaturesKeepTwoLinesOfTheirText() throws {
+        var signed = 0
+        for form in try PrintedExamples.forms() where form.signed {
+            signed += 1
+            let hidden = form.pageLines.map { lines in
+                lines.first.map { Int(($0.top - PrintedExamples.textTop + 1) / PrintedExamples.gridLine) } ?? 0
+            }
+            for problem in SignedPages.problems(form.pageLines.map { $0.map(\.text) }, hidden: hidden, name: form.name) {
+                XCTFail(problem)
+            }
+        }
+        XCTAssertGreaterThan(signed, 50, "the forms with signatures are seen")
     }
 
     /// No line of any example's form or any blank form starts with a closing mark (domain.md §6), in
@@ -146,7 +168,16 @@ enum PrintedExamples {
         var textLines: [String]
         /// Every word of the PDF, in reading order.
         var words: [String]
+        /// Each page's printed lines (words within a millimetre of each other's top, left to right) above the
+        /// page number, with their top in millimetres.
+        var pageLines: [[(text: String, top: Double)]]
+        /// Whether the form's template has signature blocks (not signatures in table cells).
+        var signed: Bool
     }
+
+    /// The top of a prose page's first grid line's words, and the grid's line height (GB/T 9704: 37 mm, 225 / 22).
+    static let textTop = 39.5
+    static let gridLine = 225.0 / 22
 
     private static let printed: Result<[Form], Error> = Result { try printAll() }
 
@@ -200,18 +231,23 @@ enum PrintedExamples {
             let pageCount = try LibreOffice.pageCount(pdf)
             let tops = try (1..<max(pageCount, 1)).map { try firstLine(pdf, page: $0 + 1) }
             var starts: [(page: Int, text: String)] = []
-            var words: [String] = []
+            var allWords: [String] = []
+            var pageLines: [[(text: String, top: Double)]] = []
             for page in 1...max(pageCount, 1) {
                 var previous: WenshuTestSupport.LibreOffice.Word?
-                for word in try LibreOffice.words(pdf, page: page) {
+                let words = try LibreOffice.words(pdf, page: page)
+                for word in words {
                     if previous.map({ word.top > $0.top + 1 }) ?? true { starts.append((page, word.text)) }
                     previous = word
-                    words.append(word.text)
+                    allWords.append(word.text)
                 }
+                pageLines.append(lines(words))
             }
+            let template = try String(contentsOf: root.appendingPathComponent("templates/\(formID).form.xml"), encoding: .utf8)
             forms.append(Form(name: name, formID: formID, fonts: try LibreOffice.fonts(pdf), pdfPages: pageCount,
                               textPages: textPages[index], pageTops: tops, lineStarts: starts,
-                              textLines: texts[index].components(separatedBy: .newlines), words: words))
+                              textLines: texts[index].components(separatedBy: .newlines), words: allWords, pageLines: pageLines,
+                              signed: SignedPages.hasSignatureBlocks(template: template)))
         }
         return forms
     }
@@ -219,9 +255,19 @@ enum PrintedExamples {
     /// The first line of a page's text block: the words within a millimetre of the topmost one, left to
     /// right; the page number under the text block (from 262 mm down) does not count.
     static func firstLine(_ pdf: URL, page: Int) throws -> (text: String, top: Double)? {
-        let words = try LibreOffice.words(pdf, page: page).filter { $0.top < 262 }
-        guard let top = words.map(\.top).min() else { return nil }
-        let line = words.filter { abs($0.top - top) < 1 }.sorted { $0.left < $1.left }
-        return (line.map(\.text).joined(), top)
+        lines(try LibreOffice.words(pdf, page: page)).first
+    }
+
+    /// A page's lines, top to bottom: the words within a millimetre of a line's topmost word, left to right,
+    /// joined; the page number under the text block (from 262 mm down) does not count.
+    static func lines(_ words: [WenshuTestSupport.LibreOffice.Word]) -> [(text: String, top: Double)] {
+        var remaining = words.filter { $0.top < 262 }
+        var lines: [(text: String, top: Double)] = []
+        while let top = remaining.map(\.top).min() {
+            let line = remaining.filter { abs($0.top - top) < 1 }.sorted { $0.left < $1.left }
+            lines.append((line.map(\.text).joined(), top))
+            remaining.removeAll { abs($0.top - top) < 1 }
+        }
+        return lines
     }
 }

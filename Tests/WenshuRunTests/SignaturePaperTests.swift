@@ -29,7 +29,9 @@ final class SignaturePaperTests: XCTestCase {
     /// Twelve claimants sign on six rows of two in the text, each by name, then the company seals and its
     /// representative and agent sign by name.
     func testTwelveClaimantsSignTwoToARowInText() throws {
-        let lines = String(decoding: try file("agreement.txt"), as: UTF8.self).split(separator: "\n").map(String.init)
+        // A page's first line follows the form feed that ends the page before.
+        let lines = String(decoding: try file("agreement.txt"), as: UTF8.self).split(separator: "\n")
+            .map { String($0.drop { $0 == "\u{0C}" }) }
         // The signature rows, not the particulars (申请人：王德胜　性别：……).
         let rows = lines.filter { $0.hasPrefix("申请人：") && !$0.contains("性别：") }
         XCTAssertEqual(rows.count, 6)
@@ -183,5 +185,42 @@ final class BlankFormPaperTests: XCTestCase {
             }
             XCTAssertGreaterThan(commas, 3, "\(form.name): the marks after blanks are found")
         }
+    }
+}
+
+/// Nothing signs alone in the text layout (issue 13, the text paginator): on every page after the first of
+/// every example's and every blank form with signature blocks, signature lines follow at least two lines of
+/// the text they sign, or carry on the parties' lines of a group too tall for one page.
+final class SignaturesInTextTests: XCTestCase {
+    func testSignaturesKeepTwoLinesOfTheirTextInText() throws {
+        let root = TestPaths.packageRoot
+        let (library, _) = TemplateLibrary.load(directory: root.appendingPathComponent("templates"))
+        let (profile, _) = OfficeProfile.load(root.appendingPathComponent("examples/office.yaml"), displayName: "examples/office.yaml")
+        let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [.txt]))
+        var files: [(name: String, file: RenderPipeline.RenderedFile)] = []
+        for url in try InputFiles.expand([root.appendingPathComponent("examples/cases").path]) {
+            let result = pipeline.render(caseAt: url)
+            XCTAssertTrue(result.succeeded, "\(url.lastPathComponent): \(result.diagnostics)")
+            files += result.files.map { (url.lastPathComponent, $0) }
+        }
+        files += try pipeline.blankForms().map { ("blank", $0) }
+        var pages = 0
+        for (source, file) in files {
+            let formID = String(file.name.dropLast(4)).replacing(/-\d+$/, with: "")
+            let template = try String(contentsOf: root.appendingPathComponent("templates/\(formID).form.xml"), encoding: .utf8)
+            guard SignedPages.hasSignatureBlocks(template: template) else { continue }
+            let text = String(decoding: file.data, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            let lines = text.map { page in
+                page.split(separator: "\n").map(String.init).filter {
+                    let line = $0.trimmingCharacters(in: .whitespaces)
+                    return !line.isEmpty && !(line.hasPrefix("— ") && line.hasSuffix(" —"))
+                }
+            }
+            pages += lines.count - 1
+            for problem in SignedPages.problems(lines, name: "\(source): \(file.name)") {
+                XCTFail(problem)
+            }
+        }
+        XCTAssertGreaterThan(pages, 50, "the signed forms have pages after the first")
     }
 }

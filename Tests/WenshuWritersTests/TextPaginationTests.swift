@@ -173,6 +173,34 @@ final class TextPaginationTests: XCTestCase {
         }
     }
 
+    /// A group of signatures taller than a page breaks only between the parties' rows: the lead line and two
+    /// parties stay with the text's last two lines, the last party with the mediators; a one-line paragraph
+    /// before the signatures takes a line of the paragraph before it along.
+    func testATallSignatureGroupBreaksOnlyBetweenPartyRows() throws {
+        let parties = SignatureBlock([Signature(label: [.text("当事人（签名、盖章或按指印）：")])]
+            + (1...9).map { Signature(label: [.text("第\($0)个当事人的代表人：某某某某"), .blank(width: 6)]) }, alignment: .left)
+        let mediators = SignatureBlock([Signature(label: [.text("人民调解员（签名）")]), Signature(label: [.text("记录人（签名）")]),
+                                        Signature(label: [.text("某某人民调解委员会（印）")], date: [.text("二〇二六年五月一日")], seal: true)])
+        for filler in 0..<20 {
+            var blocks = (0..<filler).map { _ in Block.paragraph(Paragraph([.text("正文")])) }
+            blocks.append(.paragraph(Paragraph([.text("倒数第二段第一行。"), .lineBreak, .text("倒数第二段末行。")])))
+            blocks.append(.paragraph(Paragraph([.text("最后一段只有一行。")])))
+            blocks += [.signatures(parties), .signatures(mediators)]
+            let text = try TextWriter(options: options).text(Document(metadata: metadata(), blocks: blocks))
+            let pages = TextOutput.pages(text).map { $0.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("— ") } }
+            let first = try XCTUnwrap(pages.firstIndex { $0.contains("当事人（签名、盖章或按指印）：") })
+            XCTAssertTrue(pages[first].contains("倒数第二段末行。") && pages[first].contains("最后一段只有一行。"), "filler \(filler)")
+            XCTAssertEqual(pages[first].filter { $0.contains("个当事人") }.count >= 2, true, "two parties with the text (filler \(filler))")
+            for page in pages[(first + 1)...] {
+                XCTAssertTrue(page.first?.contains("个当事人") ?? false, "a continued page starts with a party: \(page) (filler \(filler))")
+            }
+            let seal = try XCTUnwrap(pages.lastIndex { $0.contains("某某人民调解委员会（印）") })
+            XCTAssertEqual(seal, pages.count - 1)
+            XCTAssertTrue(pages[seal].contains { $0.contains("第9个当事人") }, "the last party goes with the seal (filler \(filler))")
+            XCTAssertEqual(TextOutput.violations(in: text, options: options), [])
+        }
+    }
+
     func testUnknownPageTargetIsAnError() {
         let document = Document(metadata: metadata(), blocks: [.paragraph(Paragraph([.pageRef(target: "nowhere", end: false)]))])
         XCTAssertThrowsError(try TextWriter(options: options).text(document)) {

@@ -86,13 +86,90 @@ struct ODFBody {
     // MARK: Blocks
 
     private mutating func blocks(_ blocks: [Block], page: ODFPage) throws {
+        let holds = Self.holds(blocks)
         for (index, block) in blocks.enumerated() {
             if current != page {
                 // Back from a section printed on another kind of page.
                 startPage(ODFPageStart(page: page, number: nil))
             }
             try self.block(block, page: page, previous: index > 0 ? blocks[index - 1] : nil,
-                           next: index + 1 < blocks.count ? blocks[index + 1] : nil)
+                           next: index + 1 < blocks.count ? blocks[index + 1] : nil, hold: holds[index])
+        }
+    }
+
+    /// How a block holds on to the next: its last line is kept with the next block's first; a signature
+    /// block may also let a page end between its middle rows.
+    struct Hold {
+        var keepWithNext = false
+        var splits = false
+    }
+
+    /// Nothing signs alone (``SignatureRows``): the signature blocks that follow one another (or with a
+    /// one-line paragraph between them) are one group, every line kept with the next, and the paragraphs
+    /// before it hold on to it until they give it at least two lines of text. A group too tall for a page
+    /// with those two lines may break between the parties' middle rows (LibreOffice would otherwise break
+    /// the chain at the page's foot, wherever that falls). Heights are estimated in whole grid lines.
+    static func holds(_ blocks: [Block]) -> [Hold] {
+        var holds = [Hold](repeating: Hold(), count: blocks.count)
+        // A paragraph introducing a table (分期履行如下：) stays on the table's page.
+        for index in blocks.indices.dropLast() {
+            if case .paragraph(let paragraph) = blocks[index], isTable(blocks[index + 1]), paragraph.introducesWhatFollows {
+                holds[index].keepWithNext = true
+            }
+        }
+        let prose = PageStyle.prose.geometry
+        var index = 0
+        while index < blocks.count {
+            guard case .signatures = blocks[index] else {
+                index += 1
+                continue
+            }
+            var end = index, height = 0.0
+            while end < blocks.count {
+                if case .signatures(let block) = blocks[end] {
+                    height += estimatedHeight(block)
+                } else if let lines = joiningLines(blocks, at: end) {
+                    height += Double(lines) * prose.gridLineHeight
+                } else {
+                    break
+                }
+                end += 1
+            }
+            let fits = height + 2 * prose.gridLineHeight <= prose.textHeight - prose.gridLineHeight
+            for member in index..<end {
+                holds[member] = Hold(keepWithNext: member < end - 1, splits: !fits)
+            }
+            var carried = 0, before = index - 1
+            while before >= 0, carried < 2, case .paragraph(let paragraph) = blocks[before] {
+                holds[before].keepWithNext = true
+                carried += estimatedLines(paragraph)
+                before -= 1
+            }
+            index = end
+        }
+        return holds
+    }
+
+    /// The lines of a paragraph of one line between two signature blocks (告知书's 以上内容已告知，本人已知悉。
+    /// between the committee's seal and the parties): it joins them into one group, as it is too short to
+    /// stand as the text the second signs.
+    static func joiningLines(_ blocks: [Block], at index: Int) -> Int? {
+        guard index > 0, index + 1 < blocks.count, case .signatures = blocks[index - 1], case .signatures = blocks[index + 1],
+              case .paragraph(let paragraph) = blocks[index] else { return nil }
+        let lines = estimatedLines(paragraph)
+        return lines < 2 ? lines : nil
+    }
+
+    /// The lines a paragraph takes on a prose page: its display width (with a first-line indent of two
+    /// characters) over the line's 28 characters.
+    static func estimatedLines(_ paragraph: Paragraph) -> Int {
+        let text = InlineText(numbers: PageNumbers()).text(paragraph.inlines)
+        let width = DisplayWidth()
+        // A closing mark at a line's end hangs past it (style:punctuation-wrap="hanging").
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { lines, piece in
+            let hangs = piece.last.map { "，。、；：？！）」』》”".contains($0) } ?? false
+            let columns = width.of(String(piece)) + (paragraph.firstLineIndent && lines == 0 ? 4 : 0) - (hangs ? 2 : 0)
+            return lines + max((columns + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1)
         }
     }
 
@@ -102,25 +179,8 @@ struct ODFBody {
     }
 
     /// One block; its neighbours decide how it holds on to them.
-    private mutating func block(_ block: Block, page: ODFPage, previous: Block?, next: Block?) throws {
-        // A signature block never stands alone on a page: the paragraph before it goes along. A signature
-        // block holds on to the one after it (the parties' to the mediators' and the seal's) only when both
-        // fit on a page with two lines of text: a longer chain is one LibreOffice breaks at the page's foot,
-        // which left the committee's seal and date alone on the last page; unchained, the second block
-        // moves to the next page whole, as the text paginator sets it.
-        var keepWithNext = false
-        if case .paragraph(let p) = block, let next, Self.isTable(next), p.introducesWhatFollows {
-            keepWithNext = true  // 分期履行如下： stays with its table
-        }
-        if case .signatures(let following)? = next {
-            if case .signatures(let current) = block {
-                let prose = PageStyle.prose.geometry
-                keepWithNext = Self.estimatedHeight(current) + Self.estimatedHeight(following) + 2 * prose.gridLineHeight
-                    <= prose.textHeight - prose.gridLineHeight
-            } else {
-                keepWithNext = true
-            }
-        }
+    private mutating func block(_ block: Block, page: ODFPage, previous: Block?, next: Block?, hold: Hold) throws {
+        let keepWithNext = hold.keepWithNext
         switch block {
         case .title(let inlines):
             try paragraph("Title", inlines)
@@ -142,7 +202,7 @@ struct ODFBody {
             try self.table(table, page: page, joinsAbove: previous.map(Self.isTable) ?? false,
                            joinsBelow: next.map(Self.isTable) ?? (sectionDepth == 0))
         case .signatures(let block):
-            try signatures(block, keepWithNext: keepWithNext)
+            try signatures(block, keepWithNext: keepWithNext, splits: hold.splits)
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
         case .picture(let picture):
@@ -213,48 +273,53 @@ struct ODFBody {
     }
 
     /// Signature lines: the role (with any printed name) and the date line under it, every line kept with
-    /// the next so the block never splits across pages (nor from a signature block that follows it).
+    /// the next so the block never splits across pages (nor from a signature block that follows it), unless
+    /// `splits`: then a page may end after a middle row (``SignatureRows/mayBreak(after:rows:in:)``).
     /// Two signatories that share a row (``SignatureRows``) are one paragraph with a tab stop at the middle.
-    private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false) throws {
+    private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false, splits: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
         let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
         let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
             let text = measure.text($0.label + $0.name)
             return text.contains("\n") ? nil : width.of(text)
         })
-        var lines: [(style: String, inlines: [Inline])] = []
-        for row in rows {
+        var lines: [(style: String, inlines: [Inline], breakAfter: Bool)] = []
+        for (rowIndex, row) in rows.enumerated() {
             let signature = block.signatures[row[0]]
+            let breakAfter = splits && SignatureRows.mayBreak(after: rowIndex, rows: rows, in: block)
             if row.count == 2 {
                 lines.append(("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
-                              + block.signatures[row[1]].label + block.signatures[row[1]].name))
+                              + block.signatures[row[1]].label + block.signatures[row[1]].name, breakAfter))
                 continue
             }
-            lines.append((signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name))
+            lines.append((signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name,
+                          breakAfter && signature.date == nil))
             if let date = signature.date {
-                lines.append((signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date))
+                lines.append((signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date, breakAfter))
             }
         }
         for (index, line) in lines.enumerated() {
             try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
-                          keepWithNext: keepWithNext || index < lines.count - 1)
+                          keepWithNext: index < lines.count - 1 ? !line.breakAfter : keepWithNext)
         }
     }
 
-    /// A signature block's height on the page, in millimetres, from the styles: each row a grid line (more
-    /// if its text is longer than a line) after 5 mm of space, each date a grid line, a seal's room.
+    /// A signature block's height on a prose page, in millimetres, from the styles: the page's line grid
+    /// gives each paragraph whole grid lines, so a row (5 mm of space and its line) takes two, a seal's
+    /// line and its date the seal's room besides.
     static func estimatedHeight(_ block: SignatureBlock) -> Double {
         let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
         let widths = block.signatures.map { width.of(measure.text($0.label + $0.name)) }
         let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: widths)
         let line = PageStyle.prose.geometry.gridLineHeight
+        let sealRoom = (Signature.sealDiameter - 2 * line) / 2
+        func gridLines(_ millimetres: Double) -> Double { (millimetres / line - 0.01).rounded(.up) * line }
         var height = 0.0
         for row in rows {
             let signature = block.signatures[row[0]]
-            let lines = (widths[row[0]] + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns
-            height += ODFStyleSheet.signatureSpace + Double(max(lines, 1)) * line
-            if signature.date != nil { height += line }
-            if signature.seal { height += Signature.sealDiameter - 2 * line }
+            let lines = Double(max((widths[row[0]] + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1))
+            height += gridLines((signature.seal ? sealRoom : ODFStyleSheet.signatureSpace) + lines * line)
+            if signature.date != nil { height += gridLines(line + (signature.seal ? sealRoom : 0)) }
         }
         return height
     }

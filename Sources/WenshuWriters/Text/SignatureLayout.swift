@@ -1,7 +1,8 @@
 import WenshuDocument
 
 /// Sets a signature block: each signatory's line, its date line under the line's end, and an empty line
-/// between signatories for the handwriting. The paginator keeps the whole block on one page.
+/// between signatories for the handwriting. The paginator keeps the block on one page, or breaks it between
+/// rows where ``SignatureRows`` lets it.
 ///
 /// A signatory's line is its label followed by its printed name when the label ends with a colon
 /// (`当事人（签名）：张三`), and the name followed by the label otherwise (`青山村人民调解委员会（印）`).
@@ -31,6 +32,12 @@ package struct SignatureLayout: Sendable {
     }
 
     package func lines(_ block: SignatureBlock, columns: Int) -> [MeasuredLine] {
+        rows(block, columns: columns).lines.flatMap { $0 }
+    }
+
+    /// The block's lines row by row (``SignatureRows``), each row with the empty lines before it (and a
+    /// seal's after it), and after which rows a page may end (``SignatureRows/mayBreak(after:rows:in:)``).
+    package func rows(_ block: SignatureBlock, columns: Int) -> (lines: [[MeasuredLine]], mayBreakAfter: [Bool]) {
         let signatories = block.signatures.map { signatory($0, columns: columns) }
         let blockWidth = min(signatories.map(\.width).max() ?? 0, columns)
         let offset: Int
@@ -42,15 +49,16 @@ package struct SignatureLayout: Sendable {
         let lead = String(repeating: " ", count: offset)
         let rows = SignatureRows.rows(block, columns: columns,
                                       widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
-        var result: [MeasuredLine] = []
+        var result: [[MeasuredLine]] = []
         for (rowIndex, row) in rows.enumerated() {
+            result.append([])
             let sealed = block.signatures[row[0]]
             if sealed.seal {
                 // Free lines above the seal line (and as many below its date): with the line and the date
                 // they make the seal's height, centred on them as a clerk stamps it.
-                result += Array(repeating: MeasuredLine(), count: max(sealMargin(signatories[row[0]]), rowIndex > 0 ? 1 : 0))
+                result[rowIndex] += Array(repeating: MeasuredLine(), count: max(sealMargin(signatories[row[0]]), rowIndex > 0 ? 1 : 0))
             } else if rowIndex > 0 {
-                result.append(MeasuredLine())
+                result[rowIndex].append(MeasuredLine())
             }
             if row.count == 2 {
                 // Two signatories side by side, the second starting at the middle of the line.
@@ -59,7 +67,7 @@ package struct SignatureLayout: Sendable {
                 var text = left.text
                 text.append(contentsOf: Repeated.spaces(start - left.width))
                 text += right.text
-                result.append(MeasuredLine(text: text, width: start + right.width))
+                result[rowIndex].append(MeasuredLine(text: text, width: start + right.width))
                 continue
             }
             let signatory = signatories[row[0]]
@@ -72,18 +80,18 @@ package struct SignatureLayout: Sendable {
                 var text = lead
                 text.append(contentsOf: Repeated.spaces(room))
                 text += line.text
-                result.append(MeasuredLine(text: text, width: offset + room + line.width))
+                result[rowIndex].append(MeasuredLine(text: text, width: offset + room + line.width))
             }
             for line in signatory.date {
                 let room = max(blockWidth - line.width, 0)
                 var text = lead
                 text.append(contentsOf: Repeated.spaces(room))
                 text += line.text
-                result.append(MeasuredLine(text: text, width: offset + room + line.width))
+                result[rowIndex].append(MeasuredLine(text: text, width: offset + room + line.width))
             }
-            if sealed.seal { result += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
+            if sealed.seal { result[rowIndex] += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
         }
-        return result
+        return (result, rows.indices.map { SignatureRows.mayBreak(after: $0, rows: rows, in: block) })
     }
 
     /// The free lines on each side of a seal's signatory.

@@ -6,6 +6,9 @@ package enum FlowItem: Sendable {
     case lines([MeasuredLine], Keep)
     /// An empty line that separates blocks; it is dropped at the top of a page and never doubled.
     case spacer
+    /// A signature block's lines row by row (each row with the empty lines before it), and after which
+    /// rows a page may end when its group is too tall for one page (``SignatureRows``).
+    case signatures([[MeasuredLine]], mayBreakAfter: [Bool])
     /// A table, drawn a group of rows at a time.
     case table(TextTable)
     case pageBreak
@@ -15,8 +18,6 @@ package enum FlowItem: Sendable {
     package enum Keep: Sendable {
         /// May break between any two lines (body paragraphs).
         case breakable
-        /// Moves to the next page whole if it does not fit (signature blocks).
-        case together
         /// Stays on the page of the first lines of what follows (title, number line, headings).
         case withNext
     }
@@ -78,7 +79,8 @@ package struct TextFlow: Sendable {
             }
         case .signatures(let block):
             items.append(.spacer)
-            items.append(.lines(SignatureLayout(layout: layout, text: text, sealLines: sealLines).lines(block, columns: columns), .together))
+            let rows = SignatureLayout(layout: layout, text: text, sealLines: sealLines).rows(block, columns: columns)
+            items.append(.signatures(rows.lines, mayBreakAfter: rows.mayBreakAfter))
         case .pageBreak:
             items.append(.pageBreak)
         case .picture(let picture):

@@ -18,9 +18,9 @@ package struct Pagination: Sendable {
 ///   needs a page of its own to start on, as in ODF). A page's numbering is that of the innermost section
 ///   around its first line that does not just continue: an unnumbered section's pages carry no number and
 ///   do not count; `restart(at:)` gives the section's first page that number.
-/// - Lines kept together move to the next page when they do not fit, with the blocks kept together right
-///   after them, and take the last two lines of the paragraph before them along (a signature page never
-///   carries signatures alone); lines kept with the
+/// - Signature blocks that follow one another move to the next page together when they do not fit, and
+///   take the last two lines of the text before them along (a signature page never carries signatures
+///   alone); a group taller than a page breaks only where ``SignatureRows`` lets it. Lines kept with the
 ///   next item move with its first two lines (or its first table rows).
 /// - A table is drawn in pieces, one per page, each with its top and bottom border and the header rows
 ///   repeated; rows tied by a row span stay together. A table right under another shares its rule. A piece taller than a whole page, like a block
@@ -34,18 +34,24 @@ package struct TextPaginator: Sendable {
 
     package func paginate(_ items: [FlowItem]) -> Pagination {
         var state = State(bodyLines: bodyLines)
-        for index in items.indices {
+        var index = 0
+        while index < items.count {
             switch items[index] {
-            case .lines(let lines, .breakable) where precedesBlockKeptTogether(items, index):
-                let tail = min(lines.count, 2)
-                lines.dropLast(tail).forEach { state.place($0) }
-                place(Array(lines.suffix(tail)), needing: tail + firstLines(items, after: index), in: &state)
             case .lines(let lines, .breakable):
-                lines.forEach { state.place($0) }
-            case .lines(let lines, .together):
-                place(lines, needing: keptTogether(lines, items, after: index), in: &state)
+                let tail = carried(items, index)
+                lines.dropLast(tail).forEach { state.place($0) }
+                if tail > 0 {
+                    place(Array(lines.suffix(tail)), needing: tail + firstLines(items, after: index), in: &state)
+                }
             case .lines(let lines, .withNext):
                 place(lines, needing: lines.count + firstLines(items, after: index), in: &state)
+            case .signatures:
+                let group = signatureGroup(items, at: index)
+                for chunk in group.chunks {
+                    place(chunk, needing: Self.withoutTrailingEmptyLines(chunk), in: &state)
+                }
+                index = group.end
+                continue
             case .spacer:
                 if !state.isPageEmpty && state.remaining > 0 && !state.lastLineIsEmpty {
                     state.place(MeasuredLine())
@@ -53,7 +59,8 @@ package struct TextPaginator: Sendable {
             case .table(let table):
                 var previousIsTable = false
                 if index > 0, case .table = items[index - 1] { previousIsTable = true }
-                place(table, joiningTableAbove: previousIsTable, in: &state)
+                place(table, joiningTableAbove: previousIsTable,
+                      following: signaturesFollow(items, index) ? firstLines(items, after: index) : 0, in: &state)
             case .pageBreak:
                 state.breakPage()
             case .sectionStart(let id, let startsNewPage, let numbering):
@@ -62,14 +69,16 @@ package struct TextPaginator: Sendable {
             case .sectionEnd:
                 state.closeSection()
             }
+            index += 1
         }
         return state.finish()
     }
 
     /// Places lines on a new page unless the page has `needed` lines left (or is empty, or no page could
-    /// hold them).
+    /// hold them). Empty lines that would open a page (the room between two signatories) are dropped.
     private func place(_ lines: [MeasuredLine], needing needed: Int, in state: inout State) {
         if needed > state.remaining && !state.isPageEmpty && needed <= bodyLines { state.breakPage() }
+        let lines = state.isPageEmpty ? Array(lines.drop { $0.text.isEmpty }) : lines
         // Empty lines that end the lines (the free room under a seal's date) fall off the page's foot rather
         // than start a page of their own: the bottom margin is free room too.
         let printed = Self.withoutTrailingEmptyLines(lines)
@@ -83,48 +92,72 @@ package struct TextPaginator: Sendable {
         (lines.lastIndex { !$0.text.isEmpty }).map { $0 + 1 } ?? 0
     }
 
-    /// Whether a signature block (lines kept together) follows: the paragraph's last two lines go with
-    /// it, so a signature page never carries signatures alone.
-    private func precedesBlockKeptTogether(_ items: [FlowItem], _ index: Int) -> Bool {
-        for next in items[(index + 1)...] {
-            switch next {
-            case .spacer: continue
-            case .lines(_, .together): return true
-            default: return false
-            }
+    /// How many of the last lines of the paragraph at `index` go with the signatures after it: with those of
+    /// the paragraphs between, two lines of the text they sign (``SignatureRows``), so a signature page
+    /// never carries signatures alone.
+    private func carried(_ items: [FlowItem], _ index: Int) -> Int {
+        guard case .lines(let lines, .breakable) = items[index] else { return 0 }
+        var next = index + 1
+        while next < items.count, case .spacer = items[next] { next += 1 }
+        guard next < items.count else { return 0 }
+        switch items[next] {
+        case .signatures:
+            return min(lines.count, 2)
+        case .lines(let following, .breakable) where next == index + 1:
+            let after = carried(items, next)
+            return after > 0 && after == following.count && after < 2 ? min(lines.count, 2 - after) : 0
+        default:
+            return 0
         }
-        return false
     }
 
-    /// The lines a block kept together needs on its page: with the blocks kept together right after it
-    /// (the mediators' signatures after the parties', as ODF keeps them), unless they would not fit on
-    /// one page together with the two lines of text and the empty line that go before them.
-    private func keptTogether(_ lines: [MeasuredLine], _ items: [FlowItem], after index: Int) -> Int {
-        var needed = lines.count
-        var last = lines
-        var next = index + 1
+    /// The signature blocks from `start` on that follow one another (with the empty line between them, or a
+    /// paragraph of one line), as
+    /// the pieces that must each stay on one page: the whole group when it fits on a page with two lines
+    /// of text and the empty line before it, else pieces ending where ``SignatureRows`` lets a page end.
+    /// `end` is the index of the first item after the group.
+    private func signatureGroup(_ items: [FlowItem], at start: Int) -> (chunks: [[MeasuredLine]], end: Int) {
+        var rows: [[MeasuredLine]] = [], breaks: [Bool] = []
+        var next = start
         while next < items.count {
-            if case .spacer = items[next], next + 1 < items.count, case .lines(let following, .together) = items[next + 1] {
-                guard needed + 1 + Self.withoutTrailingEmptyLines(following) + 3 <= bodyLines else { break }
-                needed += 1 + following.count
-                last = following
-                next += 2
+            if case .signatures(var blockRows, let mayBreak) = items[next] {
+                if !rows.isEmpty && !blockRows.isEmpty { blockRows[0].insert(MeasuredLine(), at: 0) }
+                rows += blockRows
+                breaks += mayBreak
+                next += 1
+            } else if case .spacer = items[next], next + 1 < items.count, case .signatures = items[next + 1] {
+                next += 1
+            } else if !rows.isEmpty, case .lines(let lines, .breakable) = items[next], lines.count < 2,
+                      next + 2 < items.count, case .spacer = items[next + 1], case .signatures = items[next + 2] {
+                // A one-line paragraph between two signature blocks (告知书's 以上内容已告知，本人已知悉。) joins them.
+                rows.append(lines)
+                breaks.append(false)
+                next += 1
             } else {
                 break
             }
         }
-        // The last block's empty last lines may fall off the page's foot (see `place`): they are not needed.
-        return needed - (last.count - Self.withoutTrailingEmptyLines(last))
+        let lines = Array(rows.joined())
+        guard Self.withoutTrailingEmptyLines(lines) + 3 > bodyLines else { return ([lines], next) }
+        var chunks: [[MeasuredLine]] = [[]]
+        for (row, lines) in rows.enumerated() {
+            chunks[chunks.count - 1] += lines
+            if breaks[row] { chunks.append([]) }
+        }
+        return (chunks.filter { !$0.isEmpty }, next)
     }
 
-    /// The lines the items after `index` need on the same page: the first two lines of a paragraph, a
-    /// whole block kept together, a table's first piece.
+    /// The lines the items after `index` need on the same page: the first two lines of a paragraph (all
+    /// of it and what follows when it goes with signatures), a signature group's first piece, a table's
+    /// first piece.
     private func firstLines(_ items: [FlowItem], after index: Int) -> Int {
         guard index + 1 < items.count else { return 0 }
         switch items[index + 1] {
-        case .lines(let lines, .breakable): return min(lines.count, 2)
-        case .lines(let lines, .together): return keptTogether(lines, items, after: index + 1)
+        case .lines(let lines, .breakable):
+            let tail = carried(items, index + 1)
+            return tail > 0 && tail == lines.count ? tail + firstLines(items, after: index + 1) : min(lines.count, 2)
         case .lines(let lines, .withNext): return lines.count + firstLines(items, after: index + 1)
+        case .signatures: return signatureGroup(items, at: index + 1).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
         case .spacer: return 1 + firstLines(items, after: index + 1)
         case .table(let table):
             return table.height(rows: Array(table.headerRows) + Array(table.bodyGroups.first ?? 0..<0))
@@ -135,9 +168,19 @@ package struct TextPaginator: Sendable {
         }
     }
 
+    /// Whether signatures follow the item at `index` (after the empty line before them).
+    private func signaturesFollow(_ items: [FlowItem], _ index: Int) -> Bool {
+        var next = index + 1
+        while next < items.count, case .spacer = items[next] { next += 1 }
+        if next < items.count, case .signatures = items[next] { return true }
+        return false
+    }
+
     /// Places a table piece by piece. A table right under another on the same page shares its border
-    /// rule (`TextTable.joinedRule`), so the two print as one grid, as in ODF.
-    private func place(_ table: TextTable, joiningTableAbove: Bool, in state: inout State) {
+    /// rule (`TextTable.joinedRule`), so the two print as one grid, as in ODF. The last piece leaves
+    /// `following` lines free on its page (signatures that go with the table's last rows), unless a page
+    /// could not hold both.
+    private func place(_ table: TextTable, joiningTableAbove: Bool, following: Int, in state: inout State) {
         let header = Array(table.headerRows)
         var next = 0
         var join: String?
@@ -149,7 +192,8 @@ package struct TextPaginator: Sendable {
             var rows = header
             var count = 0
             while next + count < table.bodyGroups.count,
-                  table.height(rows: rows + table.bodyGroups[next + count]) <= room {
+                  table.height(rows: rows + table.bodyGroups[next + count])
+                    + (next + count == table.bodyGroups.count - 1 ? following : 0) <= room {
                 rows += table.bodyGroups[next + count]
                 count += 1
             }
