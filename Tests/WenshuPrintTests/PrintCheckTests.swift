@@ -8,7 +8,7 @@ import WenshuTemplate
 import WenshuTestSupport
 import WenshuWriters
 
-/// The print check: every form of every example case, and every blank form, printed to PDF through
+/// The print check: every form of every example case (and of Tests/PrintCases), and every blank form, printed to PDF through
 /// Wenshu's own conversion (one batch through the pool), as a mediator without the official fonts would.
 final class PrintCheckTests: XCTestCase {
     func testNoPDFEmbedsAJapaneseFace() throws {
@@ -198,7 +198,10 @@ enum PrintedExamples {
         let pipeline = RenderPipeline(library: library, profile: profile, settings: .init(forms: [], formats: [.odt, .txt]))
 
         var files: [(name: String, files: [RenderPipeline.RenderedFile])] = []
-        for url in try InputFiles.expand([root.appendingPathComponent("examples/cases").path]) {
+        // The examples, and the cases written for situations they do not cover (24 instalments, only the
+        // fields the forms need).
+        for url in try InputFiles.expand([root.appendingPathComponent("examples/cases").path,
+                                          root.appendingPathComponent("Tests/PrintCases").path]) {
             let result = pipeline.render(caseAt: url)
             guard result.succeeded else { throw Unprintable("\(url.lastPathComponent): \(result.diagnostics)") }
             files.append((url.lastPathComponent, result.files))
