@@ -8,7 +8,6 @@ public struct Table: Sendable, Equatable {
     /// A chart of the table's own figures, drawn under it by writers that draw charts (ODF); the others
     /// print the table alone.
     public var chart: TableChart?
-
     public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil) {
         self.columnWidths = columnWidths
         self.rows = rows
@@ -22,8 +21,12 @@ public struct TableRow: Sendable, Equatable {
     public var isHeader: Bool
     /// The cells that start in this row; cells covered by a span from the left or above are not listed.
     public var cells: [TableCell]
-    /// Minimum height in lines (a blank form's cell for a handwritten account wants several).
+    /// Minimum height in handwriting lines of ``handwritingLine`` (a blank form's cell for a handwritten
+    /// account wants several); a text layout gives such a row the printed lines that make the same height.
     public var minLines: Int
+
+    /// The height of one handwritten line in a table cell, in millimetres.
+    public static let handwritingLine = 8.0
 
     public init(isHeader: Bool = false, cells: [TableCell], minLines: Int = 1) {
         self.isHeader = isHeader
