@@ -8,11 +8,18 @@ public struct Table: Sendable, Equatable {
     /// A chart of the table's own figures, drawn under it by writers that draw charts (ODF); the others
     /// print the table alone.
     public var chart: TableChart?
-    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil) {
+    /// Set the cells in 五号 (10.5 pt), as ledgers are, on a page whose tables are otherwise 14 pt: a table
+    /// of many columns whose long values would wrap line after line at 14 pt (the dossier's 卷内目录).
+    /// Writers with one text size (plain text) ignore it.
+    public var smallText: Bool
+
+    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil,
+                smallText: Bool = false) {
         self.columnWidths = columnWidths
         self.rows = rows
         self.bordered = bordered
         self.chart = chart
+        self.smallText = smallText
     }
 }
 
