@@ -80,8 +80,10 @@ package struct LineBreaker: Sendable {
         /// conjoining Hangul jamo, the regional indicators, CR) has a member in `standaloneRanges`. Only
         /// ever set for single code points.
         static let standsAlone = Self(rawValue: 1 << 6)
-        /// A character of a checkbox's label (`□山林土地`): no break before it, so an option never splits
-        /// over two lines. Set by `clusters` on the few characters after a box, up to a space.
+        /// Kept with the character before it: a checkbox's label (`□山林土地`), so an option never splits
+        /// over two lines (set by `clusters` on the few characters after a box, up to a space); and a
+        /// write-in's label with its colon and its blank (`单位或住址：____`), so a label never ends a line
+        /// with its blank on the next.
         static let checkboxLabel = Self(rawValue: 1 << 7)
     }
 
@@ -182,7 +184,22 @@ package struct LineBreaker: Sendable {
             result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
         markCheckboxLabels(&result, in: text)
+        markBlankLabels(&result, in: text)
         return result
+    }
+
+    /// Keeps a short label whose full-width colon a blank follows (`单位或住址：____`, from the last space,
+    /// punctuation mark or the line's start, up to eight characters) together with the blank.
+    private func markBlankLabels(_ clusters: inout [Cluster], in text: String) {
+        let utf8 = Array(text.utf8)
+        func isColon(_ cluster: Cluster) -> Bool { utf8[cluster.start..<cluster.end].elementsEqual("：".utf8) }
+        for colon in clusters.indices.dropLast() where isColon(clusters[colon]) && utf8[clusters[colon + 1].start] == UInt8(ascii: "_") {
+            let ends: CodePointTraits = [.trailingBlank, .lineFeed, .noLineStart, .noLineEnd]
+            var start = colon
+            while start > 0, colon - start < Self.checkboxLabelLimit, clusters[start - 1].traits.isDisjoint(with: ends) { start -= 1 }
+            guard start == 0 || !clusters[start - 1].traits.isDisjoint(with: ends) else { continue }
+            for index in (start + 1)...(colon + 1) { clusters[index].traits.insert(.checkboxLabel) }
+        }
     }
 
     /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the
