@@ -29,6 +29,7 @@ final class TextLineBreakingTests: XCTestCase {
             ("□合同□损害赔偿", 12, 0, ["□合同", "□损害赔偿"], "the next box ends a label"),
             ("电话：____　住址：____", 16, 0, ["电话：____", "住址：____"], "a label stays with its write-in blank"),
             ("本人，住址：____", 14, 0, ["本人，", "住址：____"], "a label runs back to the punctuation before it"),
+            ("公司　法定代表人：韩志强", 16, 0, ["公司", "法定代表人：韩志", "强"], "a label is not split and keeps its value's first character"),
             ("■一二三四五六七八九十", 12, 0, ["■一二三四五", "六七八九十"], "a label longer than eight characters breaks like text"),
             ("一二三四ゝ\u{3099}", 8, 0, ["一二三", "四ゝ\u{3099}"], "ゝ with a combining sound mark is ゞ, which never starts a line"),
             ("ABC\u{0301}DEFGH", 4, 0, ["ABC\u{0301}D", "EFGH"], "a combining accent stays with its letter when a word is cut"),

@@ -82,8 +82,8 @@ package struct LineBreaker: Sendable {
         static let standsAlone = Self(rawValue: 1 << 6)
         /// Kept with the character before it: a checkbox's label (`□山林土地`), so an option never splits
         /// over two lines (set by `clusters` on the few characters after a box, up to a space); and a
-        /// write-in's label with its colon and its blank (`单位或住址：____`), so a label never ends a line
-        /// with its blank on the next.
+        /// label with its colon and what follows (`单位或住址：____`, `法定代表人：韩`), so a label never ends
+        /// a line with its value on the next.
         static let checkboxLabel = Self(rawValue: 1 << 7)
     }
 
@@ -184,16 +184,18 @@ package struct LineBreaker: Sendable {
             result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
         markCheckboxLabels(&result, in: text)
-        markBlankLabels(&result, in: text)
+        markLabels(&result, in: text)
         return result
     }
 
-    /// Keeps a short label whose full-width colon a blank follows (`单位或住址：____`, from the last space,
-    /// punctuation mark or the line's start, up to eight characters) together with the blank.
-    private func markBlankLabels(_ clusters: inout [Cluster], in text: String) {
+    /// Keeps a short label (from the last space, punctuation mark or the line's start, up to eight
+    /// characters) with its full-width colon and what follows it: a blank (`单位或住址：____`) or the value's
+    /// first character (`法定代表人：韩`), so a label neither ends a line nor splits over two.
+    private func markLabels(_ clusters: inout [Cluster], in text: String) {
         let utf8 = Array(text.utf8)
         func isColon(_ cluster: Cluster) -> Bool { utf8[cluster.start..<cluster.end].elementsEqual("：".utf8) }
-        for colon in clusters.indices.dropLast() where isColon(clusters[colon]) && utf8[clusters[colon + 1].start] == UInt8(ascii: "_") {
+        for colon in clusters.indices.dropLast() where isColon(clusters[colon])
+            && clusters[colon + 1].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) {
             let ends: CodePointTraits = [.trailingBlank, .lineFeed, .noLineStart, .noLineEnd]
             var start = colon
             while start > 0, colon - start < Self.checkboxLabelLimit, clusters[start - 1].traits.isDisjoint(with: ends) { start -= 1 }
