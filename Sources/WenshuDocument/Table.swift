@@ -8,12 +8,18 @@ public struct Table: Sendable, Equatable {
     /// A chart of the table's own figures, drawn under it by writers that draw charts (ODF); the others
     /// print the table alone.
     public var chart: TableChart?
+    /// Set the cells in 五号 (10.5 pt), as ledgers are, on a page whose tables are otherwise 14 pt: a table
+    /// of many columns whose long values would wrap line after line at 14 pt (the dossier's 卷内目录).
+    /// Writers with one text size (plain text) ignore it.
+    public var smallText: Bool
 
-    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil) {
+    public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil,
+                smallText: Bool = false) {
         self.columnWidths = columnWidths
         self.rows = rows
         self.bordered = bordered
         self.chart = chart
+        self.smallText = smallText
     }
 }
 
@@ -22,8 +28,12 @@ public struct TableRow: Sendable, Equatable {
     public var isHeader: Bool
     /// The cells that start in this row; cells covered by a span from the left or above are not listed.
     public var cells: [TableCell]
-    /// Minimum height in lines (a blank form's cell for a handwritten account wants several).
+    /// Minimum height in handwriting lines of ``handwritingLine`` (a blank form's cell for a handwritten
+    /// account wants several); a text layout gives such a row the printed lines that make the same height.
     public var minLines: Int
+
+    /// The height of one handwritten line in a table cell, in millimetres.
+    public static let handwritingLine = 8.0
 
     public init(isHeader: Bool = false, cells: [TableCell], minLines: Int = 1) {
         self.isHeader = isHeader

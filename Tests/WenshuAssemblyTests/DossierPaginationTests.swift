@@ -62,6 +62,42 @@ final class DossierPaginationTests: XCTestCase {
         XCTAssertFalse(dossier.items.contains { ["备考表", "封底"].contains($0.title) }, "not listed")
     }
 
+    /// On paper, the 卷内目录 gives each column the width of what it holds: a committee's full name, the
+    /// examples' longest (21 characters), takes two lines of its 责任者 cell (at 14 pt in even columns it took
+    /// four), and no header wraps. The cover runs down the whole sheet: its last row (备注) stands in the
+    /// lowest fifth of the text block (at two handwriting lines a row it stopped two thirds of the way down).
+    func testTheContentsColumnsAndTheCoverFitTheirSheetsInLibreOffice() throws {
+        let name = "杭州市拱墅区和睦街道德胜里社区人民调解委员会"
+        let url = try DossierFixtures.changedCase { $0.replacingOccurrences(of: "杭州市西湖区道路交通事故人民调解委员会", with: name) }
+        let assembler = DossierAssembler(library: DossierFixtures.bundled, profile: DossierFixtures.profile, force: true)
+        let dossier = try XCTUnwrap(assembler.assemble(caseAt: url, displayName: "case.xml").dossier)
+        let pdf = try LibreOffice.convertToPDF(try dossier.write(.odt), name: "dossier.odt")
+
+        let contents = try LibreOffice.words(pdf, page: 2)
+        for header in ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"] {
+            XCTAssertTrue(contents.contains { $0.text == header }, "the header \(header) on one line")
+        }
+        // A cell's lines are words at the same left edge, one under the next: follow each line that starts the
+        // name down its column until the name is spelled.
+        var cells: [Int] = []
+        for start in contents where name.hasPrefix(start.text) {
+            var spelled = start.text, lines = 1, line = start
+            while spelled != name, name.hasPrefix(spelled),
+                  let next = contents.filter({ abs($0.left - line.left) < 0.5 && $0.top > line.top + 1 }).min(by: { $0.top < $1.top }) {
+                spelled += next.text
+                lines += 1
+                line = next
+            }
+            if spelled == name { cells.append(lines) }
+        }
+        XCTAssertGreaterThanOrEqual(cells.count, 3, "the committee wrote the register, the notice, the records")
+        XCTAssertEqual(cells.filter { $0 > 2 }, [Int](), "lines of the committee's name in its 责任者 cells: \(cells)")
+
+        let cover = try LibreOffice.words(pdf, page: 1)
+        let remarks = try XCTUnwrap(cover.first { $0.text.hasPrefix("备注") })
+        XCTAssertGreaterThan(remarks.top, 37 + 225 * 0.8, "the cover's last row at \(remarks.top) mm")
+    }
+
     func testTheTextContentsMatchItsOwnPagination() throws {
         let dossier = try Self.bound.get()
         for options in [WriterOptions(), WriterOptions(textColumns: 80, textLines: 66)] {

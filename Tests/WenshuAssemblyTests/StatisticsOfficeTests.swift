@@ -49,27 +49,32 @@ final class StatisticsOfficeTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
-    /// Both reports end with 填表人 and 审核人 side by side, each with a line to sign on, then the office's seal
-    /// line over its name and the 填报日期.
+    /// Both reports end with the office's seal line over its name, the seal's room kept (`seal`), then as a
+    /// statistics report's foot does: 填表人 and 审核人, each with a line to sign on, and the 填报日期 on one row.
     func testBothReportsEndWithTheSignOff() throws {
         let facts = try StatisticsExamplesTests.facts()
         let (profile, _) = OfficeProfile.load(Repository.examples.appendingPathComponent("office.yaml"))
         let subsidy = SubsidyReport(cases: facts, rules: SubsidyRules(profile: try XCTUnwrap(profile)))
         for document in [Statistics(cases: facts).document(keeper: "杭州市西湖区司法局"),
                          subsidy.document(keeper: "杭州市西湖区司法局")] {
-            guard case .signatures(let people)? = document.blocks.dropLast().last,
-                  case .signatures(let seal)? = document.blocks.last else { return XCTFail("no sign-off") }
-            XCTAssertEqual(people.signatures.map { $0.label.compactMap(\.plainText).joined() }, ["填表人（签名）", "审核人（签名）"])
-            XCTAssertTrue(people.signatures.allSatisfy { $0.label.contains(.blank(width: 8)) }, "a line to sign on")
+            guard case .signatures(let seal)? = document.blocks.dropLast().last,
+                  case .signatures(let people)? = document.blocks.last else { return XCTFail("no sign-off") }
+            XCTAssertEqual(people.signatures.count, 1, "one row")
+            let row = people.signatures[0].label
+            XCTAssertEqual(row.compactMap(\.plainText).joined(), "填表人（签名）　审核人（签名）　填报日期：年月日")
+            for label in ["填表人（签名）", "审核人（签名）"] {
+                let index = try XCTUnwrap(row.firstIndex(of: .text(label)))
+                guard case .blank(let width) = row[index + 1] else { return XCTFail("\(label): no line to sign on") }
+                XCTAssertGreaterThanOrEqual(width, 5)
+            }
             XCTAssertEqual(seal.signatures.count, 1)
             XCTAssertTrue(seal.signatures[0].seal)
             XCTAssertEqual(seal.signatures[0].label.compactMap(\.plainText).joined(), "杭州市西湖区司法局（印）")
-            XCTAssertEqual(seal.signatures[0].date?.compactMap(\.plainText).joined().hasPrefix("填报日期："), true)
         }
     }
 
-    /// On paper (LibreOffice): the sign-off lines print, and the 42 mm seal centred on the office's name and
-    /// the 填报日期 covers no other word.
+    /// On paper (LibreOffice): 填表人, 审核人 and 填报日期 print on one line, and the 42 mm seal centred on the
+    /// office's name and the line under it covers no other word.
     func testTheSealOnTheReportCoversNothingInLibreOffice() throws {
         _ = try LibreOffice.require()
         let statistics = Statistics(cases: try StatisticsExamplesTests.facts(), filter: LedgerFilter(ownCommittees: Self.office))
@@ -81,12 +86,14 @@ final class StatisticsOfficeTests: XCTestCase {
             XCTAssertTrue(text.contains(line), "\(line) not on the last page:\n\(text)")
         }
         let words = try LibreOffice.words(pdf, page: last)
+        let row = try ["填表人", "审核人", "填报日期"].map { label in try XCTUnwrap(words.first { $0.text.hasPrefix(label) }, label) }
+        XCTAssertLessThan(row.map(\.top).max()! - row.map(\.top).min()!, 1, "填表人, 审核人 and 填报日期 on one line")
         let name = try XCTUnwrap(words.first { $0.text.hasSuffix("（印）") })
-        let date = try XCTUnwrap(words.first { $0.top > name.top + 1 && $0.text.hasPrefix("填报日期") })
-        let centre = (x: (name.left + name.right) / 2, y: (name.top + date.bottom) / 2)
+        // The seal is centred on the name's line and the (empty) date line under it: at the foot of the name.
+        let centre = (x: (name.left + name.right) / 2, y: name.bottom)
         // The page number under the text block is not the paper's text.
         let foot = try LibreOffice.pageSize(pdf, page: last).height - 25
-        for word in words where abs(word.top - name.top) > 1 && abs(word.top - date.top) > 1 && word.top < foot {
+        for word in words where abs(word.top - name.top) > 1 && word.top < foot {
             let dx = max(word.left - centre.x, 0, centre.x - word.right)
             let dy = max(word.top - centre.y, 0, centre.y - word.bottom)
             XCTAssertGreaterThan((dx * dx + dy * dy).squareRoot(), 21, "the seal would cover “\(word.text)”")

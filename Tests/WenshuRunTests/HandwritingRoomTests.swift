@@ -7,7 +7,7 @@ import WenshuTestSupport
 import WenshuWriters
 
 /// Room to write by hand (issue 13): 8 mm a handwritten line in table cells, an ID number's 18 digits, a
-/// blank agreement's lines for the facts and the terms.
+/// blank agreement's lines for the facts and the terms, a 备考表 box of half a page.
 final class HandwritingRoomTests: XCTestCase {
     static let root = TestPaths.packageRoot
     static let library = TemplateLibrary.load(directory: root.appendingPathComponent("templates")).library
@@ -65,5 +65,34 @@ final class HandwritingRoomTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(try writeInLines(from: "纠纷主要事实、争议事项：", to: "经调解，自愿达成如下协议："), 8)
         XCTAssertGreaterThanOrEqual(try writeInLines(from: "经调解，自愿达成如下协议：", to: "履行方式、时限："), 6)
+    }
+
+    /// In the 28 × 22 text layout the blank 备考表 is one page, and its box for the archivist's notes is at
+    /// least half the page's 22 lines: its 8 mm handwriting lines take the printed lines of 10.2 mm nearest
+    /// their height, not one printed line each (which ran it over three pages).
+    func testTheBlankNotesSheetIsOneTextPageWithHalfAPageBox() throws {
+        let file = try XCTUnwrap(try blank(["dossier-notes"], [.txt]).first)
+        let text = String(decoding: file.data, as: UTF8.self)
+        XCTAssertFalse(text.contains("\u{0C}"), "one page:\n\(text)")
+        let lines = text.components(separatedBy: "\n")
+        let counts = try XCTUnwrap(lines.firstIndex { $0.contains("本卷共") })
+        let bottom = try XCTUnwrap(lines[counts...].firstIndex { $0.contains("└") })
+        // The box: the empty lines between the notes' rule and the table's foot.
+        let box = lines[(counts + 1)..<bottom].filter { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ 　")).isEmpty }
+        XCTAssertGreaterThanOrEqual(box.count, 11, text)
+        XCTAssertTrue(lines[bottom...].contains { $0.contains("立卷人") }, "the signatures share the page")
+    }
+
+    /// On paper (LibreOffice) the blank 备考表 is one sheet whose box, from the notes to 立卷人, is at least half
+    /// the 225 mm text block.
+    func testTheBlankNotesSheetsBoxIsHalfThePageInLibreOffice() throws {
+        _ = try LibreOffice.require()
+        let file = try XCTUnwrap(try blank(["dossier-notes"], [.odt]).first)
+        let pdf = try LibreOffice.convertToPDF(file.data, name: file.name)
+        XCTAssertEqual(try LibreOffice.pageCount(pdf), 1)
+        let words = try LibreOffice.words(pdf, page: 1)
+        let counts = try XCTUnwrap(words.first { $0.text.hasPrefix("本卷共") })
+        let signers = try XCTUnwrap(words.first { $0.text.hasPrefix("立卷人") })
+        XCTAssertGreaterThanOrEqual(signers.top - counts.bottom, 225.0 / 2, "the box is \(signers.top - counts.bottom) mm")
     }
 }

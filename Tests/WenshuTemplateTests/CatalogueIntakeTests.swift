@@ -141,11 +141,11 @@ final class CatalogueIntakeTests: XCTestCase {
             ("traffic-instalments.xml", "道路交通事故", "当事人申请", "一般", nil),
             ("land-contract-boundary.yaml", "山林土地", "主动调解", "疑难", nil),
             ("wages-subcontractor.json", "劳动争议", "移送", "重大",
-             ["移送、委派或委托单位：杭州市临平区信访局", "日期：2026年5月11日　文号：临信转〔2026〕118号"]),
+             ["移送单位：杭州市临平区信访局", "日期：2026年5月11日　文号：临信转〔2026〕118号"]),
             ("court-referred-loan.json", "合同", "委派", "一般",
-             ["移送、委派或委托单位：杭州市余杭区人民法院", "日期：2026年7月6日　文号：（2026）浙0110民诉前调1873号"]),
+             ["委派单位：杭州市余杭区人民法院", "日期：2026年7月6日　文号：（2026）浙0110民诉前调1873号"]),
             ("gym-prepaid-terminated.yaml", "消费", "委托", "一般",
-             ["移送、委派或委托单位：苏州市姑苏区人民法院", "日期：2026年10月19日　文号：（2026）苏0508民初5127号"]),
+             ["委托单位：苏州市姑苏区人民法院", "日期：2026年10月19日　文号：（2026）苏0508民初5127号"]),
         ]
         for row in table {
             let text = Printed(try renderOne("intake-register", row.file))
@@ -155,7 +155,7 @@ final class CatalogueIntakeTests: XCTestCase {
             if let sender = row.sender {
                 XCTAssertTrue(source.hasSuffix("\n" + sender.joined(separator: "\n")), "\(row.file): \(source)")
             } else {
-                XCTAssertFalse(source.contains("移送、委派或委托单位"), row.file)
+                XCTAssertFalse(source.contains("单位："), row.file)
             }
         }
     }
@@ -167,9 +167,9 @@ final class CatalogueIntakeTests: XCTestCase {
         XCTAssertEqual(document.pageStyle, .form)
         let text = Printed(document)
         XCTAssertEqual(Array(text.rows.prefix(3)), [
-            "申请人｜姓名马建伟　性别男　年龄49岁　联系方式15237498216\n单位或住址河南省沈丘县付井镇马庄村3组（现住杭州市临平区星桥街道星河湾安置房二期项目工地宿舍）",
-            "被申请人｜名称杭州恒筑建筑劳务有限公司　法定代表人韩志强\n联系方式0571-86231547　住所杭州市临平区南苑街道东湖南路188号5幢1106室",
-            "第三人｜名称浙江临江建设集团有限公司　法定代表人陈国平\n联系方式0571-86102288　住所杭州市临平区临平大道1566号",
+            "申请人｜姓名：马建伟　性别：男　年龄：49岁\n联系方式：15237498216　单位或住址：河南省沈丘县付井镇马庄村3组（现住杭州市临平区星桥街道星河湾安置房二期项目工地宿舍）",
+            "被申请人｜名称：杭州恒筑建筑劳务有限公司　法定代表人：韩志强\n联系方式：0571-86231547　住所：杭州市临平区南苑街道东湖南路188号5幢1106室",
+            "第三人｜名称：浙江临江建设集团有限公司　法定代表人：陈国平\n联系方式：0571-86102288　住所：杭州市临平区临平大道1566号",
         ])
         XCTAssertTrue(text.rows.contains("纠纷名称｜马建伟等9人与杭州恒筑建筑劳务有限公司、浙江临江建设集团有限公司追索劳动报酬纠纷"))
         XCTAssertTrue(text.rows.contains("受理情况｜2026年5月12日，本人民调解委员会经当事人同意，受理调解马建伟等9人与杭州恒筑建筑劳务有限公司、浙江临江建设集团有限公司追索劳动报酬纠纷。"))
@@ -187,7 +187,7 @@ final class CatalogueIntakeTests: XCTestCase {
         })
         XCTAssertTrue(text.rows.contains("受理情况｜\(blank(3))年\(blank(2))月\(blank(2))日，本人民调解委员会经当事人同意，受理调解王建国、李明之间的道路交通事故纠纷。"))
         XCTAssertTrue(text.rows.contains("纠纷名称｜"))
-        XCTAssertTrue(text.rows.contains { $0.hasPrefix("申请人｜姓名王建国　性别男　年龄\(blank(2))岁") }, "no acceptance date: the age is left blank")
+        XCTAssertTrue(text.rows.contains { $0.hasPrefix("申请人｜姓名：王建国　性别：男　年龄：\(blank(2))岁") }, "no acceptance date: the age is left blank")
         XCTAssertTrue(text.rows.contains { $0.hasSuffix("杭州市西湖区道路交通事故人民调解委员会（印）\n\(blank(3))年\(blank(2))月\(blank(2))日") }, "\(text.rows)")
     }
 
@@ -237,11 +237,11 @@ final class CatalogueIntakeTests: XCTestCase {
             caseNumber: "（2026）香调字第12号", date: "2026-04-13", templateVersion: "1"))
         let text = Printed(document)
         XCTAssertEqual(Array(text.rows.prefix(2)), [
-            "申请人｜姓名陆晓燕　性别女　年龄36岁　联系方式15262408391\n单位或住址苏州市吴中区木渎镇香溪花苑11幢602室",
-            "被申请人｜姓名朱永康　性别男　年龄67岁　联系方式0512-66213570\n单位或住址苏州市吴中区木渎镇香溪花苑9幢101室",
+            "申请人｜姓名：陆晓燕　性别：女　年龄：36岁\n联系方式：15262408391　单位或住址：苏州市吴中区木渎镇香溪花苑11幢602室",
+            "被申请人｜姓名：朱永康　性别：男　年龄：67岁\n联系方式：0512-66213570　单位或住址：苏州市吴中区木渎镇香溪花苑9幢101室",
         ])
         XCTAssertTrue(text.rows.contains("协议内容｜一、朱永康承担陆晓燕犬伤处置及疫苗费用人民币1,409.02元，当场以微信转账方式支付。\n二、朱永康今后遛犬时必须拴绳，并于2026年4月20日前为该犬办理养犬登记。\n三、双方就此事再无其他争议。"))
-        XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。"))
+        XCTAssertTrue(text.rows.contains("履行\n方式、\n时限｜当场以微信转账方式支付。"))
         XCTAssertTrue(text.rows.contains("履行情况｜☑已履行　□部分履行　□未履行\n2026年4月13日支付人民币壹仟肆佰零玖元零贰分（¥1,409.02）。"))
         XCTAssertTrue(text.rows.contains("调解员｜沈惠芬｜登记人｜陈思远"))
         // The committee's seal cell spans the signature rows, beside the agreement's date.
@@ -262,7 +262,7 @@ final class CatalogueIntakeTests: XCTestCase {
 
                 """)
         })
-        XCTAssertTrue(text.rows.contains("履行方式、\n时限｜当场以微信转账方式支付。\n第一期：2026年4月20日前支付人民币壹仟元整（¥1,000.00）；\n第二期：2026年5月20日前支付人民币肆佰零玖元零贰分（¥409.02）；"))
+        XCTAssertTrue(text.rows.contains("履行\n方式、\n时限｜当场以微信转账方式支付。\n第一期：2026年4月20日前支付人民币壹仟元整（¥1,000.00）；\n第二期：2026年5月20日前支付人民币肆佰零玖元零贰分（¥409.02）；"))
     }
 
     // MARK: 人民调解回访记录

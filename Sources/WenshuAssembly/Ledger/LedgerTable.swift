@@ -47,17 +47,24 @@ enum LedgerTable {
     /// Fixed or computed text.
     static func text(_ text: String) -> [Inline] { text.isEmpty ? [] : [.text(text)] }
 
-    /// The foot of a report the office submits: 填表人 and 审核人 each with a line to sign on (side by side),
-    /// then the office's seal over its name and the 填报日期, with the seal's 42 mm of free height
-    /// (`Signature.seal`), so the seal covers no figure or note. The date is written by hand: the report is
-    /// dated when it is signed, not when it was printed. Without an office (no profile) the name is a blank.
+    /// The foot of a report the office submits: the office's seal over its name, with the seal's 42 mm of
+    /// free height (`Signature.seal`; the empty line under the name is the date line the seal is centred
+    /// with), then the report's last line as a statistics report has it: 填表人 and 审核人, each with a line
+    /// to sign on, and the 填报日期 on one row. The row comes last, under the seal's room: above it, the row
+    /// ran under the seal's centre and the seal covered its 年. So the seal covers no figure, note or
+    /// signature. The date is written by hand:
+    /// the report is dated when it is signed, not when it was printed. The row fits one line of the
+    /// landscape page (40 characters at 16 pt): five-character lines to sign on and a short date to fill in.
+    /// Without an office (no profile) the name is a blank.
     static func signOff(seal: String?) -> [Block] {
         let office: [Inline] = seal.map { [.field($0)] } ?? [.blank(width: 10)]
+        let gap = Inline.text("　")
+        let row: [Inline] = [.text("填表人（签名）"), .blank(width: 5), gap, .text("审核人（签名）"), .blank(width: 5), gap,
+                             .text("填报日期："), .blank(width: 2), .text("年"), .blank(width: 1), .text("月"),
+                             .blank(width: 1), .text("日")]
         return [
-            .signatures(SignatureBlock([Signature(label: [.text("填表人（签名）"), .blank(width: 8)]),
-                                        Signature(label: [.text("审核人（签名）"), .blank(width: 8)])], alignment: .left)),
-            .signatures(SignatureBlock([Signature(label: office + [.text("（印）")],
-                                                  date: [.text("填报日期：")] + Inline.handwrittenDate, seal: true)])),
+            .signatures(SignatureBlock([Signature(label: office + [.text("（印）")], date: [], seal: true)])),
+            .signatures(SignatureBlock([Signature(label: row)], alignment: .left)),
         ]
     }
 

@@ -136,7 +136,8 @@ struct TemplateCompiler {
         let widths = (element.attribute("widths") ?? "").split(separator: " ").compactMap { Int($0) }
         let rows = element.elements.flatMap(tablePart)
         checkColumns(element, widths: widths)
-        return TableNode(columnWidths: widths, bordered: element.attribute("border") != "false", rows: rows)
+        return TableNode(columnWidths: widths, bordered: element.attribute("border") != "false",
+                         smallText: element.attribute("text-size") == "small", rows: rows)
     }
 
     private func tablePart(_ element: XMLNode) -> [Part<RowNode>] {

@@ -81,6 +81,8 @@ struct ParagraphNode: Sendable {
 struct TableNode: Sendable {
     let columnWidths: [Int]
     let bordered: Bool
+    /// `text-size="small"`: the cells in 五号 (``Table/smallText``).
+    let smallText: Bool
     let rows: [Part<RowNode>]
 }
 

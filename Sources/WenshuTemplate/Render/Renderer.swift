@@ -141,7 +141,8 @@ final class Renderer {
             return Self.splitIndented(self.paragraph(paragraph, at: here)).map(Block.paragraph)
         case .table(let table):
             let rows = expand(table.rows, at: here) { row, here in [self.row(row, at: here)] }
-            return [.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered))]
+            return [.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered,
+                                  smallText: table.smallText))]
         case .signatures(let alignment, let parts):
             let signatures = expand(parts, at: here) { signature, here in [self.signature(signature, at: here)] }
             return [.signatures(SignatureBlock(signatures, alignment: alignment))]

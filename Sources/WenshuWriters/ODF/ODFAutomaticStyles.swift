@@ -119,7 +119,7 @@ struct ODFAutomaticStyles {
     }
 
     /// The height of one line of a cell left for handwriting.
-    static let handwritingLine = 8.0
+    static let handwritingLine = TableRow.handwritingLine
 
     /// The styles defined so far, as children of `office:automatic-styles`.
     var bytes: [UInt8] { markup.bytes }

@@ -337,7 +337,10 @@ struct ODFBody {
         let tableStyle = styles.table(width: width, pageStart: start, joinsAbove: joinsAbove && start == nil,
                                       joinsBelow: joinsBelow)
         let columnStyles = styles.columns(width: width, weights: grid.weights)
-        let ledger = page.style == .landscape
+        // Ledger text (10.5 pt) on the landscape page and in a table that asks for it; handwriting lines
+        // of 8 mm stay the form's, wherever a blank is left to fill in.
+        let ledger = page.style == .landscape || table.smallText
+        let handwriting = page.style != .landscape
         out.start("table:table", ["table:name": "Table\(tableCount)", "table:style-name": tableStyle])
         out.newline()
         for name in columnStyles {
@@ -368,7 +371,7 @@ struct ODFBody {
                     // A line left for handwriting (an empty box, a blank to fill in) is a handwriting line
                     // high (8 mm), not a printed line (4.9 mm at 14 pt); a row of several handwriting lines
                     // has its height already.
-                    let writeIn = ledger || row.isHeader || row.minLines > 1 ? parent : "Wenshu_20_Write_20_In"
+                    let writeIn = !handwriting || row.isHeader || row.minLines > 1 ? parent : "Wenshu_20_Write_20_In"
                     if paragraphs.isEmpty {
                         openParagraph(writeIn, topLevel: false)
                         closeParagraph("text:p")

@@ -11,9 +11,9 @@ import WenshuDocument
 /// LibreOffice 7.4 loses its category labels when it reads such a chart from a `.fodt`.)
 ///
 /// The `.odt` holds the chart as the sub-document `Object N/` (its `content.xml`, listed in the manifest
-/// with the chart media type) and the frame points to it; the `.fodt` holds the very same chart inline,
-/// an `office:document` inside `draw:object`. No replacement image is written: LibreOffice draws the chart
-/// from its markup. Fonts are the document's own names (仿宋_GB2312 labels, 黑体 title), which the shipped
+/// with the chart media type) and the frame points to it. The `.fodt` holds the same chart drawn as a
+/// picture (``ODFChartDrawing``): LibreOffice 7.4 printed a flat file's inline chart object as an empty
+/// frame. No replacement image is written for the object: LibreOffice draws the chart from its markup. Fonts are the document's own names (仿宋_GB2312 labels, 黑体 title), which the shipped
 /// fontconfig file maps on machines without them.
 struct ODFChart {
     static let mimeType = "application/vnd.oasis.opendocument.chart"
@@ -27,8 +27,10 @@ struct ODFChart {
     let height: Double
     /// The host table's cells the chart reads (`draw:notify-on-update-of-ranges`).
     let ranges: String
-    /// The chart document's `office:automatic-styles` and `office:body`, the same in both forms.
+    /// The chart document's `office:automatic-styles` and `office:body`.
     let document: [UInt8]
+    /// The same chart as a picture, for the flat document.
+    let drawing: ODFChartDrawing
 
     /// - Parameters:
     ///   - tableName: the host table's `table:name`.
@@ -108,19 +110,7 @@ struct ODFChart {
         m.end("chart:chart")
         m.raw("\n</office:chart></office:body>\n")
         document = m.bytes
-    }
-
-    /// `draw:object` holding the chart document, for the flat `.fodt`.
-    var inlineObject: [UInt8] {
-        var m = Markup(capacity: document.count + 256)
-        m.start("draw:object", ["draw:notify-on-update-of-ranges": ranges])
-        m.newline()
-        m.start("office:document", ["office:mimetype": Self.mimeType, "office:version": "1.3"])
-        m.newline()
-        m.raw(document)
-        m.end("office:document")
-        m.end("draw:object")
-        return m.bytes
+        drawing = ODFChartDrawing(chart: chart, data: data, width: width, height: height)
     }
 
     /// `draw:object` pointing to the sub-document, for the `.odt`.

@@ -22,8 +22,8 @@ struct ODFParts {
         charts = builder.charts
     }
 
-    /// The children of `office:text` for one form: each chart's frame gets its `draw:object`, the whole
-    /// chart inline in the flat document, a reference to its sub-document in the package.
+    /// The children of `office:text` for one form: each chart's frame gets the chart drawn as a picture in
+    /// the flat document (``ODFChartDrawing``), a `draw:object` referring to its sub-document in the package.
     func body(flat: Bool) -> [UInt8] {
         guard !charts.isEmpty else { return body }
         var out: [UInt8] = []
@@ -31,7 +31,7 @@ struct ODFParts {
         var start = 0
         for (offset, chart) in charts {
             out += body[start..<offset]
-            out += flat ? chart.inlineObject : chart.linkedObject
+            out += flat ? chart.drawing.image : chart.linkedObject
             start = offset
         }
         out += body[start...]

@@ -201,7 +201,7 @@ enum ODFStyleSheet {
     static let cellStyles: String = {
         let line = "0.5pt solid #000000"
         func cell(_ name: String, right: Bool, top: Bool, borders: Bool = true) -> String {
-            var p = #"fo:padding-left="1mm" fo:padding-right="1mm" fo:padding-top="1mm" fo:padding-bottom="1mm" style:vertical-align="middle""#
+            var p = #"fo:padding-left="1mm" fo:padding-right="1mm" fo:padding-top="0.5mm" fo:padding-bottom="0.5mm" style:vertical-align="middle""#
             if borders {
                 p += #" fo:border-left="\#(line)" fo:border-top="\#(top ? line : "none")""#
                 p += #" fo:border-right="\#(right ? line : "none")" fo:border-bottom="\#(line)""#

@@ -80,8 +80,10 @@ package struct LineBreaker: Sendable {
         /// conjoining Hangul jamo, the regional indicators, CR) has a member in `standaloneRanges`. Only
         /// ever set for single code points.
         static let standsAlone = Self(rawValue: 1 << 6)
-        /// A character of a checkbox's label (`□山林土地`): no break before it, so an option never splits
-        /// over two lines. Set by `clusters` on the few characters after a box, up to a space.
+        /// Kept with the character before it: a checkbox's label (`□山林土地`), so an option never splits
+        /// over two lines (set by `clusters` on the few characters after a box, up to a space); and a
+        /// label with its colon and what follows (`单位或住址：____`, `法定代表人：韩`), so a label never ends
+        /// a line with its value on the next.
         static let checkboxLabel = Self(rawValue: 1 << 7)
     }
 
@@ -182,7 +184,24 @@ package struct LineBreaker: Sendable {
             result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
         markCheckboxLabels(&result, in: text)
+        markLabels(&result, in: text)
         return result
+    }
+
+    /// Keeps a short label (from the last space, punctuation mark or the line's start, up to eight
+    /// characters) with its full-width colon and what follows it: a blank (`单位或住址：____`) or the value's
+    /// first character (`法定代表人：韩`), so a label neither ends a line nor splits over two.
+    private func markLabels(_ clusters: inout [Cluster], in text: String) {
+        let utf8 = Array(text.utf8)
+        func isColon(_ cluster: Cluster) -> Bool { utf8[cluster.start..<cluster.end].elementsEqual("：".utf8) }
+        for colon in clusters.indices.dropLast() where isColon(clusters[colon])
+            && clusters[colon + 1].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) {
+            let ends: CodePointTraits = [.trailingBlank, .lineFeed, .noLineStart, .noLineEnd]
+            var start = colon
+            while start > 0, colon - start < Self.checkboxLabelLimit, clusters[start - 1].traits.isDisjoint(with: ends) { start -= 1 }
+            guard start == 0 || !clusters[start - 1].traits.isDisjoint(with: ends) else { continue }
+            for index in (start + 1)...(colon + 1) { clusters[index].traits.insert(.checkboxLabel) }
+        }
     }
 
     /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the

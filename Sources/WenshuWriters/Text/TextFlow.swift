@@ -35,12 +35,16 @@ package struct TextFlow: Sendable {
     package let text: InlineText
     /// The lines a seal takes, its own included (``SignatureLayout``).
     package let sealLines: Int
+    /// A printed line's height on paper in millimetres, which sets how many lines a table row of
+    /// handwriting lines takes (``TextTable``); `nil` counts each handwriting line as a printed line.
+    package let linePitch: Double?
 
-    package init(columns: Int, width: DisplayWidth, numbers: PageNumbers, sealLines: Int = 5) {
+    package init(columns: Int, width: DisplayWidth, numbers: PageNumbers, sealLines: Int = 5, linePitch: Double? = nil) {
         self.columns = columns
         layout = ParagraphLayout(width: width)
         text = InlineText(numbers: numbers)
         self.sealLines = sealLines
+        self.linePitch = linePitch
     }
 
     package func items(_ blocks: [Block]) throws -> [FlowItem] {
@@ -75,7 +79,7 @@ package struct TextFlow: Sendable {
                                 introducesTable ? .withNext : .breakable))
         case .table(let table):
             if !table.rows.isEmpty {
-                items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text)))
+                items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text, linePitch: linePitch)))
             }
         case .signatures(let block):
             items.append(.spacer)

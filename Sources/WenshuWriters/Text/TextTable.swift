@@ -40,7 +40,11 @@ package struct TextTable: Sendable {
         columnWidths.reduce(0, +) + (columnWidths.count + 1) * unit
     }
 
-    package init(_ table: Table, columns: Int, layout: ParagraphLayout, text: InlineText) throws {
+    /// - Parameter linePitch: a printed line's height in millimetres: a row of `minLines` handwriting lines
+    ///   (``TableRow/handwritingLine``, 8 mm) takes the printed lines that make about that height, so
+    ///   the 备考表's box of 8 mm lines is as tall in text as on paper instead of a line of 10.2 mm each;
+    ///   `nil` counts each handwriting line as a printed line.
+    package init(_ table: Table, columns: Int, layout: ParagraphLayout, text: InlineText, linePitch: Double? = nil) throws {
         bordered = table.bordered
         unit = max(layout.width.of("─" as Character), 1)
         padding = unit == 1 ? 1 : 0
@@ -73,7 +77,7 @@ package struct TextTable: Sendable {
         cells = placed
         owner = grid.owner
 
-        var heights = table.rows.map { max($0.minLines, 1) }
+        var heights = table.rows.map { Self.lines(handwriting: $0.minLines, pitch: linePitch) }
         for cell in placed where cell.rowSpan == 1 {
             heights[cell.row] = max(heights[cell.row], cell.lines.count)
         }
@@ -105,6 +109,13 @@ package struct TextTable: Sendable {
             headerRows = 0..<0
             bodyGroups = groups
         }
+    }
+
+    /// The printed lines of `pitch` millimetres nearest in height to `count` handwriting lines (16 lines of
+    /// 8 mm: 13 of 10.2 mm); a row of one line is one printed line, as high as its text.
+    static func lines(handwriting count: Int, pitch: Double?) -> Int {
+        guard count > 1, let pitch, pitch > 0 else { return max(count, 1) }
+        return max(Int((Double(count) * TableRow.handwritingLine / pitch).rounded()), 1)
     }
 
     /// Splits `total` units in proportion to `weights` (largest remainder), each at least `minimum`.

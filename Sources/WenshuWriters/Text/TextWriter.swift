@@ -56,12 +56,14 @@ public struct TextWriter: DocumentWriter {
     var columns: Int { max(options.textColumns, 1) }
     /// The lines of a page above the footer (an empty line and the page number).
     var bodyLines: Int { max(options.textLines - 2, 1) }
-    /// The lines a seal's 42 mm take: a page of up to 22 lines sets GB/T 9704's 225 mm text block (10.2 mm
-    /// a line), a longer one is a line printer's, 6 lines an inch (4.2 mm).
-    var sealLines: Int {
-        let pitch = options.textLines <= 22 ? 225.0 / Double(max(options.textLines, 1)) : 25.4 / 6
-        return Int((Signature.sealDiameter / pitch).rounded(.up))
+    /// A line's height on paper, in millimetres: a page of up to 22 lines sets GB/T 9704's 225 mm text block
+    /// (10.2 mm a line), a longer one is a line printer's, 6 lines an inch (4.2 mm).
+    var linePitch: Double {
+        options.textLines <= 22 ? 225.0 / Double(max(options.textLines, 1)) : 25.4 / 6
     }
+
+    /// The lines a seal's 42 mm take.
+    var sealLines: Int { Int((Signature.sealDiameter / linePitch).rounded(.up)) }
 
     /// The page number line: `— N —`, right on odd pages and left on even ones, one character from the edge.
     func footer(_ number: Int) -> String {
@@ -87,7 +89,7 @@ public struct TextWriter: DocumentWriter {
         // A top-level block that prints no page number is set the same way on every pass: keep its items.
         var kept = [[FlowItem]?](repeating: nil, count: settles ? blocks.count : 0)
         func layOut(_ numbers: PageNumbers) throws -> Pagination {
-            let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines)
+            let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch)
             var items: [FlowItem] = []
             for index in blocks.indices {
                 if settles, let blockItems = kept[index] {
