@@ -284,11 +284,11 @@ struct ODFBody {
                 case .covered:
                     out.empty("table:covered-table-cell")
                 case .cell(let cell, let columnSpan, let rowSpan, let column):
-                    let style = table.bordered
+                    let style = styles.cell(table.bordered
                         ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount, touchesTop: rowIndex == 0)
-                        : .none
+                        : .none)
                     out.start("table:table-cell", [
-                        "table:style-name": style.rawValue,
+                        "table:style-name": style,
                         "table:number-columns-spanned": columnSpan > 1 ? String(columnSpan) : nil,
                         "table:number-rows-spanned": rowSpan > 1 ? String(rowSpan) : nil,
                         "office:value-type": "string",
