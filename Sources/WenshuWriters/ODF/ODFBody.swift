@@ -217,7 +217,7 @@ struct ODFBody {
         let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
         let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
             let text = measure.text($0.label + $0.name)
-            return text.contains("\n") ? nil : width.of(text)
+            return text.utf8.contains(0x0A) ? nil : width.of(text)    // not Foundation's contains(_: String), a search
         })
         var lines: [(style: String, inlines: [Inline])] = []
         for row in rows {
