@@ -10,6 +10,57 @@ package enum PhoneNumber {
 
     /// The kind of number `text` is, or `nil` when it is neither.
     package static func kind(of text: String) -> Kind? {
+        // Nearly every number is ASCII: judged on its bytes (Character comparisons cost about 15 K
+        // instructions a number on Linux), the same answer as `characterKind(of:)`.
+        var bytes = text
+        if let answer = bytes.withUTF8(asciiKind) { return answer }
+        return characterKind(of: text)
+    }
+
+    /// `kind(of:)` on the bytes of an ASCII text, whose Characters are its bytes but "\r\n" — which no
+    /// rule below accepts as one character or as two. `nil` when the text is not ASCII (ask
+    /// `characterKind(of:)`); `.some(nil)` when it is neither kind.
+    static func asciiKind(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var count = 0
+        var first: UInt8?
+        var allDigits = true
+        for byte in bytes where byte != 0x20 && byte != 0x2D {
+            count += 1
+            if first == nil { first = byte }
+            if !isDigit(byte) { allDigits = false }
+        }
+        if count == 11, first == 0x31, allDigits, bytes.first != 0x2D { return .some(.mobile) }
+        // Landline, as `isLandline`: area code, `-` or parentheses, local number, extension after `-`.
+        var i = 0
+        func digits() -> Range<Int> {
+            let start = i
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            return start..<i
+        }
+        let area: Range<Int>
+        if i < bytes.count, bytes[i] == 0x28 {
+            i += 1
+            area = digits()
+            guard i < bytes.count, bytes[i] == 0x29 else { return .some(nil) }
+        } else {
+            area = digits()
+            guard i < bytes.count, bytes[i] == 0x2D else { return .some(nil) }
+        }
+        i += 1
+        guard (3...4).contains(area.count), bytes[area.lowerBound] == 0x30 else { return .some(nil) }
+        let local = digits()
+        guard (7...8).contains(local.count), bytes[local.lowerBound] != 0x30 else { return .some(nil) }
+        if i == bytes.count { return .some(.landline) }
+        guard bytes[i] == 0x2D else { return .some(nil) }
+        i += 1
+        let extensionDigits = digits()
+        return (1...6).contains(extensionDigits.count) && i == bytes.count ? .some(.landline) : .some(nil)
+    }
+
+    /// `kind(of:)` on Characters, for any text.
+    static func characterKind(of text: String) -> Kind? {
         var count = 0
         var first: Character?
         var allDigits = true

@@ -188,6 +188,30 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return current
     }
 
+    /// The child elements in no namespace named by each of `steps` in turn, from each of `nodes` (XPath's
+    /// `a/b/c` over a node-set whose subtrees are disjoint, in document order when `nodes` are). Walks
+    /// libxml2's child lists in place, making a node only for each element a step keeps.
+    package static func elements(from nodes: [XMLNode], alongSteps steps: [String]) -> [XMLNode] {
+        var current = nodes
+        for step in steps {
+            var next: [XMLNode] = []
+            withXMLString(step) { wanted in
+                for node in current {
+                    var child = node.pointer.pointee.children
+                    while let c = child {
+                        if c.pointee.type == XML_ELEMENT_NODE, c.pointee.ns == nil, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                            next.append(XMLNode(pointer: c, document: node.document))
+                        }
+                        child = c.pointee.next
+                    }
+                }
+            }
+            if next.isEmpty { return [] }
+            current = next
+        }
+        return current
+    }
+
     /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
     private static func name(_ name: UnsafePointer<xmlChar>?, equals step: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let name else { return step.isEmpty }
@@ -206,6 +230,33 @@ public struct XMLNode: @unchecked Sendable, Hashable {
                     result.append(XMLNode(pointer: c, document: document))
                 }
                 child = c.pointee.next
+            }
+        }
+        return result
+    }
+
+    /// This element and every element below it with the given local name, in document order. Walks
+    /// libxml2's tree in place, making a node only for the elements it returns: a rule over the whole file
+    /// (every `phone`, wherever it is) then costs a pointer walk, not a node and an array per element.
+    public func descendants(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        withXMLString(name) { wanted in
+            var current = pointer
+            while true {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    if xmlStrEqual(current.pointee.name, wanted) != 0 {
+                        result.append(XMLNode(pointer: current, document: document))
+                    }
+                    if let child = current.pointee.children {
+                        current = child
+                        continue
+                    }
+                }
+                while current != pointer, current.pointee.next == nil, let parent = current.pointee.parent {
+                    current = parent
+                }
+                guard current != pointer, let next = current.pointee.next else { return }
+                current = next
             }
         }
         return result

@@ -59,4 +59,27 @@ final class IdentityNumberTests: XCTestCase {
         XCTAssertEqual(CivilDate(iso: "2024-02-29")?.day, 29)
         XCTAssertEqual(CivilDate(dayNumber: 0).description, "1970-01-01")
     }
+
+    func testPhoneNumbersAreJudgedOnBytesAsOnCharacters() {
+        // Every ASCII text built from the pieces numbers are made of, up to four pieces, plus a few by hand.
+        let pieces = ["1", "0", "010", "0571", "1380571", "2345", "12345678", "0123456", "-", " ", "(", ")", "802",
+                      "x", "\r\n", "1234567890"]
+        var texts = ["", "13805712345", "138 0571 2345", "138-0571-2345", "-13805712345", "010-12345678",
+                     "0571-87654321-802", "(0571)87654321", "(010)1234567-1234567", "010-1234567-", "01-12345678",
+                     "010-01234567", "00571-87654321", "010-123456789", "010-12345678-1234567", "010-12345678-8\r\n"]
+        var level = [""]
+        for _ in 0..<4 {
+            level = level.flatMap { prefix in pieces.map { prefix + $0 } }
+            texts += level
+        }
+        for text in texts {
+            var bytes = text
+            XCTAssertEqual(bytes.withUTF8(PhoneNumber.asciiKind), .some(PhoneNumber.characterKind(of: text)), text)
+        }
+        var bytes = "（0571）87654321转802"
+        XCTAssertEqual(bytes.withUTF8(PhoneNumber.asciiKind), .none, "not ASCII: judged on Characters")
+        XCTAssertEqual(PhoneNumber.kind(of: "（0571）87654321转802"), .landline)
+        XCTAssertEqual(PhoneNumber.kind(of: "13805712345"), .mobile)
+        XCTAssertEqual(PhoneNumber.kind(of: "0571-87654321-802"), .landline)
+    }
 }

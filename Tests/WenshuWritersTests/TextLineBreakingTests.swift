@@ -125,4 +125,18 @@ final class TextLineBreakingTests: XCTestCase {
         }
         XCTAssertEqual(differing, [])
     }
+
+    func testCheckboxesAreFoundOnTheBytesAsOnTheScalars() {
+        // Every scalar of the E2 lead byte (U+2000–U+2FFF) alone and between other text, plus texts
+        // without one and texts that end right after a lead byte's neighbours.
+        var texts = ["", "□", "是☑否", "——…", "ab", "\u{2595}\u{2597}", "\u{2610}", "甲■", "\u{25A2}\u{260F}"]
+        for value in UInt32(0x2000)...0x2FFF {
+            let scalar = String(Unicode.Scalar(value)!)
+            texts += [scalar, "甲" + scalar + "乙"]
+        }
+        for text in texts {
+            let expected = text.unicodeScalars.contains { LineBreaker.checkboxGlyphs.contains($0.value) }
+            XCTAssertEqual(LineBreaker.hasCheckbox(text), expected, text)
+        }
+    }
 }

@@ -133,4 +133,17 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertEqual(root.elements(alongPath: "/parties//party/").count, 3)
         XCTAssertEqual(root.elements(alongPath: ""), [root])
     }
+
+    func testDescendantsNamedAreEveryMatchingElementBelowInDocumentOrder() throws {
+        let doc = try parse("<phone><a>t<phone>1</phone><b><phone>2<phone>3</phone></phone></b></a><!--c--><phones/><phone>4</phone></phone>")
+        let root = try XCTUnwrap(doc.root)
+        // The element itself, nested matches, and nothing past the element's own subtree.
+        XCTAssertEqual(root.descendants(named: "phone").map(\.stringValue), ["t1234", "1", "23", "3", "4"])
+        let b = try XCTUnwrap(root.elements(alongPath: "a/b").first)
+        XCTAssertEqual(b.descendants(named: "phone").map(\.stringValue), ["23", "3"])
+        let nested = try XCTUnwrap(b.descendants(named: "phone").last)
+        XCTAssertEqual(nested.descendants(named: "phone").map(\.stringValue), ["3"], "a leaf stops at itself, not at its following siblings")
+        XCTAssertEqual(root.descendants(named: "phon").count, 0)
+        XCTAssertEqual(root.descendants(named: "b").count, 1)
+    }
 }

@@ -57,18 +57,7 @@ indirect enum DirectExpression: Sendable {
     /// The child elements named by each step in turn, in document order (the nodes given are in document
     /// order and their subtrees disjoint, as a variable's or the context's are).
     private static func children(_ nodes: [XMLNode], along steps: [String]) -> [XMLNode] {
-        var current = nodes
-        for step in steps {
-            var next: [XMLNode] = []
-            for node in current {
-                for child in node.childElements where child.isNamed(step) && child.namespaceURI == nil {
-                    next.append(child)
-                }
-            }
-            if next.isEmpty { return [] }
-            current = next
-        }
-        return current
+        XMLNode.elements(from: nodes, alongSteps: steps)
     }
 
     /// Recursive descent over the analyzer's tokens, accepting only the simple kinds.

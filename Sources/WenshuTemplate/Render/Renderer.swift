@@ -269,7 +269,8 @@ final class Renderer {
                 return [.blank(width: value.width)]
             }
         }
-        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return [.field(text)] }
+        var bytes = text    // scanned as contiguous UTF-8: nearly every value is one line
+        guard bytes.withUTF8({ $0.contains { $0 == 0x0A || $0 == 0x0D } }) else { return [.field(text)] }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingASCIIWhitespace }
         var out: [Inline] = []
         for (i, line) in lines.enumerated() {

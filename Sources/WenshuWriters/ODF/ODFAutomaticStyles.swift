@@ -34,7 +34,15 @@ struct ODFAutomaticStyles {
     private var tables: [TableKey: String] = [:]
     private var columns: [ColumnsKey: [String]] = [:]
     private var rows: [Int: String] = [:]
+    private var cells: Set<ODFCellStyle> = []
     private var markup = Markup()
+
+    /// A table cell's style: the fixed ones (`ODFStyleSheet.cellStyles`), of which a document carries only
+    /// those it uses — the part deflated for every document is smaller.
+    mutating func cell(_ style: ODFCellStyle) -> String {
+        cells.insert(style)
+        return style.rawValue
+    }
 
     /// The style for a paragraph with `parent` and these overrides; `parent` itself when there are none.
     mutating func paragraph(_ parent: String, alignment: Alignment? = nil, indent: String? = nil,
@@ -121,8 +129,11 @@ struct ODFAutomaticStyles {
     /// The height of one line of a cell left for handwriting.
     static let handwritingLine = TableRow.handwritingLine
 
-    /// The styles defined so far, as children of `office:automatic-styles`.
-    var bytes: [UInt8] { markup.bytes }
+    /// The styles defined so far, as children of `office:automatic-styles`: the cell styles used, in a
+    /// fixed order, then the others in order of first use.
+    var bytes: [UInt8] {
+        ODFCellStyle.allCases.filter(cells.contains).flatMap { ODFStyleSheet.cellStyles[$0]! } + markup.bytes
+    }
 }
 
 extension Alignment {

@@ -281,7 +281,7 @@ struct ODFBody {
         let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
         let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
             let text = measure.text($0.label + $0.name)
-            return text.contains("\n") ? nil : width.of(text)
+            return text.utf8.contains(0x0A) ? nil : width.of(text)    // not Foundation's contains(_: String), a search
         })
         var lines: [(style: String, inlines: [Inline], breakAfter: Bool)] = []
         for (rowIndex, row) in rows.enumerated() {
@@ -355,11 +355,11 @@ struct ODFBody {
                 case .covered:
                     out.empty("table:covered-table-cell")
                 case .cell(let cell, let columnSpan, let rowSpan, let column):
-                    let style = table.bordered
+                    let style = styles.cell(table.bordered
                         ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount, touchesTop: rowIndex == 0)
-                        : .none
+                        : .none)
                     out.start("table:table-cell", [
-                        "table:style-name": style.rawValue,
+                        "table:style-name": style,
                         "table:number-columns-spanned": columnSpan > 1 ? String(columnSpan) : nil,
                         "table:number-rows-spanned": rowSpan > 1 ? String(rowSpan) : nil,
                         "office:value-type": "string",

@@ -17,7 +17,7 @@ struct ODFParts {
         meta = try ODFParts.meta(document.metadata)
         var builder = ODFBody(document: document)
         try builder.write(document)
-        automaticStyles = Array(ODFStyleSheet.cellStyles.utf8) + builder.styles.bytes
+        automaticStyles = builder.styles.bytes
         body = builder.out.bytes
         charts = builder.charts
     }
@@ -43,9 +43,19 @@ struct ODFParts {
         charts.isEmpty ? ODFParts.namespaces : ODFParts.namespaces + " " + ODFChart.namespaces
     }
 
+    /// `content.xml`'s: without dc and meta, which only the metadata uses (every declared byte is deflated
+    /// for every document).
+    private var contentNamespaces: String {
+        charts.isEmpty ? ODFParts.contentNamespaces : ODFParts.contentNamespaces + " " + ODFChart.namespaces
+    }
+
     static let mimeType = "application/vnd.oasis.opendocument.text"
 
     static let namespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3""#
+
+    static let contentNamespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3""#
+
+    static let metaNamespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3""#
 
     static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
 
@@ -71,7 +81,7 @@ struct ODFParts {
     var content: Data {
         var m = Markup(capacity: automaticStyles.count + body.count + 2048)
         m.raw(ODFParts.declaration)
-        m.raw("<office:document-content \(rootNamespaces)>\n")
+        m.raw("<office:document-content \(contentNamespaces)>\n")
         // No font declarations: the content's automatic styles name no font (they derive from named styles).
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
         m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: false)); m.raw("</office:text>\n</office:body>\n")
@@ -83,7 +93,7 @@ struct ODFParts {
     var metaPart: Data {
         var m = Markup(capacity: meta.count + 1024)
         m.raw(ODFParts.declaration)
-        m.raw("<office:document-meta \(ODFParts.namespaces)>\n")
+        m.raw("<office:document-meta \(ODFParts.metaNamespaces)>\n")
         m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
         m.raw("</office:document-meta>\n")
         return Data(m.bytes)

@@ -192,34 +192,42 @@ enum ODFStyleSheet {
         return xml + "</office:master-styles>\n"
     }()
 
-    /// Table-cell styles every document may use (automatic styles of the content part). Each cell draws
+    /// Table-cell styles every document may use (automatic styles of the content part, each document
+    /// carrying those it uses). Each cell draws
     /// its left and bottom borders, its top one only in the table's first row and its right one only on the
     /// table's right edge, so no line is drawn twice — and a table that runs on over a page break is closed
     /// on every page: the last row on the page draws its own bottom rule, and the header row that repeats
     /// on the next page its top one. (Cells drawing their top instead left the page's last row open.)
-    /// `CellNone` is for tables without borders.
-    static let cellStyles: String = {
+    /// `CellNone` is for tables without borders. A side not named has no border (ODF's default): the same
+    /// cells in fewer bytes, deflated for every document. Cells have 0.5 mm above and below, 1 mm beside.
+    static let cellStyles: [ODFCellStyle: [UInt8]] = {
         let line = "0.5pt solid #000000"
-        func cell(_ name: String, right: Bool, top: Bool, borders: Bool = true) -> String {
+        func cell(_ name: String, right: Bool, top: Bool, borders: Bool = true) -> [UInt8] {
             var p = #"fo:padding-left="1mm" fo:padding-right="1mm" fo:padding-top="0.5mm" fo:padding-bottom="0.5mm" style:vertical-align="middle""#
             if borders {
-                p += #" fo:border-left="\#(line)" fo:border-top="\#(top ? line : "none")""#
-                p += #" fo:border-right="\#(right ? line : "none")" fo:border-bottom="\#(line)""#
+                p += #" fo:border-left="\#(line)""#
+                if top { p += #" fo:border-top="\#(line)""# }
+                if right { p += #" fo:border-right="\#(line)""# }
+                p += #" fo:border-bottom="\#(line)""#
             } else {
                 p += #" fo:border="none""#
             }
-            return #"<style:style style:name="\#(name)" style:family="table-cell"><style:table-cell-properties \#(p)/></style:style>"# + "\n"
+            return Array((#"<style:style style:name="\#(name)" style:family="table-cell"><style:table-cell-properties \#(p)/></style:style>"# + "\n").utf8)
         }
-        return cell(ODFCellStyle.inner.rawValue, right: false, top: false)
-            + cell(ODFCellStyle.right.rawValue, right: true, top: false)
-            + cell(ODFCellStyle.top.rawValue, right: false, top: true)
-            + cell(ODFCellStyle.corner.rawValue, right: true, top: true)
-            + cell(ODFCellStyle.none.rawValue, right: false, top: false, borders: false)
+        var styles: [ODFCellStyle: [UInt8]] = [:]
+        for style in ODFCellStyle.allCases {
+            switch style {
+            case .none: styles[style] = cell(style.rawValue, right: false, top: false, borders: false)
+            default: styles[style] = cell(style.rawValue, right: style == .right || style == .corner,
+                                          top: style == .top || style == .corner)
+            }
+        }
+        return styles
     }()
 }
 
 /// The border a table cell draws, by where it sits.
-enum ODFCellStyle: String {
+enum ODFCellStyle: String, CaseIterable {
     case inner = "CellLB", right = "CellLBR", top = "CellTLB", corner = "CellAll", none = "CellNone"
 
     static func bordered(touchesRight: Bool, touchesTop: Bool) -> ODFCellStyle {

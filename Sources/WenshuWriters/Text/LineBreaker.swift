@@ -207,7 +207,7 @@ package struct LineBreaker: Sendable {
     /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the
     /// label is at most `checkboxLabelLimit` characters long.
     private func markCheckboxLabels(_ clusters: inout [Cluster], in text: String) {
-        guard text.unicodeScalars.contains(where: { Self.checkboxGlyphs.contains($0.value) }) else { return }
+        guard Self.hasCheckbox(text) else { return }
         let utf8 = Array(text.utf8)
         func isBox(_ index: Int) -> Bool {
             let cluster = clusters[index]
@@ -223,6 +223,23 @@ package struct LineBreaker: Sendable {
             while !endsLabel(end) && end - box <= Self.checkboxLabelLimit { end += 1 }
             guard endsLabel(end) else { continue }    // a long label breaks like any text
             for label in (box + 1)..<end { clusters[label].traits.insert(.checkboxLabel) }
+        }
+    }
+
+    /// Whether `text` holds a checkbox glyph, judged on its UTF-8 bytes: all four are `E2 96 xx` or
+    /// `E2 98 xx`, so most paragraphs are passed over without decoding a scalar or hashing one.
+    static func hasCheckbox(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xE2, bytes[i + 1] == 0x96 || bytes[i + 1] == 0x98,
+                   checkboxGlyphs.contains(0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) {
+                    return true
+                }
+                i += 1
+            }
+            return false
         }
     }
 
