@@ -143,10 +143,11 @@ struct Placement: Sendable {
     }
 
     /// Writes a staged job's manifest as a new folder's: this command's `names` with their `digests`
-    /// (placement into an existing folder merges it with the folder's own). Replaces one written before.
-    static func writeManifest(names: [String], digests: [String], key: String, inStaged folder: String, shownAs shown: String) throws {
+    /// (placement into an existing folder merges it with the folder's own); `replacing` one written before.
+    static func writeManifest(names: [String], digests: [String], key: String, inStaged folder: String, shownAs shown: String,
+                              replacing: Bool = false) throws {
         let path = folder + "/" + Manifest.fileName
-        if unlink(path) != 0 && errno != ENOENT { throw FileProblem("write", path: shown) }
+        if replacing && unlink(path) != 0 && errno != ENOENT { throw FileProblem("write", path: shown) }
         try writeNew(Manifest().replacing(key, with: zip(names, digests).map { ($0, $1) }).data, toPath: path, shownAs: shown)
     }
 

@@ -164,10 +164,13 @@ public struct Runner: Sendable {
         // Jobs: each worker stages its job's files at once, with the folder's manifest, and keeps only a
         // small record (no bytes, no digests, no URL), so memory stays nearly flat however long the batch.
         let table = ResultSlots<StagedJob>(count: count)
+        let flush = EarlyFlush(path: staging.path)
         inParallel(count: count, workers: workers(for: count)) { worker, index in
             guard !Interruption.shared.requested else { return }
             table[index] = stage(job(index), index: index, worker: worker, staging: staging)
+            if settings.sync && (index + 1) % EarlyFlush.jobs == 0 { flush.start() }
         }
+        flush.wait()
         if let printing = settings.printing { print(table, count: count, staging: staging, with: printing) }
         // Every staged file and folder on the disk before the first rename: one syncfs for the batch
         // (an fsync per file cost more than rendering; bench/README.md gives the figures).
@@ -306,7 +309,7 @@ public struct Runner: Sendable {
                 }
                 digests[pdf] = digest
                 try Placement.writeManifest(names: names, digests: names.map { digests[$0] ?? "" }, key: settings.manifestKey,
-                                            inStaged: folder, shownAs: finalFolder)
+                                            inStaged: folder, shownAs: finalFolder, replacing: true)
                 entry.job.fileNames = names
             } catch let problem as FileProblem {
                 entry.job.diagnostics.append(problem.diagnostic(source: entry.job.source))
@@ -319,6 +322,33 @@ public struct Runner: Sendable {
 
     /// The threads a run of `count` jobs uses.
     private func workers(for count: Int) -> Int { min(settings.jobs, max(count, 1)) }
+}
+
+/// Flushes the file system while jobs are still being staged, every `jobs` jobs, one flush at a time, so
+/// that the syncfs before the first rename — which every core waits for — finds little left to write (it
+/// took 0.4–0.7 s of a 10,000-case run, a tenth of the run on two cores). That last syncfs still makes the
+/// guarantee; these only move the writing to where the disk would otherwise wait.
+final class EarlyFlush: @unchecked Sendable {
+    static let jobs = 500
+    private let path: String
+    private let lock = NSLock()
+    private var running = false
+    private let group = DispatchGroup()
+    /// Its own queue: the global queues' threads may all be busy staging.
+    private let queue = DispatchQueue(label: "wenshu.early-flush")
+
+    init(path: String) { self.path = path }
+
+    /// Starts a flush unless one is running.
+    func start() {
+        guard lock.withLock({ () -> Bool in defer { running = true }; return !running }) else { return }
+        queue.async(group: group) { [self] in
+            Placement.syncFileSystem(containing: path)
+            lock.withLock { running = false }
+        }
+    }
+
+    func wait() { group.wait() }
 }
 
 extension Array where Element == Diagnostic {
