@@ -11,17 +11,16 @@ import WenshuXML
 struct Placement: Sendable {
     let settings: RunSettings
 
-    /// Places the staged folder at `stagedFolder` (holding `names`, with `digests`) as `DIR/<name>`;
+    /// Places the staged folder at `stagedFolder` (holding `names` and its manifest) as `DIR/<name>`;
     /// returns what was found (a refusal is an error and leaves the folder as it was).
-    func place(_ stagedFolder: String, names: [String], digests: [String], into name: String, source: String) -> [Diagnostic] {
+    func place(_ stagedFolder: String, names: [String], into name: String, source: String) -> [Diagnostic] {
         let target = name.isEmpty ? settings.output.path : settings.output.path + "/" + name
         do {
+            // A new folder: one rename that refuses to replace anything, so no lstat first.
+            if !name.isEmpty, try Placement.renameIfAbsent(stagedFolder, to: target) { return [] }
             var info = stat()
             if (name.isEmpty ? stat(target, &info) : lstat(target, &info)) != 0 {
                 guard errno == ENOENT else { throw FileProblem("write", path: target) }
-                // A new folder: one rename, after writing its manifest.
-                let manifest = Manifest().replacing(settings.manifestKey, with: zip(names, digests).map { ($0, $1) })
-                try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, shownAs: target)
                 if rename(stagedFolder, target) != 0 { throw FileProblem("write", path: target) }
                 return []
             }
@@ -29,7 +28,7 @@ struct Placement: Sendable {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw Diagnostic(OutputID.notAFolder, at: SourceLocation(file: source), ["path": "\(target)"])
             }
-            return try merge(stagedFolder, names: names, digests: digests, into: target, source: source)
+            return try merge(stagedFolder, names: names, into: target, source: source)
         } catch let problem as FileProblem {
             return [problem.diagnostic(source: source)]
         } catch let diagnostic as Diagnostic {
@@ -40,13 +39,13 @@ struct Placement: Sendable {
     }
 
     /// Into an existing folder: every name checked first, then renamed over, with rollback.
-    private func merge(_ stagedFolder: String, names: [String], digests: [String], into target: String, source: String) throws -> [Diagnostic] {
+    private func merge(_ stagedFolder: String, names: [String], into target: String, source: String) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let old = Manifest(contentsOfFile: target + "/" + Manifest.fileName)
         let written = Set(names)
         // Files this command wrote last time and no longer writes: removed unless edited since.
         var stale: [String] = []
-        var kept: [(name: String, digest: String)] = zip(names, digests).map { ($0, $1) }
+        var kept = Manifest(contentsOfFile: stagedFolder + "/" + Manifest.fileName).entries(settings.manifestKey).map { (name: $0.name, digest: $0.digest) }
         for entry in old.entries(settings.manifestKey) where !written.contains(entry.name) {
             guard settings.claims(entry.name) else {
                 kept.append((entry.name, entry.digest))  // another selection's file (another form, format or book): not ours to judge
@@ -61,6 +60,7 @@ struct Placement: Sendable {
             }
         }
         let manifest = old.replacing(settings.manifestKey, with: kept.sorted { $0.name < $1.name })
+        unlink(stagedFolder + "/" + Manifest.fileName)
         try Placement.writeNew(manifest.data, toPath: stagedFolder + "/" + Manifest.fileName, shownAs: target)
 
         // Nothing is replaced that is a link or a folder.
@@ -141,6 +141,32 @@ struct Placement: Sendable {
             throw FileProblem("create the folder", path: folder)
         }
     }
+
+    /// Writes a staged job's manifest as a new folder's: this command's `names` with their `digests`
+    /// (placement into an existing folder merges it with the folder's own); `replacing` one written before.
+    static func writeManifest(names: [String], digests: [String], key: String, inStaged folder: String, shownAs shown: String,
+                              replacing: Bool = false) throws {
+        let path = folder + "/" + Manifest.fileName
+        if replacing && unlink(path) != 0 && errno != ENOENT { throw FileProblem("write", path: shown) }
+        try writeNew(Manifest().replacing(key, with: zip(names, digests).map { ($0, $1) }).data, toPath: path, shownAs: shown)
+    }
+
+    /// Renames `source` to `target` unless something (even a dangling link) is there: true when renamed,
+    /// false when `target` exists or the kernel or file system cannot tell (then the caller looks).
+    static func renameIfAbsent(_ source: String, to target: String) throws -> Bool {
+        guard let renameat2 = renameat2Function else { return false }
+        if renameat2(AT_FDCWD, source, AT_FDCWD, target, 1 /* RENAME_NOREPLACE */) == 0 { return true }
+        switch errno {
+        case EEXIST, EINVAL, ENOSYS, EPERM: return false  // there, or no RENAME_NOREPLACE here
+        default: throw FileProblem("write", path: target)
+        }
+    }
+
+    /// glibc's `renameat2` (2.28 and later), which the Glibc module does not import.
+    private static let renameat2Function: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
 
     static func makeFolder(_ path: String, shownAs shown: String) throws {
         if mkdir(path, 0o777) != 0 { throw FileProblem("write", path: shown) }

@@ -48,6 +48,33 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(report.succeeded)
         XCTAssertEqual(report.jobs[0].fileNames, ["agreement.odt", "agreement.pdf"])
         XCTAssertEqual(read(out.appendingPathComponent("A1/agreement.pdf")), "pdf of agreement.odt")
+        // The step's file is in the manifest written at staging, with the digest of its bytes read back.
+        XCTAssertEqual(read(out.appendingPathComponent("A1/.wenshu-manifest")), """
+            test\t8197ad0f414b26018aa6f3c9d5d66ee83cdf128992525dd0de8399596473bb13\tagreement.odt
+            test\ta57bb7c42c42ee17883fb4cb9d1cec630bb5d8c31a02d9b091f4d847ac8c6936\tagreement.pdf
+
+            """)
+    }
+
+    /// The manifest is written into the staged folder with the files: a new folder is placed with it as it
+    /// is; into an existing folder it is merged with the folder's own, and a stale file goes.
+    func testTheStagedManifestIsPlacedWithANewFolderAndMergedIntoAnExistingOne() throws {
+        let out = temporaryFolder()
+        let x = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", y = "a1fce4363854ff888cff4b8e7875d600c2682390412a8cf79b37d0b11148b0fa"
+        let first = Runner(RunSettings(output: out, manifestKey: "test", jobs: 2, sync: false))
+            .run(count: 2) { index in Self.job(index == 0 ? "A1" : "B2", ["a.txt": "x", "b.txt": "y"]) }
+        XCTAssertTrue(first.succeeded)
+        XCTAssertEqual(first.jobs.map { $0.folder?.lastPathComponent }, ["A1", "B2"])
+        for folder in ["A1", "B2"] {
+            XCTAssertEqual(read(out.appendingPathComponent("\(folder)/.wenshu-manifest")), "test\t\(x)\ta.txt\ntest\t\(y)\tb.txt\n")
+        }
+        let again = Runner(RunSettings(output: out, manifestKey: "test", sync: false)).run(count: 1) { _ in Self.job("A1", ["a.txt": "y"]) }
+        XCTAssertTrue(again.succeeded)
+        XCTAssertEqual(read(out.appendingPathComponent("A1/.wenshu-manifest")), "test\t\(y)\ta.txt\n")
+        XCTAssertEqual(read(out.appendingPathComponent("A1/a.txt")), "y")
+        XCTAssertNil(read(out.appendingPathComponent("A1/b.txt")), "the file the last run wrote and this one does not is removed")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("A1").path).sorted(), [".wenshu-manifest", "a.txt"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".wenshu-staging") }, [])
     }
 
     func testTheManifestKeepsOtherCommandsFilesAndIsReproducible() throws {
