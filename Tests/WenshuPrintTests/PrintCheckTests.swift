@@ -47,7 +47,7 @@ final class PrintCheckTests: XCTestCase {
     /// wider or taller than the grid's cell (Noto CJK JP's titles took two grid lines) pushed them onto a
     /// second page.
     static let onePageForms: Set<String> = [
-        "follow-up", "mediation-certificate", "oral-agreement", "supervision",
+        "follow-up", "mediation-certificate", "oral-agreement", "supervision", "referral", "intake-register",
         "dossier-cover", "dossier-contents", "dossier-notes", "dossier-back",
     ]
 
