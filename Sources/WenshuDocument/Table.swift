@@ -12,14 +12,18 @@ public struct Table: Sendable, Equatable {
     /// of many columns whose long values would wrap line after line at 14 pt (the dossier's 卷内目录).
     /// Writers with one text size (plain text) ignore it.
     public var smallText: Bool
+    /// Never split over a page: a table form's last rows (what the parties sign and the signature rows)
+    /// move to the next page together rather than leave the signatures alone on it.
+    public var keepsTogether: Bool
 
     public init(columnWidths: [Int], rows: [TableRow], bordered: Bool = true, chart: TableChart? = nil,
-                smallText: Bool = false) {
+                smallText: Bool = false, keepsTogether: Bool = false) {
         self.columnWidths = columnWidths
         self.rows = rows
         self.bordered = bordered
         self.chart = chart
         self.smallText = smallText
+        self.keepsTogether = keepsTogether
     }
 }
 

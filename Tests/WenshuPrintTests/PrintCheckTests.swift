@@ -199,9 +199,10 @@ enum PrintedExamples {
 
         var files: [(name: String, files: [RenderPipeline.RenderedFile])] = []
         // The examples, and the cases written for situations they do not cover (24 instalments, only the
-        // fields the forms need).
+        // fields the forms need, twelve claimants against one company).
         for url in try InputFiles.expand([root.appendingPathComponent("examples/cases").path,
-                                          root.appendingPathComponent("Tests/PrintCases").path]) {
+                                          root.appendingPathComponent("Tests/PrintCases").path,
+                                          root.appendingPathComponent("Tests/Golden/cases").path]) {
             let result = pipeline.render(caseAt: url)
             guard result.succeeded else { throw Unprintable("\(url.lastPathComponent): \(result.diagnostics)") }
             files.append((url.lastPathComponent, result.files))

@@ -137,7 +137,8 @@ struct TemplateCompiler {
         let rows = element.elements.flatMap(tablePart)
         checkColumns(element, widths: widths)
         return TableNode(columnWidths: widths, bordered: element.attribute("border") != "false",
-                         smallText: element.attribute("text-size") == "small", rows: rows)
+                         smallText: element.attribute("text-size") == "small",
+                         keepsTogether: element.attribute("keep") == "together", rows: rows)
     }
 
     private func tablePart(_ element: XMLNode) -> [Part<RowNode>] {

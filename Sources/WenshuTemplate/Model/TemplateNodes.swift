@@ -83,6 +83,8 @@ struct TableNode: Sendable {
     let bordered: Bool
     /// `text-size="small"`: the cells in 五号 (``Table/smallText``).
     let smallText: Bool
+    /// `keep="together"`: never split over a page (``Table/keepsTogether``).
+    let keepsTogether: Bool
     let rows: [Part<RowNode>]
 }
 

@@ -142,7 +142,7 @@ final class Renderer {
         case .table(let table):
             let rows = expand(table.rows, at: here) { row, here in [self.row(row, at: here)] }
             return [.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered,
-                                  smallText: table.smallText))]
+                                  smallText: table.smallText, keepsTogether: table.keepsTogether))]
         case .signatures(let alignment, let parts):
             let signatures = expand(parts, at: here) { signature, here in [self.signature(signature, at: here)] }
             return [.signatures(SignatureBlock(signatures, alignment: alignment))]

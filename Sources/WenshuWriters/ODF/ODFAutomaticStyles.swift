@@ -23,6 +23,7 @@ struct ODFAutomaticStyles {
         var pageStart: ODFPageStart?
         var joinsAbove: Bool
         var joinsBelow: Bool
+        var keepsTogether = false
     }
 
     struct ColumnsKey: Hashable {
@@ -69,8 +70,10 @@ struct ODFAutomaticStyles {
     /// The style of a table as wide as the text block, a little apart from the text around it — but not
     /// from a table right above or below it (`joinsAbove`, `joinsBelow`): a form's tables that follow one
     /// another print as one grid, as on the printed form.
-    mutating func table(width: Double, pageStart: ODFPageStart?, joinsAbove: Bool = false, joinsBelow: Bool = false) -> String {
-        let key = TableKey(width: width, pageStart: pageStart, joinsAbove: joinsAbove, joinsBelow: joinsBelow)
+    mutating func table(width: Double, pageStart: ODFPageStart?, joinsAbove: Bool = false, joinsBelow: Bool = false,
+                        keepsTogether: Bool = false) -> String {
+        let key = TableKey(width: width, pageStart: pageStart, joinsAbove: joinsAbove, joinsBelow: joinsBelow,
+                           keepsTogether: keepsTogether)
         if let name = tables[key] { return name }
         let name = "Tbl\(tables.count + 1)"
         tables[key] = name
@@ -80,6 +83,7 @@ struct ODFAutomaticStyles {
             "style:width": mm(width), "table:align": "margins",
             "fo:margin-top": joinsAbove ? "0mm" : "2mm", "fo:margin-bottom": joinsBelow ? "0mm" : "2mm",
             "style:page-number": pageStart?.number.map(String.init),
+            "style:may-break-between-rows": keepsTogether ? "false" : nil,
         ])
         markup.end("style:style")
         markup.newline()

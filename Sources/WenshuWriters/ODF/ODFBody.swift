@@ -335,7 +335,7 @@ struct ODFBody {
         let start = takePageStart()
         // A table that starts a page (a new section) stands apart from what was above it.
         let tableStyle = styles.table(width: width, pageStart: start, joinsAbove: joinsAbove && start == nil,
-                                      joinsBelow: joinsBelow)
+                                      joinsBelow: joinsBelow, keepsTogether: table.keepsTogether)
         let columnStyles = styles.columns(width: width, weights: grid.weights)
         // Ledger text (10.5 pt) on the landscape page and in a table that asks for it; handwriting lines
         // of 8 mm stay the form's, wherever a blank is left to fill in.

@@ -33,7 +33,7 @@ package struct TextTable: Sendable {
     /// The leading rows printed again at the top of each page.
     let headerRows: Range<Int>
     /// The body rows in groups that must stay on one page (rows joined by a row span).
-    let bodyGroups: [Range<Int>]
+    private(set) var bodyGroups: [Range<Int>]
 
     /// The display width of every line of the table.
     package var width: Int {
@@ -108,6 +108,10 @@ package struct TextTable: Sendable {
         } else {
             headerRows = 0..<0
             bodyGroups = groups
+        }
+        // A table kept together is one piece: the paginator moves it whole.
+        if table.keepsTogether, let first = bodyGroups.first, let last = bodyGroups.last {
+            bodyGroups = [first.lowerBound..<last.upperBound]
         }
     }
 
