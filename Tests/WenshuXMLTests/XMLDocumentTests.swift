@@ -133,4 +133,14 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertEqual(root.elements(alongPath: "/parties//party/").count, 3)
         XCTAssertEqual(root.elements(alongPath: ""), [root])
     }
+
+    func testRootAttributeReadsOnlyTheRootsStartTag() throws {
+        let form = "<?xml version=\"1.0\"?>\n<!-- id=\"comment\" -->\n<form xmlns=\"urn:x\" id=\"agree&amp;ment\"><a id=\"inner\"/></form>"
+        XCTAssertEqual(XMLDocument.rootAttribute("id", in: Data(form.utf8)), "agree&ment")
+        XCTAssertEqual(XMLDocument.rootAttribute("id", in: Data(form.utf8)),
+                       try XMLDocument(parsing: Data(form.utf8), fileName: nil).root?.attribute("id"))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<form title=\"x\"><p id=\"a\"/></form>".utf8)))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<form id=\"a\"".utf8)))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<!DOCTYPE form [<!ENTITY e \"a\">]><form id=\"&e;\"/>".utf8)))
+    }
 }
