@@ -245,7 +245,7 @@ class Run:
             elif self.args.no_build:
                 binary = os.path.join(REPO, ".build", "release", "wenshu")
             else:
-                self.say("wenshu: swift build -c release …")
+                self.say("wenshu: swift build -c release --static-swift-stdlib --product wenshu …")
                 binary = wenshu.build(REPO, log)
             wenshu.check_render(binary, os.path.join(self.work, "wenshu-help.log"))
         except wenshu.Unavailable as reason:
