@@ -14,6 +14,7 @@
 #include <libxml/xmlstring.h>
 #include <libxml/xinclude.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a global function pointer, which Swift 6 sees as shared mutable state; call it through here. */
 static inline void wenshu_xmlFree(void *p) { xmlFree(p); }

@@ -108,6 +108,29 @@ public final class XMLDocument: @unchecked Sendable {
         return Data(bytes: buffer, count: Int(size))
     }
 
+    /// The attribute `name` (no namespace) of the root element of `data`, read by libxml2's streaming reader,
+    /// which stops at the root's start tag instead of building the whole tree: a command that needs one form
+    /// reads the others' ids this way. `nil` when the root lacks it, the bytes up to the root are not
+    /// well-formed, or they hold a DOCTYPE (refused as `init(parsing:)` refuses it).
+    public static func rootAttribute(_ name: String, in data: Data) -> String? {
+        LibXML.ensureInitialized()
+        if data.count > defaultSizeLimit || doctypeLine(in: data) != nil { return nil }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        return data.withUnsafeBytes { raw -> String? in
+            guard let base = raw.baseAddress,
+                  let reader = xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
+            else { return nil }
+            defer { xmlFreeTextReader(reader) }
+            while xmlTextReaderRead(reader) == 1 {
+                guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+                guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+                defer { wenshu_xmlFree(value) }
+                return String(cString: value)
+            }
+            return nil
+        }
+    }
+
     /// The line of the first `<!DOCTYPE`, if the bytes before the root element hold one.
     static func doctypeLine(in data: Data) -> Int? {
         let needle = Array("<!DOCTYPE".utf8)

@@ -146,4 +146,14 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertEqual(root.descendants(named: "phon").count, 0)
         XCTAssertEqual(root.descendants(named: "b").count, 1)
     }
+
+    func testRootAttributeReadsOnlyTheRootsStartTag() throws {
+        let form = "<?xml version=\"1.0\"?>\n<!-- id=\"comment\" -->\n<form xmlns=\"urn:x\" id=\"agree&amp;ment\"><a id=\"inner\"/></form>"
+        XCTAssertEqual(XMLDocument.rootAttribute("id", in: Data(form.utf8)), "agree&ment")
+        XCTAssertEqual(XMLDocument.rootAttribute("id", in: Data(form.utf8)),
+                       try XMLDocument(parsing: Data(form.utf8), fileName: nil).root?.attribute("id"))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<form title=\"x\"><p id=\"a\"/></form>".utf8)))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<form id=\"a\"".utf8)))
+        XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<!DOCTYPE form [<!ENTITY e \"a\">]><form id=\"&e;\"/>".utf8)))
+    }
 }

@@ -5,9 +5,12 @@ import WenshuXML
 /// threads (a compiled RelaxNG schema is read-only while validating).
 enum BundledSchemas {
     struct Entry: Sendable {
-        let relaxNG: RelaxNGSchema
+        let kind: FileKind
         let outline: SchemaOutline
         let quick: QuickValidation
+        /// The full schema, compiled only when the quick validation says no: a valid file never needs it
+        /// (it was a quarter of compiling case.rng, paid by every one-case command).
+        var relaxNG: RelaxNGSchema { BundledSchemas.fullSchema(for: kind) }
     }
 
     // Each kind's schema is compiled when first used (a command checking cases compiles only case.rng).
@@ -16,6 +19,12 @@ enum BundledSchemas {
     private static let committees = compile(.committees)
     private static let mediators = compile(.mediators)
     private static let worklog = compile(.worklog)
+
+    private static let caseFileFull = compileFull(.caseFile)
+    private static let officeFull = compileFull(.office)
+    private static let committeesFull = compileFull(.committees)
+    private static let mediatorsFull = compileFull(.mediators)
+    private static let worklogFull = compileFull(.worklog)
 
     static func entry(for kind: FileKind) -> Entry {
         switch kind {
@@ -27,14 +36,31 @@ enum BundledSchemas {
         }
     }
 
+    private static func fullSchema(for kind: FileKind) -> RelaxNGSchema {
+        switch kind {
+        case .caseFile: return caseFileFull
+        case .office: return officeFull
+        case .committees: return committeesFull
+        case .mediators: return mediatorsFull
+        case .worklog: return worklogFull
+        }
+    }
+
     private static func compile(_ kind: FileKind) -> Entry {
         let url = schemaURL(kind.schemaFileName)
         do {
             let outline = try SchemaOutline(contentsOf: url)
-            return Entry(relaxNG: try RelaxNGSchema(contentsOf: url), outline: outline,
-                         quick: try QuickValidation(contentsOf: url, outline: outline))
+            return Entry(kind: kind, outline: outline, quick: try QuickValidation(contentsOf: url, outline: outline))
         } catch {
             // The schemas are part of the build; one that does not compile is a defect of this package.
+            fatalError("bundled schema \(kind.schemaFileName) is broken: \(error)")
+        }
+    }
+
+    private static func compileFull(_ kind: FileKind) -> RelaxNGSchema {
+        do {
+            return try RelaxNGSchema(contentsOf: schemaURL(kind.schemaFileName))
+        } catch {
             fatalError("bundled schema \(kind.schemaFileName) is broken: \(error)")
         }
     }

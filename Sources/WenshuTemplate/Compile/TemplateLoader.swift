@@ -37,11 +37,10 @@ final class TemplateLoader {
     func form(at path: String, ifAmong forms: Set<String>? = nil) -> FormTemplate? {
         let errorsBefore = errorCount
         if let forms {
-            // Parsed quietly to read the id: a file that does not parse, or names no wanted form, is not
-            // the command's business (a full load reports it).
-            guard let data = sources.read(path),
-                  let parsed = try? XMLDocument(parsing: data, fileName: sources.displayName(path)),
-                  let id = parsed.root?.attribute("id"), forms.contains(id) else { return nil }
+            // Only the root's id is read (not the whole file): a file whose root does not parse, or names no
+            // wanted form, is not the command's business (a full load reports it).
+            guard let data = sources.read(path), let id = XMLDocument.rootAttribute("id", in: data),
+                  forms.contains(id) else { return nil }
         }
         guard let document = document(at: path), let root = document.root else { return nil }
         let compiled = TemplateCompiler(file: sources.displayName(path), loader: self).form(root)
