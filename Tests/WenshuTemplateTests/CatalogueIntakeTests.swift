@@ -112,7 +112,8 @@ final class CatalogueIntakeTests: XCTestCase {
             $0.replacingOccurrences(of: "<role>被申请人</role>", with: "<role>申请人</role>")
         })
         XCTAssertTrue(two.lines.contains { $0.hasSuffix("已将申请人民调解的相关规定告知我们，现自愿申请人民调解委员会进行调解。") })
-        XCTAssertEqual(two.signatures, ["申请人：王建国（签名、盖章或按指印）\(room)｜2026年3月2日", "申请人：李明（签名、盖章或按指印）\(room)｜2026年3月2日"])
+        // Applicants who sign together date the application once, under the last of them.
+        XCTAssertEqual(two.signatures, ["申请人：王建国（签名、盖章或按指印）\(room)", "申请人：李明（签名、盖章或按指印）\(room)｜2026年3月2日"])
 
         let organisation = Printed(try renderOne("application", "property-fees.yaml"))
         organisation.assertContains(["申请人：苏州锦园物业服务有限公司", "统一社会信用代码：91320508MA1MXK5L7D", "法定代表人：顾海峰　联系方式：0512-65283310"])
