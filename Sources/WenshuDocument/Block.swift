@@ -39,6 +39,13 @@ public struct Paragraph: Sendable, Equatable {
         guard let last = inlines.last?.plainText?.last else { return false }
         return last == "：" || last == ":"
     }
+
+    /// A heading-like line ending with a colon (履行方式、时限：, 调解情况：): short enough for one line of the
+    /// 28-character grid, so both paginators keep it with the paragraph after it too — a label never ends
+    /// a page with its content on the next. (LibreOffice moves a kept paragraph whole: a long one is not.)
+    package var isLeadIn: Bool {
+        introducesWhatFollows && inlines.reduce(0) { $0 + ($1.plainText?.count ?? 0) } <= 26
+    }
 }
 
 public enum Alignment: String, Sendable, Equatable {

@@ -28,6 +28,27 @@ final class TextWriterTests: XCTestCase {
         XCTAssertNotNil(gb18030.range(of: Data([0xA3, 0xA4, 0x33, 0x34])))
     }
 
+    /// A one-line lead-in (履行方式、时限：) never ends a page with its paragraph on the next, wherever the
+    /// page break falls; nor does a paragraph introducing a table.
+    func testALeadInNeverEndsAPage() throws {
+        let geometry = WriterOptions(textColumns: 56, textLines: 22)
+        for filler in 1...30 {
+            var blocks: [Block] = (0..<filler).map { .paragraph(Paragraph([.text("第\($0 + 1)行。")], firstLineIndent: true)) }
+            blocks.append(.paragraph(Paragraph([.text("履行方式、时限：")], firstLineIndent: true)))
+            blocks.append(.paragraph(Paragraph([.field(String(repeating: "当场以微信转账方式支付。", count: 3))], firstLineIndent: true)))
+            blocks.append(.paragraph(Paragraph([.text("分期履行如下：")], firstLineIndent: true)))
+            blocks.append(.table(Table(columnWidths: [1, 2], rows: [TableRow(cells: [TableCell([Paragraph([.text("第1期")])]),
+                                                                                    TableCell([Paragraph([.text("¥100.00")])])])])))
+            let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: blocks)
+            let text = try TextWriter(options: geometry).text(document)
+            for page in text.components(separatedBy: "\u{0C}") {
+                let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !$0.hasPrefix("—") }
+                XCTAssertFalse(lines.last?.hasSuffix("：") ?? false, "\(filler) lines before: a page ends with “\(lines.last ?? "")”")
+            }
+        }
+    }
+
     /// Every line of every sample in every geometry: no wider than the page, no trailing spaces, no page
     /// longer than its lines, every table line as wide as its table, no line starting with closing or
     /// ending with opening punctuation.

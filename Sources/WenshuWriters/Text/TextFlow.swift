@@ -69,14 +69,17 @@ package struct TextFlow: Sendable {
             items.append(.lines(layout.lines(text.text(inlines), alignment: .left, firstLineIndent: true,
                                              columns: columns), .withNext))
         case .paragraph(let paragraph):
-            // A paragraph introducing a table (分期履行如下：) stays on the table's page.
-            var introducesTable = false
+            // A paragraph introducing a table (分期履行如下：) stays on the table's page, and a one-line lead-in
+            // (履行方式、时限：) on its paragraph's.
+            var keepsWithNext = false
             if index + 1 < blocks.count, case .table(let table) = blocks[index + 1], !table.rows.isEmpty {
-                introducesTable = paragraph.introducesWhatFollows
+                keepsWithNext = paragraph.introducesWhatFollows
+            } else if index + 1 < blocks.count, case .paragraph = blocks[index + 1] {
+                keepsWithNext = paragraph.isLeadIn
             }
             items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
                                              firstLineIndent: paragraph.firstLineIndent, columns: columns),
-                                introducesTable ? .withNext : .breakable))
+                                keepsWithNext ? .withNext : .breakable))
         case .table(let table):
             if !table.rows.isEmpty {
                 items.append(.table(try TextTable(table, columns: columns, layout: layout, text: text, linePitch: linePitch)))
