@@ -19,6 +19,12 @@ public struct CheckReport: Sendable {
     /// The profile is checked once, as the profile, even when it is also among `files` (office.yaml in
     /// the current folder, the default profile); it counts as a checked file only then.
     public static func check(_ files: [URL], profile: URL?) -> CheckReport {
+        checkAndLoadProfile(files, profile: profile).report
+    }
+
+    /// `check(_:profile:)`, with the office profile it loaded (nil when none was given or it has errors),
+    /// for a caller that goes on to fill forms with it.
+    package static func checkAndLoadProfile(_ files: [URL], profile: URL?) -> (report: CheckReport, profile: OfficeProfile?) {
         var names: [String] = []
         var findings: [[Diagnostic]] = []
         var officeProfile: OfficeProfile?
@@ -36,7 +42,7 @@ public struct CheckReport: Sendable {
         let displayNames = files.map(\.relativePath)
         names += displayNames
         findings += CaseChecker(profile: officeProfile, profileFailedToLoad: profileFailedToLoad).check(files: files, displayNames: displayNames)
-        return CheckReport(files: names, findings: findings)
+        return (CheckReport(files: names, findings: findings), officeProfile)
     }
 
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }

@@ -46,6 +46,16 @@ public struct Paragraph: Sendable, Equatable {
     package var isLeadIn: Bool {
         introducesWhatFollows && inlines.reduce(0) { $0 + ($1.plainText?.count ?? 0) } <= 26
     }
+
+    /// Whether both paginators keep this paragraph on the page of `next`: it introduces a table after it
+    /// (分期履行如下：), or is a one-line lead-in to a paragraph (履行方式、时限：).
+    package func staysWith(_ next: Block) -> Bool {
+        switch next {
+        case .table(let table): return !table.rows.isEmpty && introducesWhatFollows
+        case .paragraph: return isLeadIn
+        default: return false
+        }
+    }
 }
 
 public enum Alignment: String, Sendable, Equatable {

@@ -11,10 +11,9 @@ extension CheckReport {
     /// is a warning) and each field such a print leaves blank is a `template.partial-blank` note. A case
     /// with errors of its own is not filled: `render` refuses it before filling.
     package static func check(_ files: [URL], profile: URL?, forms library: TemplateLibrary, partial: Bool = false) -> CheckReport {
-        let report = check(files, profile: profile)
+        let (report, office) = checkAndLoadProfile(files, profile: profile)
         let own = partial ? RenderPipeline.partial(report.diagnostics) : report.diagnostics
         let refused = Set(own.filter { $0.severity == .error }.map(\.location.file))
-        let office = profile.flatMap { OfficeProfile.load($0).profile }
         let pipeline = RenderPipeline(library: library, profile: office, settings: .init(formats: [], partial: partial))
         var forms: [String: [Diagnostic]] = [:]
         for url in files where FileKind(guessingFrom: url) == .caseFile && !refused.contains(url.relativePath) {

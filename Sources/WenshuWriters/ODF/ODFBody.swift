@@ -114,8 +114,7 @@ struct ODFBody {
         // A paragraph introducing a table (分期履行如下：) stays on the table's page, and a one-line lead-in
         // (履行方式、时限：) on its paragraph's.
         for index in blocks.indices.dropLast() {
-            guard case .paragraph(let paragraph) = blocks[index] else { continue }
-            if isTable(blocks[index + 1]) ? paragraph.introducesWhatFollows : (paragraph.isLeadIn && isParagraph(blocks[index + 1])) {
+            if case .paragraph(let paragraph) = blocks[index], paragraph.staysWith(blocks[index + 1]) {
                 holds[index].keepWithNext = true
             }
         }
@@ -173,11 +172,6 @@ struct ODFBody {
             let columns = width.of(String(piece)) + (paragraph.firstLineIndent && lines == 0 ? 4 : 0) - (hangs ? 2 : 0)
             return lines + max((columns + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1)
         }
-    }
-
-    private static func isParagraph(_ block: Block) -> Bool {
-        if case .paragraph = block { return true }
-        return false
     }
 
     private static func isTable(_ block: Block) -> Bool {

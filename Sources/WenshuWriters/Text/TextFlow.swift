@@ -71,12 +71,7 @@ package struct TextFlow: Sendable {
         case .paragraph(let paragraph):
             // A paragraph introducing a table (分期履行如下：) stays on the table's page, and a one-line lead-in
             // (履行方式、时限：) on its paragraph's.
-            var keepsWithNext = false
-            if index + 1 < blocks.count, case .table(let table) = blocks[index + 1], !table.rows.isEmpty {
-                keepsWithNext = paragraph.introducesWhatFollows
-            } else if index + 1 < blocks.count, case .paragraph = blocks[index + 1] {
-                keepsWithNext = paragraph.isLeadIn
-            }
+            let keepsWithNext = index + 1 < blocks.count && paragraph.staysWith(blocks[index + 1])
             items.append(.lines(layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
                                              firstLineIndent: paragraph.firstLineIndent, columns: columns),
                                 keepsWithNext ? .withNext : .breakable))
