@@ -154,17 +154,25 @@ package struct LineBreaker: Sendable {
     func clusters(_ text: String) -> [Cluster] {
         var result: [Cluster] = []
         result.reserveCapacity(text.utf8.count)    // at most one cluster per byte
+        // The tables are read once here: every read of a static goes through `swift_once`, which was a tenth
+        // of the breaker's instructions when done for each code point.
+        let traitTable = Self.basicPlaneTraits, widthTable = DisplayWidth.basicPlane
+        func traitsOf(_ scalar: Unicode.Scalar) -> CodePointTraits {
+            scalar.value < 0x10000 ? traitTable[Int(scalar.value)] : Self.traits(of: scalar)
+        }
+        /// The clusters that are a full-width colon alone, for `markLabels`.
+        var colons: [Int] = []
         var scalars = text.unicodeScalars.makeIterator()
         var offset = 0
         var next = scalars.next()
-        var nextTraits = next.map(Self.traits(of:)) ?? []
+        var nextTraits = next.map(traitsOf) ?? []
         while let scalar = next {
             let start = offset
             var traits = nextTraits
-            var columns = width.of(scalar)
+            var columns = width.of(scalar, basicPlane: widthTable)
             offset += UTF8.width(scalar)
             next = scalars.next()
-            nextTraits = next.map(Self.traits(of:)) ?? []
+            nextTraits = next.map(traitsOf) ?? []
             if !traits.contains(.standsAlone) || (next != nil && !nextTraits.contains(.standsAlone)) {
                 // The code points may join: Swift's grapheme breaking says where this cluster ends.
                 let utf8 = text.utf8
@@ -173,28 +181,28 @@ package struct LineBreaker: Sendable {
                 let end = utf8.distance(from: utf8.startIndex, to: endIndex)
                 if offset < end {
                     while offset < end, let following = next {
-                        columns += width.of(following)
+                        columns += width.of(following, basicPlane: widthTable)
                         offset += UTF8.width(following)
                         next = scalars.next()
                     }
-                    nextTraits = next.map(Self.traits(of:)) ?? []
+                    nextTraits = next.map(traitsOf) ?? []
                     traits = Self.traits(of: Character(String(rest[..<endIndex])))
                 }
             }
+            if scalar.value == 0xFF1A && offset - start == 3 { colons.append(result.count) }
             result.append(Cluster(start: start, end: offset, width: columns, traits: traits.subtracting(.standsAlone)))
         }
         markCheckboxLabels(&result, in: text)
-        markLabels(&result, in: text)
+        markLabels(&result, colons: colons)
         return result
     }
 
     /// Keeps a short label (from the last space, punctuation mark or the line's start, up to eight
     /// characters) with its full-width colon and what follows it: a blank (`单位或住址：____`) or the value's
-    /// first character (`法定代表人：韩`), so a label neither ends a line nor splits over two.
-    private func markLabels(_ clusters: inout [Cluster], in text: String) {
-        let utf8 = Array(text.utf8)
-        func isColon(_ cluster: Cluster) -> Bool { utf8[cluster.start..<cluster.end].elementsEqual("：".utf8) }
-        for colon in clusters.indices.dropLast() where isColon(clusters[colon])
+    /// first character (`法定代表人：韩`), so a label neither ends a line nor splits over two. `colons` are
+    /// the clusters that are a colon alone, in order.
+    private func markLabels(_ clusters: inout [Cluster], colons: [Int]) {
+        for colon in colons where colon + 1 < clusters.count
             && clusters[colon + 1].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) {
             let ends: CodePointTraits = [.trailingBlank, .lineFeed, .noLineStart, .noLineEnd]
             var start = colon
