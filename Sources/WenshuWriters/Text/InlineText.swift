@@ -75,7 +75,7 @@ package struct InlineText: Sendable {
 
     /// An underline for handwriting, `width` full-width characters long.
     package static func blank(width: Int) -> String {
-        String(repeating: "_", count: max(width, 0) * 2)
+        String(Repeated.underscores(max(width, 0) * 2))
     }
 
     /// `text` with line separators as `\n`, tabs as spaces, other control characters removed and `¥` as `￥`.

@@ -46,7 +46,7 @@ package struct SignatureLayout: Sendable {
         case .center: offset = (columns - blockWidth) / 2
         case .left, .justify: offset = 0
         }
-        let lead = String(repeating: " ", count: offset)
+        let lead = String(Repeated.spaces(offset))
         let rows = SignatureRows.rows(block, columns: columns,
                                       widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
         var result: [[MeasuredLine]] = []

@@ -44,7 +44,7 @@ public struct TextWriter: DocumentWriter {
                 output += "\n"
             }
             if let number = page.number {
-                output += String(repeating: "\n", count: max(bodyLines - page.lines.count, 0) + 1)
+                output += Repeated.lineFeeds(max(bodyLines - page.lines.count, 0) + 1)
                 output += footer(number)
                 output += "\n"
             }
@@ -70,7 +70,7 @@ public struct TextWriter: DocumentWriter {
         let text = "— \(number) —"
         let gap = 2
         let lead = number % 2 == 1 ? max(columns - width.of(text) - gap, 0) : gap
-        return String(repeating: " ", count: lead) + text
+        return String(Repeated.spaces(lead)) + text
     }
 
     /// Lays the document out on pages. Page references print numbers that depend on the layout, and
