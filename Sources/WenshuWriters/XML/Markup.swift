@@ -50,7 +50,9 @@ struct Markup {
 
     /// Markup written as is: only for text this program wrote (tags, fixed style sheets).
     mutating func raw(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        // Through the contiguous bytes: `append(contentsOf: string.utf8)` takes the generic sequence path.
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func raw(_ other: [UInt8]) {
