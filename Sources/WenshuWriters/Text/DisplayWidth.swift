@@ -14,13 +14,12 @@ package struct DisplayWidth: Sendable, Equatable {
 
     /// The columns of one code point.
     package func of(_ scalar: Unicode.Scalar) -> Int {
-        of(scalar, basicPlane: Self.basicPlane)
+        of(scalar.value, basicPlane: Self.basicPlane)
     }
 
-    /// The columns of one code point, with `basicPlane` read by the caller once for many (a loop over a
-    /// text's code points would otherwise pay `swift_once` for each).
-    func of(_ scalar: Unicode.Scalar, basicPlane: [UInt8]) -> Int {
-        let value = scalar.value
+    /// The columns of the code point `value`, with `basicPlane` read by the caller once for many (a loop over
+    /// a text's code points would otherwise pay `swift_once` for each).
+    func of(_ value: UInt32, basicPlane: [UInt8]) -> Int {
         if value >= 0x20 && value < 0x7F { return 1 }
         let kind = value < 0x10000 ? basicPlane[Int(value)] : Self.kind(of: value)
         return kind == Self.ambiguousKind ? ambiguous : Int(kind)
