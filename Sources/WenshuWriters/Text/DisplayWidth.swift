@@ -27,15 +27,17 @@ package struct DisplayWidth: Sendable, Equatable {
 
     /// The columns of a character (a grapheme cluster): the sum over its code points.
     package func of(_ character: Character) -> Int {
+        let basicPlane = Self.basicPlane
         var columns = 0
-        for scalar in character.unicodeScalars { columns += of(scalar) }
+        for scalar in character.unicodeScalars { columns += of(scalar.value, basicPlane: basicPlane) }
         return columns
     }
 
     /// The columns of a string.
     package func of(_ string: some StringProtocol) -> Int {
+        let basicPlane = Self.basicPlane
         var columns = 0
-        for scalar in string.unicodeScalars { columns += of(scalar) }
+        for scalar in string.unicodeScalars { columns += of(scalar.value, basicPlane: basicPlane) }
         return columns
     }
 
