@@ -5,12 +5,10 @@ import CLibXML2
 /// libxml2's tree in place, so that the questions a template asks most — the first node's text, whether
 /// there is a node, whether a node's text is a given word — make no `XMLNode` and no array.
 package final class ChildSteps: @unchecked Sendable {
-    package let steps: [String]
     /// Each step's name as a NUL-terminated C string, owned here (immutable after `init`).
     private let names: [UnsafeMutablePointer<xmlChar>]
 
     package init(_ steps: [String]) {
-        self.steps = steps
         names = steps.map { step in
             let bytes = Array(step.utf8)
             let name = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
@@ -90,11 +88,6 @@ package final class ChildSteps: @unchecked Sendable {
             if matches(c, step: step) { collect(below: c, step: step + 1, document: document, into: &found) }
             child = c.pointee.next
         }
-    }
-
-    /// The first element reached from `node`, in document order.
-    package func firstElement(from node: XMLNode) -> XMLNode? {
-        first(below: node.pointer, step: 0).map { XMLNode(pointer: $0, document: node.document) }
     }
 
     /// Whether any element is reached from `node` (XPath's `boolean(a/b/c)`).
