@@ -63,6 +63,8 @@ extension String {
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        return String(self[first..<bytes.index(after: last)])  // both ends sit next to ASCII: scalar boundaries
+        let end = bytes.index(after: last)
+        if first == bytes.startIndex && end == bytes.endIndex { return self }  // nothing to trim: no copy
+        return String(self[first..<end])  // both ends sit next to ASCII: scalar boundaries
     }
 }

@@ -25,11 +25,13 @@ package struct ChineseNumberSpelling: Sendable {
     /// non-zero part (角 or 分 of an amount) must open with 零.
     package func spell(_ n: Int64) -> (text: String, endsInZeros: Bool) {
         precondition(n > 0 && n <= Self.maximum, "spell(\(n)) is out of range")
-        let figures = Array(String(n)).map { Int($0.asciiValue! - 48) }
+        var count = 1  // figures in n
+        while n >= Self.powersOfTen[count] { count += 1 }
         var text = ""
+        text.reserveCapacity(6 * count)  // at most a digit and a unit a figure, three bytes each
         var pendingZero = false
-        for (i, digit) in figures.enumerated() {
-            let position = figures.count - 1 - i
+        for position in stride(from: count - 1, through: 0, by: -1) {
+            let digit = Int((n / Self.powersOfTen[position]) % 10)
             if digit == 0 {
                 pendingZero = true  // the first figure is never 0, so this zero follows a non-zero one
             } else {
@@ -38,19 +40,17 @@ package struct ChineseNumberSpelling: Sendable {
                 text.append(digits[digit])
                 text += units[position % 4]
             }
-            if position % 4 == 0, position > 0, Self.groupHasDigit(n, at: position) {
+            // The group unit when the group of four figures it closes (4 for 万, 8 for 亿) holds a non-zero one.
+            if position % 4 == 0, position > 0, (n / Self.powersOfTen[position]) % 10_000 != 0 {
                 text += groups[position / 4]
             }
         }
         return (text, pendingZero)
     }
 
-    /// Whether the group of four digits starting at `position` (4 for 万, 8 for 亿) holds a non-zero digit.
-    private static func groupHasDigit(_ n: Int64, at position: Int) -> Bool {
-        var divisor: Int64 = 1
-        for _ in 0..<position { divisor *= 10 }
-        return (n / divisor) % 10_000 != 0
-    }
+    /// 10⁰ … 10¹²: figures are read by division (a number's `String` and its `Character`s cost more than
+    /// spelling it).
+    private static let powersOfTen: [Int64] = (0...12).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 }
 
 /// Ordinary Chinese numerals: 十, 十二, 一百零五, 一万零一十, 十万.
@@ -65,7 +65,7 @@ package enum ChineseNumerals {
     package static func spell(_ n: Int64) -> String {
         if n == 0 { return "零" }
         let text = ChineseNumberSpelling.ordinary.spell(n).text
-        return text.hasPrefix("一十") ? String(text.dropFirst()) : text
+        return text.utf8.starts(with: "一十".utf8) ? String(text.dropFirst()) : text
     }
 
     /// 第三, or 第三条 with a unit.
@@ -75,7 +75,10 @@ package enum ChineseNumerals {
 
     /// Each digit on its own, as years are read: 2026 → 二〇二六.
     package static func digitByDigit(_ n: Int) -> String {
-        let digits = Array("〇一二三四五六七八九")
-        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        var text = ""
+        for figure in String(n.magnitude).utf8 { text.unicodeScalars.append(yearDigits[Int(figure - 0x30)]) }
+        return text
     }
+
+    private static let yearDigits = Array("〇一二三四五六七八九".unicodeScalars)
 }

@@ -188,30 +188,6 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return current
     }
 
-    /// The child elements in no namespace named by each of `steps` in turn, from each of `nodes` (XPath's
-    /// `a/b/c` over a node-set whose subtrees are disjoint, in document order when `nodes` are). Walks
-    /// libxml2's child lists in place, making a node only for each element a step keeps.
-    package static func elements(from nodes: [XMLNode], alongSteps steps: [String]) -> [XMLNode] {
-        var current = nodes
-        for step in steps {
-            var next: [XMLNode] = []
-            withXMLString(step) { wanted in
-                for node in current {
-                    var child = node.pointer.pointee.children
-                    while let c = child {
-                        if c.pointee.type == XML_ELEMENT_NODE, c.pointee.ns == nil, xmlStrEqual(c.pointee.name, wanted) != 0 {
-                            next.append(XMLNode(pointer: c, document: node.document))
-                        }
-                        child = c.pointee.next
-                    }
-                }
-            }
-            if next.isEmpty { return [] }
-            current = next
-        }
-        return current
-    }
-
     /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
     private static func name(_ name: UnsafePointer<xmlChar>?, equals step: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let name else { return step.isEmpty }

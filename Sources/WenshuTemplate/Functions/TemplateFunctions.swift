@@ -157,8 +157,25 @@ extension XPathValue {
     /// The text a field prints: trimmed, and `nil` when there is none — no node, empty text, or NaN (what
     /// `number()` gives for a missing field). The one definition of "missing" for values and functions.
     package var fieldText: String? {
-        if case .number(let n) = self, n.isNaN { return nil }
-        let text = stringValue.trimmingASCIIWhitespace
-        return text.isEmpty ? nil : text
+        switch self {
+        case .nodes(let nodes):
+            guard let first = nodes.first else { return nil }
+            return first.withStringValue(Self.fieldText(_:))
+        case .number(let n) where n.isNaN:
+            return nil
+        default:
+            let text = stringValue.trimmingASCIIWhitespace
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// `fieldText` of a node's string value given as UTF-8 (`XMLNode.withStringValue`): the bytes trimmed of
+    /// what `trimmingASCIIWhitespace` trims before a `String` is made, so a field costs one string at most.
+    static func fieldText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return nil
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
     }
 }

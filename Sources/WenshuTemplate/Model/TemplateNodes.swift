@@ -6,7 +6,8 @@ import WenshuXML
 // signatures, cell paragraphs) mixed with the loops and conditions that produce them.
 
 /// An XPath expression of a template, compiled once by libxml2, with what it reads and where it was written.
-struct TemplateExpression: Sendable {
+/// A class, so that the renderer's walk copies a reference to it, not its six fields (each a retain).
+final class TemplateExpression: Sendable {
     let compiled: XPathExpression
     let analysis: XPathAnalysis
     /// The template (or fragment) file and line of the element holding it.
@@ -15,6 +16,15 @@ struct TemplateExpression: Sendable {
     let attribute: String
     /// The same expression in the form the renderer evaluates without libxml2, when it is that simple.
     let direct: DirectExpression?
+
+    init(compiled: XPathExpression, analysis: XPathAnalysis, origin: SourceLocation, attribute: String,
+         direct: DirectExpression?) {
+        self.compiled = compiled
+        self.analysis = analysis
+        self.origin = origin
+        self.attribute = attribute
+        self.direct = direct
+    }
 
     var source: String { compiled.source }
 }

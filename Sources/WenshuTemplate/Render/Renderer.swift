@@ -1,19 +1,28 @@
+import Glibc
 import WenshuCase
 import WenshuFormat
 import WenshuDocument
 import WenshuXML
 
-/// One binding of a template to a case (or to no case, for a blank form): the XPath context with its
-/// variables, the numbering counters and the diagnostics. Made afresh for every run — the compiled
-/// template stays untouched, as Go's text/template keeps its exec state apart — and never shared.
+/// One binding of a template to a case (or to no case, for a blank form): the variables, the numbering
+/// counters and the diagnostics. Made afresh for every run — the compiled template stays untouched, as Go's
+/// text/template keeps its exec state apart — and never shared.
+///
+/// The output is built by appending: every walk takes the array it fills (`into:`) instead of returning
+/// one to be concatenated, and template text is joined to the text before it as it is appended. Binding
+/// the agreement made some 400 small arrays a document the other way.
 final class Renderer {
     let template: FormTemplate
     /// `nil` for a blank form: nothing is evaluated, every field prints as its blank.
-    private let context: XPathContext?
+    private let document: XMLDocument?
+    /// libxml2's XPath context, made the first time an expression is not one the renderer evaluates itself
+    /// (`DirectExpression`): most forms never need one, and making one with its variables cost more than
+    /// evaluating the whole agreement directly.
+    private var xpath: XPathContext?
     private(set) var diagnostics: [Diagnostic] = []
     /// Counters of the four numbering levels (一、 （一） 1. （1）), per document.
     private var counters = [0, 0, 0, 0]
-    /// The variables currently bound, mirrored here so a loop can restore what it shadowed.
+    /// The variables bound, by name; handed to the XPath context whenever it is made.
     private var variables: [String: XPathValue] = [:]
     /// The case values printed in the first number line, for the document's metadata.
     private var numberLine: String?
@@ -28,11 +37,7 @@ final class Renderer {
          parameters: [String: XMLDocument] = [:], partial: Bool = false) {
         self.template = template
         self.partial = partial
-        context = document.map { document in
-            let context = XPathContext(document: document)
-            context.register(TemplateFunctions.table)
-            return context
-        }
+        self.document = document
         if let root = document?.root {
             bind("case", .nodes([root]))
             // The office profile (committees' seals, number series …), or an empty node set without one,
@@ -45,7 +50,18 @@ final class Renderer {
         }
     }
 
-    private var isBlank: Bool { context == nil }
+    private var isBlank: Bool { document == nil }
+
+    /// The XPath context, made (with every variable bound so far) when first needed.
+    private func xpathContext() -> XPathContext? {
+        if let xpath { return xpath }
+        guard let document else { return nil }
+        let context = XPathContext(document: document)
+        context.register(TemplateFunctions.table)
+        for (name, value) in variables { context.setVariable(name, value) }
+        xpath = context
+        return context
+    }
 
     // MARK: Documents
 
@@ -54,7 +70,8 @@ final class Renderer {
         counters = [0, 0, 0, 0]
         numberLine = nil
         if let record, template.forEach != nil { bind(template.recordVariable, .nodes([record])) }
-        let blocks = expand(template.body, at: record, block)
+        var blocks: [Block] = []
+        expand(template.body, at: record, into: &blocks, block)
         let metadata = DocumentMetadata(
             formID: template.id, title: template.title, number: numberLine,
             caseNumber: template.caseNumber.flatMap { text($0, at: record) },
@@ -66,7 +83,7 @@ final class Renderer {
     /// Whether the form's `applies-when` holds at `root` (true when it has none).
     func applies(at root: XMLNode) -> Bool {
         guard let condition = template.appliesWhen else { return true }
-        return evaluate(condition, at: root)?.booleanValue ?? true
+        return holds(condition, at: root) ?? true
     }
 
     /// The records of a `for-each` form.
@@ -77,91 +94,110 @@ final class Renderer {
 
     // MARK: Loops and conditions
 
-    /// Expands loops and conditions around leaves of any kind. `separator` makes what an inline loop
-    /// prints between items.
-    private func expand<Leaf, Out>(_ parts: [Part<Leaf>], at node: XMLNode?, separator: ((String) -> [Out])? = nil,
-                                   _ leaf: (Leaf, XMLNode?) -> [Out]) -> [Out] {
-        var out: [Out] = []
+    /// Expands loops and conditions around leaves of any kind, appending what the leaves make to `out`.
+    /// `separator` appends what an inline loop prints between items.
+    private func expand<Leaf, Out>(_ parts: [Part<Leaf>], at node: XMLNode?, into out: inout [Out],
+                                   separator: ((String, inout [Out]) -> Void)? = nil,
+                                   _ leaf: (Leaf, XMLNode?, inout [Out]) -> Void) {
         for part in parts {
             switch part {
             case .leaf(let content):
-                out += leaf(content, node)
+                leaf(content, node, &out)
             case .each(let loop, let body):
                 // Blank (a blank form, or a blank item of a partial print) repeats the loop's blank items;
                 // so does a partial print of a loop that selects nothing.
-                var items: [XMLNode?] = isBlank || node == nil ? [] : (node.flatMap { nodes(loop.select, at: $0) } ?? [])
-                if isBlank || node == nil || (partial && items.isEmpty) {
-                    if let node, !isBlank, loop.blankRepeat > 0 { reportMissing(loop.select, at: node) }
-                    items = Array(repeating: nil, count: loop.blankRepeat)
+                var items: [XMLNode] = []
+                var blanks = 0
+                if let node, !isBlank {
+                    items = nodes(loop.select, at: node) ?? []
+                    if partial && items.isEmpty {
+                        if loop.blankRepeat > 0 { reportMissing(loop.select, at: node) }
+                        blanks = loop.blankRepeat
+                    }
+                } else {
+                    blanks = loop.blankRepeat
                 }
-                let shadowed = [loop.variable, loop.index].compactMap { $0 }.map { ($0, variables[$0]) }
+                let outerItem = loop.variable.flatMap { variables[$0] }
+                let outerIndex = loop.index.flatMap { variables[$0] }
                 let outerRepetition = repetition
-                defer { repetition = outerRepetition }
-                for (i, item) in items.enumerated() {
+                for i in 0..<(items.count + blanks) {
+                    let item = i < items.count ? items[i] : nil
                     repetition = i
-                    if i > 0, let text = loop.separator, let separator { out += separator(text) }
+                    if i > 0, let text = loop.separator, let separator { separator(text, &out) }
                     if let name = loop.variable, let item { bind(name, .nodes([item])) }
                     if let name = loop.index { bind(name, .number(Double(i + 1))) }
-                    out += expand(body, at: item, separator: separator, leaf)
+                    expand(body, at: item, into: &out, separator: separator, leaf)
                 }
-                for case (let name, let value?) in shadowed { bind(name, value) }
+                repetition = outerRepetition
+                if let name = loop.variable, let outerItem { bind(name, outerItem) }
+                if let name = loop.index, let outerIndex { bind(name, outerIndex) }
             case .choose(let branches, let otherwise):
                 let chosen = isBlank || node == nil
                     ? branches.first(where: \.showsInBlank)
-                    : branches.first { branch in node.flatMap { evaluate(branch.test, at: $0)?.booleanValue } ?? false }
+                    : branches.first { branch in node.flatMap { holds(branch.test, at: $0) } ?? false }
                 if let body = chosen?.body ?? otherwise {
-                    out += expand(body, at: node, separator: separator, leaf)
+                    expand(body, at: node, into: &out, separator: separator, leaf)
                 }
             }
         }
-        return out
     }
 
     private func bind(_ name: String, _ value: XPathValue) {
         variables[name] = value
-        context?.setVariable(name, value)
+        xpath?.setVariable(name, value)
     }
 
     // MARK: Blocks
 
-    private func block(_ node: BlockNode, at here: XMLNode?) -> [Block] {
+    private func block(_ node: BlockNode, at here: XMLNode?, into out: inout [Block]) {
         switch node {
         case .title(let content):
-            return [.title(inlines(content, at: here))]
+            out.append(.title(inlines(content, at: here)))
         case .number(let content, let alignment):
             let line = inlines(content, at: here)
             if numberLine == nil {
                 let fields = line.compactMap { inline -> String? in if case .field(let s) = inline { return s } else { return nil } }
                 numberLine = fields.isEmpty ? nil : fields.joined()
             }
-            return [.subtitle(line, alignment: alignment)]
+            out.append(.subtitle(line, alignment: alignment))
         case .heading(let level, let label, let content):
-            return [.heading(level: level, merged(numbering(level, label) + inlines(content, at: here)))]
+            var line: [Inline] = []
+            numbering(level, label, into: &line)
+            expand(content, at: here, into: &line, separator: Self.appendSeparator, inline)
+            out.append(.heading(level: level, line))
         case .paragraph(let paragraph):
-            return Self.splitIndented(self.paragraph(paragraph, at: here)).map(Block.paragraph)
+            Self.appendSplitIndented(self.paragraph(paragraph, at: here), to: &out)
         case .table(let table):
-            let rows = expand(table.rows, at: here) { row, here in [self.row(row, at: here)] }
-            return [.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered,
-                                  smallText: table.smallText, keepsTogether: table.keepsTogether))]
+            var rows: [TableRow] = []
+            expand(table.rows, at: here, into: &rows) { row, here, rows in rows.append(self.row(row, at: here)) }
+            out.append(.table(Table(columnWidths: table.columnWidths, rows: rows, bordered: table.bordered,
+                                    smallText: table.smallText, keepsTogether: table.keepsTogether)))
         case .signatures(let alignment, let parts):
-            let signatures = expand(parts, at: here) { signature, here in [self.signature(signature, at: here)] }
-            return [.signatures(SignatureBlock(signatures, alignment: alignment))]
+            var signatures: [Signature] = []
+            expand(parts, at: here, into: &signatures) { signature, here, signatures in
+                signatures.append(self.signature(signature, at: here))
+            }
+            out.append(.signatures(SignatureBlock(signatures, alignment: alignment)))
         case .pageBreak:
-            return [.pageBreak]
+            out.append(.pageBreak)
         case .section(let section):
-            return [.section(Section(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering,
-                                     pageStyle: section.pageStyle, blocks: expand(section.blocks, at: here, block)))]
+            var blocks: [Block] = []
+            expand(section.blocks, at: here, into: &blocks, block)
+            out.append(.section(Section(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering,
+                                        pageStyle: section.pageStyle, blocks: blocks)))
         case .parameters(let parameters, let blocks):
             fragmentParameters.append(parameters)
             defer { fragmentParameters.removeLast() }
-            return expand(blocks, at: here, block)
+            expand(blocks, at: here, into: &out, block)
         }
     }
 
     private func paragraph(_ paragraph: ParagraphNode, at here: XMLNode?) -> Paragraph {
-        let label = paragraph.numbering.map { numbering($0.level, $0.label) } ?? []
-        return Paragraph(merged(label + inlines(paragraph.inlines, at: here)), alignment: paragraph.alignment,
-                         firstLineIndent: paragraph.firstLineIndent)
+        var line: [Inline] = []
+        line.reserveCapacity(8)  // a particulars line holds about eight runs: one allocation instead of four
+        if let numbering = paragraph.numbering { self.numbering(numbering.level, numbering.label, into: &line) }
+        expand(paragraph.inlines, at: here, into: &line, separator: Self.appendSeparator, inline)
+        return Paragraph(line, alignment: paragraph.alignment, firstLineIndent: paragraph.firstLineIndent)
     }
 
     private func row(_ row: RowNode, at here: XMLNode?) -> TableRow {
@@ -171,7 +207,11 @@ final class Renderer {
             case .inlines(let alignment, let content):
                 paragraphs = [Paragraph(inlines(content, at: here), alignment: alignment)]
             case .paragraphs(let parts):
-                paragraphs = expand(parts, at: here) { paragraph, here in [self.paragraph(paragraph, at: here)] }
+                var cellParagraphs: [Paragraph] = []
+                expand(parts, at: here, into: &cellParagraphs) { paragraph, here, out in
+                    out.append(self.paragraph(paragraph, at: here))
+                }
+                paragraphs = cellParagraphs
             }
             return TableCell(paragraphs, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan)
         }
@@ -193,47 +233,66 @@ final class Renderer {
     }
 
     /// The label of an automatically numbered heading or item, counting per level: 一、 （一） 1. （1）.
-    private func numbering(_ level: Int, _ label: NumberLabel) -> [Inline] {
+    private func numbering(_ level: Int, _ label: NumberLabel, into out: inout [Inline]) {
         switch label {
-        case .none: return []
-        case .explicit(let text): return [.text(text)]
+        case .none: return
+        case .explicit(let text): Self.append(.text(text), to: &out)
         case .automatic:
             let index = min(max(level, 1), counters.count) - 1
             counters[index] += 1
             for deeper in (index + 1)..<counters.count { counters[deeper] = 0 }
-            return [.text(NumberingStyle.label(level: index + 1, counters[index]))]
+            Self.append(.text(NumberingStyle.label(level: index + 1, counters[index])), to: &out)
         }
     }
 
     // MARK: Inlines
 
     private func inlines(_ parts: Inlines, at here: XMLNode?) -> [Inline] {
-        merged(expand(parts, at: here, separator: { [.text($0)] }, inline))
+        guard !parts.isEmpty else { return [] }
+        var out: [Inline] = []
+        out.reserveCapacity(4)  // a label, a value and the text around it: one allocation instead of three
+        expand(parts, at: here, into: &out, separator: Self.appendSeparator, inline)
+        return out
     }
 
-    private func inline(_ node: InlineNode, at here: XMLNode?) -> [Inline] {
+    /// What an inline loop prints between items (`separator="、"`).
+    private static func appendSeparator(_ text: String, to out: inout [Inline]) {
+        append(.text(text), to: &out)
+    }
+
+    /// Appends `inline`, template text joined to the text before it and empty text dropped: a paragraph
+    /// holds each run of template text as one `.text`, whatever loops and conditions wrote it.
+    private static func append(_ inline: Inline, to out: inout [Inline]) {
+        guard case .text(let text) = inline else { out.append(inline); return }
+        if text.isEmpty { return }
+        if case .text(let previous)? = out.last {
+            out[out.count - 1] = .text(previous + text)
+        } else {
+            out.append(inline)
+        }
+    }
+
+    private func inline(_ node: InlineNode, at here: XMLNode?, into out: inout [Inline]) {
         switch node {
-        case .text(let text): return [.text(text)]
-        case .strong(let text): return [.strong(text)]
-        case .lineBreak: return [.lineBreak]
-        case .blank(let width): return [.blank(width: width)]
-        case .pageCount: return [.pageCount]
-        case .value(let value): return self.value(value, at: here)
-        case .parameter(let name, let fallback): return [.text(parameter(name, fallback: fallback))]
+        case .text(let text): Self.append(.text(text), to: &out)
+        case .strong(let text): out.append(.strong(text))
+        case .lineBreak: out.append(.lineBreak)
+        case .blank(let width): out.append(.blank(width: width))
+        case .pageCount: out.append(.pageCount)
+        case .value(let value): self.value(value, at: here, into: &out)
+        case .parameter(let name, let fallback): Self.append(.text(parameter(name, fallback: fallback)), to: &out)
         case .checkboxes(let group):
             let chosen: Set<String> = here.flatMap { node in evaluate(group.select, at: node).map(Self.strings) } ?? []
-            var out: [Inline] = []
             for (i, option) in group.options.enumerated() {
-                if i > 0, !group.separator.isEmpty { out.append(.text(group.separator)) }
+                if i > 0, !group.separator.isEmpty { Self.append(.text(group.separator), to: &out) }
                 out.append(.checkbox(label: option.label, checked: chosen.contains(option.value)))
             }
-            return out
         case .pageRef(let target, let end):
             switch target {
-            case .section(let id): return [.pageRef(target: id, end: end)]
+            case .section(let id): out.append(.pageRef(target: id, end: end))
             case .expression(let expression):
-                guard let here, let id = text(expression, at: here) else { return [.blank(width: 2)] }
-                return [.pageRef(target: id, end: end)]
+                guard let here, let id = text(expression, at: here) else { out.append(.blank(width: 2)); return }
+                out.append(.pageRef(target: id, end: end))
             }
         }
     }
@@ -250,42 +309,73 @@ final class Renderer {
     /// An indented body paragraph whose value held several lines (a session's account written as
     /// paragraphs) becomes one indented paragraph per line, as Chinese body text is set; empty lines
     /// go. Other paragraphs keep their line breaks (an address, a list of names).
-    static func splitIndented(_ paragraph: Paragraph) -> [Paragraph] {
-        guard paragraph.firstLineIndent, paragraph.inlines.contains(.lineBreak) else { return [paragraph] }
-        let pieces = paragraph.inlines.split(separator: .lineBreak, omittingEmptySubsequences: true)
-        return pieces.map { Paragraph(Array($0), alignment: paragraph.alignment, firstLineIndent: true) }
+    private static func appendSplitIndented(_ paragraph: Paragraph, to out: inout [Block]) {
+        guard paragraph.firstLineIndent, paragraph.inlines.contains(where: \.isLineBreak) else {
+            out.append(.paragraph(paragraph))
+            return
+        }
+        for piece in paragraph.inlines.split(whereSeparator: \.isLineBreak) {
+            out.append(.paragraph(Paragraph(Array(piece), alignment: paragraph.alignment, firstLineIndent: true)))
+        }
     }
 
     /// A field: its text (lines of a multi-line value as line breaks), or what its `missing` rule says.
-    private func value(_ value: ValueNode, at here: XMLNode?) -> [Inline] {
-        guard let here else { return [.blank(width: value.width)] }
-        guard let result = evaluate(value.select, at: here) else { return [.blank(width: value.width)] }
-        guard let text = result.fieldText else {
+    private func value(_ value: ValueNode, at here: XMLNode?, into out: inout [Inline]) {
+        guard let here, let field = fieldText(value.select, at: here) else {
+            out.append(.blank(width: value.width))
+            return
+        }
+        guard let text = field else {
             switch value.missing {
-            case .omit: return []
-            case .blank: return [.blank(width: value.width)]
+            case .omit: return
+            case .blank: out.append(.blank(width: value.width))
             case .error:
                 reportMissing(value.select, at: here)
-                return [.blank(width: value.width)]
+                out.append(.blank(width: value.width))
             }
+            return
         }
-        var bytes = text    // scanned as contiguous UTF-8: nearly every value is one line
-        guard bytes.withUTF8({ $0.contains { $0 == 0x0A || $0 == 0x0D } }) else { return [.field(text)] }
+        var bytes = text    // scanned as contiguous UTF-8 with memchr: nearly every value is one line
+        let multiline = bytes.withUTF8 { utf8 in
+            utf8.baseAddress.map { memchr($0, 0x0A, utf8.count) != nil || memchr($0, 0x0D, utf8.count) != nil } ?? false
+        }
+        guard multiline else {
+            out.append(.field(text))
+            return
+        }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingASCIIWhitespace }
-        var out: [Inline] = []
         for (i, line) in lines.enumerated() {
             if i > 0 { out.append(.lineBreak) }
             if !line.isEmpty { out.append(.field(line)) }
         }
-        return out
     }
 
     // MARK: Evaluating
 
     /// Evaluates at `node`; `nil` (reported) when evaluation fails.
     private func evaluate(_ expression: TemplateExpression, at node: XMLNode) -> XPathValue? {
-        guard let context else { return nil }
+        guard !isBlank else { return nil }
         if let value = expression.direct?.evaluate(at: node, variables: variables) { return value }
+        return evaluateWithLibxml2(expression, at: node)
+    }
+
+    /// XPath's `boolean()` of the value at `node`; `nil` (reported) when evaluation fails.
+    private func holds(_ expression: TemplateExpression, at node: XMLNode) -> Bool? {
+        guard !isBlank else { return nil }
+        if let holds = expression.direct?.holds(at: node, variables: variables) { return holds }
+        return evaluateWithLibxml2(expression, at: node)?.booleanValue
+    }
+
+    /// The text a field prints (`XPathValue.fieldText`), `.some(nil)` when there is none; `nil` (reported)
+    /// when evaluation fails.
+    private func fieldText(_ expression: TemplateExpression, at node: XMLNode) -> String?? {
+        guard !isBlank else { return nil }
+        if let text = expression.direct?.fieldText(at: node, variables: variables) { return text }
+        return evaluateWithLibxml2(expression, at: node).map(\.fieldText)
+    }
+
+    private func evaluateWithLibxml2(_ expression: TemplateExpression, at node: XMLNode) -> XPathValue? {
+        guard let context = xpathContext() else { return nil }
         do {
             return try context.evaluate(expression.compiled, at: node)
         } catch {
@@ -306,9 +396,8 @@ final class Renderer {
     }
 
     private func text(_ expression: TemplateExpression, at node: XMLNode?) -> String? {
-        node.flatMap { evaluate(expression, at: $0) }.flatMap(\.fieldText)
+        node.flatMap { fieldText(expression, at: $0) } ?? nil
     }
-
 
     /// Each selected node's text (or the value's text), for checkbox groups.
     static func strings(_ value: XPathValue) -> Set<String> {
@@ -346,7 +435,7 @@ final class Renderer {
 
     /// The first path the expression reads that the case lacks, as a path into the case.
     private func missingField(of expression: TemplateExpression, at node: XMLNode) -> String? {
-        guard let context else { return nil }
+        guard let context = xpathContext() else { return nil }
         for reference in expression.analysis.reads {
             let steps = reference.steps.joined(separator: "/")
             let base: String
@@ -377,20 +466,12 @@ final class Renderer {
                               ["reason": "\(reason)", "where": place], libxml2: issue?.libxml2))
         }
     }
+}
 
-    /// Adjacent runs of template text joined into one; empty text dropped.
-    private func merged(_ inlines: [Inline]) -> [Inline] {
-        var out: [Inline] = []
-        for inline in inlines {
-            guard case .text(let text) = inline else { out.append(inline); continue }
-            if text.isEmpty { continue }
-            if case .text(let previous)? = out.last {
-                out[out.count - 1] = .text(previous + text)
-            } else {
-                out.append(inline)
-            }
-        }
-        return out
+extension Inline {
+    fileprivate var isLineBreak: Bool {
+        if case .lineBreak = self { return true }
+        return false
     }
 }
 

@@ -1,0 +1,130 @@
+import CLibXML2
+
+/// A path of plain child steps (`agreement/terms/term`), each an unprefixed XPath name test: the child
+/// elements in no namespace with that local name. Made once (when a template compiles) and walked over
+/// libxml2's tree in place, so that the questions a template asks most — the first node's text, whether
+/// there is a node, whether a node's text is a given word — make no `XMLNode` and no array.
+package final class ChildSteps: @unchecked Sendable {
+    /// Each step's name as a NUL-terminated C string, owned here (immutable after `init`).
+    private let names: [UnsafeMutablePointer<xmlChar>]
+
+    package init(_ steps: [String]) {
+        names = steps.map { step in
+            let bytes = Array(step.utf8)
+            let name = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
+            name.initialize(from: bytes, count: bytes.count)
+            name[bytes.count] = 0
+            return name
+        }
+    }
+
+    deinit { for name in names { name.deallocate() } }
+
+    package var isEmpty: Bool { names.isEmpty }
+
+    /// Whether `node` is an element in no namespace named by step `index` (the names compared here, byte
+    /// by byte: most children differ from the step in their first byte, and a call to `xmlStrEqual` for
+    /// each cost more than the walk).
+    @inline(__always)
+    private func matches(_ node: xmlNodePtr, step index: Int) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, node.pointee.ns == nil, var name = node.pointee.name else { return false }
+        var wanted = UnsafePointer(names[index])
+        while name.pointee == wanted.pointee {
+            if name.pointee == 0 { return true }
+            name += 1
+            wanted += 1
+        }
+        return false
+    }
+
+    /// The first element the steps from `step` on reach below `node`, in document order: depth first, since
+    /// the nodes reached through an earlier child all come before those reached through a later one.
+    private func first(below node: xmlNodePtr, step: Int) -> xmlNodePtr? {
+        if step == names.count { return node }
+        var child = node.pointee.children
+        while let c = child {
+            if matches(c, step: step), let found = first(below: c, step: step + 1) { return found }
+            child = c.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether some element the steps from `step` on reach below `node` satisfies `predicate`.
+    private func any(below node: xmlNodePtr, step: Int, _ predicate: (xmlNodePtr) -> Bool) -> Bool {
+        if step == names.count { return predicate(node) }
+        var child = node.pointee.children
+        while let c = child {
+            if matches(c, step: step), any(below: c, step: step + 1, predicate) { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    /// XPath's `a/b/c` from each of `nodes` (disjoint subtrees, in document order): every element reached,
+    /// in document order.
+    package func elements(from nodes: [XMLNode]) -> [XMLNode] {
+        guard !names.isEmpty else { return nodes }
+        var found: [XMLNode] = []
+        for node in nodes {
+            collect(below: node.pointer, step: 0, document: node.document, into: &found)
+        }
+        return found
+    }
+
+    /// XPath's `a/b/c` from `node`: every element reached, in document order.
+    package func elements(from node: XMLNode) -> [XMLNode] {
+        var found: [XMLNode] = []
+        collect(below: node.pointer, step: 0, document: node.document, into: &found)
+        return found
+    }
+
+    private func collect(below node: xmlNodePtr, step: Int, document: XMLDocument, into found: inout [XMLNode]) {
+        if step == names.count {
+            found.append(XMLNode(pointer: node, document: document))
+            return
+        }
+        var child = node.pointee.children
+        while let c = child {
+            if matches(c, step: step) { collect(below: c, step: step + 1, document: document, into: &found) }
+            child = c.pointee.next
+        }
+    }
+
+    /// Whether any element is reached from `node` (XPath's `boolean(a/b/c)`).
+    package func reachesElement(from node: XMLNode) -> Bool {
+        first(below: node.pointer, step: 0) != nil
+    }
+
+    /// The first reached element's string value (`string(a/b/c)`) handed to `body` as UTF-8 bytes, or
+    /// `nil` when no element is reached.
+    package func withFirstStringValue<R>(from node: XMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let found = first(below: node.pointer, step: 0) else { return nil }
+        return XMLNode.withStringValue(of: found, body)
+    }
+
+    /// Whether the string value of some element reached from `node` satisfies `predicate` (XPath's
+    /// comparison of a node set with a string).
+    package func reachesElement(from node: XMLNode, whoseStringValue predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        any(below: node.pointer, step: 0) { XMLNode.withStringValue(of: $0, predicate) }
+    }
+}
+
+extension XMLNode {
+    /// `stringValue`'s UTF-8 bytes handed to `body`: read in place for the usual field (an element with one
+    /// text child, or none), copied out by libxml2 otherwise.
+    package func withStringValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Self.withStringValue(of: pointer, body)
+    }
+
+    static func withStringValue<R>(of node: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if node.pointee.type == XML_ELEMENT_NODE {
+            guard let child = node.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let text = child.pointee.content {
+                return body(UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))))
+            }
+        }
+        guard let content = xmlNodeGetContent(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { wenshu_xmlFree(content) }
+        return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+}
