@@ -133,16 +133,10 @@ public struct XMLNode: @unchecked Sendable, Hashable {
 
     /// Whether the local name is `name`, compared in place (no `String` is made of the node's name).
     public func isNamed(_ name: String) -> Bool {
-        guard let own = pointer.pointee.name else { return name.isEmpty }
+        // On the string's UTF-8 in place (a C string made for `xmlStrEqual` cost 15% more; iterating the
+        // UTF-8 view, 75% more).
         var name = name  // `withUTF8` is mutating; a native string is not copied
-        return name.withUTF8 { wanted in
-            var index = 0
-            while index < wanted.count {
-                if own[index] != wanted[index] { return false }  // also at the end of a shorter `own`
-                index += 1
-            }
-            return own[index] == 0
-        }
+        return name.withUTF8 { Self.name(pointer.pointee.name, equals: $0) }
     }
 
     /// For a text node: whether its text is empty or only whitespace, judged as `Character.isWhitespace`
