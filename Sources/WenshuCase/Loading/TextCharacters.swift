@@ -58,11 +58,19 @@ enum TextCharacters {
     /// or one of the invisible characters (E2 80 8B–8F and AA–AE, E2 81 A0–A9, EF BB BF). Chinese text is
     /// full of E2 and EF sequences (“”、—、…、，、：), which `isPlain` alone would send to the slow way.
     static func mayHoldFinding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        plainBytes.withUnsafeBufferPointer { plain in mayHoldFinding(bytes, plain: plain) }
+    }
+
+    /// `isPlain` of every byte, looked up in the loop over every byte of a file's values (one load instead
+    /// of five comparisons).
+    private static let plainBytes: [Bool] = (0...255).map { isPlain(UInt8($0)) }
+
+    private static func mayHoldFinding(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<Bool>) -> Bool {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             i += 1
-            if isPlain(byte) { continue }
+            if plain[Int(byte)] { continue }
             guard byte >= 0x80 else { return true }  // C0 or DEL
             // A lead byte of a sequence that may be a finding: look at its continuation bytes (a truncated
             // sequence, which valid UTF-8 never has, is left to the slow way).
