@@ -12,11 +12,16 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Reads `14020.00`, `10000`, `0.07`, `100000000.01`: digits, at most two decimals, no sign and no
     /// separators (the case schema's `money` type); `nil` for anything else.
     package init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes (a case's values are read in place).
+    package init?<Bytes: Sequence<UInt8>>(utf8: Bytes) {
         // Read on the UTF-8 bytes: amounts are parsed for every figure of every form, and Character
         // splitting cost more than the rest of a binding.
         var whole = 0, wholeDigits = 0, cents = 0, centDigits = 0
         var seenPoint = false, leadingZero = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte == UInt8(ascii: ".") {
                 guard !seenPoint else { return nil }
                 seenPoint = true

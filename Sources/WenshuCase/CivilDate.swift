@@ -17,8 +17,12 @@ package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     package init?(iso text: String) {
-        // Read on the UTF-8 bytes: the rules parse every date of every case.
-        var utf8 = text.utf8.makeIterator()
+        self.init(isoBytes: text.utf8)
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes: the rules parse every date of every case, read in place.
+    package init?<Bytes: Sequence<UInt8>>(isoBytes: Bytes) {
+        var utf8 = isoBytes.makeIterator()
         func number(digits: Int) -> Int? {
             var value = 0
             for _ in 0..<digits {

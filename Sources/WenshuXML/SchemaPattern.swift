@@ -12,6 +12,12 @@ package final class SchemaPattern: @unchecked Sendable {
     /// libxml2's automaton decides, at a fraction of its cost. Text holding a character XML does not allow
     /// (a control character, U+FFFE, U+FFFF), which libxml2 never matches, is left to libxml2.
     private let isNotOnlyWhitespace: Bool
+    /// `source` is the pattern of a date or an amount, the most frequent others: an ASCII value that matches
+    /// is answered by `matchesDate` or `matchesMoney`; anything else (a mismatch, other digits, which `\d`
+    /// also takes) is left to libxml2, so no answer differs from its.
+    private let shape: Shape
+
+    private enum Shape { case other, date, money }
 
     /// Compiles `source`; throws an `XMLIssue` of kind `.schema` when it is not a valid pattern.
     package init(_ source: String) throws {
@@ -25,6 +31,11 @@ package final class SchemaPattern: @unchecked Sendable {
         }
         pointer = compiled
         isNotOnlyWhitespace = source == #"\s*\S[\s\S]*"#
+        switch source {
+        case #"\d{4}-\d{2}-\d{2}"#: shape = .date
+        case #"(0|[1-9]\d{0,11})(\.\d{1,2})?"#: shape = .money
+        default: shape = .other
+        }
     }
 
     deinit { xmlRegFreeRegexp(pointer) }
@@ -60,6 +71,10 @@ package final class SchemaPattern: @unchecked Sendable {
 
     /// Whether the NUL-terminated UTF-8 `text` matches.
     private func matches(_ text: UnsafePointer<xmlChar>) -> Bool {
+        switch shape {
+        case .date where Self.matchesDate(text), .money where Self.matchesMoney(text): return true
+        default: break
+        }
         guard isNotOnlyWhitespace else { return matchedByLibXML(text) }
         var byte = text
         var found = false
@@ -77,6 +92,35 @@ package final class SchemaPattern: @unchecked Sendable {
             byte += 1
         }
         return found
+    }
+
+    private static func isDigit(_ byte: xmlChar) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// `\d{4}-\d{2}-\d{2}` in ASCII digits.
+    private static func matchesDate(_ text: UnsafePointer<xmlChar>) -> Bool {
+        for index in 0..<10 {
+            let byte = text[index]  // a NUL ends the text early and fails both tests
+            if index == 4 || index == 7 ? byte != UInt8(ascii: "-") : !isDigit(byte) { return false }
+        }
+        return text[10] == 0
+    }
+
+    /// `(0|[1-9]\d{0,11})(\.\d{1,2})?` in ASCII digits.
+    private static func matchesMoney(_ text: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        if text[0] == UInt8(ascii: "0") {
+            index = 1
+        } else {
+            while isDigit(text[index]) && index < 12 { index += 1 }
+            guard index > 0 else { return false }
+        }
+        if text[index] == UInt8(ascii: ".") {
+            index += 1
+            guard isDigit(text[index]) else { return false }
+            index += 1
+            if isDigit(text[index]) { index += 1 }
+        }
+        return text[index] == 0
     }
 
     /// libxml2's answer, whatever the pattern.

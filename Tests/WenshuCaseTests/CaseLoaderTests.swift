@@ -4,6 +4,27 @@ import WenshuXML
 @testable import WenshuCase
 
 final class CaseLoaderTests: XCTestCase {
+    /// The byte test that lets nearly every value skip the character walk never skips a value with a finding,
+    /// and lets Chinese punctuation through.
+    func testTheByteFilterOfTextCharactersMissesNoFinding() {
+        let scalars: [UInt32] = [0x41, 0x0A, 0x09, 0x00, 0x1F, 0x7F, 0x80, 0x9F, 0xA0, 0xA5, 0x200A, 0x200B, 0x200F, 0x2010, 0x2014,
+                                 0x201C, 0x2026, 0x2029, 0x202A, 0x202E, 0x202F, 0x205F, 0x2060, 0x2064, 0x2065, 0x2066, 0x2069,
+                                 0x206A, 0x3001, 0x4E2D, 0xFEFE, 0xFEFF, 0xFF0C, 0xFF1A, 0xFFFD, 0x1F600]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                text.append(Unicode.Scalar(scalars.randomElement(using: &generator)!)!)
+            }
+            var value = String(text)
+            let flagged = value.withUTF8 { TextCharacters.mayHoldFinding($0) }
+            let findings = TextCharacters.findings(in: value, multiLine: { false })
+            XCTAssertTrue(flagged || findings.isEmpty, "\(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        var chinese = "甲方：“张三”、乙方——合计…，（一）"
+        XCTAssertFalse(chinese.withUTF8 { TextCharacters.mayHoldFinding($0) })
+    }
+
     let xml = Repository.url("examples/cases/traffic-instalments.xml")
     let yaml = Resources.url("Twins", "traffic-instalments.yaml")
     let json = Resources.url("Twins", "traffic-instalments.json")

@@ -119,6 +119,65 @@ final class DomainRuleTests: XCTestCase {
         }
     }
 
+    /// `figureRange` reads bytes; the scalar walk it replaced, kept here, finds the same ranges.
+    func testFigureRangesAreFoundOnBytesAsOnScalars() {
+        func scalarWalk(_ amount: Amount, _ text: String) -> Range<String.Index>? {
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            func isDigit(_ i: String.UnicodeScalarView.Index) -> Bool {
+                i < scalars.endIndex && scalars[i].value >= 0x30 && scalars[i].value <= 0x39
+            }
+            while index < scalars.endIndex {
+                guard isDigit(index) else {
+                    index = scalars.index(after: index)
+                    continue
+                }
+                let start = index
+                let marked = start > scalars.startIndex && ["￥", "¥"].contains(scalars[scalars.index(before: start)])
+                var digits = ""
+                var end = index
+                var sawPoint = false
+                while end < scalars.endIndex {
+                    let scalar = scalars[end]
+                    if isDigit(end) {
+                        digits.unicodeScalars.append(scalar)
+                    } else if scalar == ",", !sawPoint, isDigit(scalars.index(after: end)) {
+                    } else if scalar == ".", !sawPoint, isDigit(scalars.index(after: end)) {
+                        sawPoint = true
+                        digits.unicodeScalars.append(scalar)
+                    } else {
+                        break
+                    }
+                    end = scalars.index(after: end)
+                }
+                index = end
+                guard let figure = Amount(digits), figure == amount else { continue }
+                if end < scalars.endIndex, scalars[end].properties.generalCategory == .nonspacingMark { continue }
+                var after = end
+                if after < scalars.endIndex, scalars[after] == "万" || scalars[after] == "亿" { continue }
+                if after < scalars.endIndex, scalars[after] == "元" {
+                    after = scalars.index(after: after)
+                } else if !marked {
+                    continue
+                }
+                if text[after...].hasPrefix("（大写") || text[after...].hasPrefix("(大写") { continue }
+                return start..<after
+            }
+            return nil
+        }
+        let pieces = ["1", "2", "0", "5", ",", ".", "元", "万", "亿", "￥", "¥", "（大写", "(大写", "付", "\u{301}", "人民币", "，", "a", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for amount in ["1", "12", "1.2", "0.5", "120", "1,201", "12.05", "2"].compactMap({ Amount($0.replacingOccurrences(of: ",", with: "")) }) {
+                let bytes = amount.figureRange(in: text), scalars = scalarWalk(amount, text)
+                XCTAssertEqual(bytes.map { String(text[$0]) }, scalars.map { String(text[$0]) }, text)
+                XCTAssertEqual(bytes.map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) },
+                               scalars.map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) }, text)
+            }
+        }
+    }
+
     func testNumberPatterns() {
         let pattern = NumberPattern("（{year}）{prefix}调字第{n}号")
         let table: [(String, String?, Bool?)] = [

@@ -24,6 +24,26 @@ final class IdentityNumberTests: XCTestCase {
         XCTAssertEqual(ResidentIDNumber.masked("330106197803121239"), "330106********1239")
     }
 
+    /// Numbers of ASCII digits are judged on their bytes; the Characters path gives the same answers.
+    func testResidentIDsAreJudgedOnBytesAsOnCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789xX")
+        var texts = ["11010519491231002x", "11010519491231002X", "110105194912310029", "330106780312123", "x30106197803121239"]
+        for _ in 0..<2000 {
+            // A plausible region, date and sequence, then a random last character, sometimes a wrong length.
+            let length = [15, 17, 18, 18, 18, 19].randomElement(using: &generator)!
+            var text = "3301061978" + String(format: "%02d%02d", Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator))
+            while text.count < length { text.append(alphabet[Int.random(in: 0..<(text.count == length - 1 ? 12 : 10), using: &generator)]) }
+            texts.append(String(text.prefix(length)))
+        }
+        for text in texts {
+            let bytes = Result { () throws(ResidentIDNumber.Problem) in try ResidentIDNumber(text) }
+            let characters = Result { () throws(ResidentIDNumber.Problem) in try ResidentIDNumber(judgingCharacters: text) }
+            XCTAssertEqual(bytes, characters, text)
+            XCTAssertEqual(ResidentIDNumber.masked(text), String(text.prefix(6)) + String(repeating: "*", count: text.count - 10) + String(text.suffix(4)))
+        }
+    }
+
     /// A digit with a combining mark looks like a digit but is not one: refused, never a crash.
     func testDigitsWithCombiningMarksAreRefused() throws {
         let marked = "33010619780312123" + "9\u{301}"

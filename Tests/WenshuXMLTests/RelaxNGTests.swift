@@ -90,6 +90,25 @@ final class RelaxNGTests: XCTestCase {
         XCTAssertFalse(pattern.matches(" \t\r\n"))
     }
 
+    func testTheDateAndMoneyPatternsAnswerAsLibXMLDoes() throws {
+        let date = try SchemaPattern("\\d{4}-\\d{2}-\\d{2}")
+        let money = try SchemaPattern("(0|[1-9]\\d{0,11})(\\.\\d{1,2})?")
+        var texts = ["", "0", "00", "0.", "0.5", "0.50", "0.505", ".5", "1", "10", "100.1", "999999999999", "9999999999999",
+                     "999999999999.99", "01", "1,000", " 1", "1 ", "١٢", "2026-03-10", "2026-3-10", "2026-03-1", "2026-03-10 ",
+                     "20260310", "２０２６-03-10", "2026-03-10x", "2026/03/10", "-2026-03-10"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-.0123456789")
+        for _ in 0..<3000 {
+            texts.append(String((0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for pattern in [date, money] {
+            for text in texts {
+                let libxml = withXMLString(text) { pattern.matchedByLibXML($0) }
+                XCTAssertEqual(pattern.matches(text), libxml, "\(pattern.source) \(text)")
+            }
+        }
+    }
+
     func testASchemaPatternReadsAnElementsValueAsRelaxNGDoes() throws {
         let pattern = try SchemaPattern("[0-9]+")
         let doc = try XMLDocument(parsing: Data("<r><a>12</a><b/><c>1<!--x-->2</c><d>1<e/>2</d><f>x</f></r>".utf8), fileName: "r.xml")

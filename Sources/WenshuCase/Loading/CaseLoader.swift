@@ -148,23 +148,8 @@ public enum CaseLoader {
             throw Diagnostic(.wrongRoot, actualKind, at: SourceLocation(file: name, line: root.line),
                              ["root": "\(root.name)", "kind": "\(actualKind.rawValue)", "expected": "\(actualKind.rootName)"])
         }
-        stripLayout(root)
+        root.removeLayout()  // what carries no data, so XML, YAML and JSON give the same tree
         return CaseFile(document: document, name: name, kind: actualKind, format: .xml)
-    }
-
-    /// Removes what carries no data, so XML, YAML and JSON give the same tree: comments, processing
-    /// instructions, and the whitespace that indents elements.
-    private static func stripLayout(_ element: XMLNode) {
-        let hasElements = element.hasElements
-        var child = element.firstChild
-        while let node = child {
-            child = node.nextSibling
-            if node.isElement {
-                stripLayout(node)
-            } else if !node.isText || (hasElements && node.isWhitespaceText) {
-                node.remove()
-            }
-        }
     }
 
     // MARK: YAML and JSON

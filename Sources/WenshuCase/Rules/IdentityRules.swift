@@ -9,10 +9,10 @@ enum IdentityRules {
     /// Ids: `id-malformed`, `id-check-digit`, `id-birth-date`, `id-gender`, `id-first-generation`.
     static func residentIDs(in paths: [String]) -> CaseRule {
         { context in
-            for record in paths.flatMap({ context.root.nodes($0) }) where record.value("kind") != "organisation" {
+            for record in paths.flatMap({ context.root.nodes($0) }) where !record.value("kind", is: "organisation") {
                 guard let idNode = record.element(named: "id_number") else { continue }
-                let idType = record.value("id_type")
-                guard idType == nil || idType == "居民身份证" else { continue }
+                let idType = record.element(named: "id_type")
+                guard idType == nil || idType!.hasStringValue("居民身份证") else { continue }
                 check(idNode, of: record, typeGiven: idType != nil, &context)
             }
         }
@@ -20,31 +20,31 @@ enum IdentityRules {
 
     private static func check(_ idNode: XMLNode, of record: XMLNode, typeGiven: Bool, _ context: inout RuleContext) {
         let text = idNode.stringValue
-        var masked: String { ResidentIDNumber.masked(text) }  // only for a finding
         do throws(ResidentIDNumber.Problem) {
             let id = try ResidentIDNumber(text)
-            compare(record, withBirthDate: id.birthDate, gender: id.gender, digit: 17, masked: masked, &context)
+            compare(record, withBirthDate: id.birthDate, gender: id.gender, digit: 17, text: text, &context)
         } catch {
-            report(error, idNode, masked: masked, typeGiven: typeGiven, &context)
+            report(error, idNode, masked: ResidentIDNumber.masked(text), typeGiven: typeGiven, &context)
             // A first-generation number still says when its holder was born and whether a man or a woman:
             // a contradiction is the same error as for an 18-digit number.
             if case .firstGeneration = error, let old = ResidentIDNumber.firstGeneration(text) {
-                compare(record, withBirthDate: old.birthDate, gender: old.gender, digit: 15, masked: masked, &context)
+                compare(record, withBirthDate: old.birthDate, gender: old.gender, digit: 15, text: text, &context)
             }
         }
     }
 
-    /// The record's `birth_date` and `gender` against what its ID number encodes (the gender in its 17th
-    /// digit, or the 15th of a first-generation number).
+    /// The record's `birth_date` and `gender` against what its ID number `text` encodes (the gender in its
+    /// 17th digit, or the 15th of a first-generation number). The number is masked only for a finding.
     private static func compare(_ record: XMLNode, withBirthDate birthDate: CivilDate, gender: String, digit: Int,
-                                masked: String, _ context: inout RuleContext) {
+                                text: String, _ context: inout RuleContext) {
         if let birthNode = record.element(named: "birth_date"), let stated = birthNode.date, stated != birthDate {
-            context.report(.idBirthDate, at: birthNode, ["stated": "\(stated)", "id": "\(masked)", "fromID": "\(birthDate)"])
+            context.report(.idBirthDate, at: birthNode,
+                           ["stated": "\(stated)", "id": "\(ResidentIDNumber.masked(text))", "fromID": "\(birthDate)"])
         }
         if let genderNode = record.element(named: "gender"), ["男", "女"].contains(genderNode.stringValue),
            genderNode.stringValue != gender {
             context.report(.idGender, at: genderNode,
-                           ["stated": "\(genderNode.stringValue)", "id": "\(masked)",
+                           ["stated": "\(genderNode.stringValue)", "id": "\(ResidentIDNumber.masked(text))",
                             "whose": .phrase(digit == 15 ? (gender == "男" ? InputWording.mansOldID : InputWording.womansOldID)
                                                          : (gender == "男" ? InputWording.mansID : InputWording.womansID))])
         }

@@ -5,6 +5,10 @@ extension XMLNode {
     /// The text of the child field `name`, if present.
     package func value(_ name: String) -> String? { element(named: name)?.stringValue }
 
+    /// Whether the child field `name` is present and its text is `text` (`value(name) == text`, compared in
+    /// place).
+    package func value(_ name: String, is text: String) -> Bool { element(named: name)?.hasStringValue(text) ?? false }
+
     /// The elements reached by a slash-separated path of child names: `agreement/instalments/instalment`.
     package func nodes(_ path: String) -> [XMLNode] { elements(alongPath: path) }
 
@@ -12,8 +16,8 @@ extension XMLNode {
     package func node(_ path: String) -> XMLNode? { nodes(path).first }
 
     /// The element's text as a date, when it is one.
-    package var date: CivilDate? { CivilDate(iso: stringValue) }
+    package var date: CivilDate? { withStringValueBytes { CivilDate(isoBytes: $0) } }
 
     /// The element's text as an amount, when it is one.
-    package var amount: Amount? { Amount(stringValue) }
+    package var amount: Amount? { withStringValueBytes { Amount(utf8: $0) } }
 }

@@ -14,7 +14,7 @@ enum PartyRules {
         for party in context.root.nodes("parties/party") {
             let kind = party.value("kind")
             let (wrong, owner) = kind == "organisation" ? (personOnly, InputWording.person) : kind == "person" ? (organisationOnly, InputWording.organisation) : ([], InputWording.person)
-            for field in party.elements where wrong.contains(field.name) {
+            for field in party.childElements where wrong.contains(where: field.isNamed) {
                 context.report(.fieldForOtherKind, at: field, ["field": "\(field.name)", "owner": .phrase(owner), "kind": "\(kind!)"])
             }
         }

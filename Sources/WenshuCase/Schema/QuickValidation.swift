@@ -66,10 +66,9 @@ struct QuickValidation: Sendable {
     }
 
     private func valuesMatch(_ element: XMLNode, rule: Int, _ outline: SchemaOutline) -> Bool {
-        guard case .fields = outline.rules[rule].content else {
-            return patterns[rule].allSatisfy { $0.matchesValue(of: element) }
-        }
-        // Valid for the quick schema, the children are known fields in order.
+        // Only a value has patterns. (Asked first: reading the rule's content copies it, strings and all.)
+        if !patterns[rule].isEmpty { return patterns[rule].allSatisfy { $0.matchesValue(of: element) } }
+        // Valid for the quick schema, the children are known fields in order (a value has none).
         return outline.forEachChildInOrder(of: element, rule: rule) { child, field in
             valuesMatch(child, rule: field.rule, outline)
         }
