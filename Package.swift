@@ -35,8 +35,9 @@ let package = Package(
         .target(name: "WenshuDiagnostics"),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
         .target(name: "WenshuXML", dependencies: ["CLibXML2", "WenshuDiagnostics"]),
-        // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
-        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules; the
+        // start-up cache (SHA-256 keys from libcrypto).
+        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams", "CSHA"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
         // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
