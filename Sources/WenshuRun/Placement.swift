@@ -201,6 +201,15 @@ struct Placement: Sendable {
         if let syncfs = syncfsFunction { _ = syncfs(descriptor) } else { sync() }
     }
 
+    /// `fsync` of the file or folder at `path` (never through a link); like `syncFileSystem`, a failure
+    /// is not reported.
+    static func flush(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        _ = fsync(descriptor)
+    }
+
     /// glibc's `syncfs`, which the Glibc module does not import.
     private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
         guard let symbol = dlsym(nil, "syncfs") else { return nil }

@@ -172,9 +172,13 @@ public struct Runner: Sendable {
         }
         flush.wait()
         if let printing = settings.printing { print(table, count: count, staging: staging, with: printing) }
-        // Every staged file and folder on the disk before the first rename: one syncfs for the batch
-        // (an fsync per file cost more than rendering; bench/README.md gives the figures).
-        if settings.sync { Placement.syncFileSystem(containing: staging.path) }
+        // Every staged file and folder on the disk before the first rename: one syncfs for a batch (an fsync
+        // per file cost more than rendering; bench/README.md gives the figures), an fsync of each for a few
+        // jobs (a syncfs also waits for everything else written to the file system, by any process).
+        let few = count <= Runner.fewJobs
+        if settings.sync {
+            if few { flushStaged(table, count: count, staging: staging) } else { Placement.syncFileSystem(containing: staging.path) }
+        }
 
         // Two jobs whose folders would be one: refuse both before anything is placed.
         do {
@@ -196,7 +200,9 @@ public struct Runner: Sendable {
             if !entry.job.stopped { entry.job.placedFolder = name }
             table[index] = entry
         }
-        if settings.sync { Placement.syncFileSystem(containing: output.path) }
+        if settings.sync {
+            if few { flushPlaced(table, count: count) } else { Placement.syncFileSystem(containing: output.path) }
+        }
         report.jobs = (0..<count).compactMap { table[$0]?.job }
         return report
     }
@@ -318,6 +324,32 @@ public struct Runner: Sendable {
             }
             table[owner.job] = entry
         }
+    }
+
+    /// Up to this many jobs, a run flushes the files and folders it wrote one by one instead of the whole file
+    /// system: a one-case render waits for its 2–4 files, not for whatever else is being written.
+    static let fewJobs = 8
+
+    /// `fsync` of each staged file (the documents and the manifest) and of its job's folder, so the rename
+    /// that places the folder cannot outrun its contents.
+    private func flushStaged(_ table: ResultSlots<StagedJob>, count: Int, staging: Staging) {
+        for index in 0..<count {
+            guard let entry = table[index], entry.isStaged else { continue }
+            let folder = staging.jobFolder(worker: entry.worker, index: index)
+            for name in entry.job.fileNames + [Manifest.fileName] { Placement.flush(folder + "/" + name) }
+            Placement.flush(folder)
+        }
+    }
+
+    /// After placement: each placed folder (the renames into it, and the manifest a merge wrote after the
+    /// staged files were flushed) and the output folder (the renames of new folders into it).
+    private func flushPlaced(_ table: ResultSlots<StagedJob>, count: Int) {
+        for index in 0..<count {
+            guard let folder = table[index]?.job.folder?.path else { continue }
+            Placement.flush(folder + "/" + Manifest.fileName)
+            Placement.flush(folder)
+        }
+        Placement.flush(settings.output.path)
     }
 
     /// The threads a run of `count` jobs uses.
