@@ -70,6 +70,15 @@ let package = Package(
         .executableTarget(name: "wenshu", dependencies: [
             "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // The Swift runtime and Foundation linked in (a release build only: the test bundle links
+            // XCTest, which has no static library): a fresh process no longer resolves 13,000 symbols in
+            // libswiftCore and Foundation (docs/development.md, start-up).
+            // lld, because the static libraries come on the line in an order GNU ld and gold do not search
+            // back through; the libraries static Foundation needs are named, since the modules this package
+            // compiles against are the shared ones, whose link entries do not list them.
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation"],
+                         .when(platforms: [.linux], configuration: .release)),
         ]),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
