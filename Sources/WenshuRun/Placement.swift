@@ -10,6 +10,9 @@ import WenshuXML
 /// this one no longer writes is removed, or kept with a warning when it was edited since.
 struct Placement: Sendable {
     let settings: RunSettings
+    /// Flush what a merge into an existing folder wrote (its manifest, the renames) right after it: set for a
+    /// run of a few jobs, which flushes file by file instead of the whole file system.
+    var flushesEachMerge = false
 
     /// Places the staged folder at `stagedFolder` (holding `names` and its manifest) as `DIR/<name>`;
     /// returns what was found (a refusal is an error and leaves the folder as it was).
@@ -109,6 +112,10 @@ struct Placement: Sendable {
             done.append(index)
         }
         for path in stale { unlink(path) }
+        if flushesEachMerge {
+            Placement.flush(target + "/" + Manifest.fileName)
+            Placement.flush(target)
+        }
         return diagnostics
     }
 

@@ -190,7 +190,7 @@ public struct Runner: Sendable {
         }
 
         // Placement, one job's folder at a time per worker; each all-or-nothing. Each record is updated in place.
-        let placement = Placement(settings: settings)
+        let placement = Placement(settings: settings, flushesEachMerge: settings.sync && few)
         inParallel(count: count, workers: workers(for: count)) { _, index in
             guard var entry = table[index], entry.isStaged, !entry.job.stopped, let name = entry.folderName else { return }
             Interruption.shared.placing {
@@ -200,8 +200,9 @@ public struct Runner: Sendable {
             if !entry.job.stopped { entry.job.placedFolder = name }
             table[index] = entry
         }
+        // A new folder was renamed in whole, its contents flushed before: only `-o` holds something new.
         if settings.sync {
-            if few { flushPlaced(table, count: count) } else { Placement.syncFileSystem(containing: output.path) }
+            if few { Placement.flush(output.path) } else { Placement.syncFileSystem(containing: output.path) }
         }
         report.jobs = (0..<count).compactMap { table[$0]?.job }
         return report
@@ -339,17 +340,6 @@ public struct Runner: Sendable {
             for name in entry.job.fileNames + [Manifest.fileName] { Placement.flush(folder + "/" + name) }
             Placement.flush(folder)
         }
-    }
-
-    /// After placement: each placed folder (the renames into it, and the manifest a merge wrote after the
-    /// staged files were flushed) and the output folder (the renames of new folders into it).
-    private func flushPlaced(_ table: ResultSlots<StagedJob>, count: Int) {
-        for index in 0..<count {
-            guard let folder = table[index]?.job.folder?.path else { continue }
-            Placement.flush(folder + "/" + Manifest.fileName)
-            Placement.flush(folder)
-        }
-        Placement.flush(settings.output.path)
     }
 
     /// The threads a run of `count` jobs uses.
