@@ -35,8 +35,9 @@ let package = Package(
         .target(name: "WenshuDiagnostics"),
         // The one Swift layer over libxml2; nothing else calls xml* functions.
         .target(name: "WenshuXML", dependencies: ["CLibXML2", "WenshuDiagnostics"]),
-        // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules.
-        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams"], resources: [.copy("Schemas")]),
+        // Stage 1: load a case (YAML / JSON / XML) with locations, validate it, check the domain rules; the
+        // start-up cache (SHA-256 keys from libcrypto).
+        .target(name: "WenshuCase", dependencies: ["WenshuDiagnostics", "WenshuXML", "Yams", "CSHA"], resources: [.copy("Schemas")]),
         // The model in the middle: what templates produce and writers consume.
         .target(name: "WenshuDocument"),
         // Chinese formatting, written once: dates (2026年3月10日, 二〇二六年三月十日), numerals, 大写金额, what an ID
@@ -69,6 +70,15 @@ let package = Package(
         .executableTarget(name: "wenshu", dependencies: [
             "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // The Swift runtime and Foundation linked in (a release build only: the test bundle links
+            // XCTest, which has no static library): a fresh process no longer resolves 13,000 symbols in
+            // libswiftCore and Foundation (docs/development.md, start-up).
+            // lld, because the static libraries come on the line in an order GNU ld and gold do not search
+            // back through; the libraries static Foundation needs are named, since the modules this package
+            // compiles against are the shared ones, whose link entries do not list them.
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation"],
+                         .when(platforms: [.linux], configuration: .release)),
         ]),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.

@@ -10,6 +10,9 @@ import WenshuXML
 /// this one no longer writes is removed, or kept with a warning when it was edited since.
 struct Placement: Sendable {
     let settings: RunSettings
+    /// Flush what a merge into an existing folder wrote (its manifest, the renames) right after it: set for a
+    /// run of a few jobs, which flushes file by file instead of the whole file system.
+    var flushesEachMerge = false
 
     /// Places the staged folder at `stagedFolder` (holding `names` and its manifest) as `DIR/<name>`;
     /// returns what was found (a refusal is an error and leaves the folder as it was).
@@ -109,6 +112,10 @@ struct Placement: Sendable {
             done.append(index)
         }
         for path in stale { unlink(path) }
+        if flushesEachMerge {
+            Placement.flush(target + "/" + Manifest.fileName)
+            Placement.flush(target)
+        }
         return diagnostics
     }
 
@@ -199,6 +206,15 @@ struct Placement: Sendable {
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         if let syncfs = syncfsFunction { _ = syncfs(descriptor) } else { sync() }
+    }
+
+    /// `fsync` of the file or folder at `path` (never through a link); like `syncFileSystem`, a failure
+    /// is not reported.
+    static func flush(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        _ = fsync(descriptor)
     }
 
     /// glibc's `syncfs`, which the Glibc module does not import.

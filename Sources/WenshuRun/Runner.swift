@@ -172,9 +172,13 @@ public struct Runner: Sendable {
         }
         flush.wait()
         if let printing = settings.printing { print(table, count: count, staging: staging, with: printing) }
-        // Every staged file and folder on the disk before the first rename: one syncfs for the batch
-        // (an fsync per file cost more than rendering; bench/README.md gives the figures).
-        if settings.sync { Placement.syncFileSystem(containing: staging.path) }
+        // Every staged file and folder on the disk before the first rename: one syncfs for a batch (an fsync
+        // per file cost more than rendering; bench/README.md gives the figures), an fsync of each for a few
+        // jobs (a syncfs also waits for everything else written to the file system, by any process).
+        let few = count <= Runner.fewJobs
+        if settings.sync {
+            if few { flushStaged(table, count: count, staging: staging) } else { Placement.syncFileSystem(containing: staging.path) }
+        }
 
         // Two jobs whose folders would be one: refuse both before anything is placed.
         do {
@@ -186,7 +190,7 @@ public struct Runner: Sendable {
         }
 
         // Placement, one job's folder at a time per worker; each all-or-nothing. Each record is updated in place.
-        let placement = Placement(settings: settings)
+        let placement = Placement(settings: settings, flushesEachMerge: settings.sync && few)
         inParallel(count: count, workers: workers(for: count)) { _, index in
             guard var entry = table[index], entry.isStaged, !entry.job.stopped, let name = entry.folderName else { return }
             Interruption.shared.placing {
@@ -196,7 +200,10 @@ public struct Runner: Sendable {
             if !entry.job.stopped { entry.job.placedFolder = name }
             table[index] = entry
         }
-        if settings.sync { Placement.syncFileSystem(containing: output.path) }
+        // A new folder was renamed in whole, its contents flushed before: only `-o` holds something new.
+        if settings.sync {
+            if few { Placement.flush(output.path) } else { Placement.syncFileSystem(containing: output.path) }
+        }
         report.jobs = (0..<count).compactMap { table[$0]?.job }
         return report
     }
@@ -317,6 +324,21 @@ public struct Runner: Sendable {
                 entry.job.diagnostics.append(Diagnostic(OutputID.writeFailed, at: SourceLocation(file: entry.job.source), ["detail": "\(error)"], wording: OutputWording.unexpected))
             }
             table[owner.job] = entry
+        }
+    }
+
+    /// Up to this many jobs, a run flushes the files and folders it wrote one by one instead of the whole file
+    /// system: a one-case render waits for its 2–4 files, not for whatever else is being written.
+    static let fewJobs = 8
+
+    /// `fsync` of each staged file (the documents and the manifest) and of its job's folder, so the rename
+    /// that places the folder cannot outrun its contents.
+    private func flushStaged(_ table: ResultSlots<StagedJob>, count: Int, staging: Staging) {
+        for index in 0..<count {
+            guard let entry = table[index], entry.isStaged else { continue }
+            let folder = staging.jobFolder(worker: entry.worker, index: index)
+            for name in entry.job.fileNames + [Manifest.fileName] { Placement.flush(folder + "/" + name) }
+            Placement.flush(folder)
         }
     }
 

@@ -119,6 +119,25 @@ final class RenderCommandTests: XCTestCase {
                            FileManager.default.contents(atPath: two.appendingPathComponent(file).path), file)
         }
     }
+
+    /// The start-up cache (`$XDG_CACHE_HOME/wenshu`) is filled by a first run, used by the next, and turned off
+    /// by `WENSHU_CACHE=0`; the documents are the same bytes every time.
+    func testTheStartUpCacheChangesNothingButTheTime() throws {
+        let cacheHome = temporaryFolder()
+        let arguments = ["render", "--form", "agreement", "examples/cases/traffic-instalments.xml", "--to", "txt", "-o"]
+        var outputs: [Data] = []
+        for (index, setting) in ["0", "1", "1"].enumerated() {
+            let out = temporaryFolder()
+            let run = try WenshuProcess.run(arguments + [out.path], environment: ["XDG_CACHE_HOME": cacheHome.path, "WENSHU_CACHE": setting])
+            XCTAssertEqual(run.status, 0, run.errors)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: cacheHome.path + "/wenshu")) ?? []
+            // Off: nothing written; on: the agreement and each fragment it includes passed the schema.
+            if index == 0 { XCTAssertEqual(entries, []) } else { XCTAssertGreaterThan(entries.count, 1) }
+            let document = try XCTUnwrap(files(in: out).first { $0.hasSuffix("agreement.txt") })
+            outputs.append(try Data(contentsOf: out.appendingPathComponent(document)))
+        }
+        XCTAssertEqual(Set(outputs).count, 1)
+    }
 }
 
 /// A shell glob of many case files: every path arrives, wherever it stands among the options.

@@ -49,7 +49,7 @@ enum BundledSchemas {
     private static func compile(_ kind: FileKind) -> Entry {
         let url = schemaURL(kind.schemaFileName)
         do {
-            let outline = try SchemaOutline(contentsOf: url)
+            let outline = try cachedOutline(url, cache: StartupCache.shared)
             return Entry(kind: kind, outline: outline, quick: try QuickValidation(contentsOf: url, outline: outline))
         } catch {
             // The schemas are part of the build; one that does not compile is a defect of this package.
@@ -63,6 +63,27 @@ enum BundledSchemas {
         } catch {
             fatalError("bundled schema \(kind.schemaFileName) is broken: \(error)")
         }
+    }
+
+    /// The outline of the schema at `url`, from the start-up cache when it holds the outline of these very
+    /// schema files (every file in the schema's folder: the grammars it includes are there) with this program.
+    static func cachedOutline(_ url: URL, cache: StartupCache?) throws -> SchemaOutline {
+        let folder = url.deletingLastPathComponent().path
+        func files() -> [Data]? {
+            var parts = [Data("schema-outline".utf8), Data(url.lastPathComponent.utf8)]
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+                guard let bytes = FileManager.default.contents(atPath: folder + "/" + name) else { return nil }
+                parts += [Data(name.utf8), bytes]
+            }
+            return parts
+        }
+        guard let cache, let parts = files() else { return try SchemaOutline(contentsOf: url) }
+        let key = cache.key(parts)
+        if let data = cache.read(key), let outline = SchemaOutline(serialized: data) { return outline }
+        let outline = try SchemaOutline(contentsOf: url)
+        // Stored only if the files did not change while it was read from them.
+        if files() == parts { cache.write(key, payload: outline.serialized) }
+        return outline
     }
 
     /// Where a bundled schema file is; templates and docs may point users at it.

@@ -69,11 +69,15 @@ struct SchemaOutline: Sendable {
         var value: Value?
         try builder.collect(patterns[0], required: true, repeats: false, fields: &fields, value: &value)
         guard fields.count == 1, value == nil else { throw Unsupported(description: "start must hold one element") }
-        rules = builder.rules
-        root = fields[0].rule
+        try self.init(rules: builder.rules, root: fields[0].rule)
+    }
+
+    private init(rules: [Rule], root: Int) throws {
+        self.rules = rules
+        self.root = root
         fieldNames = rules.map { rule in
             guard case .fields(let fields) = rule.content else { return [] }
-            return fields.map { builder.rules[$0.rule].name }
+            return fields.map { rules[$0.rule].name }
         }
         for (rule, names) in zip(rules, fieldNames) where Set(names).count != names.count {
             throw Unsupported(description: "<\(rule.name)> names a field twice")
@@ -81,6 +85,96 @@ struct SchemaOutline: Sendable {
         fieldPositions = fieldNames.map { names in
             Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         }
+    }
+
+    // MARK: Kept in the start-up cache
+
+    /// The outline as bytes (`init(serialized:)` reads them back): reading case.rng and types.rng for it was
+    /// 12 M of the 145 M instructions of a one-case render. Numbers are 32-bit little-endian, strings their
+    /// UTF-8 length and bytes.
+    var serialized: Data {
+        var out = Data()
+        func number(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { out.append(contentsOf: $0) } }
+        func string(_ value: String?) {
+            guard let value else { number(0xFFFF_FFFF); return }
+            number(value.utf8.count)
+            out.append(contentsOf: value.utf8)
+        }
+        number(root)
+        number(rules.count)
+        for rule in rules {
+            string(rule.name)
+            switch rule.content {
+            case .fields(let fields):
+                number(0)
+                number(fields.count)
+                for field in fields { number(field.rule); number((field.required ? 1 : 0) | (field.repeats ? 2 : 0)) }
+            case .value(let value):
+                switch value.kind {
+                case .choice(let choices): number(1); number(choices.count); choices.forEach { string($0) }
+                case .data(let type): number(2); string(type)
+                case .text: number(3)
+                }
+                string(value.typeName)
+                string(value.documentation)
+            }
+        }
+        return out
+    }
+
+    /// The outline `serialized` gave; `nil` for bytes it could not have given.
+    init?(serialized data: Data) {
+        let bytes = [UInt8](data)
+        var at = 0
+        func number() -> Int? {
+            guard at + 4 <= bytes.count else { return nil }
+            defer { at += 4 }
+            return Int(UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24)
+        }
+        /// `.some(nil)` for a string written as absent.
+        func string() -> String?? {
+            guard let count = number() else { return nil }
+            if count == 0xFFFF_FFFF { return .some(nil) }
+            guard at + count <= bytes.count, let text = String(validating: bytes[at..<(at + count)], as: UTF8.self) else { return nil }
+            at += count
+            return .some(text)
+        }
+        func present() -> String? { string() ?? nil }
+        guard let root = number(), let count = number(), count <= bytes.count else { return nil }
+        var rules: [Rule] = []
+        for _ in 0..<count {
+            guard let name = present(), let kind = number() else { return nil }
+            if kind == 0 {
+                guard let fieldCount = number(), fieldCount <= bytes.count else { return nil }
+                var fields: [Field] = []
+                for _ in 0..<fieldCount {
+                    guard let rule = number(), rule < count, let flags = number(), flags < 4 else { return nil }
+                    fields.append(Field(rule: rule, required: flags & 1 != 0, repeats: flags & 2 != 0))
+                }
+                rules.append(Rule(name: name, content: .fields(fields)))
+                continue
+            }
+            let valueKind: Value.Kind
+            switch kind {
+            case 1:
+                guard let choiceCount = number(), choiceCount <= bytes.count else { return nil }
+                var choices: [String] = []
+                for _ in 0..<choiceCount {
+                    guard let choice = present() else { return nil }
+                    choices.append(choice)
+                }
+                valueKind = .choice(choices)
+            case 2:
+                guard let type = present() else { return nil }
+                valueKind = .data(type)
+            case 3: valueKind = .text
+            default: return nil
+            }
+            guard let typeName = string(), let documentation = string() else { return nil }
+            rules.append(Rule(name: name, content: .value(Value(kind: valueKind, typeName: typeName, documentation: documentation))))
+        }
+        guard at == bytes.count, root < rules.count, let outline = try? SchemaOutline(rules: rules, root: root) else { return nil }
+        self = outline
     }
 
     // MARK: Questions

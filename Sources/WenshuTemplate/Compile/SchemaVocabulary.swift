@@ -30,6 +30,15 @@ struct SchemaVocabulary: Sendable {
 
     private(set) var elements: [String: Element] = [:]
 
+    /// An empty vocabulary: every complaint is reported in libxml2's words.
+    init() {}
+
+    /// The vocabulary of the schema file at `url`; empty if it does not parse as a document.
+    init(schemaAt url: URL) {
+        guard let document = try? XMLDocument(contentsOf: url) else { self.init(); return }
+        self.init(schema: document)
+    }
+
     init(schema document: XMLDocument) {
         guard let grammar = document.root else { return }
         var defines: [String: [XMLNode]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuXML
 
 /// The installed form templates, compiled once and shareable across threads.
@@ -38,43 +39,33 @@ public final class TemplateLibrary: Sendable {
     ///   time all of them take), and its problems are not reported.
     public static func load(directory: URL, displayPath: String? = nil,
                             forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+        load(directory: directory, displayPath: displayPath, forms: forms, cache: StartupCache.shared)
+    }
+
+    /// `load(directory:displayPath:forms:)` with the start-up cache given (tests give their own). The schema
+    /// is compiled only if a file must be validated: the cache knows the files that passed it before.
+    static func load(directory: URL, displayPath: String? = nil, forms: Set<String>? = nil,
+                     cache: StartupCache?) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let schemaURL = directory.appendingPathComponent(schemaFileName)
-        let schema: RelaxNGSchema
-        let schemaDocument: XMLDocument
-        do {
-            schema = try RelaxNGSchema(contentsOf: schemaURL)
-            schemaDocument = try XMLDocument(contentsOf: schemaURL)
-        } catch {
-            let location = SourceLocation(file: schemaURL.path, line: (error as? XMLIssue)?.line ?? 0)
-            return (TemplateLibrary(templates: []),
-                    [Diagnostic(TemplateID.libraryNotFound, at: location, ["detail": "\(error)"], wording: TemplateWording.schemaUnreadable)])
-        }
         let sources = TemplateSources.directory(directory, displayPath: displayPath ?? directory.path)
-        return load(sources, schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument), forms: forms)
+        return load(sources, schema: TemplateSchema(contentsOf: schemaURL, cache: cache), forms: forms)
     }
 
     /// Loads templates held in memory, keyed by relative path (`agreement.form.xml`,
     /// `fragments/party.xml`), against the schema file at `schema`. For tests and embedding.
     public static func load(files: [String: String], schema: URL) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
-        do {
-            return load(.memory(files), schema: try RelaxNGSchema(contentsOf: schema),
-                        vocabulary: SchemaVocabulary(schema: try XMLDocument(contentsOf: schema)))
-        } catch {
-            return (TemplateLibrary(templates: []),
-                    [Diagnostic(TemplateID.libraryNotFound, at: SourceLocation(file: schema.path), ["detail": "\(error)"],
-                                wording: TemplateWording.schemaUnreadable)])
-        }
+        load(.memory(files), schema: TemplateSchema(contentsOf: schema, cache: nil))
     }
 
     /// `load(files:schema:)` with the schema already read (the fuzzer loads thousands of templates a run).
     package static func load(files: [String: String], schema: RelaxNGSchema,
                              schemaDocument: XMLDocument) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
-        load(.memory(files), schema: schema, vocabulary: SchemaVocabulary(schema: schemaDocument))
+        load(.memory(files), schema: TemplateSchema(compiled: schema, document: schemaDocument))
     }
 
-    static func load(_ sources: TemplateSources, schema: RelaxNGSchema, vocabulary: SchemaVocabulary,
+    static func load(_ sources: TemplateSources, schema: TemplateSchema,
                      forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
-        let loader = TemplateLoader(sources: sources, schema: schema, vocabulary: vocabulary)
+        let loader = TemplateLoader(sources: sources, schema: schema)
         var templates: [FormTemplate] = []
         for path in sources.formPaths {
             guard let template = loader.form(at: path, ifAmong: forms) else { continue }
@@ -85,6 +76,19 @@ public final class TemplateLibrary: Sendable {
             }
             templates.append(template)
         }
+        // A library none of whose files needed the schema still needs one that compiles.
+        if loader.schemaFailure == nil {
+            do { try schema.confirm() } catch { return (TemplateLibrary(templates: []), [unreadable(schema, error)]) }
+        }
+        if let failure = loader.schemaFailure {
+            return (TemplateLibrary(templates: []), [unreadable(schema, failure)])
+        }
         return (TemplateLibrary(templates: templates), loader.diagnostics.sortedByLocation)
+    }
+
+    /// The schema does not compile: no template can be trusted, the library is refused as a whole.
+    private static func unreadable(_ schema: TemplateSchema, _ error: Error) -> Diagnostic {
+        Diagnostic(TemplateID.libraryNotFound, at: SourceLocation(file: schema.path, line: (error as? XMLIssue)?.line ?? 0),
+                   ["detail": "\(error)"], wording: TemplateWording.schemaUnreadable)
     }
 }
