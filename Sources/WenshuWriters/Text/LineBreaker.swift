@@ -12,8 +12,8 @@ import WenshuDocument
 /// neighbours (`CodePointTraits.standsAlone`); lines are slices of the text, built once each.
 package struct LineBreaker: Sendable {
     package let width: DisplayWidth
-    /// `basicPlaneTraits` and `DisplayWidth.basicPlane`, read once per breaker: every read of a static goes
-    /// through `swift_once`, which cost about 330 instructions a read here (two per paragraph).
+    /// `basicPlaneTraits` and `DisplayWidth.basicPlane`, read once per breaker rather than once per paragraph
+    /// (every read of a static goes through `swift_once`).
     private let traitTable: [CodePointTraits]
     private let widthTable: [UInt8]
 
