@@ -126,17 +126,16 @@ final class TextLineBreakingTests: XCTestCase {
         XCTAssertEqual(differing, [])
     }
 
-    func testCheckboxesAreFoundOnTheBytesAsOnTheScalars() {
-        // Every scalar of the E2 lead byte (U+2000–U+2FFF) alone and between other text, plus texts
-        // without one and texts that end right after a lead byte's neighbours.
-        var texts = ["", "□", "是☑否", "——…", "ab", "\u{2595}\u{2597}", "\u{2610}", "甲■", "\u{25A2}\u{260F}"]
-        for value in UInt32(0x2000)...0x2FFF {
-            let scalar = String(Unicode.Scalar(value)!)
-            texts += [scalar, "甲" + scalar + "乙"]
+    func testEveryCheckboxGlyphKeepsItsLabel() {
+        // `clusters` notes the boxes as it decodes: each glyph, and no neighbour of one, starts a label.
+        for value in LineBreaker.checkboxGlyphs.sorted() {
+            let box = String(Unicode.Scalar(value)!)
+            let traits = breaker.clusters("甲\(box)山林 乙").map(\.traits)
+            XCTAssertEqual(traits.map { $0.contains(.checkboxLabel) }, [false, false, true, true, false, false], box)
         }
-        for text in texts {
-            let expected = text.unicodeScalars.contains { LineBreaker.checkboxGlyphs.contains($0.value) }
-            XCTAssertEqual(LineBreaker.hasCheckbox(text), expected, text)
+        for value: UInt32 in [0x259F, 0x25A2, 0x260F, 0x2612] {
+            let traits = breaker.clusters("甲\(String(Unicode.Scalar(value)!))山林 乙").map(\.traits)
+            XCTAssertFalse(traits.contains { $0.contains(.checkboxLabel) }, String(value, radix: 16))
         }
     }
 }

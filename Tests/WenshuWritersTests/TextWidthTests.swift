@@ -4,6 +4,13 @@ import XCTest
 
 final class TextWidthTests: XCTestCase {
     /// The specification: columns in Chinese printing (ambiguous 2) and on a Western terminal (ambiguous 1).
+    func testTheIndentIsFourColumnsOnEveryPrinter() {
+        // ParagraphLayout keeps the indent's width as a constant.
+        for ambiguous in [1, 2] {
+            XCTAssertEqual(DisplayWidth(ambiguous: ambiguous).of(ParagraphLayout.indent), ParagraphLayout.indentWidth)
+        }
+    }
+
     func testWidthsOfWhatFormsPrint() {
         let table: [(String, Int, Int, String)] = [
             ("A", 1, 1, "Latin letter"),

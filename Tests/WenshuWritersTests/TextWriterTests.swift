@@ -17,6 +17,13 @@ final class TextWriterTests: XCTestCase {
 
     /// The yuan sign of money figures (U+00A5, which the ODF faces draw) prints as GB2312's full-width ￥,
     /// which a GB2312 printer has, taking two columns; in GB18030 it is the two bytes A3 A4.
+    func testASignatoryLabelEndsWithAColonAsItsCharactersSay() {
+        // SignatureLayout looks at the last bytes; the answer must be what comparing Characters gives.
+        for text in ["", "：", ":", "当事人（签名）：", "label:", "签名", "：签名", "a:\u{301}", "：\u{301}", "\u{FF1A}\u{FF1A}", "\u{FE13}", "\u{FE55}"] {
+            XCTAssertEqual(SignatureLayout.endsWithColon(text), text.hasSuffix("：") || text.hasSuffix(":"), text)
+        }
+    }
+
     func testTheYuanSignPrintsFullWidth() throws {
         let document = Document(metadata: DocumentMetadata(formID: "t", title: "t"), blocks: [
             .paragraph(Paragraph([.text("合计"), .field("¥34,020.00"), .text("元")])),

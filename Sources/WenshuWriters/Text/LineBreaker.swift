@@ -12,9 +12,15 @@ import WenshuDocument
 /// neighbours (`CodePointTraits.standsAlone`); lines are slices of the text, built once each.
 package struct LineBreaker: Sendable {
     package let width: DisplayWidth
+    /// `basicPlaneTraits` and `DisplayWidth.basicPlane`, read once per breaker rather than once per paragraph
+    /// (every read of a static goes through `swift_once`).
+    private let traitTable: [CodePointTraits]
+    private let widthTable: [UInt8]
 
     package init(width: DisplayWidth) {
         self.width = width
+        traitTable = Self.basicPlaneTraits
+        widthTable = DisplayWidth.basicPlane
     }
 
     /// Characters that must not begin a line: closing brackets and quotes, sentence and clause punctuation,
@@ -156,13 +162,13 @@ package struct LineBreaker: Sendable {
     /// buffer sized for the worst case (a cluster per byte): with the scalar iterator and `append` a cluster
     /// cost about 118 instructions, now about 83 (an agreement has some 900 clusters).
     func clusters(_ text: String) -> [Cluster] {
-        // The tables are read once here: every read of a static goes through `swift_once`.
-        let traitTable = Self.basicPlaneTraits, widthTable = DisplayWidth.basicPlane
+        let traitTable = traitTable, widthTable = widthTable
         func traits(of value: UInt32) -> CodePointTraits {
             value < 0x10000 ? traitTable[Int(value)] : Self.traits(of: Unicode.Scalar(value)!)
         }
-        /// The clusters that are a full-width colon alone, for `markLabels`.
-        var colons: [Int] = []
+        /// The clusters that are a full-width colon alone, for `markLabels`, and a checkbox glyph alone, for
+        /// `markCheckboxLabels`.
+        var colons: [Int] = [], boxes: [Int] = []
         var contiguous = text
         var result = contiguous.withUTF8 { utf8 in
             [Cluster](unsafeUninitializedCapacity: utf8.count) { buffer, count in
@@ -205,13 +211,16 @@ package struct LineBreaker: Sendable {
                         }
                     }
                     if value == 0xFF1A && offset - start == 3 { colons.append(count) }
+                    if value >= 0x25A0 && value <= 0x2611 && offset - start == 3 && Self.checkboxGlyphs.contains(value) {
+                        boxes.append(count)
+                    }
                     (buffer.baseAddress! + count).initialize(to: Cluster(start: start, end: offset, width: columns,
                                                                          traits: clusterTraits.subtracting(.standsAlone)))
                     count += 1
                 }
             }
         }
-        markCheckboxLabels(&result, in: text)
+        markCheckboxLabels(&result, boxes: boxes)
         markLabels(&result, colons: colons)
         return result
     }
@@ -232,41 +241,19 @@ package struct LineBreaker: Sendable {
     }
 
     /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the
-    /// label is at most `checkboxLabelLimit` characters long.
-    private func markCheckboxLabels(_ clusters: inout [Cluster], in text: String) {
-        guard Self.hasCheckbox(text) else { return }
-        let utf8 = Array(text.utf8)
-        func isBox(_ index: Int) -> Bool {
-            let cluster = clusters[index]
-            guard cluster.end - cluster.start == 3 else { return false }
-            let scalar = String(decoding: utf8[cluster.start..<cluster.end], as: UTF8.self).unicodeScalars.first
-            return scalar.map { Self.checkboxGlyphs.contains($0.value) } ?? false
-        }
+    /// label is at most `checkboxLabelLimit` characters long. `boxes` are the clusters that are a checkbox
+    /// glyph alone, in order (noted by `clusters` as it decodes the text, so text without one costs nothing).
+    private func markCheckboxLabels(_ clusters: inout [Cluster], boxes: [Int]) {
+        guard !boxes.isEmpty else { return }
         func endsLabel(_ index: Int) -> Bool {
-            index == clusters.count || !clusters[index].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) || isBox(index)
+            index == clusters.count || !clusters[index].traits.isDisjoint(with: [.trailingBlank, .lineFeed])
+                || boxes.contains(index)
         }
-        for box in clusters.indices where isBox(box) {
+        for box in boxes {
             var end = box + 1
             while !endsLabel(end) && end - box <= Self.checkboxLabelLimit { end += 1 }
             guard endsLabel(end) else { continue }    // a long label breaks like any text
             for label in (box + 1)..<end { clusters[label].traits.insert(.checkboxLabel) }
-        }
-    }
-
-    /// Whether `text` holds a checkbox glyph, judged on its UTF-8 bytes: all four are `E2 96 xx` or
-    /// `E2 98 xx`, so most paragraphs are passed over without decoding a scalar or hashing one.
-    static func hasCheckbox(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            while i + 2 < bytes.count {
-                if bytes[i] == 0xE2, bytes[i + 1] == 0x96 || bytes[i + 1] == 0x98,
-                   checkboxGlyphs.contains(0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) {
-                    return true
-                }
-                i += 1
-            }
-            return false
         }
     }
 
@@ -285,13 +272,13 @@ package struct LineBreaker: Sendable {
 
         var isEmpty: Bool { clusters.isEmpty }
 
+        /// Appends one cluster: `append(_: Run)` with a run of that cluster alone, without making the run.
         mutating func append(_ cluster: Cluster, at index: Int) {
-            var run = Run(at: index)
-            run.clusters = index..<(index + 1)
-            run.width = cluster.width
-            run.isBlank = cluster.traits.contains(.space)
-            run.visibleWidth = run.isBlank ? 0 : cluster.width
-            append(run)
+            let blank = cluster.traits.contains(.space)
+            clusters = (isEmpty ? index : clusters.lowerBound)..<(index + 1)
+            if !blank { visibleWidth = width + cluster.width }
+            width += cluster.width
+            isBlank = isBlank && blank
         }
 
         mutating func append(_ other: Run) {

@@ -16,12 +16,20 @@ package struct ParagraphLayout: Sendable {
     /// The lines of `text` (`\n` forces a break) in a field `columns` wide. An empty text is one empty line.
     /// A field too narrow for the indent and two characters after it (a narrow table cell) gets no indent.
     package func lines(_ text: String, alignment: Alignment, firstLineIndent: Bool = false, columns: Int) -> [MeasuredLine] {
-        let firstLineIndent = firstLineIndent && columns >= width.of(Self.indent) + 4
-        let indentWidth = firstLineIndent ? width.of(Self.indent) : 0
-        return breaker.lines(text, columns: columns, firstLineIndent: indentWidth).enumerated().map { index, line in
-            index == 0 && firstLineIndent
-                ? line.aligned(alignment, in: columns, indent: Self.indent, indentWidth: indentWidth)
-                : line.aligned(alignment, in: columns)
+        // U+3000 is East Asian wide whatever `ambiguous` is: the indent is 4 columns.
+        let firstLineIndent = firstLineIndent && columns >= Self.indentWidth + 4
+        let indentWidth = firstLineIndent ? Self.indentWidth : 0
+        var lines = breaker.lines(text, columns: columns, firstLineIndent: indentWidth)
+        // Left-aligned lines without an indent stay as the breaker made them; the others are aligned in place.
+        guard firstLineIndent || !(alignment == .left || alignment == .justify) else { return lines }
+        for index in lines.indices {
+            lines[index] = index == 0 && firstLineIndent
+                ? lines[index].aligned(alignment, in: columns, indent: Self.indent, indentWidth: indentWidth)
+                : lines[index].aligned(alignment, in: columns)
         }
+        return lines
     }
+
+    /// The columns of `indent`.
+    static let indentWidth = 4
 }

@@ -75,7 +75,7 @@ package struct SignatureLayout: Sendable {
                 // A right-aligned block sets each line flush right in its column, as the word processor
                 // does: the signing underlines and the seal line end together above the date. A line
                 // ending in a colon keeps its room to sign after it.
-                let flush = block.alignment == .right && !line.text.hasSuffix("：") && !line.text.hasSuffix(":")
+                let flush = block.alignment == .right && !Self.endsWithColon(line.text)
                 let room = flush ? max(blockWidth - line.width, 0) : 0
                 var text = lead
                 text.append(contentsOf: Repeated.spaces(room))
@@ -112,7 +112,7 @@ package struct SignatureLayout: Sendable {
         let line: String
         if name.isEmpty || label.isEmpty {
             line = label + name
-        } else if label.hasSuffix("：") || label.hasSuffix(":") {
+        } else if Self.endsWithColon(label) {
             line = label + name
         } else {
             line = name + label
@@ -130,6 +130,14 @@ package struct SignatureLayout: Sendable {
             }
         }
         return Signatory(lines: lines, date: date, width: min(width, columns))
+    }
+
+    /// Whether `text` ends in a colon, full-width or not, judged on its last UTF-8 bytes (`hasSuffix` compared
+    /// Characters, about 900 instructions a call); neither colon has a canonical equivalent.
+    static func endsWithColon(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.last else { return false }
+        return last == 0x3A || (last == 0x9A && utf8.count >= 3 && utf8.suffix(3).elementsEqual([0xEF, 0xBC, 0x9A]))
     }
 
     /// A date left entirely for handwriting: blanks, perhaps with spaces between them, or nothing at all.
