@@ -97,16 +97,16 @@ struct Markup {
 
     /// Escapes UTF-8 bytes (a whole number of characters) as `escape(_:inAttribute:into:)` does.
     static func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, into out: inout [UInt8]) {
-        // Nearly every value (a style name, a width, a run of Chinese text) has nothing to replace: one scan
-        // for the bytes the loop below looks at, then one append (the loop cost ~450 instructions for "P3").
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
-            out.append(contentsOf: utf8)
-            return
-        }
         var runStart = 0
         var i = 0
         while i < utf8.count {
             let byte = utf8[i]
+            // Only these bytes can be replaced; the others are skipped here, before the switch, and copied
+            // as one run (a value with nothing to replace is one append).
+            if byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF {
+                i += 1
+                continue
+            }
             var width = 1
             let replacement: StaticString?
             switch byte {
