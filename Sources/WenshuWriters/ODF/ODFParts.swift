@@ -140,8 +140,9 @@ struct ODFParts {
         m.element("dc:title", text: metadata.title); m.newline()
         m.element("dc:language", text: "zh-CN"); m.newline()
         if let date = try ISODate.metadata(metadata.date) {
-            m.element("meta:creation-date", text: date.text + "T00:00:00"); m.newline()
-            m.element("dc:date", text: date.text + "T00:00:00"); m.newline()
+            let dateTime = date.text + "T00:00:00"    // made once: ISODate.text formats on every read
+            m.element("meta:creation-date", text: dateTime); m.newline()
+            m.element("dc:date", text: dateTime); m.newline()
         }
         let properties: [(String, String?)] = [
             ("form-id", metadata.formID), ("document-number", metadata.number),

@@ -73,7 +73,8 @@ struct Markup {
             guard let value else { continue }
             bytes.append(0x20)
             raw(key)
-            raw("=\"")
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             Markup.escape(value, inAttribute: true, into: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -100,6 +101,12 @@ struct Markup {
         var i = 0
         while i < utf8.count {
             let byte = utf8[i]
+            // Only these bytes can be replaced; the others are skipped here, before the switch, and copied
+            // as one run (a value with nothing to replace is one append).
+            if byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 && byte != 0xEF {
+                i += 1
+                continue
+            }
             var width = 1
             let replacement: StaticString?
             switch byte {
