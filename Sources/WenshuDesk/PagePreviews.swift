@@ -47,6 +47,12 @@ package struct PagePreviews: Sendable {
         return try? Data(contentsOf: cache.appendingPathComponent("\(key)-\(page).png"))
     }
 
+    /// Removes the pictures drawn by this desk (its folder is named by the process, so it is nobody else's);
+    /// called when the desk stops.
+    package func discard() {
+        try? FileManager.default.removeItem(at: cache)
+    }
+
     private func draw(_ odt: Data, key: String, marking done: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: cache, withIntermediateDirectories: true)

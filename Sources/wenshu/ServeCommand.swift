@@ -89,6 +89,7 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 let server = try await DeskServer(folder: caseFolder, papers: papers, settings: settings)
+                defer { server.previews?.discard() }  // the pictures are the desk's; Ctrl+C stops it here
                 let app = server.application { port in
                     // Written straight to the descriptor, unbuffered, so a script reading the pipe sees it at once.
                     FileHandle.standardOutput.write(Data("文书工作台已启动：\(server.address(port: port))  （案件文件夹 \(caseFolder.root.path)；按 Ctrl+C 停止）\n".utf8))

@@ -105,7 +105,7 @@ final class OfficeReportsTests: XCTestCase {
     }
 
     /// A two-page PDF written by hand stands in for LibreOffice: pdftoppm draws its pages, the same paper is
-    /// drawn once, a changed one again.
+    /// drawn once, a changed one again; `discard` (when the desk stops) removes them.
     func testPagePicturesAreDrawnOncePerContent() throws {
         guard let pdftoppm = PagePreviews.executable(named: "pdftoppm") else { throw XCTSkip("pdftoppm is not installed (apt-get install poppler-utils)") }
         final class Count: @unchecked Sendable { var n = 0; let lock = NSLock() }
@@ -129,5 +129,7 @@ final class OfficeReportsTests: XCTestCase {
         _ = try previews.png(odt: Data("paper two".utf8), page: 1)
         XCTAssertEqual(count.n, 2)
         XCTAssertNil(PagePreviews(pdfConverter: nil, pdftoppm: pdftoppm), "no pictures without a PDF converter")
+        previews.discard()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: previews.cache.path), "a stopped desk leaves no pictures behind")
     }
 }
