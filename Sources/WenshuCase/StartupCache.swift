@@ -10,7 +10,8 @@ import Foundation
 /// program or library asks a new one. An entry is written whole (a temporary file renamed into place) and
 /// holds its own name, so a truncated or foreign file is a miss, as is anything unreadable; the cache is
 /// never needed for a right answer, only for a fast one. In `$XDG_CACHE_HOME/wenshu` (else
-/// `~/.cache/wenshu`); `WENSHU_CACHE=0` turns it off. Old entries are never read again and may be deleted.
+/// `~/.cache/wenshu`); `WENSHU_CACHE=0` turns it off. Entries written more than 30 days ago are removed
+/// when a new one is written (`prune`); any entry may be deleted at any time.
 package struct StartupCache: Sendable {
     /// The folder of the entries.
     package let folder: String
@@ -104,7 +105,27 @@ package struct StartupCache: Sendable {
             return true
         }
         close(descriptor)
-        if !complete || rename(temporary, folder + "/" + key) != 0 { unlink(temporary) }
+        if !complete || rename(temporary, folder + "/" + key) != 0 { unlink(temporary); return }
+        prune()
+    }
+
+    /// How long an entry is kept after it was written: each build of the program and each changed template
+    /// asks new questions, so old answers would pile up. A removed entry that is still wanted is a miss,
+    /// written again.
+    package static let keptFor: TimeInterval = 30 * 24 * 3600
+
+    /// Removes the entries (and a crashed writer's temporary files) written more than `keptFor` ago; run
+    /// after a new entry is written, which happens only on a miss.
+    package func prune(now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let oldest = Int(now.timeIntervalSince1970 - Self.keptFor)
+        for name in names {
+            let path = folder + "/" + name
+            var status = stat()
+            // lstat, not FileManager's attributes (which look up the owner's name for every file).
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_mtim.tv_sec < oldest else { continue }
+            unlink(path)
+        }
     }
 
     /// The SHA-256 (hex) of the GNU build ids of every object loaded into the process, the program first

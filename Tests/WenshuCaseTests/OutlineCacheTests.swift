@@ -59,6 +59,24 @@ final class OutlineCacheTests: XCTestCase {
         XCTAssertEqual(cache.read(key), read.serialized)
     }
 
+    /// Old answers do not pile up: writing an entry removes those written more than `keptFor` ago, and a
+    /// crashed writer's temporary file as old, and keeps the rest.
+    func testWritingAnEntryRemovesOnesWrittenLongAgo() throws {
+        cache.write("old", payload: Data("a".utf8))
+        cache.write("recent", payload: Data("b".utf8))
+        let leftover = cache.folder + "/.crashed.1.2"
+        XCTAssertTrue(FileManager.default.createFile(atPath: leftover, contents: Data("c".utf8)))
+        let longAgo = Date().addingTimeInterval(-StartupCache.keptFor - 3600)
+        let lately = Date().addingTimeInterval(-StartupCache.keptFor + 3600)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder + "/old")
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: leftover)
+        try FileManager.default.setAttributes([.modificationDate: lately], ofItemAtPath: cache.folder + "/recent")
+        cache.write("new", payload: Data("d".utf8))
+        XCTAssertEqual(Set(entries), ["recent", "new"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: leftover))
+        XCTAssertEqual(cache.read("recent"), Data("b".utf8))
+    }
+
     func testAChangedSchemaFileIsAMiss() throws {
         let url = schemas.appendingPathComponent("case.rng")
         let first = try BundledSchemas.cachedOutline(url, cache: cache)
