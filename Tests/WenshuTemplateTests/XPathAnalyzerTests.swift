@@ -63,6 +63,13 @@ final class XPathAnalyzerTests: XCTestCase {
         XCTAssertEqual(try XPathAnalysis("count(x)").results, [])
     }
 
+    func testNamesAndLiteralsOutsideASCII() throws {
+        // The lexer reads Unicode scalars: Chinese names, a letter below U+00C0 (µ), a combining mark.
+        XCTAssertEqual(try reads("当事人/姓名"), ["./当事人/姓名"])
+        XCTAssertEqual(try reads("µ-x/e\u{301}"), ["./µ-x/e\u{301}"])
+        XCTAssertEqual(try XPathAnalysis("concat('甲方', w:x($乙))").variables, ["乙"])
+    }
+
     func testSyntaxErrorsSayWhere() {
         let table: [(String, Int)] = [
             ("parties/party[", 15),
@@ -72,6 +79,11 @@ final class XPathAnalyzerTests: XCTestCase {
             ("name name", 6),
             ("f(1,", 5),
             ("a ^ b", 3),
+            // Positions count characters, though the lexer reads scalars: 'é' written as e and a combining
+            // acute is one character of two scalars, and so is a CR LF.
+            ("'e\u{301}' = 申请人 ^", 11),
+            ("name\r\n= ^", 8),
+            ("名称 名称", 4),
         ]
         for (source, position) in table {
             XCTAssertThrowsError(try XPathAnalysis(source), source) { error in

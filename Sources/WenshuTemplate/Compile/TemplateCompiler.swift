@@ -370,9 +370,13 @@ struct TemplateCompiler {
     /// attribute is absent, or (reported) when it does not compile or calls a function wrongly.
     func expression(_ element: XMLNode, _ attribute: String) -> TemplateExpression? {
         guard let source = element.attribute(attribute) else { return nil }
+        var tokens: [(token: XPathToken, position: Int)]?
         var analysis: XPathAnalysis?
         var syntaxError: XPathSyntaxError?
-        do { analysis = try XPathAnalysis(source) } catch { syntaxError = error }
+        do {
+            tokens = try XPathLexer.tokenize(source)
+            analysis = try XPathAnalysis(tokens: tokens!)
+        } catch { syntaxError = error }
         let compiled: XPathExpression
         do {
             compiled = try XPathExpression(source)
@@ -392,7 +396,7 @@ struct TemplateCompiler {
         }
         guard valid else { return nil }
         return TemplateExpression(compiled: compiled, analysis: analysis ?? XPathAnalysis(), origin: location(element),
-                                  attribute: attribute, direct: DirectExpression(source))
+                                  attribute: attribute, direct: tokens.flatMap { DirectExpression(tokens: $0.map(\.token)) })
     }
 
     /// What is wrong with a function call, if anything: an unknown name or prefix, or the wrong number of

@@ -32,7 +32,12 @@ indirect enum DirectExpression: Sendable {
     /// The direct form of `source`, or `nil` when it is not one of the simple kinds.
     init?(_ source: String) {
         guard let tokens = try? XPathLexer.tokenize(source) else { return nil }
-        var parser = Parser(tokens: tokens.map(\.token))
+        self.init(tokens: tokens.map(\.token))
+    }
+
+    /// The direct form of an expression already split into tokens.
+    init?(tokens: [XPathToken]) {
+        var parser = Parser(tokens: tokens)
         guard let expression = parser.or(), parser.tokens[parser.index] == .end else { return nil }
         self = expression
     }

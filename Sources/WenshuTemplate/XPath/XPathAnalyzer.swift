@@ -53,7 +53,12 @@ struct XPathAnalysis: Equatable, Sendable {
     init() {}
 
     init(_ source: String) throws(XPathSyntaxError) {
-        var parser = XPathParser(tokens: try XPathLexer.tokenize(source))
+        try self.init(tokens: XPathLexer.tokenize(source))
+    }
+
+    /// The analysis of an expression already split into tokens (the compiler splits each expression once).
+    init(tokens: [(token: XPathToken, position: Int)]) throws(XPathSyntaxError) {
+        var parser = XPathParser(tokens: tokens)
         results = try parser.expression(context: PathReference(base: .context, steps: []))
         guard case .end = parser.current.token else {
             throw XPathSyntaxError(position: parser.current.position,

@@ -23,26 +23,60 @@ struct XPathSyntaxError: Error, Equatable {
 
 /// Splits an expression into tokens, applying XPath's rules for `*` and operator names: after an operand,
 /// `*` multiplies and `and`/`or`/`mod`/`div` are operators; elsewhere they are names.
+///
+/// It reads Unicode scalars, as XPath's grammar does (a `Character` array and `Character.isLetter` cost
+/// ≈ 6 M instructions of a one-form start-up, docs/development.md); positions are still counted in
+/// characters, as messages show them.
 struct XPathLexer {
-    private let chars: [Character]
+    private let scalars: [Unicode.Scalar]
+    /// The source's UTF-8 and where each scalar starts in it (one more for the end): a token's text is a
+    /// slice of the bytes, not a string built a scalar at a time.
+    private let utf8: [UInt8]
+    private let starts: [Int]
     private var index = 0
     private(set) var tokens: [(token: XPathToken, position: Int)] = []
 
     init(_ source: String) {
-        chars = Array(source)
+        scalars = Array(source.unicodeScalars)
+        utf8 = Array(source.utf8)
+        var starts: [Int] = []
+        starts.reserveCapacity(scalars.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(utf8.count)
+        self.starts = starts
     }
 
     static func tokenize(_ source: String) throws(XPathSyntaxError) -> [(token: XPathToken, position: Int)] {
         var lexer = XPathLexer(source)
-        try lexer.run()
+        do {
+            try lexer.run()
+        } catch {
+            throw XPathSyntaxError(position: characterPosition(error.position, in: source), message: error.message)
+        }
+        if !source.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            lexer.tokens = lexer.tokens.map { ($0.token, characterPosition($0.position, in: source)) }
+        }
         return lexer.tokens
+    }
+
+    /// The 1-based position in characters of the scalar at 1-based `position`: they differ only where a
+    /// character is several scalars (a CR LF, a letter and its combining mark).
+    private static func characterPosition(_ position: Int, in source: String) -> Int {
+        var scalarsBefore = 0
+        var characters = 0
+        for character in source {
+            guard scalarsBefore < position - 1 else { break }
+            scalarsBefore += character.unicodeScalars.count
+            characters += 1
+        }
+        return characters + 1
     }
 
     private mutating func run() throws(XPathSyntaxError) {
         while true {
             skipSpace()
             let start = index + 1
-            guard index < chars.count else {
+            guard index < scalars.count else {
                 tokens.append((.end, start))
                 return
             }
@@ -61,14 +95,14 @@ struct XPathLexer {
     }
 
     private mutating func next() throws(XPathSyntaxError) -> XPathToken {
-        let c = chars[index]
+        let c = scalars[index]
         let position = index + 1
         switch c {
         case "\"", "'":
-            guard let close = chars[(index + 1)...].firstIndex(of: c) else {
+            guard let close = scalars[(index + 1)...].firstIndex(of: c) else {
                 throw XPathSyntaxError(position: position, message: .phrase(XPathWording.unclosedString, ["quote": "\(c)"]))
             }
-            let text = String(chars[(index + 1)..<close])
+            let text = text(index + 1..<close)
             index = close + 1
             return .literal(text)
         case "0"..."9":
@@ -104,7 +138,7 @@ struct XPathLexer {
             return .symbol(String(c))
         default:
             guard c.isNameStart else {
-                throw XPathSyntaxError(position: position, message: .phrase(XPathWording.cannotStand, ["character": "\(c)"]))
+                throw XPathSyntaxError(position: position, message: .phrase(XPathWording.cannotStand, ["character": "\(Character(c))"]))
             }
             if afterOperand {
                 let word = readNCName()
@@ -124,31 +158,35 @@ struct XPathLexer {
         }
     }
 
-    private func peek(_ offset: Int) -> Character? {
-        index + offset < chars.count ? chars[index + offset] : nil
+    private func peek(_ offset: Int) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: utf8[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
     }
 
     private mutating func skipSpace() {
-        while index < chars.count, chars[index] == " " || chars[index] == "\t" || chars[index] == "\n" || chars[index] == "\r" {
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n" || scalars[index] == "\r" {
             index += 1
         }
     }
 
     private mutating func readNumber() -> String {
         let start = index
-        while index < chars.count, chars[index].isASCIIDigit || chars[index] == "." { index += 1 }
-        return String(chars[start..<index])
+        while index < scalars.count, scalars[index].isASCIIDigit || scalars[index] == "." { index += 1 }
+        return text(start..<index)
     }
 
     private mutating func readNCName() -> String {
         let start = index
-        while index < chars.count, chars[index].isNameChar { index += 1 }
-        return String(chars[start..<index])
+        while index < scalars.count, scalars[index].isNameChar { index += 1 }
+        return text(start..<index)
     }
 
     /// `local` or `prefix:local` or `prefix:*`; `nil` when no name starts here.
     private mutating func readQName() -> (prefix: String?, local: String)? {
-        guard index < chars.count, chars[index].isNameStart else { return nil }
+        guard index < scalars.count, scalars[index].isNameStart else { return nil }
         let first = readNCName()
         if peek(0) == ":", let after = peek(1), after != ":" {
             if after == "*" { index += 2; return (first, "*") }
@@ -161,9 +199,16 @@ struct XPathLexer {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { unicodeScalars.count == 1 && ("0"..."9").contains(self) }
-    /// XML NameStartChar without the colon (close enough for XPath NCNames written in templates).
-    fileprivate var isNameStart: Bool { isLetter || self == "_" || (unicodeScalars.first?.value ?? 0) >= 0xC0 }
+extension Unicode.Scalar {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// XML NameStartChar without the colon (close enough for XPath NCNames written in templates): an ASCII
+    /// letter or `_`, a letter below U+00C0 (ª µ º), anything from U+00C0 on.
+    fileprivate var isNameStart: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0xC0...: return true
+        case 0x80..<0xC0: return properties.isAlphabetic
+        default: return false
+        }
+    }
     fileprivate var isNameChar: Bool { isNameStart || isASCIIDigit || self == "-" || self == "." || self == "·" }
 }
