@@ -34,9 +34,10 @@ public final class TemplateLibrary: Sendable {
     /// broken template does not take the others down.
     ///
     /// - Parameter displayPath: how messages name the folder (default: its path).
-    /// - Parameter forms: the ids of the forms a command needs, or `nil` for all: another form's file is
-    ///   only parsed to read its id, not validated nor compiled (one form compiles in a fraction of the
-    ///   time all of them take), and its problems are not reported.
+    /// - Parameter forms: the ids of the forms a command needs, or `nil` for all: of another form's file
+    ///   only the id is read (`FormIDs`, through the start-up cache), it is not validated nor compiled (one
+    ///   form compiles in a fraction of the time all of them take), and its problems are not reported, nor
+    ///   those of a file whose root the reader cannot reach.
     public static func load(directory: URL, displayPath: String? = nil,
                             forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         load(directory: directory, displayPath: displayPath, forms: forms, cache: StartupCache.shared)
@@ -48,7 +49,7 @@ public final class TemplateLibrary: Sendable {
                      cache: StartupCache?) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let schemaURL = directory.appendingPathComponent(schemaFileName)
         let sources = TemplateSources.directory(directory, displayPath: displayPath ?? directory.path)
-        return load(sources, schema: TemplateSchema(contentsOf: schemaURL, cache: cache), forms: forms)
+        return load(sources, schema: TemplateSchema(contentsOf: schemaURL, cache: cache), forms: forms, cache: cache)
     }
 
     /// Loads templates held in memory, keyed by relative path (`agreement.form.xml`,
@@ -63,12 +64,18 @@ public final class TemplateLibrary: Sendable {
         load(.memory(files), schema: TemplateSchema(compiled: schema, document: schemaDocument))
     }
 
-    static func load(_ sources: TemplateSources, schema: TemplateSchema,
-                     forms: Set<String>? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
+    static func load(_ sources: TemplateSources, schema: TemplateSchema, forms: Set<String>? = nil,
+                     cache: StartupCache? = nil) -> (library: TemplateLibrary, diagnostics: [Diagnostic]) {
         let loader = TemplateLoader(sources: sources, schema: schema)
+        // The files of the forms asked for, by the id each names (`nil`: every file).
+        let wanted = forms.map { forms in
+            Set(zip(sources.formPaths, FormIDs.read(sources, cache: cache)).compactMap { path, id in
+                id.map(forms.contains) == true ? path : nil
+            })
+        }
         var templates: [FormTemplate] = []
-        for path in sources.formPaths {
-            guard let template = loader.form(at: path, ifAmong: forms) else { continue }
+        for path in sources.formPaths where wanted?.contains(path) ?? true {
+            guard let template = loader.form(at: path) else { continue }
             if let first = templates.first(where: { $0.id == template.id }) {
                 loader.report(Diagnostic(TemplateID.duplicateForm, at: template.origin, subject: template.id,
                                          ["id": "\(template.id)", "first": "\(first.file)"]))
