@@ -16,6 +16,17 @@ struct ODFAutomaticStyles {
         var indent: String?
         var keepWithNext: Bool
         var pageStart: ODFPageStart?
+
+        /// Hashes the names' lengths, not their bytes, and the alignment's case, not its name (a
+        /// `String`-backed enum's own hash hashes its raw value): a document looks a paragraph style up
+        /// about 50 times. Keys that differ only in a name's letters share a hash, and `==` tells them apart.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(parent.utf8.count)
+            hasher.combine(alignment?.ordinal)
+            hasher.combine(indent?.utf8.count)
+            hasher.combine(keepWithNext)
+            hasher.combine(pageStart)
+        }
     }
 
     struct TableKey: Hashable {
@@ -31,7 +42,8 @@ struct ODFAutomaticStyles {
         var weights: [Int]
     }
 
-    private var paragraphs: [ParagraphKey: String] = [:]
+    /// Room for an agreement's styles from the start: growing the table rehashed every key.
+    private var paragraphs = [ParagraphKey: String](minimumCapacity: 16)
     private var tables: [TableKey: String] = [:]
     private var columns: [ColumnsKey: [String]] = [:]
     private var rows: [Int: String] = [:]
@@ -142,6 +154,16 @@ struct ODFAutomaticStyles {
 }
 
 extension Alignment {
+    /// The case's place, for hashing.
+    var ordinal: Int {
+        switch self {
+        case .left: return 0
+        case .center: return 1
+        case .right: return 2
+        case .justify: return 3
+        }
+    }
+
     var odfValue: String {
         switch self {
         case .left: return "start"
