@@ -44,9 +44,9 @@ struct ODFAutomaticStyles {
 
     /// Room for an agreement's styles from the start: growing the table rehashed every key.
     private var paragraphs = [ParagraphKey: String](minimumCapacity: 16)
-    private var tables: [TableKey: String] = [:]
-    private var columns: [ColumnsKey: [String]] = [:]
-    private var rows: [Int: String] = [:]
+    private var tables = [TableKey: String](minimumCapacity: 4)
+    private var columns = [ColumnsKey: [String]](minimumCapacity: 4)
+    private var rows = [Int: String](minimumCapacity: 4)
     /// The cell styles used, as `ODFCellStyle.bit`s.
     private var cells: UInt8 = 0
     private var markup = Markup()
