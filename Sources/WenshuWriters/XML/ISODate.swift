@@ -5,7 +5,7 @@ struct ISODate: Equatable {
 
     init?(_ text: String) {
         // Read as bytes: the only ASCII Characters that are numbers are the digits, so this takes what
-        // splitting on "-" and testing each Character took, for about a tenth of the 15 K instructions.
+        // splitting on "-" and testing each Character took (15 K instructions; this, about 1 K).
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
