@@ -50,7 +50,8 @@ struct ODFAutomaticStyles {
     private var rows = [Int: String](minimumCapacity: 4)
     /// The cell styles used, as `ODFCellStyle.bit`s.
     private var cells: UInt8 = 0
-    private var markup = Markup()
+    /// An agreement's automatic styles are about 2 KB: growing from empty copied them eight times.
+    private var markup = Markup(capacity: 2048)
 
     /// A table cell's style: the fixed ones (`ODFStyleSheet.cellStyles`), of which a document carries only
     /// those it uses — the part deflated for every document is smaller.
