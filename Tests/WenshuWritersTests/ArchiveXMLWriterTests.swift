@@ -151,4 +151,15 @@ final class ArchiveXMLWriterTests: XCTestCase {
         let reference = Document(metadata: SampleDocuments.metadata, blocks: [.paragraph(Paragraph([.pageRef(target: "x", end: false)]))])
         XCTAssertThrowsError(try ArchiveXMLWriter().write(reference)) { XCTAssertEqual($0 as? WriterError, .unknownPageTarget("x")) }
     }
+
+    /// `YYYY-MM-DD` in ASCII digits, a day the month has; `ISODate` reads the bytes.
+    func testOnlyRealDatesInASCIIDigitsAreRead() {
+        XCTAssertEqual(ISODate("2026-05-20").map { [$0.year, $0.month, $0.day] }, [2026, 5, 20])
+        XCTAssertEqual(ISODate("2024-02-29")?.text, "2024-02-29")
+        XCTAssertEqual(ISODate("0026-12-31")?.text, "0026-12-31")
+        for text in ["2026-02-29", "1900-02-29", "0000-01-01", "2026-13-01", "2026-00-10", "2026-04-31", "2026-05-00",
+                     "2026-5-20", "2026-05-20 ", "2026/05/20", "2026-05-2x", "２０２６-05-20", "2026-05-٢٠", "+026-05-20", ""] {
+            XCTAssertNil(ISODate(text), text)
+        }
+    }
 }

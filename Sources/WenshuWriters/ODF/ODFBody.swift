@@ -102,7 +102,14 @@ struct ODFBody {
     struct Hold {
         var keepWithNext = false
         var splits = false
+        /// A signature block's signatories measured (``signatoryWidths(_:)``): once, for its height here and
+        /// its rows when it is written.
+        var widths: [SignatoryWidth] = []
     }
+
+    /// A signatory's label and name as printed: its columns, and whether it holds a line feed (then it shares
+    /// no row).
+    typealias SignatoryWidth = (columns: Int, breaks: Bool)
 
     /// Nothing signs alone (``SignatureRows``): the signature blocks that follow one another (or with a
     /// one-line paragraph between them) are one group, every line kept with the next, and the paragraphs
@@ -118,6 +125,9 @@ struct ODFBody {
                 holds[index].keepWithNext = true
             }
         }
+        for index in blocks.indices {
+            if case .signatures(let block) = blocks[index] { holds[index].widths = signatoryWidths(block) }
+        }
         let prose = PageStyle.prose.geometry
         var index = 0
         while index < blocks.count {
@@ -128,7 +138,7 @@ struct ODFBody {
             var end = index, height = 0.0
             while end < blocks.count {
                 if case .signatures(let block) = blocks[end] {
-                    height += estimatedHeight(block)
+                    height += estimatedHeight(block, widths: holds[end].widths)
                 } else if let lines = joiningLines(blocks, at: end) {
                     height += Double(lines) * prose.gridLineHeight
                 } else {
@@ -138,7 +148,8 @@ struct ODFBody {
             }
             let fits = height + 2 * prose.gridLineHeight <= prose.textHeight - prose.gridLineHeight
             for member in index..<end {
-                holds[member] = Hold(keepWithNext: member < end - 1, splits: !fits)
+                holds[member].keepWithNext = member < end - 1
+                holds[member].splits = !fits
             }
             var carried = 0, before = index - 1
             while before >= 0, carried < 2, case .paragraph(let paragraph) = blocks[before] {
@@ -168,7 +179,10 @@ struct ODFBody {
         let width = DisplayWidth()
         // Split on the line feed's byte: splitting on Characters cost 37 K instructions a paragraph, and the
         // printable text holds no carriage return that would make a line feed part of a CR LF Character.
-        let pieces = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        // Most paragraphs hold none: the generic split of the UTF-8 view alone cost 7 K.
+        let breaks = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? true
+        let pieces = breaks ? text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            : [text[...]]
         // A closing mark at a line's end hangs past it (style:punctuation-wrap="hanging").
         return pieces.reduce(0) { lines, piece in
             let hangs = piece.last.map { "，。、；：？！）」』》”".contains($0) } ?? false
@@ -206,7 +220,7 @@ struct ODFBody {
             try self.table(table, page: page, joinsAbove: previous.map(Self.isTable) ?? false,
                            joinsBelow: next.map(Self.isTable) ?? (sectionDepth == 0))
         case .signatures(let block):
-            try signatures(block, keepWithNext: keepWithNext, splits: hold.splits)
+            try signatures(block, widths: hold.widths, keepWithNext: keepWithNext, splits: hold.splits)
         case .pageBreak:
             startPage(ODFPageStart(page: current, number: nil))
         case .picture(let picture):
@@ -280,17 +294,13 @@ struct ODFBody {
     /// the next so the block never splits across pages (nor from a signature block that follows it), unless
     /// `splits`: then a page may end after a middle row (``SignatureRows/mayBreak(after:rows:in:)``).
     /// Two signatories that share a row (``SignatureRows``) are one paragraph with a tab stop at the middle.
-    private mutating func signatures(_ block: SignatureBlock, keepWithNext: Bool = false, splits: Bool = false) throws {
+    private mutating func signatures(_ block: SignatureBlock, widths: [SignatoryWidth], keepWithNext: Bool = false,
+                                     splits: Bool = false) throws {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
-        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
-        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: block.signatures.map {
-            let text = measure.text($0.label + $0.name)
-            // Over the contiguous bytes: `utf8.contains` walks the view generically (≈ 1,400 instructions a
-            // label); not Foundation's contains(_: String), a search.
-            let breaks = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
-            return breaks ? nil : width.of(text)
-        })
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns,
+                                      widths: widths.map { $0.breaks ? nil : $0.columns })
         var lines: [(style: String, inlines: [Inline], breakAfter: Bool)] = []
+        lines.reserveCapacity(2 * block.signatures.count)
         for (rowIndex, row) in rows.enumerated() {
             let signature = block.signatures[row[0]]
             let breakAfter = splits && SignatureRows.mayBreak(after: rowIndex, rows: rows, in: block)
@@ -314,21 +324,31 @@ struct ODFBody {
     /// A signature block's height on a prose page, in millimetres, from the styles: the page's line grid
     /// gives each paragraph whole grid lines, so a row (5 mm of space and its line) takes two, a seal's
     /// line and its date the seal's room besides.
-    static func estimatedHeight(_ block: SignatureBlock) -> Double {
-        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
-        let widths = block.signatures.map { width.of(measure.text($0.label + $0.name)) }
-        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: widths)
+    static func estimatedHeight(_ block: SignatureBlock, widths: [SignatoryWidth]) -> Double {
+        let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns, widths: widths.map { Optional($0.columns) })
         let line = PageStyle.prose.geometry.gridLineHeight
         let sealRoom = (Signature.sealDiameter - 2 * line) / 2
         func gridLines(_ millimetres: Double) -> Double { (millimetres / line - 0.01).rounded(.up) * line }
         var height = 0.0
         for row in rows {
             let signature = block.signatures[row[0]]
-            let lines = Double(max((widths[row[0]] + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1))
+            let lines = Double(max((widths[row[0]].columns + ODFStyleSheet.bodyColumns - 1) / ODFStyleSheet.bodyColumns, 1))
             height += gridLines((signature.seal ? sealRoom : ODFStyleSheet.signatureSpace) + lines * line)
             if signature.date != nil { height += gridLines(line + (signature.seal ? sealRoom : 0)) }
         }
         return height
+    }
+
+    /// Each signatory of a block measured.
+    static func signatoryWidths(_ block: SignatureBlock) -> [SignatoryWidth] {
+        let measure = InlineText(numbers: PageNumbers()), width = DisplayWidth()
+        return block.signatures.map {
+            let text = measure.text($0.label + $0.name)
+            // Over the contiguous bytes: `utf8.contains` walks the view generically (≈ 1,400 instructions a
+            // label); not Foundation's contains(_: String), a search.
+            let breaks = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
+            return (width.of(text), breaks)
+        }
     }
 
     // MARK: Tables
@@ -423,7 +443,7 @@ struct ODFBody {
 
     /// Opens a paragraph (or heading); a top-level one takes any pending page start, and every one takes
     /// the bookmarks waiting for the next paragraph.
-    private mutating func openParagraph(_ parent: String, element: String = "text:p", outlineLevel: Int? = nil,
+    private mutating func openParagraph(_ parent: String, element: StaticString = "text:p", outlineLevel: Int? = nil,
                                         alignment: Alignment? = nil, indent: String? = nil, keepWithNext: Bool = false,
                                         topLevel: Bool) {
         let start = topLevel ? takePageStart() : nil
@@ -436,7 +456,7 @@ struct ODFBody {
         pendingBookmarks.removeAll()
     }
 
-    private mutating func closeParagraph(_ element: String) {
+    private mutating func closeParagraph(_ element: StaticString) {
         lastParagraphEnd = out.count
         paragraphCount += 1
         out.end(element)
@@ -544,7 +564,8 @@ struct ODFBody {
                     out.text(utf8: UnsafeBufferPointer(rebasing: utf8[runStart..<end]))
                 }
             }
-            for i in 0..<utf8.count {
+            var i = 0
+            while i < utf8.count {
                 switch utf8[i] {
                 case 0x20 where after:
                     if spaces == 0 { flush(&out, upTo: i) }
@@ -560,7 +581,10 @@ struct ODFBody {
                 default:
                     if spaces > 0 { flush(&out, upTo: i) }
                     after = false
+                    // The rest of a run of other bytes (most of a paragraph's) changes nothing here.
+                    while i + 1 < utf8.count && utf8[i + 1] > 0x20 { i += 1 }
                 }
+                i += 1
             }
             flush(&out, upTo: utf8.count)
         }

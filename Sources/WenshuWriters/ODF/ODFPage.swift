@@ -22,6 +22,13 @@ struct ODFPage: Hashable {
     var layoutName: String { "pm" + style.odfName + (numbered ? "" : "Unnumbered") }
 
     var geometry: ODFPageGeometry { style.geometry }
+
+    /// Hashes the style's case, not its name: a `String`-backed enum's own hash hashes its raw value, and
+    /// the automatic styles hash a page start with every new paragraph style.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(style.ordinal)
+        hasher.combine(numbered)
+    }
 }
 
 /// Millimetres of one page style. Landscape is the portrait page turned a quarter clockwise, as GB/T 9704
@@ -54,6 +61,15 @@ struct ODFPageGeometry: Equatable {
 }
 
 extension PageStyle {
+    /// The case's place, for hashing.
+    var ordinal: Int {
+        switch self {
+        case .prose: return 0
+        case .form: return 1
+        case .landscape: return 2
+        }
+    }
+
     var odfName: String {
         switch self {
         case .prose: return "Prose"

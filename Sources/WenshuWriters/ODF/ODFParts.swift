@@ -135,7 +135,7 @@ struct ODFParts {
     /// `meta:generator`, the title, the document's own date (never the clock), and the case's identifiers as
     /// user-defined properties (LibreOffice shows them under File ▸ Properties ▸ Custom Properties).
     static func meta(_ metadata: DocumentMetadata) throws -> [UInt8] {
-        var m = Markup()
+        var m = Markup(capacity: 1024)    // about 600 bytes: growing from empty reallocated on most elements
         m.element("meta:generator", text: WenshuVersion.generator); m.newline()
         m.element("dc:title", text: metadata.title); m.newline()
         m.element("dc:language", text: "zh-CN"); m.newline()

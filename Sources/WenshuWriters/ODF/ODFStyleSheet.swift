@@ -230,6 +230,9 @@ enum ODFStyleSheet {
 enum ODFCellStyle: String, CaseIterable {
     case inner = "CellLB", right = "CellLBR", top = "CellTLB", corner = "CellAll", none = "CellNone"
 
+    /// Hashes the bit, not the raw value: `ODFStyleSheet.cellStyles` is read for each style a document uses.
+    func hash(into hasher: inout Hasher) { hasher.combine(bit) }
+
     /// The style's bit in a set of styles (`ODFAutomaticStyles`): a `Set` of a `String`-backed enum hashes
     /// the raw value, about 1,400 instructions for each cell of each table.
     var bit: UInt8 {

@@ -169,7 +169,7 @@ private struct ArchiveXMLBuilder {
     }
 
     /// An element holding runs.
-    mutating func line(_ name: String, _ attributes: KeyValuePairs<String, String?>, _ inlines: [Inline],
+    mutating func line(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?>, _ inlines: [Inline],
                        newline: Bool = true) throws {
         out.start(name, attributes)
         try self.inlines(inlines)

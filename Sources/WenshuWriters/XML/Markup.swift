@@ -12,27 +12,30 @@ struct Markup {
     /// The number of bytes written so far: an insertion point for `insert(_:at:)`.
     var count: Int { bytes.count }
 
-    /// `<name a="v" …>`; attributes whose value is `nil` are left out.
-    mutating func start(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
+    /// `<name a="v" …>`; attributes whose value is `nil` are left out. Names are literals (`StaticString`):
+    /// their bytes are appended as they are, without a `String`'s retain, release and `withUTF8`.
+    mutating func start(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
         openTag(name, attributes)
         bytes.append(UInt8(ascii: ">"))
     }
 
     /// `<name a="v" …/>`.
-    mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
+    mutating func empty(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
         openTag(name, attributes)
-        raw("/>")
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// `</name>`.
-    mutating func end(_ name: String) {
-        raw("</")
-        raw(name)
+    mutating func end(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        append(name)
         bytes.append(UInt8(ascii: ">"))
     }
 
     /// `<name …>text</name>`, escaped.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) {
+    mutating func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text: String) {
         start(name, attributes)
         self.text(text)
         end(name)
@@ -66,13 +69,18 @@ struct Markup {
         bytes.insert(contentsOf: Array(string.utf8), at: offset)
     }
 
-    private mutating func openTag(_ name: String, _ attributes: KeyValuePairs<String, String?>) {
+    /// A literal's bytes (`withUTF8Buffer` also serves a literal of one scalar, which has no pointer).
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?>) {
         bytes.append(UInt8(ascii: "<"))
-        raw(name)
+        append(name)
         for (key, value) in attributes {
             guard let value else { continue }
             bytes.append(0x20)
-            raw(key)
+            append(key)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
             Markup.escape(value, inAttribute: true, into: &bytes)
