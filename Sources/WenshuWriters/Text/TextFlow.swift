@@ -40,8 +40,14 @@ package struct TextFlow: Sendable {
     package let linePitch: Double?
 
     package init(columns: Int, width: DisplayWidth, numbers: PageNumbers, sealLines: Int = 5, linePitch: Double? = nil) {
+        self.init(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch, layouts: nil)
+    }
+
+    /// A flow that takes the layouts of paragraphs set before from `layouts` and keeps those it makes there.
+    init(columns: Int, width: DisplayWidth, numbers: PageNumbers, sealLines: Int, linePitch: Double?,
+         layouts: ParagraphLayoutCache?) {
         self.columns = columns
-        layout = ParagraphLayout(width: width)
+        layout = ParagraphLayout(width: width, cache: layouts)
         text = InlineText(numbers: numbers)
         self.sealLines = sealLines
         self.linePitch = linePitch

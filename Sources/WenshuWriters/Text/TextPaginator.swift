@@ -34,17 +34,18 @@ package struct TextPaginator: Sendable {
 
     package func paginate(_ items: [FlowItem]) -> Pagination {
         var state = State(bodyLines: bodyLines)
+        let carried = Self.carriedLines(items)
         var index = 0
         while index < items.count {
             switch items[index] {
             case .lines(let lines, .breakable):
-                let tail = carried(items, index)
+                let tail = carried[index]
                 lines.dropLast(tail).forEach { state.place($0) }
                 if tail > 0 {
-                    place(Array(lines.suffix(tail)), needing: tail + firstLines(items, after: index), in: &state)
+                    place(Array(lines.suffix(tail)), needing: tail + firstLines(items, carried, after: index), in: &state)
                 }
             case .lines(let lines, .withNext):
-                place(lines, needing: lines.count + firstLines(items, after: index), in: &state)
+                place(lines, needing: lines.count + firstLines(items, carried, after: index), in: &state)
             case .signatures:
                 let group = signatureGroup(items, at: index)
                 for chunk in group.chunks {
@@ -60,7 +61,7 @@ package struct TextPaginator: Sendable {
                 var previousIsTable = false
                 if index > 0, case .table = items[index - 1] { previousIsTable = true }
                 place(table, joiningTableAbove: previousIsTable,
-                      following: signaturesFollow(items, index) ? firstLines(items, after: index) : 0, in: &state)
+                      following: signaturesFollow(items, index) ? firstLines(items, carried, after: index) : 0, in: &state)
             case .pageBreak:
                 state.breakPage()
             case .sectionStart(let id, let startsNewPage, let numbering):
@@ -92,23 +93,28 @@ package struct TextPaginator: Sendable {
         (lines.lastIndex { !$0.text.isEmpty }).map { $0 + 1 } ?? 0
     }
 
-    /// How many of the last lines of the paragraph at `index` go with the signatures after it: with those of
-    /// the paragraphs between, two lines of the text they sign (``SignatureRows``), so a signature page
-    /// never carries signatures alone.
-    private func carried(_ items: [FlowItem], _ index: Int) -> Int {
-        guard case .lines(let lines, .breakable) = items[index] else { return 0 }
-        var next = index + 1
-        while next < items.count, case .spacer = items[next] { next += 1 }
-        guard next < items.count else { return 0 }
-        switch items[next] {
-        case .signatures:
-            return min(lines.count, 2)
-        case .lines(let following, .breakable) where next == index + 1:
-            let after = carried(items, next)
-            return after > 0 && after == following.count && after < 2 ? min(lines.count, 2 - after) : 0
-        default:
-            return 0
+    /// For each item, how many of its last lines go with the signatures after it: of a paragraph, with those
+    /// of the paragraphs between, two lines of the text they sign (``SignatureRows``), so a signature page
+    /// never carries signatures alone; 0 for any other item. Worked out back to front, each item from the
+    /// one after it, once for all (asked for each paragraph in turn, a run of paragraphs cost its length squared).
+    static func carriedLines(_ items: [FlowItem]) -> [Int] {
+        var carried = [Int](repeating: 0, count: items.count)
+        for index in items.indices.reversed() {
+            guard case .lines(let lines, .breakable) = items[index] else { continue }
+            var next = index + 1
+            while next < items.count, case .spacer = items[next] { next += 1 }
+            guard next < items.count else { continue }
+            switch items[next] {
+            case .signatures:
+                carried[index] = min(lines.count, 2)
+            case .lines(let following, .breakable) where next == index + 1:
+                let after = carried[next]
+                carried[index] = after > 0 && after == following.count && after < 2 ? min(lines.count, 2 - after) : 0
+            default:
+                break
+            }
         }
+        return carried
     }
 
     /// The signature blocks from `start` on that follow one another (with the empty line between them, or a
@@ -149,22 +155,22 @@ package struct TextPaginator: Sendable {
 
     /// The lines the items after `index` need on the same page: the first two lines of a paragraph (all
     /// of it and what follows when it goes with signatures), a signature group's first piece, a table's
-    /// first piece.
-    private func firstLines(_ items: [FlowItem], after index: Int) -> Int {
+    /// first piece. `carried` is `carriedLines(items)`.
+    private func firstLines(_ items: [FlowItem], _ carried: [Int], after index: Int) -> Int {
         guard index + 1 < items.count else { return 0 }
         switch items[index + 1] {
         case .lines(let lines, .breakable):
-            let tail = carried(items, index + 1)
-            return tail > 0 && tail == lines.count ? tail + firstLines(items, after: index + 1) : min(lines.count, 2)
-        case .lines(let lines, .withNext): return lines.count + firstLines(items, after: index + 1)
+            let tail = carried[index + 1]
+            return tail > 0 && tail == lines.count ? tail + firstLines(items, carried, after: index + 1) : min(lines.count, 2)
+        case .lines(let lines, .withNext): return lines.count + firstLines(items, carried, after: index + 1)
         case .signatures: return signatureGroup(items, at: index + 1).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
-        case .spacer: return 1 + firstLines(items, after: index + 1)
+        case .spacer: return 1 + firstLines(items, carried, after: index + 1)
         case .table(let table):
             return table.height(rows: Array(table.headerRows) + Array(table.bodyGroups.first ?? 0..<0))
         case .pageBreak: return 0
         case .sectionStart(_, let startsNewPage, let numbering):
-            return startsNewPage || numbering != .continues ? 0 : firstLines(items, after: index + 1)
-        case .sectionEnd: return firstLines(items, after: index + 1)
+            return startsNewPage || numbering != .continues ? 0 : firstLines(items, carried, after: index + 1)
+        case .sectionEnd: return firstLines(items, carried, after: index + 1)
         }
     }
 

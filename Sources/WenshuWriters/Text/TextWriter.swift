@@ -18,6 +18,8 @@ import WenshuDocument
 ///   text geometry: a text printer has one.
 public struct TextWriter: DocumentWriter {
     public var options: WriterOptions
+    /// The paragraph layouts of the documents written so far, one cache per document being written.
+    private let layoutCaches = ParagraphLayoutCaches()
 
     public init(options: WriterOptions) {
         self.options = options
@@ -82,6 +84,11 @@ public struct TextWriter: DocumentWriter {
     /// target to another page and back), give every reference the same width, right-aligned, so that
     /// their values cannot move anything, and lay out until the numbers agree.
     package func paginate(_ document: Document, settlingPasses: Int = 4) throws -> Pagination {
+        try layoutCaches.withCache { try paginate(document, settlingPasses: settlingPasses, layouts: $0) }
+    }
+
+    /// `paginate(_:settlingPasses:)` with the paragraph layouts in `layouts`.
+    private func paginate(_ document: Document, settlingPasses: Int, layouts: ParagraphLayoutCache) throws -> Pagination {
         let ids = document.blocks.sectionIDs
         // One walk over the inlines for both questions (each walk cost about 15 K instructions an agreement).
         let pageInlines = Self.pageInlines(in: document.blocks)
@@ -94,7 +101,8 @@ public struct TextWriter: DocumentWriter {
         // A top-level block that prints no page number is set the same way on every pass: keep its items.
         var kept = [[FlowItem]?](repeating: nil, count: settles ? blocks.count : 0)
         func layOut(_ numbers: PageNumbers) throws -> Pagination {
-            let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch)
+            let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch,
+                                layouts: layouts)
             var items: [FlowItem] = []
             for index in blocks.indices {
                 if settles, let blockItems = kept[index] {

@@ -1,0 +1,100 @@
+import Foundation
+import WenshuDocument
+
+/// Paragraph layouts already made, by everything a layout depends on: the same printable text set at the
+/// same width, with the same indent, alignment and ambiguous width, gives the same lines (the label and
+/// checkbox marking is read from the text itself). Most of a batch's fixed text is the same in every document
+/// (the clauses, the labels, the headings), so a writer lays it out once.
+///
+/// Used by one document at a time (``ParagraphLayoutCaches`` lends it out), so a hit takes no lock. A fixed
+/// number of slots, each holding the last layout whose key's hash chose it: memory is bounded (`slotCount`
+/// texts of at most `longestText` bytes), and a case's own text, which never comes again, only ever takes
+/// the place of one entry. No `Dictionary`: its generic metadata made the program's first document ask the
+/// runtime for conformances, each a scan of all 8,400 conformance records (0.6 M instructions at start-up).
+final class ParagraphLayoutCache: @unchecked Sendable {
+    /// What a layout depends on. Text is compared on its UTF-8 bytes (two texts that differ only in their
+    /// normal form are two keys).
+    struct Key {
+        let text: String
+        let columns: Int
+        let alignment: Alignment
+        let firstLineIndent: Bool
+        let ambiguousWidth: Int
+
+        func isSame(as other: Key) -> Bool {
+            columns == other.columns && alignment == other.alignment && firstLineIndent == other.firstLineIndent
+                && ambiguousWidth == other.ambiguousWidth && text.utf8.count == other.text.utf8.count
+                && withBytes { left in other.withBytes { right in left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 } }
+        }
+
+        /// Hashed on the text's length and at most its first and last 32 bytes, which tell a batch's
+        /// paragraphs apart (hashing a `String` hashes its normal form, and hashing all its bytes cost about
+        /// 350 instructions a paragraph).
+        var hashValue: Int {
+            var hasher = Hasher()
+            // Alignment's raw value is a String: hash its position instead.
+            let alignmentIndex: Int
+            switch alignment {
+            case .left: alignmentIndex = 0
+            case .center: alignmentIndex = 1
+            case .right: alignmentIndex = 2
+            case .justify: alignmentIndex = 3
+            }
+            hasher.combine(columns << 8 | alignmentIndex << 4 | (firstLineIndent ? 1 : 0) << 3 | ambiguousWidth)
+            withBytes { bytes in
+                hasher.combine(bytes.count)
+                guard bytes.count > 64 else { return hasher.combine(bytes: bytes) }
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(32)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(32)))
+            }
+            return hasher.finalize()
+        }
+
+        /// The text's UTF-8 bytes in place (a native string's always are contiguous), or copied if not.
+        private func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+            if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+            return Array(text.utf8).withUnsafeBytes(body)
+        }
+    }
+
+    /// A layout and the key it was made for.
+    private struct Entry {
+        let key: Key
+        let lines: [MeasuredLine]
+    }
+
+    /// The slots: a power of two, several times the paragraphs of the longest form.
+    static let slotCount = 512
+    /// A longer text (a case's account of the facts) is laid out every time: it does not come again.
+    static let longestText = 1024
+
+    private var slots = [Entry?](repeating: nil, count: slotCount)
+
+    /// The number of layouts kept.
+    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// The lines for `key`: kept ones, or those `layOut` makes, then kept in the key's slot.
+    func lines(_ key: Key, layOut: () -> [MeasuredLine]) -> [MeasuredLine] {
+        guard key.text.utf8.count <= Self.longestText else { return layOut() }
+        let slot = key.hashValue & (Self.slotCount - 1)
+        if let entry = slots[slot], entry.key.isSame(as: key) { return entry.lines }
+        let lines = layOut()
+        slots[slot] = Entry(key: key, lines: lines)
+        return lines
+    }
+}
+
+/// One writer's paragraph layout caches: a document borrows one for its layout and gives it back, so
+/// documents written at the same time on several threads each have their own, and the lock is taken twice a
+/// document, never for a paragraph. There are at most as many caches as documents ever written at once.
+final class ParagraphLayoutCaches: @unchecked Sendable {
+    private var idle: [ParagraphLayoutCache] = []
+    private let lock = NSLock()
+
+    /// Runs `body` with a cache no other document uses meanwhile.
+    func withCache<T>(_ body: (ParagraphLayoutCache) throws -> T) rethrows -> T {
+        let cache = lock.withLock { idle.popLast() } ?? ParagraphLayoutCache()
+        defer { lock.withLock { idle.append(cache) } }
+        return try body(cache)
+    }
+}
