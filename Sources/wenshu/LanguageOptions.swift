@@ -5,10 +5,11 @@ extension MessageLanguage: ExpressibleByArgument {}
 
 /// `--lang zh|en`, on every command: the language of messages. Without it the environment decides
 /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's usage errors follow it
-/// (`UsageErrors`); its help stays English.
+/// (`UsageErrors`); its help pages' own words stay English.
 struct LanguageOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The language of messages: zh or en. Default: from LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese).",
-                               valueName: "zh|en"))
+    @Option(help: help("The language of messages: zh or en. Default: from LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese).",
+                       zh: "提示信息和帮助的语言：zh（中文）或en（英文）。默认按LC_ALL、LC_MESSAGES或LANG（zh_CN.UTF-8为中文）。",
+                       valueName: "zh|en"))
     var lang: MessageLanguage?
 
     func validate() throws {
