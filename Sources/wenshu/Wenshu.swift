@@ -51,6 +51,6 @@ struct Wenshu: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         MessageLanguage.current = LanguageOptions.named(in: arguments) ?? .fromEnvironment()
-        UsageErrors.run(self, LongArgumentLists.fold(arguments))
+        UsageErrors.run(self, LongArgumentLists.fold(LanguageOptions.droppingLanguageForHelp(arguments)))
     }
 }
