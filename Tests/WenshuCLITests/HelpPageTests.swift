@@ -47,6 +47,16 @@ final class HelpPageTests: XCTestCase {
         }
     }
 
+    /// Every command's page, hidden ones too: an option added with English help only shows here.
+    func testEveryCommandsPageInChinese() throws {
+        for command in ["check", "forms", "fonts", "ledger", "stats", "packet", "dossier", "verify", "due", "keygen",
+                        "serve", "bench-bind"] {
+            let text = try page(["help", command], language: ["LANG": "zh_CN.UTF-8"])
+            XCTAssertTrue(text.hasPrefix("概述："), command)
+            assertChinesePage(text, columns: 80)
+        }
+    }
+
     /// `wenshu help render` (where `--lang` is read before argument-parser's `help`, which takes no options)
     /// and `wenshu` without a command print the same pages as `--help`.
     func testHelpCommandAndBareCommandInChinese() throws {
@@ -95,7 +105,8 @@ final class HelpPageTests: XCTestCase {
             XCTAssertLessThanOrEqual(width, columns, "too wide: \(row)", file: file, line: line)
             XCTAssertNil(row.firstMatch(of: #/^[A-Z][A-Z ]*:/#), "English header: \(row)", file: file, line: line)
         }
-        let sections = lines.drop { !$0.hasPrefix("用法：") }
+        // The sections after the usage (which continues under itself).
+        let sections = lines.drop { !$0.hasPrefix("用法：") }.drop { !$0.isEmpty }
         var descriptions: [(label: Substring, text: String)] = []
         for row in sections where row.hasPrefix("  ") {
             if !row.hasPrefix("   ") {
