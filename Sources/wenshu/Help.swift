@@ -28,7 +28,7 @@ extension CommandConfiguration {
 /// character takes two columns and may break anywhere the line-breaking rules allow), continuing under its
 /// description.
 ///
-/// `HelpPageTests` fails when a new argument-parser words or lays out its page otherwise.
+/// `HelpPageTests` fails when a newer argument-parser words or lays out its page otherwise.
 enum ChineseHelpPage {
     /// The column where argument-parser starts the description of an option or subcommand
     /// (`HelpGenerator.labelColumnWidth`).
