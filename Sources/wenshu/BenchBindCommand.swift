@@ -7,19 +7,27 @@ import WenshuXML
 /// `wenshu bench-bind` (hidden): how long binding a compiled template to a parsed case takes. Used by
 /// bench/template-bind; timing lives here, never in tests.
 struct BenchBindCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench-bind",
-        abstract: "Time binding a template to one case (see bench/template-bind).",
-        shouldDisplay: false)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bench-bind",
+            abstract: "Time binding a template to one case (see bench/template-bind).",
+            zhAbstract: "计时：把模板绑定到一件案件（见bench/template-bind）。",
+            shouldDisplay: false)
+    }
 
     @OptionGroup var language: LanguageOptions
 
-    @Option(help: "The form to bind.") var form = "agreement"
-    @Option(help: "Bindings per measured round.") var iterations = 2000
-    @Option(help: "Measured rounds (the best and the median are reported).") var rounds = 7
-    @Option(help: "Also time writing the filled document in this format (odt, fodt, txt, xml).") var write: OutputFormat?
+    @Option(help: help("The form to bind.",
+                       zh: "要绑定的文书。")) var form = "agreement"
+    @Option(help: help("Bindings per measured round.",
+                       zh: "每轮计时的绑定次数。")) var iterations = 2000
+    @Option(help: help("Measured rounds (the best and the median are reported).",
+                       zh: "计时的轮数（报告最快的一轮和中位数）。")) var rounds = 7
+    @Option(help: help("Also time writing the filled document in this format (odt, fodt, txt, xml).",
+                       zh: "另外计时以这种格式写出填好的文书（odt、fodt、txt、xml）。")) var write: OutputFormat?
     @OptionGroup var library: TemplateLibraryOptions
-    @Argument(help: "The case file (XML).") var casePath: String
+    @Argument(help: help("The case file (XML).",
+                         zh: "案件文件（XML）。")) var casePath: String
 
     func run() throws {
         let clock = ContinuousClock()

@@ -11,30 +11,49 @@ import WenshuXML
 
 /// `wenshu fonts`: which face prints each official font name here, and which characters nothing can print.
 struct FontsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fonts",
-        abstract: "Show the face each official font name prints in on this machine, and characters no face has.",
-        discussion: """
-            Wenshu's documents name the official fonts (仿宋_GB2312 for the body, 方正小标宋简体 for titles, \
-            黑体, 楷体_GB2312, 宋体). Where they are missing, the fonts.conf in the templates folder maps them \
-            to free mainland faces, and every PDF Wenshu prints uses it. This command asks fontconfig, under \
-            that setup, which face each name resolves to (a Japanese face is a problem: it prints some \
-            characters in their Japanese forms).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fonts",
+            abstract: "Show the face each official font name prints in on this machine, and characters no face has.",
+            zhAbstract: "显示各公文字体名在本机用哪种字形印出，以及没有任何字形的字符。",
+            discussion: """
+                Wenshu's documents name the official fonts (仿宋_GB2312 for the body, 方正小标宋简体 for titles, \
+                黑体, 楷体_GB2312, 宋体). Where they are missing, the fonts.conf in the templates folder maps them \
+                to free mainland faces, and every PDF Wenshu prints uses it. This command asks fontconfig, under \
+                that setup, which face each name resolves to (a Japanese face is a problem: it prints some \
+                characters in their Japanese forms).
 
-            Given cases, it fills every form that applies and lists the characters of the documents that no \
-            installed face has (they would print as empty boxes), and those the body face lacks that another \
-            face draws.
+                Given cases, it fills every form that applies and lists the characters of the documents that no \
+                installed face has (they would print as empty boxes), and those the body face lacks that another \
+                face draws.
 
-              wenshu fonts
-              wenshu fonts examples/cases --format json
+                  wenshu fonts
+                  wenshu fonts examples/cases --format json
 
-            Exit status: 0 every name has a non-Japanese face and every character a face; 1 otherwise.
-            """)
+                Exit status: 0 every name has a non-Japanese face and every character a face; 1 otherwise.
+                """,
+            zhDiscussion: """
+                文书中使用公文字体（正文用仿宋_GB2312，标题用方正小标宋简体，还有黑体、楷体_GB2312、宋体）。缺少这\
+                些字体时，模板文件夹中的fonts.conf把它们对应到免费的大陆字形，Wenshu打印的每份PDF都用这一设\
+                置。本命令在这一设置下询问fontconfig每个字体名落到哪种字形（落到日文字形就有问题：有些字会印成日文的写\
+                法）。
 
-    @Argument(help: ArgumentHelp("Case files, or folders of them, whose documents to check.", valueName: "case"))
+                给出案件时，填写适用的每种文书，列出文书中任何已安装的字形都没有的字符（会印成空框），以及正文字形缺少、由其他字\
+                形补印的字符。
+
+                  wenshu fonts
+                  wenshu fonts examples/cases --format json
+
+                退出状态：0每个字体名都有非日文字形，每个字符都有字形可印；1其他情况。
+                """)
+    }
+
+    @Argument(help: help("Case files, or folders of them, whose documents to check.",
+                         zh: "要检查其文书的案件文件，或存放案件文件的文件夹。", valueName: "case"))
     var cases: [String] = []
 
-    @Option(help: "Report: text or json.")
+    @Option(help: help("Report: text or json.",
+                       zh: "报告：text或json。"))
     var format: ReportFormat = .text
 
     @OptionGroup var office: ProfileOptions

@@ -6,21 +6,30 @@ import WenshuXML
 
 /// `wenshu forms`: the installed templates, with what each reads from a case.
 struct FormsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "forms",
-        abstract: "List the installed form templates and the case fields each one reads.",
-        discussion: """
-        For every template: its id (what `wenshu render --form` takes), its title, when it applies to a case, \
-        and the case paths its expressions read — worked out from the template itself, so the list is always \
-        the template's own. Problems in a template are printed on standard error with file and line; the \
-        other templates are still listed.
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "forms",
+            abstract: "List the installed form templates and the case fields each one reads.",
+            zhAbstract: "列出已安装的文书模板，以及每个模板读取的案件字段。",
+            discussion: """
+            For every template: its id (what `wenshu render --form` takes), its title, when it applies to a case, \
+            and the case paths its expressions read — worked out from the template itself, so the list is always \
+            the template's own. Problems in a template are printed on standard error with file and line; the \
+            other templates are still listed.
+            """,
+            zhDiscussion: """
+            对每个模板列出：它的id（`wenshu render --form`所用的名称）、标题、适用于哪些案件，以及它\
+            的表达式读取的案件路径——这些都从模板本身得出，所以列表总与模板一致。模板中的问题连同文件和行号打印在标准错误输\
+            出上；其他模板照样列出。
+            """)
+    }
 
     @OptionGroup var language: LanguageOptions
 
     @OptionGroup var library: TemplateLibraryOptions
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: help("Report format: text or json.",
+                       zh: "报告格式：text或json。"))
     var format: ReportFormat = .text
 
     func run() throws {
@@ -67,8 +76,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--templates DIR`, shared by the commands that read templates.
 struct TemplateLibraryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The templates folder (default: $WENSHU_TEMPLATES, else the templates/ bundled with wenshu).", valueName: "dir"))
+    @Option(name: .long, help: help("The templates folder (default: $WENSHU_TEMPLATES, else the templates/ bundled with wenshu).",
+                                    zh: "模板文件夹（默认：$WENSHU_TEMPLATES，否则为wenshu自带的templates/）。", valueName: "dir"))
     var templates: String?
 
     /// Finds and loads the library; prints every template problem on standard error. With `forms`, only

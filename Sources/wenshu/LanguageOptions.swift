@@ -4,11 +4,12 @@ import WenshuDiagnostics
 extension MessageLanguage: ExpressibleByArgument {}
 
 /// `--lang zh|en`, on every command: the language of messages. Without it the environment decides
-/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's usage errors follow it
-/// (`UsageErrors`); its help stays English.
+/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's usage errors and help
+/// pages follow it (`UsageErrors`, `ChineseHelpPage`).
 struct LanguageOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The language of messages: zh or en. Default: from LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese).",
-                               valueName: "zh|en"))
+    @Option(help: help("The language of messages: zh or en. Default: from LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese).",
+                       zh: "提示信息和帮助的语言：zh（中文）或en（英文）。默认按LC_ALL、LC_MESSAGES或LANG（zh_CN.UTF-8为中文）。",
+                       valueName: "zh|en"))
     var lang: MessageLanguage?
 
     func validate() throws {
@@ -28,5 +29,19 @@ struct LanguageOptions: ParsableArguments {
             }
         }
         return found
+    }
+
+    /// `arguments` without `--lang zh` / `--lang=zh` when they ask for `wenshu help …`: argument-parser's
+    /// `help` takes no options, and the language has been read by `named(in:)` already.
+    static func droppingLanguageForHelp(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--lang" { skipNext = true; continue }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+        }
+        return kept
     }
 }

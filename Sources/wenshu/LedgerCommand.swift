@@ -10,27 +10,48 @@ import WenshuXML
 
 /// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.
 struct LedgerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ledger",
-        abstract: "Write the 三册一本 ledgers from a folder of cases and the office's registers.",
-        discussion: """
-            The four books: 矛盾纠纷排查调处登记册 (dispute-register: one row per case, by case number), \
-            调解组织登记册 (committee-register, from committees.*), 调解人员登记册 (mediator-register, from \
-            mediators.*) and 调解工作记录本 (work-log, from worklog.*), each a table on landscape pages.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "ledger",
+            abstract: "Write the 三册一本 ledgers from a folder of cases and the office's registers.",
+            zhAbstract: "由一文件夹的案件和本单位的登记册写出三册一本台账。",
+            discussion: """
+                The four books: 矛盾纠纷排查调处登记册 (dispute-register: one row per case, by case number), \
+                调解组织登记册 (committee-register, from committees.*), 调解人员登记册 (mediator-register, from \
+                mediators.*) and 调解工作记录本 (work-log, from worklog.*), each a table on landscape pages.
 
-            Among the FILEs and folders, files named committees.*, mediators.* and worklog.* are read as the \
-            registers and the work log, office.* as the office profile; every other file is a case. Each case \
-            is checked first: a case with errors is left out and its errors are printed (exit status 1); the \
-            other books are still written.
+                Among the FILEs and folders, files named committees.*, mediators.* and worklog.* are read as the \
+                registers and the work log, office.* as the office profile; every other file is a case. Each case \
+                is checked first: a case with errors is left out and its errors are printed (exit status 1); the \
+                other books are still written.
 
-            --since and --until filter on the acceptance date (受理日期), both days included; --committee and \
-            --mediator take exact names.
+                --since and --until filter on the acceptance date (受理日期), both days included; --committee and \
+                --mediator take exact names.
 
-            Files go to OUTPUT/<book>.<ext> (dispute-register.odt, …), one per --to format.
+                Files go to OUTPUT/<book>.<ext> (dispute-register.odt, …), one per --to format.
 
-            Example: wenshu ledger examples/cases examples/registers --profile examples/office.yaml \
-            --since 2026-01-01 --until 2026-06-30 -o out/ledger
-            """)
+                Example: wenshu ledger examples/cases examples/registers --profile examples/office.yaml \
+                --since 2026-01-01 --until 2026-06-30 -o out/ledger
+                """,
+            zhDiscussion: """
+                四本台账：矛盾纠纷排查调处登记册（dispute-register：每件案件一行，按案号排列）、调解组织登记册\
+                （committee-register，来自committees.*）、调解人员登记册\
+                （mediator-register，来自mediators.*）和调解工作记录本（work-log，来\
+                自worklog.*），每本都是横向页面上的表格。
+
+                在给出的FILE和文件夹中，名为committees.*、mediators.*和worklog.*的文件作为登\
+                记册和工作记录本读取，office.*作为本单位配置文件；其余文件都是案件。每件案件先检查：有错误的案件不计入，\
+                并打印其错误（退出状态1）；其他台账照样写出。
+
+                --since和--until按受理日期筛选，首尾两天都计入；--committee和--mediator须给出\
+                准确名称。
+
+                文件写到OUTPUT/<台账>.<ext>（dispute-register.odt……），每种--to格式一\
+                个。
+
+                示例：wenshu ledger examples/cases examples/registers --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 -o out/ledger
+                """)
+    }
 
     enum Book: String, ExpressibleByArgument, CaseIterable {
         case disputes = "dispute-register"
@@ -41,8 +62,9 @@ struct LedgerCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .customLong("book"), help: ArgumentHelp("Which book to write (repeatable; default: every book whose data is given).",
-                                                          valueName: Book.allCases.map(\.rawValue).joined(separator: "|")))
+    @Option(name: .customLong("book"), help: help("Which book to write (repeatable; default: every book whose data is given).",
+                                                  zh: "要写出的台账（可重复给出；默认：有数据的每本台账）。",
+                                                  valueName: Book.allCases.map(\.rawValue).joined(separator: "|")))
     var books: [Book] = []
 
     func validate() throws { try report.validate() }
@@ -91,33 +113,42 @@ extension LedgerCommand.Book {
 
 /// What `ledger` and `stats` share: the inputs, the filter, the output folder and formats.
 struct ReportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Case files, registers and work logs, or folders of them.", valueName: "file-or-folder"))
+    @Argument(help: help("Case files, registers and work logs, or folders of them.",
+                         zh: "案件文件、登记册和调解工作记录本，或存放它们的文件夹。", valueName: "file-or-folder"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("The office profile (office name, committees, subsidy rates). Default: office.yaml in the current folder, if there is one.",
-                               valueName: "file"))
+    @Option(help: help("The office profile (office name, committees, subsidy rates). Default: office.yaml in the current folder, if there is one.",
+                       zh: "本单位配置文件（单位名称、调委会、以案定补标准）。默认：当前文件夹中的office.yaml（如有）。",
+                       valueName: "file"))
     var profile: String?
 
-    @Option(help: ArgumentHelp("The register of committees (default: a committees.* file among the inputs).", valueName: "file"))
+    @Option(help: help("The register of committees (default: a committees.* file among the inputs).",
+                       zh: "调解组织登记册（默认：输入中的committees.*文件）。", valueName: "file"))
     var committees: String?
 
-    @Option(help: ArgumentHelp("The register of mediators (default: a mediators.* file among the inputs).", valueName: "file"))
+    @Option(help: help("The register of mediators (default: a mediators.* file among the inputs).",
+                       zh: "调解人员登记册（默认：输入中的mediators.*文件）。", valueName: "file"))
     var mediators: String?
 
-    @Option(name: .customLong("worklog"), help: ArgumentHelp("A committee's work log (repeatable; default: worklog.* files among the inputs).",
-                                                             valueName: "file"))
+    @Option(name: .customLong("worklog"), help: help("A committee's work log (repeatable; default: worklog.* files among the inputs).",
+                                                     zh: "调委会的调解工作记录本（可重复给出；默认：输入中的worklog.*文件）。",
+                                                     valueName: "file"))
     var workLogs: [String] = []
 
-    @Option(help: ArgumentHelp("First acceptance date included (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: help("First acceptance date included (YYYY-MM-DD).",
+                       zh: "计入的第一个受理日期（YYYY-MM-DD）。", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Last acceptance date included (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: help("Last acceptance date included (YYYY-MM-DD).",
+                       zh: "计入的最后一个受理日期（YYYY-MM-DD）。", valueName: "date"))
     var until: String?
 
-    @Option(help: ArgumentHelp("Only this committee's cases (its exact name).", valueName: "name"))
+    @Option(help: help("Only this committee's cases (its exact name).",
+                       zh: "只含这个调委会的案件（须给出准确名称）。", valueName: "name"))
     var committee: String?
 
-    @Option(help: ArgumentHelp("Only the cases this mediator took part in (exact name).", valueName: "name"))
+    @Option(help: help("Only the cases this mediator took part in (exact name).",
+                       zh: "只含这位调解员参与的案件（须给出准确姓名）。", valueName: "name"))
     var mediator: String?
 
     @OptionGroup var out: OutputOptions

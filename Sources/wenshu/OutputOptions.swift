@@ -9,21 +9,26 @@ import WenshuXML
 /// The output conventions every document-writing command shares (docs/guide.md): `-o DIR`, `--to` (repeatable),
 /// `--page`, `--encoding`, `--pdf-a`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write into (created if missing); nothing is written outside it.", valueName: "dir"))
+    @Option(name: [.short, .customLong("output")], help: help("The folder to write into (created if missing); nothing is written outside it.",
+                                                              zh: "写入的文件夹（不存在时新建）；不会写到它以外的地方。", valueName: "dir"))
     var output: String?
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("Document format, repeatable: odt, fodt (flat ODF), xml (archival copy), txt (plain text for any printer), pdf (the .odt printed by LibreOffice, with free mainland fonts where the official ones are missing). Default: odt.",
-                                                  valueName: "format"))
+    @Option(name: .customLong("to"), help: help("Document format, repeatable: odt, fodt (flat ODF), xml (archival copy), txt (plain text for any printer), pdf (the .odt printed by LibreOffice, with free mainland fonts where the official ones are missing). Default: odt.",
+                                                zh: "文书格式，可重复给出：odt，fodt（单文件ODF），xml（归档副本），txt（任何打印机都能打印的纯文本），pdf（由LibreOffice打印.odt而成，缺少公文字体时用免费的大陆字体）。默认：odt。",
+                                                valueName: "format"))
     var formats: [OutputFormat] = []
 
-    @Option(help: ArgumentHelp("Plain-text page: 28x22 (GB/T 9704: 28 characters × 22 lines), 80x66 or 132x66 (line printers).",
-                               valueName: "28x22|80x66|132x66"))
+    @Option(help: help("Plain-text page: 28x22 (GB/T 9704: 28 characters × 22 lines), 80x66 or 132x66 (line printers).",
+                       zh: "纯文本的版面：28x22（GB/T 9704：每行28字，每页22行），80x66或132x66（行式打印机）。",
+                       valueName: "28x22|80x66|132x66"))
     var page: TextPage?
 
-    @Option(help: ArgumentHelp("Plain-text encoding (gb18030 for older printer drivers).", valueName: "utf-8|gb18030"))
+    @Option(help: help("Plain-text encoding (gb18030 for older printer drivers).",
+                       zh: "纯文本的编码（较旧的打印机驱动用gb18030）。", valueName: "utf-8|gb18030"))
     var encoding: TextEncoding = .utf8
 
-    @Flag(name: .customLong("pdf-a"), help: "With --to pdf: write PDF/A-2b, the archival form of PDF.")
+    @Flag(name: .customLong("pdf-a"), help: help("With --to pdf: write PDF/A-2b, the archival form of PDF.",
+                                                 zh: "与--to pdf同用：写成PDF/A-2b，即PDF的归档格式。"))
     var pdfA = false
 
     func validate() throws {

@@ -7,8 +7,9 @@ import WenshuXML
 /// `--profile FILE`: the office profile, found as every command finds it (`InputFiles.profile`): the file
 /// given, else an `office.*` among the inputs, else `office.yaml` in the current folder when there is one.
 struct ProfileOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The office profile: committees' seals, number series, holidays (the 30-day window), subsidy rates. Default: office.yaml in the current folder, if there is one.",
-                               valueName: "file"))
+    @Option(help: help("The office profile: committees' seals, number series, holidays (the 30-day window), subsidy rates. Default: office.yaml in the current folder, if there is one.",
+                       zh: "本单位配置文件：各调委会的印章、编号规则、节假日（计算30日期限用）、以案定补标准。默认：当前文件夹中的office.yaml（如有）。",
+                       valueName: "file"))
     var profile: String?
 
     func validate() throws {

@@ -11,53 +11,80 @@ import WenshuXML
 
 /// `wenshu render`: the main job — cases and form templates give filled documents.
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
-        abstract: "Fill forms from case files.",
-        discussion: """
-        Each case is loaded (XML, YAML or JSON) and checked first: a case with errors gets no documents \
-        (run `wenshu check` to see why). Then every form asked for is filled and written in each format \
-        as DIR/<case number>/<form>.<ext>; a form repeated per record (each 回访, each 交办单) adds -1, -2 … \
-        in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
-        failed run never leaves half a file or overwrites what you had.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "render",
+            abstract: "Fill forms from case files.",
+            zhAbstract: "由案件文件填写文书。",
+            discussion: """
+            Each case is loaded (XML, YAML or JSON) and checked first: a case with errors gets no documents \
+            (run `wenshu check` to see why). Then every form asked for is filled and written in each format \
+            as DIR/<case number>/<form>.<ext>; a form repeated per record (each 回访, each 交办单) adds -1, -2 … \
+            in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
+            failed run never leaves half a file or overwrites what you had.
 
-        Without -o, the text of each document is printed on standard output, for reading in a terminal.
+            Without -o, the text of each document is printed on standard output, for reading in a terminal.
 
-          wenshu render --form all examples/cases -o out --to odt --to txt
-          wenshu render --form agreement examples/cases/traffic-instalments.xml
-          wenshu render --blank --form agreement -o out --to odt
-          wenshu render --partial --form agreement case.yaml -o out
-          wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
+              wenshu render --form all examples/cases -o out --to odt --to txt
+              wenshu render --form agreement examples/cases/traffic-instalments.xml
+              wenshu render --blank --form agreement -o out --to odt
+              wenshu render --partial --form agreement case.yaml -o out
+              wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
 
-        Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
-        """)
+            Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
+            """,
+            zhDiscussion: """
+            每件案件先读入（XML、YAML或JSON）并检查：有错误的案件不出任何文书（运行`wenshu check`查\
+            看原因）。然后按要求的每种文书、每种格式填写，写成DIR/<案号>/<文书>.<ext>；按记录重复的文书（每次\
+            回访、每张交办单）按数据顺序加-1、-2……。整批完成后文件才出现，每个文件都以原子方式改名到位，所以失败的运行\
+            不会留下半个文件，也不会覆盖原有的文件。
 
-    @Option(help: ArgumentHelp("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
-                               valueName: "id"))
+            不给-o时，各文书的文本打印在标准输出上，供在终端中阅读。
+
+              wenshu render --form all examples/cases -o out --to odt --to txt
+              wenshu render --form agreement examples/cases/traffic-instalments.xml
+              wenshu render --blank --form agreement -o out --to odt
+              wenshu render --partial --form agreement case.yaml -o out
+              wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
+
+            退出状态：0全部完成；1有案件或文书失败（其余已写出）；64命令行用法错误。
+            """)
+    }
+
+    @Option(help: help("The form to fill, repeatable: its id (see `wenshu forms`), or `all` for every form that applies to the case. Default: all.",
+                       zh: "要填写的文书，可重复给出：文书的id（见`wenshu forms`），或`all`，即适用于该案件的全部文书。默认：all。",
+                       valueName: "id"))
     var form: [String] = []
 
-    @Flag(help: "Write the forms with every field blank, for filling in by hand (into DIR/blank/); no case is read.")
+    @Flag(help: help("Write the forms with every field blank, for filling in by hand (into DIR/blank/); no case is read.",
+                     zh: "写出所有栏目都空白的文书，供手工填写（写入DIR/blank/）；不读取案件。"))
     var blank = false
 
-    @Flag(help: ArgumentHelp("Fill what the case has and leave every field it lacks, required or not, as its blank for handwriting (a note names each), instead of refusing the form.",
-                             discussion: "`wenshu check --partial` lists the fields such a print leaves blank, form by form."))
+    @Flag(help: help("Fill what the case has and leave every field it lacks, required or not, as its blank for handwriting (a note names each), instead of refusing the form.",
+                     zh: "填写案件已有的内容，缺少的栏目（不论是否必填）都留作手写空白（附注逐一列出），而不是拒绝出这份文书。",
+                     discussion: ("`wenshu check --partial` lists the fields such a print leaves blank, form by form.",
+                                  "`wenshu check --partial`逐个文书列出这样打印会留空的栏目。")))
     var partial = false
 
-    @Flag(help: "Print the document model as an outline instead of writing documents (for template authors).")
+    @Flag(help: help("Print the document model as an outline instead of writing documents (for template authors).",
+                     zh: "不写出文书，而是按大纲打印文书模型（供模板作者使用）。"))
     var outline = false
 
     @OptionGroup var office: ProfileOptions
 
-    @Option(help: ArgumentHelp("Worker threads for a batch (default: one per core).", valueName: "n"))
+    @Option(help: help("Worker threads for a batch (default: one per core).",
+                       zh: "批量处理的工作线程数（默认：每个处理器核心一个）。", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var library: TemplateLibraryOptions
     @OptionGroup var out: OutputOptions
 
-    @Argument(help: ArgumentHelp("Case files, or folders of them.", valueName: "case"))
+    @Argument(help: help("Case files, or folders of them.",
+                         zh: "案件文件，或存放案件文件的文件夹。", valueName: "case"))
     var cases: [String] = []
 
-    @Option(help: "Report on standard output: text (findings and a summary on standard error) or json.")
+    @Option(help: help("Report on standard output: text (findings and a summary on standard error) or json.",
+                       zh: "标准输出上的报告：text（问题和汇总打印在标准错误输出上）或json。"))
     var format: ReportFormat = .text
 
     @OptionGroup var language: LanguageOptions

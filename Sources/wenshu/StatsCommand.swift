@@ -7,32 +7,54 @@ import WenshuRun
 
 /// `wenshu stats`: the statistics of a period and the 以案定补 subsidy table.
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stats",
-        abstract: "Count a period's cases: totals, rates, escalations prevented, breakdowns, and the case subsidy (以案定补).",
-        discussion: """
-            Reads cases, registers and work logs as `wenshu ledger` does, counts the cases accepted in the \
-            period (--since/--until on the acceptance date, both days included; --committee, --mediator), \
-            and writes into OUTPUT:
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "stats",
+            abstract: "Count a period's cases: totals, rates, escalations prevented, breakdowns, and the case subsidy (以案定补).",
+            zhAbstract: "统计一个时期的案件：总数、比率、防止纠纷激化、分类，以及以案定补。",
+            discussion: """
+                Reads cases, registers and work logs as `wenshu ledger` does, counts the cases accepted in the \
+                period (--since/--until on the acceptance date, both days included; --committee, --mediator), \
+                and writes into OUTPUT:
 
-              statistics.<ext>  人民调解工作统计表: totals, success and follow-up rates, written and oral \
-            agreements, dossiers, escalations prevented in 件 and 人, by dispute type, source, committee level, \
-            committee and mediator (one per --to format)
-              statistics.csv    the same figures as one table for spreadsheets (UTF-8 with BOM, RFC 4180)
-              subsidy.<ext>     人民调解以案定补明细表, when the office profile has subsidy rates: per mediator, \
-            qualifying cases by grade × rate, and every case that does not qualify with its reasons
-              subsidy.csv       one row per case, qualifying or not
+                  statistics.<ext>  人民调解工作统计表: totals, success and follow-up rates, written and oral \
+                agreements, dossiers, escalations prevented in 件 and 人, by dispute type, source, committee level, \
+                committee and mediator (one per --to format)
+                  statistics.csv    the same figures as one table for spreadsheets (UTF-8 with BOM, RFC 4180)
+                  subsidy.<ext>     人民调解以案定补明细表, when the office profile has subsidy rates: per mediator, \
+                qualifying cases by grade × rate, and every case that does not qualify with its reasons
+                  subsidy.csv       one row per case, qualifying or not
 
-            Standard output gets a summary (--format text or json). Exit status: 0 done; 1 some inputs had \
-            errors (those cases are left out, the rest counted); 64 the command line is wrong.
+                Standard output gets a summary (--format text or json). Exit status: 0 done; 1 some inputs had \
+                errors (those cases are left out, the rest counted); 64 the command line is wrong.
 
-            Example: wenshu stats examples/cases examples/registers --profile examples/office.yaml \
-            --since 2026-01-01 --until 2026-12-31 -o out/stats
-            """)
+                Example: wenshu stats examples/cases examples/registers --profile examples/office.yaml \
+                --since 2026-01-01 --until 2026-12-31 -o out/stats
+                """,
+            zhDiscussion: """
+                像`wenshu ledger`一样读取案件、登记册和工作记录本，统计该时期受理的案件\
+                （--since/--until按受理日期，首尾两天都计入；--committee、--mediator），并写\
+                入OUTPUT：
+
+                  statistics.<ext>  人民调解工作统计表：总数，调解成功率和回访率，书面和口头协议，卷宗，防止\
+                纠纷激化的件数和人数，按纠纷类型、来源、调委会级别、调委会和调解员分列（每种--to格式一个）
+                  statistics.csv    同样的数字排成一张表，供电子表格使用\
+                （UTF-8带BOM，RFC 4180）
+                  subsidy.<ext>     人民调解以案定补明细表，本单位配置文件有补贴标准时写出：按调解员列出合格\
+                案件的等级×标准，以及每件不合格的案件及其原因
+                  subsidy.csv       每件案件一行，不论是否合格
+
+                标准输出上是汇总（--format text或json）。退出状态：0完成；1有输入文件有错误（这些案件不计入，\
+                其余照常统计）；64命令行有误。
+
+                示例：wenshu stats examples/cases examples/registers --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 -o out/stats
+                """)
+    }
 
     @OptionGroup var report: ReportOptions
 
-    @Option(help: "Summary on standard output: text or json.")
+    @Option(help: help("Summary on standard output: text or json.",
+                       zh: "标准输出上的汇总：text或json。"))
     var format: SummaryFormat = .text
 
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {

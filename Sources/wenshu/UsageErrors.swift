@@ -4,7 +4,7 @@ import WenshuDiagnostics
 
 /// argument-parser's usage errors in the user's language. In English its own text is printed as it is; in
 /// Chinese a catalogue message (`CommandWording`) says what is wrong, with argument-parser's English text
-/// after it as the detail, then the usage line. Help (`--help`) stays argument-parser's English.
+/// after it as the detail, then the usage line. A help page in Chinese is `ChineseHelpPage`.
 ///
 /// argument-parser's error type is internal: its case is read through `Mirror` (the case's name and its
 /// values), never from its wording.
@@ -18,6 +18,10 @@ enum UsageErrors {
             try command.run()
             root.exit()
         } catch {
+            if MessageLanguage.current == .zh, let request = helpRequest(error, root) {
+                print(ChineseHelpPage.text(root, for: request.command, includeHidden: request.includeHidden))
+                root.exit()
+            }
             guard MessageLanguage.current == .zh, let text = chinese(error, root, parsed) else { root.exit(withError: error) }
             var standardError = StandardError()
             print(text, to: &standardError)
@@ -75,6 +79,22 @@ enum UsageErrors {
             problem = .phrase(CommandWording.badCommandLine)
         }
         return lines(.phrase(CommandWording.usageErrorWithDetail, ["problem": problem, "detail": "\(detail)"]), commands)
+    }
+
+    /// The command whose help page `error` asks for (`--help`, `-h`, `--help-hidden`, `wenshu help …`, or a
+    /// command run without its subcommand), and whether hidden options are to be shown; nil for any other error.
+    static func helpRequest(_ error: Error, _ root: Wenshu.Type) -> (command: ParsableCommand.Type, includeHidden: Bool)? {
+        let mirror = Mirror(reflecting: error)
+        if let parserError = mirror.descendant("parserError") {
+            let (name, values) = caseOf(parserError)
+            guard name == "helpRequested" else { return nil }
+            let commands = mirror.descendant("commandStack") as? [ParsableCommand.Type] ?? [root]
+            return (commands.last ?? root, (values.first as? ArgumentVisibility).map { $0 != .default } ?? false)
+        }
+        guard error is CleanExit, let base = mirror.descendant("base") else { return nil }
+        let (name, values) = caseOf(base)
+        guard name == "helpRequest" else { return nil }
+        return (values.first as? ParsableCommand.Type ?? root, false)
     }
 
     private static func lines(_ first: DiagnosticArgument, _ commands: [ParsableCommand.Type]) -> String {

@@ -106,7 +106,7 @@ package enum CommandWording {
     package static let usageErrorWithDetail = Phrase(en: "Error: {problem} ({detail})", zh: "错误：{problem}（{detail}）")
     package static let usage = Phrase(en: "Usage: {usage}", zh: "用法：{usage}")
     package static let seeHelp = Phrase(en: "See '{command} --help' for more information.",
-                                       zh: "各选项的说明见“{command} --help”（英文）。")
+                                       zh: "各选项的说明见“{command} --help”。")
     package static let unknownOption = Phrase(en: "unknown option {option}", zh: "没有{option}这个选项")
     package static let missingValue = Phrase(en: "{option} needs a value", zh: "{option}后面缺少值")
     package static let badValue = Phrase(en: "{option} cannot take the value '{value}'", zh: "{option}不能取值“{value}”")
