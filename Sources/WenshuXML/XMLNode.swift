@@ -253,38 +253,6 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return true
     }
 
-    /// The elements reached from this one by a slash-separated path of child names
-    /// (`agreement/instalments/instalment`), in document order. Compares names in place, making no `String`
-    /// per step or per node.
-    public func elements(alongPath path: String) -> [XMLNode] {
-        var path = path
-        return path.withUTF8 { elements(alongSteps: $0) }
-    }
-
-    private func elements(alongSteps path: UnsafeBufferPointer<UInt8>) -> [XMLNode] {
-        // Depth first, into one array: the elements a step reaches below one node all come before those
-        // below the next, so this is document order, with no array per step.
-        var found: [XMLNode] = []
-        func follow(_ node: xmlNodePtr, from start: Int) {
-            var start = start
-            while start < path.count && path[start] == UInt8(ascii: "/") { start += 1 }  // "a//b", "/a", "a/": no empty steps
-            guard start < path.count else {
-                found.append(XMLNode(pointer: node, document: document))
-                return
-            }
-            var end = start
-            while end < path.count && path[end] != UInt8(ascii: "/") { end += 1 }
-            let step = UnsafeBufferPointer(rebasing: path[start..<end])
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, Self.name(c.pointee.name, equals: step) { follow(c, from: end) }
-                child = c.pointee.next
-            }
-        }
-        follow(pointer, from: 0)
-        return found
-    }
-
     /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
     private static func name(_ name: UnsafePointer<xmlChar>?, equals step: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let name else { return step.isEmpty }

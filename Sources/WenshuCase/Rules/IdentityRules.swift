@@ -8,7 +8,8 @@ enum IdentityRules {
     ///
     /// Ids: `id-malformed`, `id-check-digit`, `id-birth-date`, `id-gender`, `id-first-generation`.
     static func residentIDs(in paths: [String]) -> CaseRule {
-        { context in
+        let paths = paths.map(ChildSteps.init(path:))
+        return { context in
             for record in paths.flatMap({ context.root.nodes($0) }) where !record.value("kind", is: "organisation") {
                 guard let idNode = record.element(named: "id_number") else { continue }
                 let idType = record.element(named: "id_type")
@@ -67,7 +68,8 @@ enum IdentityRules {
     /// Unified social credit codes (GB 32100) of the organisations along `paths`.
     /// Ids: `credit-code-malformed`, `credit-code-check`.
     static func creditCodes(in paths: [String]) -> CaseRule {
-        { context in
+        let paths = paths.map(ChildSteps.init(path:))
+        return { context in
             for node in paths.flatMap({ context.root.nodes($0) }) {
                 do throws(CreditCode.Problem) {
                     _ = try CreditCode(node.stringValue)
