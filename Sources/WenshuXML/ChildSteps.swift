@@ -115,6 +115,15 @@ package final class ChildSteps: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with each element reached from `node`, in document order, collecting none: a rule that
+    /// keeps only some of them (the dated ones) makes no array of the rest.
+    package func forEachElement(from node: XMLNode, _ body: (XMLNode) -> Void) {
+        _ = any(below: node.pointer, step: 0) { found in
+            body(XMLNode(pointer: found, document: node.document))
+            return false
+        }
+    }
+
     /// The first element reached from `node`, in document order (XPath's `(a/b/c)[1]`).
     package func firstElement(from node: XMLNode) -> XMLNode? {
         first(below: node.pointer, step: 0).map { XMLNode(pointer: $0, document: node.document) }

@@ -90,8 +90,12 @@ enum DateOrderRule {
         var reported = Set<XMLNode>()
         var rootLookups = [Dated?](repeating: nil, count: rootPaths.count)
         func read(_ scope: XMLNode, _ path: ChildSteps) -> Dated {
-            let nodes = scope.nodes(path)
-            return (!nodes.isEmpty, nodes.compactMap { node in node.date.map { (node, $0) } })
+            var found: Dated = (false, [])
+            path.forEachElement(from: scope) { node in
+                found.present = true
+                if let date = node.date { found.dates.append((node, date)) }
+            }
+            return found
         }
         /// The dated nodes of the first alternative that is present.
         func dated(_ scope: XMLNode, _ alternatives: [ChildSteps]) -> [(XMLNode, CivilDate)] {
@@ -111,8 +115,11 @@ enum DateOrderRule {
             return []
         }
         func check(_ index: Int, _ firsts: [(XMLNode, CivilDate)], _ thens: [(XMLNode, CivilDate)]) {
-            for (a, aDate) in firsts {
-                for (b, bDate) in thens where aDate > bDate {
+            // By index, comparing the dates in place: a `for` over the pairs copied each node, a retain
+            // and a release of its document per pair.
+            for i in firsts.indices {
+                for j in thens.indices where firsts[i].1 > thens[j].1 {
+                    let ((a, aDate), (b, bDate)) = (firsts[i], thens[j])
                     let order = table[index]
                     let (at, other, atDate, otherDate) = order.reportOnFirst ? (a, b, aDate, bDate) : (b, a, bDate, aDate)
                     guard !reported.contains(at) else { continue }
