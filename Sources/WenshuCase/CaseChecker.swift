@@ -65,34 +65,34 @@ public struct CaseChecker: Sendable {
     /// The domain rules of each kind of file, beyond its schema.
     static func rules(for kind: FileKind) -> [CaseRule] {
         switch kind {
-        case .caseFile:
-            return [
-                PartyRules.kindFields,
-                PartyRules.references,
-                IdentityRules.residentIDs(in: ["parties/party", "parties/party/agents/agent", "parties/party/group/members/member",
-                                                "mediators/mediator"]),
-                IdentityRules.creditCodes(in: ["parties/party/credit_code"]),
-                PhoneRule.rule,
-                DateOrderRule.rule,
-                RoutingRule.rule,
-                AmountRules.rule,
-                CopiesRule.rule,
-                RecusalRule.rule,
-                ConfirmationRule.rule,
-                OutcomeRule.rule,
-                NoticeRule.rule,
-                PartyRules.particulars,
-                ProfileRules.rule,
-                CaseNumberRule.rule,
-            ]
-        case .office:
-            return [PhoneRule.rule, OfficeRules.holidays, OfficeRules.rates, OfficeRules.numberPatterns]
-        case .mediators:
-            return [PhoneRule.rule, IdentityRules.residentIDs(in: ["mediators/mediator"])]
-        case .committees:
-            return [PhoneRule.rule]
-        case .worklog:
-            return [WorklogRules.entriesInYear, WorklogRules.decisionsAfterMeetings]
+        case .caseFile: return caseRules
+        case .office: return officeRules
+        case .mediators: return mediatorRules
+        case .committees: return [PhoneRule.rule]
+        case .worklog: return [WorklogRules.entriesInYear, WorklogRules.decisionsAfterMeetings]
         }
     }
+
+    // Made once, not per file: the rules that walk paths compile them (`ChildSteps`) when they are made.
+    private static let caseRules: [CaseRule] = [
+        PartyRules.kindFields,
+        PartyRules.references,
+        IdentityRules.residentIDs(in: ["parties/party", "parties/party/agents/agent", "parties/party/group/members/member",
+                                        "mediators/mediator"]),
+        IdentityRules.creditCodes(in: ["parties/party/credit_code"]),
+        PhoneRule.rule,
+        DateOrderRule.rule,
+        RoutingRule.rule,
+        AmountRules.rule,
+        CopiesRule.rule,
+        RecusalRule.rule,
+        ConfirmationRule.rule,
+        OutcomeRule.rule,
+        NoticeRule.rule,
+        PartyRules.particulars,
+        ProfileRules.rule,
+        CaseNumberRule.rule,
+    ]
+    private static let officeRules: [CaseRule] = [PhoneRule.rule, OfficeRules.holidays, OfficeRules.rates, OfficeRules.numberPatterns]
+    private static let mediatorRules: [CaseRule] = [PhoneRule.rule, IdentityRules.residentIDs(in: ["mediators/mediator"])]
 }

@@ -1,21 +1,46 @@
 import CLibXML2
 
 /// A path of plain child steps (`agreement/terms/term`), each an unprefixed XPath name test: the child
-/// elements in no namespace with that local name. Made once (when a template compiles) and walked over
-/// libxml2's tree in place, so that the questions a template asks most — the first node's text, whether
-/// there is a node, whether a node's text is a given word — make no `XMLNode` and no array.
+/// elements in no namespace with that local name. Made once (when a template compiles, or as a rule's
+/// `static let`) and walked over libxml2's tree in place, so that the questions a template asks most — the
+/// first node's text, whether there is a node, whether a node's text is a given word — make no `XMLNode` and
+/// no array, and a rule's walk makes a node only for each element it reaches.
 package final class ChildSteps: @unchecked Sendable {
     /// Each step's name as a NUL-terminated C string, owned here (immutable after `init`).
     private let names: [UnsafeMutablePointer<xmlChar>]
 
-    package init(_ steps: [String]) {
-        names = steps.map { step in
-            let bytes = Array(step.utf8)
-            let name = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
-            name.initialize(from: bytes, count: bytes.count)
-            name[bytes.count] = 0
-            return name
-        }
+    package convenience init(_ steps: [String]) {
+        self.init(names: steps.map { step in
+            var step = step  // `withUTF8` is mutating; a native string is not copied
+            return step.withUTF8(Self.cString)
+        })
+    }
+
+    /// A slash-separated path (`agreement/instalments/instalment`). Empty steps are skipped (`/a//b/` is
+    /// `a/b`); the empty path reaches the node it starts from. Split by hand, on the bytes: splitting the
+    /// `String` cost 8 K instructions a path, and a generic `split` of the bytes as much the first time,
+    /// its types' metadata being made at run time.
+    package convenience init(path: String) {
+        var path = path
+        self.init(names: path.withUTF8 { bytes in
+            var names: [UnsafeMutablePointer<xmlChar>] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                if end > start { names.append(Self.cString(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
+                start = end + 1
+            }
+            return names
+        })
+    }
+
+    private init(names: [UnsafeMutablePointer<xmlChar>]) { self.names = names }
+
+    /// `bytes` as a NUL-terminated C string, owned by the caller.
+    private static func cString(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<xmlChar> {
+        let name = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
+        if let base = bytes.baseAddress { name.initialize(from: base, count: bytes.count) }
+        name[bytes.count] = 0
+        return name
     }
 
     deinit { for name in names { name.deallocate() } }
@@ -88,6 +113,20 @@ package final class ChildSteps: @unchecked Sendable {
             if matches(c, step: step) { collect(below: c, step: step + 1, document: document, into: &found) }
             child = c.pointee.next
         }
+    }
+
+    /// Calls `body` with each element reached from `node`, in document order, collecting none: a rule that
+    /// keeps only some of them (the dated ones) makes no array of the rest.
+    package func forEachElement(from node: XMLNode, _ body: (XMLNode) -> Void) {
+        _ = any(below: node.pointer, step: 0) { found in
+            body(XMLNode(pointer: found, document: node.document))
+            return false
+        }
+    }
+
+    /// The first element reached from `node`, in document order (XPath's `(a/b/c)[1]`).
+    package func firstElement(from node: XMLNode) -> XMLNode? {
+        first(below: node.pointer, step: 0).map { XMLNode(pointer: $0, document: node.document) }
     }
 
     /// Whether any element is reached from `node` (XPath's `boolean(a/b/c)`).

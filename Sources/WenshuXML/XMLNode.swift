@@ -57,9 +57,13 @@ public struct XMLNode: @unchecked Sendable, Hashable {
     /// place when they decide it: equal bytes are equal strings, and two ASCII texts are equal only if
     /// their bytes are.
     package func hasStringValue(_ text: String) -> Bool {
-        let decided: Bool? = withStringValueBytes { bytes in
-            if bytes.elementsEqual(text.utf8) { return true }
-            return bytes.allSatisfy { $0 < 0x80 } && text.utf8.allSatisfy { $0 < 0x80 } ? false : nil
+        // Both sides as buffers: comparing with `text.utf8` went through the view's generic iterator.
+        var text = text  // `withUTF8` is mutating; a native string is not copied
+        let decided: Bool? = text.withUTF8 { wanted in
+            withStringValueBytes { bytes in
+                if bytes.elementsEqual(wanted) { return true }
+                return bytes.allSatisfy { $0 < 0x80 } && wanted.allSatisfy { $0 < 0x80 } ? false : nil
+            }
         }
         return decided ?? (stringValue == text)
     }
@@ -253,36 +257,11 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return true
     }
 
-    /// The elements reached from this one by a slash-separated path of child names
-    /// (`agreement/instalments/instalment`), in document order. Compares names in place, making no `String`
-    /// per step or per node.
-    public func elements(alongPath path: String) -> [XMLNode] {
-        var path = path
-        return path.withUTF8 { elements(alongSteps: $0) }
-    }
-
-    private func elements(alongSteps path: UnsafeBufferPointer<UInt8>) -> [XMLNode] {
-        // Depth first, into one array: the elements a step reaches below one node all come before those
-        // below the next, so this is document order, with no array per step.
-        var found: [XMLNode] = []
-        func follow(_ node: xmlNodePtr, from start: Int) {
-            var start = start
-            while start < path.count && path[start] == UInt8(ascii: "/") { start += 1 }  // "a//b", "/a", "a/": no empty steps
-            guard start < path.count else {
-                found.append(XMLNode(pointer: node, document: document))
-                return
-            }
-            var end = start
-            while end < path.count && path[end] != UInt8(ascii: "/") { end += 1 }
-            let step = UnsafeBufferPointer(rebasing: path[start..<end])
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, Self.name(c.pointee.name, equals: step) { follow(c, from: end) }
-                child = c.pointee.next
-            }
-        }
-        follow(pointer, from: 0)
-        return found
+    /// Whether `node`'s name is the NUL-terminated `wanted`. The first bytes are compared here: most names
+    /// differ there, and a call to `xmlStrEqual` for each child cost more than the walk.
+    @inline(__always)
+    private static func isNamed(_ node: xmlNodePtr, _ wanted: UnsafePointer<xmlChar>) -> Bool {
+        node.pointee.name?.pointee == wanted.pointee && xmlStrEqual(node.pointee.name, wanted) != 0
     }
 
     /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
@@ -299,7 +278,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         withXMLString(name) { wanted in
             var child = pointer.pointee.children
             while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                if c.pointee.type == XML_ELEMENT_NODE, Self.isNamed(c, wanted) {
                     result.append(XMLNode(pointer: c, document: document))
                 }
                 child = c.pointee.next
@@ -317,7 +296,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
             var current = pointer
             while true {
                 if current.pointee.type == XML_ELEMENT_NODE {
-                    if xmlStrEqual(current.pointee.name, wanted) != 0 {
+                    if Self.isNamed(current, wanted) {
                         result.append(XMLNode(pointer: current, document: document))
                     }
                     if let child = current.pointee.children {
@@ -340,7 +319,7 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         withXMLString(name) { wanted in
             var child = pointer.pointee.children
             while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(c.pointee.name, wanted) != 0 {
+                if c.pointee.type == XML_ELEMENT_NODE, Self.isNamed(c, wanted) {
                     return XMLNode(pointer: c, document: document)
                 }
                 child = c.pointee.next

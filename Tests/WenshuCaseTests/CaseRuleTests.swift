@@ -247,6 +247,28 @@ final class CaseRuleTests: XCTestCase {
                        ["case.attribute@2", "case.duplicate-field@3", "case.missing-id-number@6"])
     }
 
+    /// The rules walk their paths as XPath does (`ChildSteps`): an unprefixed step matches elements in no
+    /// namespace only. No case the checker lets through has another: YAML and JSON build no namespaces, the
+    /// loader refuses an XML case whose root has one, and the case schema, in no namespace, refuses any
+    /// element below that has one. So the rules read what they read when they matched local names alone;
+    /// here a second party in a namespace, with a wrong check digit and no phone, is the schema's error,
+    /// and the rules pass it by.
+    func testANamespacedElementIsASchemaErrorTheRulesPassBy() throws {
+        let xml = """
+            <case>
+              <number>1</number>
+              <committee><name>x</name></committee>
+              <type>邻里</type>
+              <received>2026-04-01</received>
+              <parties><party><role>申请人</role><kind>person</kind><name>张伟</name><id_number>330106197803121239</id_number><phone>13805712345</phone></party>
+              <party xmlns="urn:x"><role>被申请人</role><kind>person</kind><name>刘芳</name><id_number>330106198207152460</id_number></party></parties>
+            </case>
+            """
+        let found = checker.check(try load(xml, format: .xml, name: "t.xml"))
+        XCTAssertEqual(found.map { "\($0.id)@\($0.location.line)" }, ["case.schema@7"])
+        XCTAssertTrue(found.hasErrors)
+    }
+
     func testRegisterAndOfficeRules() throws {
         let mediators = """
             mediators:

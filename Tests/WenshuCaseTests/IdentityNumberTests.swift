@@ -65,6 +65,27 @@ final class IdentityNumberTests: XCTestCase {
         }
     }
 
+    func testCreditCodesAreJudgedOnBytesAsOnCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let characters = Array("0123456789ABCDEFGHJKLMNPQRTUWXYabcdefghjklmnpqrtuwxyIOZSVioszv-\r\n")
+        var texts = ["91330106MA2CFK7Q85", "91330106ma2cfk7q85", "91330106MA2CFK7Q84", "91330106MA2CFK7Q8\r\n", "９1330106MA2CFK7Q85"]
+        for _ in 0..<2000 {
+            // Seventeen characters, then the right check character or a random one, sometimes a wrong length.
+            var text = String((0..<17).map { _ in characters[Int.random(in: 0..<(Bool.random(using: &generator) ? 31 : characters.count), using: &generator)] })
+            let values = text.uppercased().compactMap { CreditCode.alphabet.firstIndex(of: $0) }
+            text.append(values.count == 17 && Bool.random(using: &generator) ? CreditCode.checkCharacter(for: values) : characters.randomElement(using: &generator)!)
+            texts.append([16, 17, 18, 18, 18, 19].randomElement(using: &generator).map { String(text.prefix($0)) + ($0 == 19 ? "1" : "") }!)
+        }
+        var valid = 0
+        for text in texts {
+            let bytes = Result { () throws(CreditCode.Problem) in try CreditCode(text) }
+            let characters = Result { () throws(CreditCode.Problem) in try CreditCode(judgingCharacters: text) }
+            XCTAssertEqual(bytes, characters, text)
+            if case .success = bytes { valid += 1 }
+        }
+        XCTAssertGreaterThan(valid, 20, "the valid codes are judged too (about 90 of the 2,000)")
+    }
+
     func testCivilDateArithmetic() {
         let d = CivilDate(iso: "2026-03-10")!
         XCTAssertEqual(d.adding(days: 30).description, "2026-04-09")

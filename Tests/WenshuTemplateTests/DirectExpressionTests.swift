@@ -23,7 +23,7 @@ final class DirectExpressionTests: XCTestCase {
     func testSimpleExpressionsGiveWhatLibxml2Gives() throws {
         let document = try XMLDocument(parsing: Data(caseXML.utf8), fileName: "case.xml")
         let root = try XCTUnwrap(document.root)
-        let party = try XCTUnwrap(root.elements(alongPath: "parties/party").first)
+        let party = try XCTUnwrap(ChildSteps(path: "parties/party").firstElement(from: root))
         let context = XPathContext(document: document)
         context.register(TemplateFunctions.table)
         let variables: [String: XPathValue] = ["case": .nodes([root]), "party": .nodes([party]), "n": .number(2),

@@ -121,17 +121,34 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(root.firstChild).isWhitespaceText, "an element is not text")
     }
 
-    func testElementsAlongAPathFollowChildNamesInDocumentOrder() throws {
+    func testChildStepsFollowChildNamesInDocumentOrder() throws {
         let doc = try parse("<case><parties><party><n>1</n></party><other/><party><n>2</n><n>3</n></party></parties><parties><party><n>4</n></party></parties></case>")
         let root = try XCTUnwrap(doc.root)
-        XCTAssertEqual(root.elements(alongPath: "parties/party/n").map(\.stringValue), ["1", "2", "3", "4"])
-        XCTAssertEqual(root.elements(alongPath: "parties/party").count, 3)
-        XCTAssertEqual(root.elements(alongPath: "parties/part").count, 0)
-        XCTAssertEqual(root.elements(alongPath: "parties/partyx").count, 0)
-        XCTAssertEqual(root.elements(alongPath: "nothing/party").count, 0)
+        func reached(_ path: String) -> [XMLNode] { ChildSteps(path: path).elements(from: root) }
+        XCTAssertEqual(reached("parties/party/n").map(\.stringValue), ["1", "2", "3", "4"])
+        XCTAssertEqual(reached("parties/party").count, 3)
+        XCTAssertEqual(reached("parties/part").count, 0)
+        XCTAssertEqual(reached("parties/partyx").count, 0)
+        XCTAssertEqual(reached("nothing/party").count, 0)
         // Empty steps are skipped, as splitting on "/" would skip them; an empty path is the node itself.
-        XCTAssertEqual(root.elements(alongPath: "/parties//party/").count, 3)
-        XCTAssertEqual(root.elements(alongPath: ""), [root])
+        XCTAssertEqual(reached("/parties//party/").count, 3)
+        XCTAssertEqual(reached(""), [root])
+        // The first element reached is the first in document order, even when an earlier branch is a dead end.
+        XCTAssertEqual(ChildSteps(path: "parties/party/n").firstElement(from: root)?.stringValue, "1")
+        XCTAssertEqual(ChildSteps(path: "party/n").firstElement(from: try XCTUnwrap(reached("parties").last))?.stringValue, "4")
+        XCTAssertNil(ChildSteps(path: "parties/other/n").firstElement(from: root))
+        XCTAssertEqual(ChildSteps(path: "").firstElement(from: root), root)
+    }
+
+    /// An unprefixed step matches elements in no namespace only, as an XPath name test does. The case rules
+    /// walk these paths too, over trees where that never decides: YAML and JSON build no namespaces, the
+    /// loader refuses an XML case whose root has one, and the case schema (in no namespace) refuses any
+    /// element below that has one (`CaseRuleTests.testANamespacedElementIsASchemaErrorTheRulesPassBy`).
+    func testChildStepsMatchElementsInNoNamespace() throws {
+        let doc = try parse("<case xmlns:x=\"urn:x\"><parties><party><n>1</n></party><x:party><n>2</n></x:party><party xmlns=\"urn:y\"><n>3</n></party></parties></case>")
+        let root = try XCTUnwrap(doc.root)
+        XCTAssertEqual(ChildSteps(path: "parties/party/n").elements(from: root).map(\.stringValue), ["1"])
+        XCTAssertEqual(root.descendants(named: "party").count, 3, "the local names all match")
     }
 
     func testDescendantsNamedAreEveryMatchingElementBelowInDocumentOrder() throws {
@@ -139,7 +156,7 @@ final class XMLDocumentTests: XCTestCase {
         let root = try XCTUnwrap(doc.root)
         // The element itself, nested matches, and nothing past the element's own subtree.
         XCTAssertEqual(root.descendants(named: "phone").map(\.stringValue), ["t1234", "1", "23", "3", "4"])
-        let b = try XCTUnwrap(root.elements(alongPath: "a/b").first)
+        let b = try XCTUnwrap(ChildSteps(path: "a/b").firstElement(from: root))
         XCTAssertEqual(b.descendants(named: "phone").map(\.stringValue), ["23", "3"])
         let nested = try XCTUnwrap(b.descendants(named: "phone").last)
         XCTAssertEqual(nested.descendants(named: "phone").map(\.stringValue), ["3"], "a leaf stops at itself, not at its following siblings")

@@ -8,17 +8,21 @@ import WenshuXML
 /// `term-amount-figure` (a term's `amount` is not written in figures in its text, so the agreement cannot
 /// put the 大写 next to it: warning).
 enum AmountRules {
+    private static let terms = ChildSteps(path: "terms/term")
+    private static let instalmentAmounts = ChildSteps(path: "instalments/instalment/amount")
+    private static let paymentAmounts = ChildSteps(path: "payments/payment/amount")
+
     static let rule: CaseRule = { context in
         guard let agreement = context.root.element(named: "agreement") else { return }
         let totalNode = agreement.element(named: "total_amount")
         let total = totalNode?.amount
-        for term in agreement.nodes("terms/term") {
+        for term in agreement.nodes(terms) {
             guard let amountNode = term.element(named: "amount"), let amount = amountNode.amount, amount <= .maximum,
                   let text = term.element(named: "text"), amount.figureRange(in: text.stringValue) == nil else { continue }
             context.report(.termAmountFigure, at: text, ["amount": "\(amount.grouped)", "written": "\(amount.writtenInText)"])
         }
         let instalmentList = agreement.element(named: "instalments")
-        let instalments = agreement.nodes("instalments/instalment/amount").compactMap(\.amount)
+        let instalments = agreement.nodes(instalmentAmounts).compactMap(\.amount)
 
         if let instalmentList, !instalments.isEmpty {
             if instalments.sum() > .maximum {
@@ -34,7 +38,7 @@ enum AmountRules {
         }
 
         guard let performance = agreement.element(named: "performance") else { return }
-        let paid = performance.nodes("payments/payment/amount").compactMap(\.amount).sum()
+        let paid = performance.nodes(paymentAmounts).compactMap(\.amount).sum()
         let payments = performance.element(named: "payments")
         if let total, let payments, paid > total {
             context.report(.paymentsExceed, at: payments, ["paid": "\(paid.grouped)", "total": "\(total.grouped)"])

@@ -69,6 +69,14 @@ enum DateOrderRule {
         return paths
     }()
 
+    /// `rootPaths` compiled.
+    private static let rootSteps = rootPaths.map(ChildSteps.init(path:))
+
+    /// For each order of the table with a scope, the scope and its alternatives compiled.
+    private static let scopedSteps: [(scope: ChildSteps, first: [ChildSteps], then: [ChildSteps])?] = table.map { order in
+        order.scope.map { (ChildSteps(path: $0), order.first.map(ChildSteps.init(path:)), order.then.map(ChildSteps.init(path:))) }
+    }
+
     /// For each order of the table without a scope, where its alternatives are in `rootPaths`.
     private static let rootIndices: [(first: [Int], then: [Int])] = table.map { order in
         guard order.scope == nil else { return ([], []) }
@@ -81,12 +89,16 @@ enum DateOrderRule {
         let root = context.root
         var reported = Set<XMLNode>()
         var rootLookups = [Dated?](repeating: nil, count: rootPaths.count)
-        func read(_ scope: XMLNode, _ path: String) -> Dated {
-            let nodes = scope.nodes(path)
-            return (!nodes.isEmpty, nodes.compactMap { node in node.date.map { (node, $0) } })
+        func read(_ scope: XMLNode, _ path: ChildSteps) -> Dated {
+            var found: Dated = (false, [])
+            path.forEachElement(from: scope) { node in
+                found.present = true
+                if let date = node.date { found.dates.append((node, date)) }
+            }
+            return found
         }
         /// The dated nodes of the first alternative that is present.
-        func dated(_ scope: XMLNode, _ alternatives: [String]) -> [(XMLNode, CivilDate)] {
+        func dated(_ scope: XMLNode, _ alternatives: [ChildSteps]) -> [(XMLNode, CivilDate)] {
             for path in alternatives {
                 let found = read(scope, path)
                 if found.present { return found.dates }
@@ -96,15 +108,18 @@ enum DateOrderRule {
         /// The same from the root, each path read once.
         func datedFromRoot(_ alternatives: [Int]) -> [(XMLNode, CivilDate)] {
             for index in alternatives {
-                let found = rootLookups[index] ?? read(root, rootPaths[index])
+                let found = rootLookups[index] ?? read(root, rootSteps[index])
                 rootLookups[index] = found
                 if found.present { return found.dates }
             }
             return []
         }
         func check(_ index: Int, _ firsts: [(XMLNode, CivilDate)], _ thens: [(XMLNode, CivilDate)]) {
-            for (a, aDate) in firsts {
-                for (b, bDate) in thens where aDate > bDate {
+            // By index, comparing the dates in place: a `for` over the pairs copied each node, a retain
+            // and a release of its document per pair.
+            for i in firsts.indices {
+                for j in thens.indices where firsts[i].1 > thens[j].1 {
+                    let ((a, aDate), (b, bDate)) = (firsts[i], thens[j])
                     let order = table[index]
                     let (at, other, atDate, otherDate) = order.reportOnFirst ? (a, b, aDate, bDate) : (b, a, bDate, aDate)
                     guard !reported.contains(at) else { continue }
@@ -120,8 +135,8 @@ enum DateOrderRule {
         // By index, not `for order in table`: copying an order (its strings and arrays) for each of the
         // 26 costs more than reading the dates of a case.
         for index in table.indices {
-            if let scope = table[index].scope {
-                for node in root.nodes(scope) { check(index, dated(node, table[index].first), dated(node, table[index].then)) }
+            if let scoped = scopedSteps[index] {
+                for node in root.nodes(scoped.scope) { check(index, dated(node, scoped.first), dated(node, scoped.then)) }
             } else {
                 check(index, datedFromRoot(rootIndices[index].first), datedFromRoot(rootIndices[index].then))
             }

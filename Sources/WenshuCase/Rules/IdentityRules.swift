@@ -8,12 +8,15 @@ enum IdentityRules {
     ///
     /// Ids: `id-malformed`, `id-check-digit`, `id-birth-date`, `id-gender`, `id-first-generation`.
     static func residentIDs(in paths: [String]) -> CaseRule {
-        { context in
-            for record in paths.flatMap({ context.root.nodes($0) }) where !record.value("kind", is: "organisation") {
-                guard let idNode = record.element(named: "id_number") else { continue }
-                let idType = record.element(named: "id_type")
-                guard idType == nil || idType!.hasStringValue("居民身份证") else { continue }
-                check(idNode, of: record, typeGiven: idType != nil, &context)
+        let paths = paths.map(ChildSteps.init(path:))
+        return { context in
+            for path in paths {
+                path.forEachElement(from: context.root) { record in
+                    guard !record.value("kind", is: "organisation"), let idNode = record.element(named: "id_number") else { return }
+                    let idType = record.element(named: "id_type")
+                    guard idType == nil || idType!.hasStringValue("居民身份证") else { return }
+                    check(idNode, of: record, typeGiven: idType != nil, &context)
+                }
             }
         }
     }
@@ -67,16 +70,19 @@ enum IdentityRules {
     /// Unified social credit codes (GB 32100) of the organisations along `paths`.
     /// Ids: `credit-code-malformed`, `credit-code-check`.
     static func creditCodes(in paths: [String]) -> CaseRule {
-        { context in
-            for node in paths.flatMap({ context.root.nodes($0) }) {
-                do throws(CreditCode.Problem) {
-                    _ = try CreditCode(node.stringValue)
-                } catch {
-                    switch error {
-                    case .malformed:
-                        context.report(.creditCodeMalformed, at: node)
-                    case .checkCharacter(let expected):
-                        context.report(.creditCodeCheck, at: node, ["code": "\(node.stringValue)", "expected": "\(expected)"])
+        let paths = paths.map(ChildSteps.init(path:))
+        return { context in
+            for path in paths {
+                path.forEachElement(from: context.root) { node in
+                    do throws(CreditCode.Problem) {
+                        _ = try CreditCode(node.stringValue)
+                    } catch {
+                        switch error {
+                        case .malformed:
+                            context.report(.creditCodeMalformed, at: node)
+                        case .checkCharacter(let expected):
+                            context.report(.creditCodeCheck, at: node, ["code": "\(node.stringValue)", "expected": "\(expected)"])
+                        }
                     }
                 }
             }

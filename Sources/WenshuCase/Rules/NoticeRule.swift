@@ -5,11 +5,14 @@ import WenshuXML
 /// 终止调解. Ids: `notice-contradicts-case` (error: the paper would tell the party something untrue),
 /// `date-order` (a 受理 notice dated before the acceptance).
 enum NoticeRule {
+    private static let outcomeResult = ChildSteps(path: "outcome/result")
+    private static let notices = ChildSteps(path: "notices/notice")
+
     static let rule: CaseRule = { context in
         let root = context.root
         let accepted = root.element(named: "accepted")
-        let result = root.node("outcome/result")?.stringValue
-        for notice in root.nodes("notices/notice") {
+        let result = root.node(outcomeResult)?.stringValue
+        for notice in root.nodes(notices) {
             guard let kindNode = notice.element(named: "kind") else { continue }
             switch kindNode.stringValue {
             case "受理":

@@ -4,12 +4,14 @@ import WenshuXML
 /// `agreement-without-success` (an agreement while the outcome says mediation failed),
 /// `agreement-form-missing` (an agreement without `form`, which no agreement paper would print).
 enum OutcomeRule {
+    private static let outcomeResult = ChildSteps(path: "outcome/result")
+
     static let rule: CaseRule = { context in
         let agreement = context.root.element(named: "agreement")
         if let agreement, agreement.element(named: "form") == nil {
             context.report(.agreementFormMissing, at: agreement)
         }
-        guard let result = context.root.node("outcome/result") else { return }
+        guard let result = context.root.node(outcomeResult) else { return }
         switch result.stringValue {
         case "调解成功" where agreement == nil:
             context.report(.missingAgreement, at: result)

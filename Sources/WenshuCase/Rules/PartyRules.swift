@@ -9,9 +9,13 @@ import WenshuXML
 enum PartyRules {
     static let personOnly = ["gender", "ethnicity", "birth_date", "occupation", "id_type", "id_number"]
     static let organisationOnly = ["credit_code", "representative"]
+    private static let parties = ChildSteps(path: "parties/party")
+    private static let partyIDs = ChildSteps(path: "parties/party/id")
+    private static let payers = ChildSteps(path: "agreement/instalments/instalment/payer")
+    private static let agentPhones = ChildSteps(path: "agents/agent/phone")
 
     static let kindFields: CaseRule = { context in
-        for party in context.root.nodes("parties/party") {
+        for party in context.root.nodes(parties) {
             let kind = party.value("kind")
             let (wrong, owner) = kind == "organisation" ? (personOnly, InputWording.person) : kind == "person" ? (organisationOnly, InputWording.organisation) : ([], InputWording.person)
             for field in party.childElements where wrong.contains(where: field.isNamed) {
@@ -22,7 +26,7 @@ enum PartyRules {
 
     static let references: CaseRule = { context in
         var seen: [String: XMLNode] = [:]
-        for idNode in context.root.nodes("parties/party/id") {
+        for idNode in context.root.nodes(partyIDs) {
             let id = idNode.stringValue
             if let first = seen[id] {
                 context.report(.duplicatePartyID, at: idNode, ["id": "\(id)", "other": "\(context.file.fieldPath(of: first.parent!))"])
@@ -30,15 +34,15 @@ enum PartyRules {
                 seen[id] = idNode
             }
         }
-        for payer in context.root.nodes("agreement/instalments/instalment/payer") where seen[payer.stringValue] == nil {
+        for payer in context.root.nodes(payers) where seen[payer.stringValue] == nil {
             context.report(.unknownParty, at: payer, ["payer": "\(payer.stringValue)", "known": .list(seen.keys.sorted())])
         }
     }
 
     static let particulars: CaseRule = { context in
-        for party in context.root.nodes("parties/party") {
+        for party in context.root.nodes(parties) {
             let name = party.value("name") ?? ""
-            if party.element(named: "phone") == nil && party.nodes("agents/agent/phone").isEmpty {
+            if party.element(named: "phone") == nil && !agentPhones.reachesElement(from: party) {
                 context.report(.missingPhone, at: party, field: "phone", ["name": "\(name)"])
             }
             switch party.value("kind") {

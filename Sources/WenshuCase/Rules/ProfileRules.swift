@@ -16,23 +16,29 @@ enum ProfileRules {
     /// The series of each kind of notice.
     static let noticeSeries = ["受理": "受理通知", "不予受理": "不予受理通知", "终止调解": "终止调解告知"]
 
+    private static let committeeNameField = ChildSteps(path: "committee/name")
+    private static let routings = ChildSteps(path: "routings/routing")
+    private static let notices = ChildSteps(path: "notices/notice")
+    private static let replyNumber = ChildSteps(path: "reply/number")
+    private static let sourceKind = ChildSteps(path: "source/kind")
+
     static let rule: CaseRule = { context in
-        guard let profile = context.profile, let committeeName = context.root.node("committee/name")?.stringValue,
+        guard let profile = context.profile, let committeeName = context.root.node(committeeNameField)?.stringValue,
               let committee = profile.committee(named: committeeName) else { return }
         var fields = numberedFields
-        for routing in context.root.nodes("routings/routing") {
+        for routing in context.root.nodes(routings) {
             if let kind = routing.value("kind"), routing.element(named: "number") != nil {
                 let index = routing.parent!.elements(named: "routing").firstIndex(of: routing)! + 1
                 fields.append(("routings/routing[\(index)]/number", kind))
             }
         }
-        for (index, notice) in context.root.nodes("notices/notice").enumerated() where notice.element(named: "number") != nil {
+        for (index, notice) in context.root.nodes(notices).enumerated() where notice.element(named: "number") != nil {
             if let kind = notice.value("kind"), let series = noticeSeries[kind] {
                 fields.append(("notices/notice[\(index + 1)]/number", series))
             }
         }
-        if context.root.node("reply/number") != nil {
-            fields.append(("reply/number", context.root.node("source/kind")?.stringValue == "移送" ? "办结回复函" : "结果告知函"))
+        if replyNumber.reachesElement(from: context.root) {
+            fields.append(("reply/number", context.root.node(sourceKind)?.stringValue == "移送" ? "办结回复函" : "结果告知函"))
         }
         for (path, series) in fields {
             guard let format = profile.numberFormats.first(where: { $0.kind == series }),

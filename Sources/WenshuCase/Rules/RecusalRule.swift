@@ -5,13 +5,17 @@ import WenshuXML
 /// Two people with the same name and different ID numbers are different people.
 /// Ids: `recusal`, `recusal-name`.
 enum RecusalRule {
+    private static let parties = ChildSteps(path: "parties/party")
+    private static let agents = ChildSteps(path: "agents/agent")
+    private static let mediators = ChildSteps(path: "mediators/mediator")
+
     static let rule: CaseRule = { context in
         var people: [(node: XMLNode, what: Phrase)] = []
-        for party in context.root.nodes("parties/party") {
+        for party in context.root.nodes(parties) {
             people.append((party, InputWording.party))
-            for agent in party.nodes("agents/agent") { people.append((agent, InputWording.agent)) }
+            for agent in party.nodes(agents) { people.append((agent, InputWording.agent)) }
         }
-        for mediator in context.root.nodes("mediators/mediator") {
+        for mediator in context.root.nodes(mediators) {
             let name = mediator.value("name") ?? ""
             let id = mediator.value("id_number")?.uppercased()
             for person in people {
