@@ -150,7 +150,8 @@ final class LongCaseListTests: XCTestCase {
         let example = try String(contentsOf: WenshuProcess.root.appendingPathComponent("examples/cases/traffic-instalments.xml"), encoding: .utf8)
         var paths: [String] = []
         for n in 1...150 {
-            let url = cases.appendingPathComponent("c\(n).xml")
+            // Names beyond ASCII, one with a combining mark: the folded list is split on bytes.
+            let url = cases.appendingPathComponent("调解案\(n)-e\u{301}.xml")
             try example.replacingOccurrences(of: "西交调字第37号", with: "西交调字第\(1000 + n)号").write(to: url, atomically: false, encoding: .utf8)
             paths.append(url.path)
         }
