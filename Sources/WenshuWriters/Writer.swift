@@ -72,3 +72,16 @@ public enum Writers {
         }
     }
 }
+
+extension Alignment {
+    /// The case's place, for hashing: a `String`-backed enum's own hash hashes its raw value's bytes, and
+    /// both writers hash alignments in their lookups (the ODF paragraph styles, the text layouts).
+    var ordinal: Int {
+        switch self {
+        case .left: return 0
+        case .center: return 1
+        case .right: return 2
+        case .justify: return 3
+        }
+    }
+}

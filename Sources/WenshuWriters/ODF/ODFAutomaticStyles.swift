@@ -156,16 +156,6 @@ struct ODFAutomaticStyles {
 }
 
 extension Alignment {
-    /// The case's place, for hashing.
-    var ordinal: Int {
-        switch self {
-        case .left: return 0
-        case .center: return 1
-        case .right: return 2
-        case .justify: return 3
-        }
-    }
-
     var odfValue: String {
         switch self {
         case .left: return "start"

@@ -32,15 +32,7 @@ final class ParagraphLayoutCache: @unchecked Sendable {
         /// 350 instructions a paragraph).
         var hashValue: Int {
             var hasher = Hasher()
-            // Alignment's raw value is a String: hash its position instead.
-            let alignmentIndex: Int
-            switch alignment {
-            case .left: alignmentIndex = 0
-            case .center: alignmentIndex = 1
-            case .right: alignmentIndex = 2
-            case .justify: alignmentIndex = 3
-            }
-            hasher.combine(columns << 8 | alignmentIndex << 4 | (firstLineIndent ? 1 : 0) << 3 | ambiguousWidth)
+            hasher.combine(columns << 8 | alignment.ordinal << 4 | (firstLineIndent ? 1 : 0) << 3 | ambiguousWidth)
             withBytes { bytes in
                 hasher.combine(bytes.count)
                 guard bytes.count > 64 else { return hasher.combine(bytes: bytes) }
