@@ -47,19 +47,10 @@ package final class ChildSteps: @unchecked Sendable {
 
     package var isEmpty: Bool { names.isEmpty }
 
-    /// Whether `node` is an element in no namespace named by step `index` (the names compared here, byte
-    /// by byte: most children differ from the step in their first byte, and a call to `xmlStrEqual` for
-    /// each cost more than the walk).
+    /// Whether `node` is an element in no namespace named by step `index`.
     @inline(__always)
     private func matches(_ node: xmlNodePtr, step index: Int) -> Bool {
-        guard node.pointee.type == XML_ELEMENT_NODE, node.pointee.ns == nil, var name = node.pointee.name else { return false }
-        var wanted = UnsafePointer(names[index])
-        while name.pointee == wanted.pointee {
-            if name.pointee == 0 { return true }
-            name += 1
-            wanted += 1
-        }
-        return false
+        node.pointee.type == XML_ELEMENT_NODE && node.pointee.ns == nil && XMLNode.isNamed(node, names[index])
     }
 
     /// The first element the steps from `step` on reach below `node`, in document order: depth first, since

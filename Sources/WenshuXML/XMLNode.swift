@@ -257,11 +257,19 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         return true
     }
 
-    /// Whether `node`'s name is the NUL-terminated `wanted`. The first bytes are compared here: most names
-    /// differ there, and a call to `xmlStrEqual` for each child cost more than the walk.
+    /// Whether `node`'s name is the NUL-terminated `wanted`, compared here byte by byte: most names differ
+    /// in their first byte, and a call to `xmlStrEqual` for each child cost more than the walk. Every walk
+    /// of this module that matches names by pointer asks this (`ChildSteps` too).
     @inline(__always)
-    private static func isNamed(_ node: xmlNodePtr, _ wanted: UnsafePointer<xmlChar>) -> Bool {
-        node.pointee.name?.pointee == wanted.pointee && xmlStrEqual(node.pointee.name, wanted) != 0
+    static func isNamed(_ node: xmlNodePtr, _ wanted: UnsafePointer<xmlChar>) -> Bool {
+        guard var name = node.pointee.name else { return false }
+        var wanted = wanted
+        while name.pointee == wanted.pointee {
+            if name.pointee == 0 { return true }
+            name += 1
+            wanted += 1
+        }
+        return false
     }
 
     /// Whether the NUL-terminated `name` has exactly the bytes of `step`.
