@@ -27,9 +27,10 @@ struct DueCommand: ParsableCommand {
                 Anything a case records after the day has not happened yet, so --on gives the list as it stood \
                 that day.
 
-                  wenshu due examples/cases examples/registers --profile examples/office.yaml --on 2026-06-01
-                  wenshu due cases --within 7 --fail-on-overdue          (for a daily cron job that mails the list)
-                  wenshu due cases -o out --to odt                        (the list as a landscape table)
+                  wenshu due examples/cases examples/registers --on 2026-06-01 \\
+                      --profile examples/office.yaml
+                  wenshu due cases --within 7 --fail-on-overdue   (a daily cron job's list)
+                  wenshu due cases -o out --to odt                (a landscape table)
 
                 Exit status: 0 (also when things are overdue, unless --fail-on-overdue: then 1); 1 some case files \
                 had errors (the others are listed); 64 usage.
@@ -44,9 +45,10 @@ struct DueCommand: ParsableCommand {
 
                 案件中记录在该日之后的事都还没有发生，所以--on给出的是那一天的清单。
 
-                  wenshu due examples/cases examples/registers --profile examples/office.yaml --on 2026-06-01
-                  wenshu due cases --within 7 --fail-on-overdue          （供每天发送清单的cron定时任务）
-                  wenshu due cases -o out --to odt                        （清单排成横向表格）
+                  wenshu due examples/cases examples/registers --on 2026-06-01 \\
+                      --profile examples/office.yaml
+                  wenshu due cases --within 7 --fail-on-overdue   （每天运行的定时任务）
+                  wenshu due cases -o out --to odt                （清单排成横向表格）
 
                 退出状态：0（有逾期事项时也是0，除非加--fail-on-overdue：此时为1）；1有案件文件有错误（其余\
                 照常列出）；64命令行用法错误。

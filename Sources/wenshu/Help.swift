@@ -5,10 +5,8 @@ import WenshuWriters
 
 /// An option's or argument's help in the user's language. argument-parser reads `help:` when it builds a
 /// command's arguments, after `Wenshu.main` has set `MessageLanguage.current`.
-func help(_ english: String, zh chinese: String, valueName: String? = nil,
-          discussion: (english: String, chinese: String)? = nil) -> ArgumentHelp {
-    let zh = MessageLanguage.current == .zh
-    return ArgumentHelp(zh ? chinese : english, discussion: discussion.map { zh ? $0.chinese : $0.english }, valueName: valueName)
+func help(_ english: String, zh chinese: String, valueName: String? = nil) -> ArgumentHelp {
+    ArgumentHelp(MessageLanguage.current == .zh ? chinese : english, valueName: valueName)
 }
 
 extension CommandConfiguration {

@@ -30,8 +30,11 @@ struct LedgerCommand: ParsableCommand {
 
                 Files go to OUTPUT/<book>.<ext> (dispute-register.odt, …), one per --to format.
 
-                Example: wenshu ledger examples/cases examples/registers --profile examples/office.yaml \
-                --since 2026-01-01 --until 2026-06-30 -o out/ledger
+                Example:
+
+                  wenshu ledger examples/cases examples/registers \\
+                      --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 \\
+                      -o out/ledger
                 """,
             zhDiscussion: """
                 四本台账：矛盾纠纷排查调处登记册（dispute-register：每件案件一行，按案号排列）、调解组织登记册\
@@ -49,7 +52,11 @@ struct LedgerCommand: ParsableCommand {
                 文件写到OUTPUT/<台账>.<ext>（dispute-register.odt……），每种--to格式一\
                 个。
 
-                示例：wenshu ledger examples/cases examples/registers --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 -o out/ledger
+                示例：
+
+                  wenshu ledger examples/cases examples/registers \\
+                      --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 \\
+                      -o out/ledger
                 """)
     }
 

@@ -32,7 +32,8 @@ struct PacketCommand: ParsableCommand {
                 overridden. It cannot build over a case without a written agreement, nor over errors in the case \
                 data (run `wenshu check`), nor over a form that cannot be filled.
 
-                  wenshu packet examples/cases/traffic-instalments.xml -o out --to odt --to txt --profile examples/office.yaml
+                  wenshu packet examples/cases/traffic-instalments.xml \\
+                      -o out --to odt --to txt --profile examples/office.yaml
 
                 Exit status: 0 every packet written; 1 some packet refused (the others are written); 64 usage.
                 """,
@@ -50,7 +51,8 @@ struct PacketCommand: ParsableCommand {
                 --force照样制作被拒绝的申请材料，在前面加一页说明，列出被放过的每个问题。它不能越过没有书面协议的案件、案\
                 件数据中的错误（运行`wenshu check`），也不能越过无法填写的文书。
 
-                  wenshu packet examples/cases/traffic-instalments.xml -o out --to odt --to txt --profile examples/office.yaml
+                  wenshu packet examples/cases/traffic-instalments.xml \\
+                      -o out --to odt --to txt --profile examples/office.yaml
 
                 退出状态：0每份申请材料都已写出；1有申请材料被拒绝（其余已写出）；64命令行用法错误。
                 """)

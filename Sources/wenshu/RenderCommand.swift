@@ -29,7 +29,8 @@ struct RenderCommand: ParsableCommand {
               wenshu render --form agreement examples/cases/traffic-instalments.xml
               wenshu render --blank --form agreement -o out --to odt
               wenshu render --partial --form agreement case.yaml -o out
-              wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
+              wenshu render --outline --form agreement \\
+                  examples/cases/traffic-instalments.xml
 
             Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
             """,
@@ -45,7 +46,8 @@ struct RenderCommand: ParsableCommand {
               wenshu render --form agreement examples/cases/traffic-instalments.xml
               wenshu render --blank --form agreement -o out --to odt
               wenshu render --partial --form agreement case.yaml -o out
-              wenshu render --outline --form agreement examples/cases/traffic-instalments.xml
+              wenshu render --outline --form agreement \\
+                  examples/cases/traffic-instalments.xml
 
             退出状态：0全部完成；1有案件或文书失败（其余已写出）；64命令行用法错误。
             """)
@@ -60,10 +62,8 @@ struct RenderCommand: ParsableCommand {
                      zh: "写出所有栏目都空白的文书，供手工填写（写入DIR/blank/）；不读取案件。"))
     var blank = false
 
-    @Flag(help: help("Fill what the case has and leave every field it lacks, required or not, as its blank for handwriting (a note names each), instead of refusing the form.",
-                     zh: "填写案件已有的内容，缺少的栏目（不论是否必填）都留作手写空白（附注逐一列出），而不是拒绝出这份文书。",
-                     discussion: ("`wenshu check --partial` lists the fields such a print leaves blank, form by form.",
-                                  "`wenshu check --partial`逐个文书列出这样打印会留空的栏目。")))
+    @Flag(help: help("Fill what the case has and leave every field it lacks, required or not, as its blank for handwriting (a note names each), instead of refusing the form; `wenshu check --partial` lists those fields, form by form.",
+                     zh: "填写案件已有的内容，缺少的栏目（不论是否必填）都留作手写空白（附注逐一列出），而不是拒绝出这份文书；`wenshu check --partial`逐个文书列出这些栏目。"))
     var partial = false
 
     @Flag(help: help("Print the document model as an outline instead of writing documents (for template authors).",
@@ -74,7 +74,7 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: help("Worker threads for a batch (default: one per core).",
                        zh: "批量处理的工作线程数（默认：每个处理器核心一个）。", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @OptionGroup var library: TemplateLibraryOptions
     @OptionGroup var out: OutputOptions
@@ -93,7 +93,7 @@ struct RenderCommand: ParsableCommand {
         if blank && partial { throw ValidationError(CommandWording.partialNeedsCases.render(in: .current)) }
         if blank && !cases.isEmpty { throw ValidationError(CommandWording.blankTakesNoCases.render(in: .current)) }
         if !blank && cases.isEmpty { throw ValidationError(CommandWording.giveCasesOrBlank.render(in: .current)) }
-        if jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
+        if let jobs, jobs < 1 { throw ValidationError(CommandWording.jobsFromOne.render(in: .current)) }
         if out.output == nil && !outline && out.formats.contains(where: { $0 != .txt }) {
             throw ValidationError(CommandWording.giveFolderForFormats.render(in: .current, ["formats": .list(out.formats.map(\.rawValue))]))
         }
@@ -125,8 +125,9 @@ struct RenderCommand: ParsableCommand {
         guard let folder = out.outputFolder else {
             return blank ? try printBlanks(pipeline) : try printTexts(pipeline, files: files)
         }
-        let runner = Runner(RunSettings(output: folder, manifestKey: "render", jobs: jobs, claims: pipeline.claims,
-                                        printing: try out.printing(converters: jobs, templates: self.library.templates)))
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let runner = Runner(RunSettings(output: folder, manifestKey: "render", jobs: workers, claims: pipeline.claims,
+                                        printing: try out.printing(converters: workers, templates: self.library.templates)))
         let report = blank ? runner.run(count: 1) { _ in pipeline.blankJob() }
             : runner.run(count: files.count) { pipeline.job(caseAt: files[$0]) }
         ReportPrinter(summary: .init(CommandWording.renderSummary, job: blank ? CommandWording.blankSet : CommandWording.case))

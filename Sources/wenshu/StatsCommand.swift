@@ -17,19 +17,27 @@ struct StatsCommand: ParsableCommand {
                 period (--since/--until on the acceptance date, both days included; --committee, --mediator), \
                 and writes into OUTPUT:
 
-                  statistics.<ext>  人民调解工作统计表: totals, success and follow-up rates, written and oral \
-                agreements, dossiers, escalations prevented in 件 and 人, by dispute type, source, committee level, \
-                committee and mediator (one per --to format)
-                  statistics.csv    the same figures as one table for spreadsheets (UTF-8 with BOM, RFC 4180)
-                  subsidy.<ext>     人民调解以案定补明细表, when the office profile has subsidy rates: per mediator, \
-                qualifying cases by grade × rate, and every case that does not qualify with its reasons
+                  statistics.<ext>  人民调解工作统计表: totals, success and follow-up rates,
+                                    written and oral agreements, dossiers, escalations
+                                    prevented in 件 and 人, by dispute type, source,
+                                    committee level, committee and mediator (one per --to
+                                    format)
+                  statistics.csv    the same figures as one table for spreadsheets (UTF-8
+                                    with BOM, RFC 4180)
+                  subsidy.<ext>     人民调解以案定补明细表, when the office profile has
+                                    subsidy rates: per mediator, qualifying cases by grade
+                                    × rate, and every case that does not qualify with its
+                                    reasons
                   subsidy.csv       one row per case, qualifying or not
 
                 Standard output gets a summary (--format text or json). Exit status: 0 done; 1 some inputs had \
                 errors (those cases are left out, the rest counted); 64 the command line is wrong.
 
-                Example: wenshu stats examples/cases examples/registers --profile examples/office.yaml \
-                --since 2026-01-01 --until 2026-12-31 -o out/stats
+                Example:
+
+                  wenshu stats examples/cases examples/registers \\
+                      --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 \\
+                      -o out/stats
                 """,
             zhDiscussion: """
                 像`wenshu ledger`一样读取案件、登记册和工作记录本，统计该时期受理的案件\
@@ -47,7 +55,11 @@ struct StatsCommand: ParsableCommand {
                 标准输出上是汇总（--format text或json）。退出状态：0完成；1有输入文件有错误（这些案件不计入，\
                 其余照常统计）；64命令行有误。
 
-                示例：wenshu stats examples/cases examples/registers --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 -o out/stats
+                示例：
+
+                  wenshu stats examples/cases examples/registers \\
+                      --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 \\
+                      -o out/stats
                 """)
     }
 

@@ -28,7 +28,8 @@ final class HelpPageTests: XCTestCase {
             assertContains(text, "  -h, --help              显示帮助信息。\n")
             assertContains(text, "（可选值：text, json；默认：text）")
             assertContains(text, "（可选值：odt, fodt, xml, txt, pdf）")
-            assertContains(text, "（默认：\(ProcessInfo.processInfo.activeProcessorCount)）\n")
+            // No "(default: 2)" from argument-parser after the words: the page is the same on every machine.
+            assertContains(text, "（默认：每个处理器核心一个）。\n  --templates <dir>")
             assertChinesePage(text, columns: 80)
         }
     }
@@ -67,6 +68,23 @@ final class HelpPageTests: XCTestCase {
         XCTAssertEqual(try page(["help", "render"], language: ["LANG": "zh_CN.UTF-8"]), render)
         let zhLocale = ["LANG": "zh_CN.UTF-8"]
         XCTAssertEqual(try page([], language: zhLocale), try page(["--help"], language: zhLocale))
+    }
+
+    /// Examples and the overview's table fit 80 columns in both languages: argument-parser wraps a longer
+    /// line to the left margin, where its tail reads as a paragraph of its own (or half a command).
+    func testExampleLinesAreNotWrappedAtEightyColumns() throws {
+        let commands = [[], ["render"], ["check"], ["forms"], ["fonts"], ["ledger"], ["stats"], ["packet"], ["dossier"],
+                        ["verify"], ["due"], ["keygen"], ["serve"], ["bench-bind"]]
+        for command in commands {
+            for language in ["en", "zh"] {
+                let text = try page(command + ["--help", "--lang", language], language: ["LANG": "C"])
+                let discussion = text.components(separatedBy: language == "zh" ? "\n用法：" : "\nUSAGE:")[0]
+                let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false)
+                for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("  ") {
+                    XCTAssertTrue(next.isEmpty || next.hasPrefix(" "), "wenshu \(command) --help --lang \(language):\n\(line)\n\(next)")
+                }
+            }
+        }
     }
 
     /// The descriptions are wrapped to `COLUMNS`, continuing under the description column.
