@@ -76,6 +76,7 @@ struct StatsCommand: ParsableCommand {
     func validate() throws { try report.validate() }
 
     func run() throws {
+        CaseLoader.prepareCaseSchema()
         let inputs = try ReportInputs.load(report)
         let filter = inputs.filter(report.filter)
         try inputs.checkNames(in: filter)
