@@ -95,6 +95,32 @@ final class DomainRuleTests: XCTestCase {
         XCTAssertEqual(Amount("7")!.description, "7.00")
     }
 
+    /// `grouped` writes bytes; the way it was written before (`Character`s in groups of three, joined) is
+    /// the reference, over every digit count, the group boundaries and random amounts up to `maximum`.
+    func testGroupedFiguresAgreeWithGroupingByCharacters() {
+        func reference(_ fen: Int) -> String {
+            var digits = Array(String(fen / 100))
+            var groups: [String] = []
+            while digits.count > 3 {
+                groups.insert(String(digits.suffix(3)), at: 0)
+                digits.removeLast(3)
+            }
+            groups.insert(String(digits), at: 0)
+            let cents = fen % 100
+            return groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + "\(cents)"
+        }
+        var values = [0, 1, 9, 10, 99, 100, 101, 99_999, 100_000, 100_001, Amount.maximum.fen]
+        var power = 1
+        for _ in 0..<15 { values += [power - 1, power, power + 1]; power *= 10 }
+        var generator = SystemRandomNumberGenerator()
+        values += (0..<2_000).map { _ in Int.random(in: 0...Amount.maximum.fen, using: &generator) }
+        for fen in values where fen >= 0 && fen <= Amount.maximum.fen {
+            XCTAssertEqual(Amount(fen: fen).grouped, reference(fen), "\(fen)")
+        }
+        XCTAssertEqual(Amount.maximum.grouped, "999,999,999,999.99")
+        XCTAssertEqual(Amount(fen: 5).grouped, "0.05")
+    }
+
     /// Where a term's text writes its amount in figures, so the 大写 can follow that figure.
     func testTheFigureOfAnAmountIsFoundInTheText() {
         // text, amount, the matched text (nil: none)
