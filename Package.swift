@@ -4,6 +4,18 @@
 import Foundation
 import PackageDescription
 
+// Both executables link the Swift runtime and Foundation in (a release build only: the test bundle links
+// XCTest, which has no static library): a fresh process no longer resolves 13,000 symbols in
+// libswiftCore and Foundation (docs/development.md, start-up).
+// lld, because the static libraries come on the line in an order GNU ld and gold do not search
+// back through; the libraries static Foundation needs are named, since the modules this package
+// compiles against are the shared ones, whose link entries do not list them (Synchronization came with
+// NIO until `wenshu` stopped linking it).
+let staticRuntime: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation", "-lswiftSynchronization"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Wenshu",
     platforms: [.macOS(.v13)],
@@ -12,6 +24,7 @@ let package = Package(
             "WenshuDiagnostics", "WenshuXML", "WenshuCase", "WenshuDocument", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun",
         ]),
         .executable(name: "wenshu", targets: ["wenshu"]),
+        .executable(name: "wenshu-desk", targets: ["wenshu-desk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,20 +79,23 @@ let package = Package(
         ], resources: [.copy("Pages"), .copy("Static")]),
         // PBKDF2 and random bytes from the same libcrypto, for the desk's access password and sessions.
         .systemLibrary(name: "CDeskCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        // The command-line tool: arguments in, one library call, exit codes out.
-        .executableTarget(name: "wenshu", dependencies: [
-            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuDesk",
+        // What both executables parse: the shared options, help pages and usage errors in the user's language,
+        // and `serve`'s options; each executable supplies its commands' run steps. Never the desk itself.
+        .target(name: "WenshuCommandLine", dependencies: [
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [
-            // The Swift runtime and Foundation linked in (a release build only: the test bundle links
-            // XCTest, which has no static library): a fresh process no longer resolves 13,000 symbols in
-            // libswiftCore and Foundation (docs/development.md, start-up).
-            // lld, because the static libraries come on the line in an order GNU ld and gold do not search
-            // back through; the libraries static Foundation needs are named, since the modules this package
-            // compiles against are the shared ones, whose link entries do not list them.
-            .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation"],
-                         .when(platforms: [.linux], configuration: .release)),
         ]),
+        // The command-line tool: arguments in, one library call, exit codes out. `serve` runs `wenshu-desk`.
+        .executableTarget(name: "wenshu", dependencies: [
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuWriters", "WenshuPrint", "WenshuAssembly", "WenshuRun", "WenshuCommandLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: staticRuntime),
+        // The desk's executable (`wenshu serve` replaces itself with it): the only one that links Hummingbird
+        // and NIO, whose 2,000 conformance records every start of `wenshu` scanned.
+        .executableTarget(name: "wenshu-desk", dependencies: [
+            "WenshuDiagnostics", "WenshuCase", "WenshuTemplate", "WenshuPrint", "WenshuXML", "WenshuDesk", "WenshuCommandLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: staticRuntime),
 
         // What several test targets share: paths, the ODF schema, tools, LibreOffice conversions.
         .target(name: "WenshuTestSupport", dependencies: ["WenshuXML", "ZIPFoundation"], path: "Tests/WenshuTestSupport"),
@@ -91,7 +107,7 @@ let package = Package(
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
         .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
         .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
-        .testTarget(name: "WenshuCLITests", dependencies: ["wenshu"]),
+        .testTarget(name: "WenshuCLITests", dependencies: ["wenshu", "wenshu-desk"]),
         .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),
         .testTarget(name: "WenshuDeskTests", dependencies: [
             "WenshuDesk", "WenshuTestSupport",

@@ -162,6 +162,7 @@ public enum DiagnosticCatalogue {
         .passwordRequired,
         .badPasswordHash,
         .cannotStart,
+        .programMissing,
         .noSuchCase,
         .newCase,
         .writeFailed,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuCommandLine
 import WenshuTemplate
 import WenshuWriters
 import WenshuXML

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuRun
 import WenshuTemplate

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
-import WenshuWriters
 import WenshuRun
+import WenshuWriters
 import WenshuXML
 
 /// `wenshu dossier`: the bound dossier of each case, and its archive package.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import WenshuDiagnostics
 import WenshuAssembly
+import WenshuCommandLine
+import WenshuDiagnostics
 
 /// `wenshu keygen`: the office's key pair for signing archive packages.
 struct KeygenCommand: ParsableCommand {

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuDocument
-import WenshuWriters
 import WenshuRun
+import WenshuWriters
 import WenshuXML
 
 /// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.

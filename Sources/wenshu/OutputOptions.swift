@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuPrint
 import WenshuTemplate

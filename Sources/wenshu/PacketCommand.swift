@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
-import WenshuWriters
 import WenshuRun
+import WenshuWriters
 import WenshuXML
 
 /// `wenshu packet`: the judicial-confirmation packet (司法确认申请材料) of each case.

@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuDocument
+import WenshuRun
 import WenshuTemplate
 import WenshuWriters
-import WenshuRun
 import WenshuXML
 
 /// `wenshu render`: the main job — cases and form templates give filled documents.

@@ -1,138 +1,33 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
-import WenshuDesk
-import WenshuPrint
-import WenshuTemplate
-import WenshuXML
 
-/// `wenshu serve`: the mediator's desk, a local web page over a folder of cases.
+/// `wenshu serve`: parsed and checked here like every command (its options, help and usage errors are
+/// `ServeOptions`), then run by the desk's own executable, so that `wenshu` does not link the HTTP server.
 struct ServeCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "serve",
-            abstract: "Open the mediator's desk: enter, check and print cases in a web page.",
-            zhAbstract: "打开调解员工作台：在网页上录入、检查和打印案件。",
-            discussion: """
-            Starts a small web server over a folder of case files and prints the address to open in a browser. \
-            The page lists the cases with their next deadline, edits a case as a form in Chinese with the \
-            findings of `wenshu check` beside each field as you type, and previews and downloads every form \
-            that applies (with pictures of its pages when LibreOffice and pdftoppm are there), the 司法确认 packet \
-            and the dossier, and the office's ledgers and statistics of a period. The case files stay the truth: a save writes \
-            the file itself, atomically, keeping its comments when only values changed.
+    static var configuration: CommandConfiguration { ServeOptions.configuration }
 
-            It listens on 127.0.0.1 only, unless --listen names another address; then the profile must hold an \
-            access password (desk.password_hash, made by --hash-password), and the page asks for it.
-
-              wenshu serve examples/cases
-              wenshu serve cases --profile office.yaml --port 8300
-              echo 'a long passphrase' | wenshu serve --hash-password
-
-            Stop it with Ctrl+C. Exit status: 1 when it cannot start; 64 usage.
-            """,
-            zhDiscussion: """
-            在一个案件文件夹上启动一个小型网页服务器，并打印在浏览器中打开的地址。页面列出各案件及其下一个期限；把案件编辑成\
-            中文表单，输入时在每个栏目旁显示`wenshu check`的检查结果；预览和下载适用的每种文书\
-            （有LibreOffice和pdftoppm时附各页的图片）、司法确认申请材料和卷宗，以及本单位一个时期的台账和\
-            统计。案件文件始终是唯一的依据：保存时以原子方式写入文件本身，只改了值时保留其中的注释。
-
-            只在127.0.0.1上监听，除非--listen指定了别的地址；这时配置文件中必须有访问密码\
-            （desk.password_hash，由--hash-password生成），页面会要求输入。
-
-              wenshu serve examples/cases
-              wenshu serve cases --profile office.yaml --port 8300
-              echo 'a long passphrase' | wenshu serve --hash-password
-
-            用Ctrl+C停止。退出状态：1无法启动；64命令行用法错误。
-            """)
-    }
-
-    @Argument(help: help("The folder of case files (default: the current folder).",
-                         zh: "案件文件所在的文件夹（默认：当前文件夹）。", valueName: "case-folder"))
-    var folder: String = "."
-
-    @OptionGroup var office: ProfileOptions
-    @OptionGroup var library: TemplateLibraryOptions
-
-    @Option(help: help("The port to listen on (0: any free port).",
-                       zh: "监听的端口（0：任一空闲端口）。", valueName: "n"))
-    var port: Int = 8080
-
-    @Option(help: help("The address to listen on. Anything but 127.0.0.1 needs an access password in the profile.",
-                       zh: "监听的地址。127.0.0.1以外的地址需要配置文件中有访问密码。", valueName: "addr"))
-    var listen: String = "127.0.0.1"
-
-    @Flag(help: help("Read a password from standard input and print the line to put in the profile as desk.password_hash.",
-                     zh: "从标准输入读取密码，打印应写入配置文件作为desk.password_hash的一行。"))
-    var hashPassword = false
-
-    func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError(CommandWording.portRange.render(in: .current)) }
-        if !hashPassword {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError(CommandWording.noCaseFolder.render(in: .current, ["folder": "\(folder)"]))
-            }
-        }
-    }
+    @OptionGroup var options: ServeOptions
 
     func run() throws {
-        if hashPassword {
-            guard let line = readLine(strippingNewline: true), line.count >= 8 else {
-                throw ValidationError(CommandWording.givePassword.render(in: .current))
-            }
-            print("desk:\n  password_hash: \(PasswordHash(password: line).stored)")
-            return
-        }
-        let profile = try office.load()
-        let (templates, _) = try library.load()
-        var settings = DeskServer.Settings(host: listen, port: port)
-        if let stored = profile?.file.root.element(named: "desk")?.element(named: "password_hash")?.stringValue {
-            guard let hash = PasswordHash(stored: stored) else {
-                printError(Diagnostic(DeskID.badPasswordHash, at: profile.map { SourceLocation(file: $0.file.name) } ?? SourceLocation(file: "profile"),
-                                      subject: "desk.password_hash"))
-                throw ExitCode(1)
-            }
-            settings.password = hash
-        }
-        let caseFolder = CaseFolder(root: URL(fileURLWithPath: folder, isDirectory: true), profile: profile)
-        var papers = CasePapers(library: templates, profile: profile)
-        // PDF when LibreOffice is here, printed as `--to pdf` prints (the templates' fonts.conf); else .odt and text.
-        if let libreOffice = try? LibreOffice.locate() {
-            let conf = PDFConverter.fontsConf(templates: try? TemplateLibrary.locate(explicit: library.templates),
-                                              fallback: try? TemplateLibrary.locate(explicit: nil, environment: [:]))
-            let converter = PDFConverter(libreOffice: libreOffice, settings: PDFConverter.Settings(converters: 1, fontsConf: conf))
-            papers.pdfConverter = { odt in try converter.convert([(source: "desk", document: "paper", odf: odt)])[0].get() }
-        }
-        let failure = FailureBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                let server = try await DeskServer(folder: caseFolder, papers: papers, settings: settings)
-                defer { server.previews?.discard() }  // the pictures are the desk's; Ctrl+C stops it here
-                let app = server.application { port in
-                    // Written straight to the descriptor, unbuffered, so a script reading the pipe sees it at once.
-                    FileHandle.standardOutput.write(Data("文书工作台已启动：\(server.address(port: port))  （案件文件夹 \(caseFolder.root.path)；按 Ctrl+C 停止）\n".utf8))
-                }
-                try await app.runService()
-            } catch {
-                failure.error = error
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = failure.error {
-            if let diagnostic = error as? Diagnostic { printError(diagnostic) } else {
-                printError(Diagnostic(DeskID.cannotStart, at: SourceLocation(file: "\(listen):\(port)"), ["reason": "\(error)"]))
-            }
-            throw ExitCode(1)
-        }
+        try DeskProgram.run(Array(CommandLine.arguments.dropFirst()))
     }
 }
 
-/// The server task's error, handed back to the blocked command.
-private final class FailureBox: @unchecked Sendable {
-    var error: Error?
+/// `wenshu-desk`, found beside the running `wenshu` (`/proc/self/exe`'s folder).
+enum DeskProgram {
+    /// Replaces this process with `wenshu-desk arguments…` (`wenshu`'s own: `serve …`): the same process
+    /// id, standard streams and environment, so the server's output, exit status and signals are
+    /// `wenshu serve`'s. Returns only by throwing, after printing why the desk cannot run.
+    static func run(_ arguments: [String]) throws -> Never {
+        let folder = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let path = folder.appendingPathComponent("wenshu-desk").path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        printError(Diagnostic(DeskID.programMissing, at: SourceLocation(file: path)))
+        throw ExitCode(1)
+    }
 }

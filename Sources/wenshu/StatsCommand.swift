@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WenshuAssembly
 import WenshuCase
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuRun
 

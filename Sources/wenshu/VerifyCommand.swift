@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WenshuAssembly
+import WenshuCommandLine
 import WenshuDiagnostics
 import WenshuXML
 

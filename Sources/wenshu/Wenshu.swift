@@ -1,4 +1,5 @@
 import ArgumentParser
+import WenshuCommandLine
 import WenshuDiagnostics
 
 @main

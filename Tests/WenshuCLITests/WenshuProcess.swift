@@ -16,10 +16,11 @@ enum WenshuProcess {
     /// Runs `wenshu arguments…`; standard error goes to a file so neither stream can block the other.
     /// Messages are English (`LANG=C`, no `LC_ALL` or `LC_MESSAGES`) unless `language` sets those variables,
     /// so tests that read a phrase do not depend on the developer's locale; `environment` adds variables;
-    /// `executable` runs another build of wenshu (e.g. main's, to show a test fails there).
+    /// `executable` runs another build of wenshu (e.g. main's, to show a test fails there); `input` is
+    /// its standard input (else the test's own).
     static func run(_ arguments: [String], mergingErrors: Bool = false, in folder: URL = root,
                     language: [String: String] = ["LANG": "C"], environment extra: [String: String] = [:],
-                    executable: URL? = nil) throws -> Run {
+                    executable: URL? = nil, input: String? = nil) throws -> Run {
         // The build's products folder: the test bundle's own folder (Linux) or the one holding it (macOS).
         let bundle = Bundle(for: Marker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
@@ -37,7 +38,13 @@ enum WenshuProcess {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = mergingErrors ? out : errorHandle
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try errorHandle.close()

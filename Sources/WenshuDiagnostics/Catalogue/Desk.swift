@@ -17,6 +17,12 @@ extension DeskID {
         zh: "调解工作台无法启动：{reason}",
         means: "The server could not listen (the port is taken, the address is not this machine's) or its pages are missing from the installation.",
         fix: "Choose another --port, or an address of this machine; reinstall wenshu if its pages are missing.")
+    public static let programMissing = DeskID(
+        "desk.program-missing",
+        en: "the desk's program is not installed beside wenshu, or cannot be run",
+        zh: "wenshu所在的文件夹中没有调解工作台的程序，或该程序无法运行",
+        means: "`wenshu serve` runs the program `wenshu-desk`, installed in the same folder as `wenshu`; it is not there, or cannot be run.",
+        fix: "Install `wenshu-desk` beside `wenshu` (`swift build -c release` builds both), or make it executable.")
     public static let noSuchCase = DeskID(
         "desk.no-such-case",
         en: "no such case file in the folder",

@@ -4,16 +4,16 @@ import WenshuDiagnostics
 import WenshuWriters
 
 /// An option's or argument's help in the user's language. argument-parser reads `help:` when it builds a
-/// command's arguments, after `Wenshu.main` has set `MessageLanguage.current`.
-func help(_ english: String, zh chinese: String, valueName: String? = nil) -> ArgumentHelp {
+/// command's arguments, after the executable's `main` has set `MessageLanguage.current`.
+package func help(_ english: String, zh chinese: String, valueName: String? = nil) -> ArgumentHelp {
     ArgumentHelp(MessageLanguage.current == .zh ? chinese : english, valueName: valueName)
 }
 
 extension CommandConfiguration {
     /// A command's configuration with its abstract and discussion in the user's language (read from a
     /// computed `static var configuration`, so that it follows `--lang`).
-    init(commandName: String, abstract: String, zhAbstract: String, discussion: String = "", zhDiscussion: String = "",
-         shouldDisplay: Bool = true, subcommands: [ParsableCommand.Type] = []) {
+    package init(commandName: String, abstract: String, zhAbstract: String, discussion: String = "", zhDiscussion: String = "",
+                 shouldDisplay: Bool = true, subcommands: [ParsableCommand.Type] = []) {
         let zh = MessageLanguage.current == .zh
         self.init(commandName: commandName, abstract: zh ? zhAbstract : abstract, discussion: zh ? zhDiscussion : discussion,
                   shouldDisplay: shouldDisplay, subcommands: subcommands)
@@ -27,7 +27,7 @@ extension CommandConfiguration {
 /// description.
 ///
 /// `HelpPageTests` fails when a newer argument-parser words or lays out its page otherwise.
-enum ChineseHelpPage {
+package enum ChineseHelpPage {
     /// The column where argument-parser starts the description of an option or subcommand
     /// (`HelpGenerator.labelColumnWidth`).
     static let descriptionColumn = 26
@@ -39,8 +39,8 @@ enum ChineseHelpPage {
                                "Show subcommand help information.": "显示子命令的帮助信息。"]
 
     /// The page of `command` (a command in `root`'s tree), wrapped to `columns`.
-    static func text(_ root: ParsableCommand.Type, for command: ParsableCommand.Type, includeHidden: Bool,
-                     columns: Int = terminalColumns()) -> String {
+    package static func text(_ root: ParsableCommand.Type, for command: ParsableCommand.Type, includeHidden: Bool,
+                             columns: Int = terminalColumns()) -> String {
         let english = root.helpMessage(for: command, includeHidden: includeHidden, columns: Int(Int32.max))
         let breaker = LineBreaker(width: DisplayWidth())
         var inSections = false

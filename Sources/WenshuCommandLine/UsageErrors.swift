@@ -8,9 +8,12 @@ import WenshuDiagnostics
 ///
 /// argument-parser's error type is internal: its case is read through `Mirror` (the case's name and its
 /// values), never from its wording.
-enum UsageErrors {
-    /// Parses `arguments`, runs the command, exits: `Wenshu.main` with usage errors in the user's language.
-    static func run(_ root: Wenshu.Type, _ arguments: [String]) -> Never {
+///
+/// `root` is `wenshu`'s command tree, or `wenshu-desk`'s: also named `wenshu`, with `serve` its one command,
+/// so that both executables print the same lines for `wenshu serve`.
+package enum UsageErrors {
+    /// Parses `arguments`, runs the command, exits: `main` with usage errors in the user's language.
+    package static func run(_ root: ParsableCommand.Type, _ arguments: [String]) -> Never {
         var parsed: ParsableCommand.Type = root
         do {
             var command = try root.parseAsRoot(arguments)
@@ -30,11 +33,11 @@ enum UsageErrors {
     }
 
     /// The Chinese text for a usage error, or nil for what is not one (help, `ExitCode`, a clean exit).
-    static func chinese(_ error: Error, _ root: Wenshu.Type, _ parsed: ParsableCommand.Type) -> String? {
+    static func chinese(_ error: Error, _ root: ParsableCommand.Type, _ parsed: ParsableCommand.Type) -> String? {
         if let refusal = error as? ValidationError {
             // A command's own refusal from `run`, already in the user's language.
             return lines(.phrase(CommandWording.usageError, ["problem": "\(refusal.message)"]),
-                         ObjectIdentifier(parsed) == ObjectIdentifier(root) ? [root] : [root, parsed])
+                         ObjectIdentifier(parsed) == ObjectIdentifier(root) ? [root] : [root, parsed], root)
         }
         let mirror = Mirror(reflecting: error)
         guard let parserError = mirror.descendant("parserError") else { return nil }
@@ -71,19 +74,19 @@ enum UsageErrors {
             problem = .phrase(CommandWording.missingCommand)
         case "userValidationError", "noArguments":
             // The commands' own refusals, already in the user's language.
-            return lines(.phrase(CommandWording.usageError, ["problem": "\(detail)"]), commands)
+            return lines(.phrase(CommandWording.usageError, ["problem": "\(detail)"]), commands, root)
         case "helpRequested", "versionRequested", "dumpHelpRequested", "completionScriptRequested",
              "completionScriptCustomResponse":
             return nil
         default:
             problem = .phrase(CommandWording.badCommandLine)
         }
-        return lines(.phrase(CommandWording.usageErrorWithDetail, ["problem": problem, "detail": "\(detail)"]), commands)
+        return lines(.phrase(CommandWording.usageErrorWithDetail, ["problem": problem, "detail": "\(detail)"]), commands, root)
     }
 
     /// The command whose help page `error` asks for (`--help`, `-h`, `--help-hidden`, `wenshu help …`, or a
     /// command run without its subcommand), and whether hidden options are to be shown; nil for any other error.
-    static func helpRequest(_ error: Error, _ root: Wenshu.Type) -> (command: ParsableCommand.Type, includeHidden: Bool)? {
+    static func helpRequest(_ error: Error, _ root: ParsableCommand.Type) -> (command: ParsableCommand.Type, includeHidden: Bool)? {
         let mirror = Mirror(reflecting: error)
         if let parserError = mirror.descendant("parserError") {
             let (name, values) = caseOf(parserError)
@@ -97,10 +100,10 @@ enum UsageErrors {
         return (values.first as? ParsableCommand.Type ?? root, false)
     }
 
-    private static func lines(_ first: DiagnosticArgument, _ commands: [ParsableCommand.Type]) -> String {
-        let command = commands.last ?? Wenshu.self
+    private static func lines(_ first: DiagnosticArgument, _ commands: [ParsableCommand.Type], _ root: ParsableCommand.Type) -> String {
+        let command = commands.last ?? root
         let name = commands.compactMap { $0.configuration.commandName }.joined(separator: " ")
-        let usage = Wenshu.usageString(for: command).replacingPrefix("Usage: ", with: "")
+        let usage = root.usageString(for: command).replacingPrefix("Usage: ", with: "")
         return [first.render(in: .zh),
                 CommandWording.usage.render(in: .zh, ["usage": "\(usage)"]),
                 "  " + CommandWording.seeHelp.render(in: .zh, ["command": "\(name)"])].joined(separator: "\n")
