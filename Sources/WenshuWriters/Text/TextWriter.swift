@@ -27,7 +27,7 @@ public struct TextWriter: DocumentWriter {
 
     /// The document's text, encoded as `options.textEncoding` asks.
     public func write(_ document: Document) throws -> Data {
-        try TextEncoder.encode(try text(document), as: options.textEncoding)
+        try TextEncoder.encode(utf8: renderedBytes(try paginate(document)), as: options.textEncoding)
     }
 
     /// The document as laid-out text, before encoding.
@@ -36,10 +36,16 @@ public struct TextWriter: DocumentWriter {
     }
 
     /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
-    ///
-    /// Gathered as UTF-8 bytes and made a `String` once: a `String` append cost about 350 instructions, and a
-    /// document has some 120 of them.
     package func render(_ pagination: Pagination) -> String {
+        String(decoding: renderedBytes(pagination), as: UTF8.self)
+    }
+
+    /// `render(_:)`'s text as UTF-8 bytes, which `write` encodes without making a `String` (checking the
+    /// bytes were UTF-8 again cost about 31 K instructions a document).
+    ///
+    /// Gathered as bytes rather than appended to a `String`: a `String` append cost about 350 instructions,
+    /// and a document has some 120 of them.
+    func renderedBytes(_ pagination: Pagination) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(pagination.pages.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } } + 64)
         for (index, page) in pagination.pages.enumerated() {
@@ -54,7 +60,7 @@ public struct TextWriter: DocumentWriter {
                 output.append(0x0A)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     var width: DisplayWidth { DisplayWidth(ambiguous: options.ambiguousWidth) }
