@@ -142,9 +142,9 @@ final class TextWriterTests: XCTestCase {
         }
     }
 
-    /// The byte scan that lets most text through untouched steps a code point at a time: over random texts
-    /// of code points of every UTF-8 length and lead byte near the ones it looks for, `printable` gives what
-    /// judging every code point gives.
+    /// The byte scan that lets most text through untouched steps a code point at a time, and text whose only
+    /// change is `¥` is changed on its bytes: over random texts of code points of every UTF-8 length and lead
+    /// byte near the ones it looks for, `printable` gives what judging every code point gives.
     func testTheControlScanAgreesWithTheScalarWalk() {
         let scalars: [UInt32] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xA5, 0xBF, 0xC0,
                                  0x7FF, 0x800, 0xFFF, 0x1000, 0x2027, 0x2028, 0x2029, 0x202A, 0x2FFF, 0x3000, 0x3001, 0x4E2D,
