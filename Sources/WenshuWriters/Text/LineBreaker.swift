@@ -55,6 +55,8 @@ package struct LineBreaker: Sendable {
     func lines(_ text: String, columns: Int, firstLineIndent: Int, storage: ClusterStorage) -> [MeasuredLine] {
         let clusters = UnsafeBufferPointer(self.clusters(text, into: storage))
         var result: [MeasuredLine] = []
+        // The lines of Chinese text (3 bytes, 2 columns a character) without growing the array line by line.
+        result.reserveCapacity(text.utf8.count * 2 / (3 * max(columns, 1)) + 1)
         var start = 0
         var indent = firstLineIndent
         while true {
@@ -72,6 +74,8 @@ package struct LineBreaker: Sendable {
     final class ClusterStorage {
         private var base: UnsafeMutablePointer<Cluster>?
         private var capacity = 0
+        /// `clusters`' lists of colons and boxes, kept for their room.
+        fileprivate var colons: [Int] = [], boxes: [Int] = []
 
         init() {}
 
@@ -200,6 +204,14 @@ package struct LineBreaker: Sendable {
         /// The clusters that are a full-width colon alone, for `markLabels`, and a checkbox glyph alone, for
         /// `markCheckboxLabels`.
         var colons: [Int] = [], boxes: [Int] = []
+        swap(&colons, &storage.colons)
+        swap(&boxes, &storage.boxes)
+        colons.removeAll(keepingCapacity: true)
+        boxes.removeAll(keepingCapacity: true)
+        defer {
+            swap(&colons, &storage.colons)
+            swap(&boxes, &storage.boxes)
+        }
         var contiguous = text
         let result = contiguous.withUTF8 { utf8 in
             let base = storage.room(for: utf8.count)
