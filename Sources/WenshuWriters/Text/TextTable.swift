@@ -67,10 +67,12 @@ package struct TextTable: Sendable {
                                         columnSpan: placement.columnSpan)
             if let cell = grid.cell(placement, in: table) {
                 let contentWidth = Self.span(columnWidths, placement.column, placement.columnSpan, unit: unit) - 2 * padding
-                placedCell.lines = cell.paragraphs.flatMap { paragraph in
+                func lines(_ paragraph: Paragraph) -> [MeasuredLine] {
                     layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
                                  firstLineIndent: paragraph.firstLineIndent, columns: contentWidth)
                 }
+                // Most cells hold one paragraph: its lines as they are (`flatMap` copied them, 4 K a document).
+                placedCell.lines = cell.paragraphs.count == 1 ? lines(cell.paragraphs[0]) : cell.paragraphs.flatMap(lines)
             }
             return placedCell
         }
