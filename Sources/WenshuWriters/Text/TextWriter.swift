@@ -115,13 +115,18 @@ public struct TextWriter: DocumentWriter {
             let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch,
                                 layouts: layouts)
             var items: [FlowItem] = []
+            items.reserveCapacity(2 * blocks.count)
             for index in blocks.indices {
-                if settles, let blockItems = kept[index] {
+                guard settles else {
+                    try flow.append(blocks, at: index, to: &items)
+                    continue
+                }
+                if let blockItems = kept[index] {
                     items += blockItems
                     continue
                 }
                 let blockItems = try flow.items(blocks, at: index)
-                if settles && !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
+                if !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
                 items += blockItems
             }
             var pagination = paginator.paginate(items)
