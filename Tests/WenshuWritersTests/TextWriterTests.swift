@@ -142,6 +142,25 @@ final class TextWriterTests: XCTestCase {
         }
     }
 
+    /// The byte scan that lets most text through untouched steps a code point at a time, and text whose only
+    /// change is `¥` is changed on its bytes: over random texts of code points of every UTF-8 length and lead
+    /// byte near the ones it looks for, `printable` gives what judging every code point gives.
+    func testTheControlScanAgreesWithTheScalarWalk() {
+        let scalars: [UInt32] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xA5, 0xBF, 0xC0,
+                                 0x7FF, 0x800, 0xFFF, 0x1000, 0x2027, 0x2028, 0x2029, 0x202A, 0x2FFF, 0x3000, 0x3001, 0x4E2D,
+                                 0xFF1A, 0xFFE5, 0xFFFD, 0x10000, 0x1F600, 0x20000]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                text.append(Unicode.Scalar(scalars.randomElement(using: &generator)!)!)
+            }
+            let value = String(text)
+            XCTAssertEqual(Array(InlineText.printable(value).utf8), Array(InlineText.printableScalarByScalar(value).utf8),
+                           "\(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// The same document gives the same bytes, in both encodings.
     func testOutputIsReproducible() throws {
         for encoding in TextEncoding.allCases {

@@ -48,18 +48,48 @@ package struct LineBreaker: Sendable {
     /// Lays out one paragraph's text (`\n` forces a break) into lines no wider than `columns`; the first
     /// line is `firstLineIndent` columns narrower. Lines carry no leading indent and no trailing spaces.
     package func lines(_ text: String, columns: Int, firstLineIndent: Int = 0) -> [MeasuredLine] {
-        let clusters = self.clusters(text)
+        lines(text, columns: columns, firstLineIndent: firstLineIndent, storage: ClusterStorage())
+    }
+
+    /// `lines(_:columns:firstLineIndent:)` with the clusters measured into `storage`, kept between paragraphs.
+    func lines(_ text: String, columns: Int, firstLineIndent: Int, storage: ClusterStorage) -> [MeasuredLine] {
+        let clusters = UnsafeBufferPointer(self.clusters(text, into: storage))
         var result: [MeasuredLine] = []
+        // The lines of Chinese text (3 bytes, 2 columns a character) without growing the array line by line.
+        result.reserveCapacity(text.utf8.count * 2 / (3 * max(columns, 1)) + 1)
         var start = 0
         var indent = firstLineIndent
         while true {
             let end = clusters[start...].firstIndex { $0.traits.contains(.lineFeed) } ?? clusters.endIndex
-            fill(clusters[start..<end], of: clusters, in: text, firstColumns: columns - indent, columns: columns,
+            fill(start..<end, of: clusters, in: text, firstColumns: columns - indent, columns: columns,
                  into: &result)
             guard end < clusters.endIndex else { return result }
             start = end + 1
             indent = 0
         }
+    }
+
+    /// Room for the clusters of a paragraph, kept from one paragraph to the next: a buffer sized for the
+    /// worst case (a cluster per byte) allocated for each paragraph cost about 1,800 instructions.
+    final class ClusterStorage {
+        private var base: UnsafeMutablePointer<Cluster>?
+        private var capacity = 0
+        /// `clusters`' lists of colons and boxes, kept for their room.
+        fileprivate var colons: [Int] = [], boxes: [Int] = []
+
+        init() {}
+
+        /// Room for at least `count` clusters; what was there before is not kept.
+        func room(for count: Int) -> UnsafeMutablePointer<Cluster> {
+            if let base, count <= capacity { return base }
+            base?.deallocate()
+            capacity = max(count, 2 * capacity, 256)
+            let room = UnsafeMutablePointer<Cluster>.allocate(capacity: capacity)
+            base = room
+            return room
+        }
+
+        deinit { base?.deallocate() }
     }
 
     /// A grapheme cluster (a `Character`) of the text being set: where its UTF-8 bytes are, its width, and
@@ -157,11 +187,16 @@ package struct LineBreaker: Sendable {
     }
 
     /// The grapheme clusters of `text`, in order, each measured once.
-    ///
-    /// Read on the UTF-8 bytes, decoding each code point by hand (Swift's strings hold valid UTF-8), into a
-    /// buffer sized for the worst case (a cluster per byte): with the scalar iterator and `append` a cluster
-    /// cost about 118 instructions, now about 83 (an agreement has some 900 clusters).
     func clusters(_ text: String) -> [Cluster] {
+        Array(clusters(text, into: ClusterStorage()))
+    }
+
+    /// The grapheme clusters of `text`, in order, each measured once, in `storage`'s room (valid until its next use).
+    ///
+    /// Read on the UTF-8 bytes, decoding each code point by hand (Swift's strings hold valid UTF-8), into room
+    /// for the worst case (a cluster per byte): with the scalar iterator and `append` a cluster cost about 118
+    /// instructions, now about 83 (an agreement has some 900 clusters).
+    func clusters(_ text: String, into storage: ClusterStorage) -> UnsafeMutableBufferPointer<Cluster> {
         let traitTable = traitTable, widthTable = widthTable
         func traits(of value: UInt32) -> CodePointTraits {
             value < 0x10000 ? traitTable[Int(value)] : Self.traits(of: Unicode.Scalar(value)!)
@@ -169,59 +204,68 @@ package struct LineBreaker: Sendable {
         /// The clusters that are a full-width colon alone, for `markLabels`, and a checkbox glyph alone, for
         /// `markCheckboxLabels`.
         var colons: [Int] = [], boxes: [Int] = []
-        var contiguous = text
-        var result = contiguous.withUTF8 { utf8 in
-            [Cluster](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                /// The code point starting at byte `i` and its length in bytes.
-                func scalar(at i: Int) -> (value: UInt32, length: Int)? {
-                    guard i < utf8.count else { return nil }
-                    let lead = UInt32(utf8[i])
-                    if lead < 0x80 { return (lead, 1) }
-                    if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
-                    if lead < 0xF0 {
-                        return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
-                    }
-                    return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                            | UInt32(utf8[i + 3] & 0x3F), 4)
-                }
-                var offset = 0
-                var next = scalar(at: 0)
-                var nextTraits = next.map { traits(of: $0.value) } ?? []
-                while case let (value, length)? = next {
-                    let start = offset
-                    var clusterTraits = nextTraits
-                    var columns = width.of(value, basicPlane: widthTable)
-                    offset += length
-                    next = scalar(at: offset)
-                    nextTraits = next.map { traits(of: $0.value) } ?? []
-                    if !clusterTraits.contains(.standsAlone) || (next != nil && !nextTraits.contains(.standsAlone)) {
-                        // The code points may join: Swift's grapheme breaking says where this cluster ends.
-                        let view = text.utf8
-                        let rest = text[view.index(view.startIndex, offsetBy: start)...]
-                        let endIndex = rest.index(after: rest.startIndex)
-                        let end = view.distance(from: view.startIndex, to: endIndex)
-                        if offset < end {
-                            while offset < end, let following = next {
-                                columns += width.of(following.value, basicPlane: widthTable)
-                                offset += following.length
-                                next = scalar(at: offset)
-                            }
-                            nextTraits = next.map { traits(of: $0.value) } ?? []
-                            clusterTraits = Self.traits(of: Character(String(rest[..<endIndex])))
-                        }
-                    }
-                    if value == 0xFF1A && offset - start == 3 { colons.append(count) }
-                    if value >= 0x25A0 && value <= 0x2611 && offset - start == 3 && Self.checkboxGlyphs.contains(value) {
-                        boxes.append(count)
-                    }
-                    (buffer.baseAddress! + count).initialize(to: Cluster(start: start, end: offset, width: columns,
-                                                                         traits: clusterTraits.subtracting(.standsAlone)))
-                    count += 1
-                }
-            }
+        swap(&colons, &storage.colons)
+        swap(&boxes, &storage.boxes)
+        colons.removeAll(keepingCapacity: true)
+        boxes.removeAll(keepingCapacity: true)
+        defer {
+            swap(&colons, &storage.colons)
+            swap(&boxes, &storage.boxes)
         }
-        markCheckboxLabels(&result, boxes: boxes)
-        markLabels(&result, colons: colons)
+        var contiguous = text
+        let result = contiguous.withUTF8 { utf8 in
+            let base = storage.room(for: utf8.count)
+            var count = 0
+            /// The code point starting at byte `i` and its length in bytes.
+            @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int)? {
+                guard i < utf8.count else { return nil }
+                let lead = UInt32(utf8[i])
+                if lead < 0x80 { return (lead, 1) }
+                if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
+                if lead < 0xF0 {
+                    return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
+                }
+                return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F), 4)
+            }
+            var offset = 0
+            var next = scalar(at: 0)
+            var nextTraits = next.map { traits(of: $0.value) } ?? []
+            while case let (value, length)? = next {
+                let start = offset
+                var clusterTraits = nextTraits
+                var columns = width.of(value, basicPlane: widthTable)
+                offset += length
+                next = scalar(at: offset)
+                nextTraits = next.map { traits(of: $0.value) } ?? []
+                if !clusterTraits.contains(.standsAlone) || (next != nil && !nextTraits.contains(.standsAlone)) {
+                    // The code points may join: Swift's grapheme breaking says where this cluster ends.
+                    let view = text.utf8
+                    let rest = text[view.index(view.startIndex, offsetBy: start)...]
+                    let endIndex = rest.index(after: rest.startIndex)
+                    let end = view.distance(from: view.startIndex, to: endIndex)
+                    if offset < end {
+                        while offset < end, let following = next {
+                            columns += width.of(following.value, basicPlane: widthTable)
+                            offset += following.length
+                            next = scalar(at: offset)
+                        }
+                        nextTraits = next.map { traits(of: $0.value) } ?? []
+                        clusterTraits = Self.traits(of: Character(String(rest[..<endIndex])))
+                    }
+                }
+                if value == 0xFF1A && offset - start == 3 { colons.append(count) }
+                if value >= 0x25A0 && value <= 0x2611 && offset - start == 3 && Self.checkboxGlyphs.contains(value) {
+                    boxes.append(count)
+                }
+                (base + count).initialize(to: Cluster(start: start, end: offset, width: columns,
+                                                      traits: clusterTraits.subtracting(.standsAlone)))
+                count += 1
+            }
+            return UnsafeMutableBufferPointer(start: base, count: count)
+        }
+        markCheckboxLabels(result, boxes: boxes)
+        markLabels(result, colons: colons)
         return result
     }
 
@@ -229,7 +273,7 @@ package struct LineBreaker: Sendable {
     /// characters) with its full-width colon and what follows it: a blank (`单位或住址：____`) or the value's
     /// first character (`法定代表人：韩`), so a label neither ends a line nor splits over two. `colons` are
     /// the clusters that are a colon alone, in order.
-    private func markLabels(_ clusters: inout [Cluster], colons: [Int]) {
+    private func markLabels(_ clusters: UnsafeMutableBufferPointer<Cluster>, colons: [Int]) {
         for colon in colons where colon + 1 < clusters.count
             && clusters[colon + 1].traits.isDisjoint(with: [.trailingBlank, .lineFeed]) {
             let ends: CodePointTraits = [.trailingBlank, .lineFeed, .noLineStart, .noLineEnd]
@@ -243,7 +287,7 @@ package struct LineBreaker: Sendable {
     /// Marks the characters of each checkbox's label, from the box to the next space or line feed, when the
     /// label is at most `checkboxLabelLimit` characters long. `boxes` are the clusters that are a checkbox
     /// glyph alone, in order (noted by `clusters` as it decodes the text, so text without one costs nothing).
-    private func markCheckboxLabels(_ clusters: inout [Cluster], boxes: [Int]) {
+    private func markCheckboxLabels(_ clusters: UnsafeMutableBufferPointer<Cluster>, boxes: [Int]) {
         guard !boxes.isEmpty else { return }
         func endsLabel(_ index: Int) -> Bool {
             index == clusters.count || !clusters[index].traits.isDisjoint(with: [.trailingBlank, .lineFeed])
@@ -289,12 +333,13 @@ package struct LineBreaker: Sendable {
         }
     }
 
-    /// The unbreakable units of one hard line in order, with their width with and without trailing spaces.
+    /// The unbreakable units of one hard line (`hardLine`, indices into `clusters`) in order, with their width
+    /// with and without trailing spaces.
     /// Most are one Chinese character.
-    func forEachUnit(_ clusters: ArraySlice<Cluster>, _ body: (Run) -> Void) {
-        var unit = Run(at: clusters.startIndex)
-        for index in clusters.indices {
-            if index > clusters.startIndex && Self.canBreak(clusters[index - 1], clusters[index]) {
+    func forEachUnit(_ hardLine: Range<Int>, of clusters: UnsafeBufferPointer<Cluster>, _ body: (Run) -> Void) {
+        var unit = Run(at: hardLine.lowerBound)
+        for index in hardLine {
+            if index > hardLine.lowerBound && Self.canBreak(clusters[index - 1], clusters[index]) {
                 body(unit)
                 unit = Run(at: index)
             }
@@ -305,16 +350,16 @@ package struct LineBreaker: Sendable {
 
     /// Greedy filling: a unit goes on the current line if its visible part fits, otherwise it starts the
     /// next one; a unit wider than a whole line is cut (`cut`).
-    private func fill(_ hardLine: ArraySlice<Cluster>, of clusters: [Cluster], in text: String, firstColumns: Int,
+    private func fill(_ hardLine: Range<Int>, of clusters: UnsafeBufferPointer<Cluster>, in text: String, firstColumns: Int,
                       columns: Int, into lines: inout [MeasuredLine]) {
-        var line = Run(at: hardLine.startIndex)
+        var line = Run(at: hardLine.lowerBound)
         var limit = max(firstColumns, 1)
         func finish() {
             lines.append(Self.line(line, of: clusters, in: text))
             line = Run(at: line.clusters.upperBound)
             limit = max(columns, 1)
         }
-        forEachUnit(hardLine) { unit in
+        forEachUnit(hardLine, of: clusters) { unit in
             if line.width + unit.visibleWidth <= limit {
                 line.append(unit)
                 return
@@ -338,7 +383,7 @@ package struct LineBreaker: Sendable {
     /// Cuts an over-long unit (a URL, a run of blanks) into pieces that fit, still keeping closing
     /// punctuation off the start and opening punctuation off the end of a piece where the piece has room
     /// to give a character away.
-    private func cut(_ unit: Run, of clusters: [Cluster], firstColumns: Int, columns: Int) -> [Run] {
+    private func cut(_ unit: Run, of clusters: UnsafeBufferPointer<Cluster>, firstColumns: Int, columns: Int) -> [Run] {
         var pieces: [Run] = []
         var piece = Run(at: unit.clusters.lowerBound)
         var limit = firstColumns
@@ -359,14 +404,14 @@ package struct LineBreaker: Sendable {
         return pieces
     }
 
-    private static func run(_ range: Range<Int>, of clusters: [Cluster]) -> Run {
+    private static func run(_ range: Range<Int>, of clusters: UnsafeBufferPointer<Cluster>) -> Run {
         var run = Run(at: range.lowerBound)
         for index in range { run.append(clusters[index], at: index) }
         return run
     }
 
     /// A finished line: its text, without trailing spaces (ASCII and ideographic).
-    private static func line(_ run: Run, of clusters: [Cluster], in text: String) -> MeasuredLine {
+    private static func line(_ run: Run, of clusters: UnsafeBufferPointer<Cluster>, in text: String) -> MeasuredLine {
         var end = run.clusters.upperBound
         var width = run.width
         while end > run.clusters.lowerBound && clusters[end - 1].traits.contains(.trailingBlank) {

@@ -34,7 +34,8 @@ package struct ParagraphLayout: Sendable {
         // U+3000 is East Asian wide whatever `ambiguous` is: the indent is 4 columns.
         let firstLineIndent = firstLineIndent && columns >= Self.indentWidth + 4
         let indentWidth = firstLineIndent ? Self.indentWidth : 0
-        var lines = breaker.lines(text, columns: columns, firstLineIndent: indentWidth)
+        var lines = breaker.lines(text, columns: columns, firstLineIndent: indentWidth,
+                                  storage: cache?.clusters ?? LineBreaker.ClusterStorage())
         // Left-aligned lines without an indent stay as the breaker made them; the others are aligned in place.
         guard firstLineIndent || !(alignment == .left || alignment == .justify) else { return lines }
         for index in lines.indices {

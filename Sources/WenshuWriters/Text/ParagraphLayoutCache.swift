@@ -29,17 +29,40 @@ final class ParagraphLayoutCache: @unchecked Sendable {
 
         /// Hashed on the text's length and at most its first and last 32 bytes, which tell a batch's
         /// paragraphs apart (hashing a `String` hashes its normal form, and hashing all its bytes cost about
-        /// 350 instructions a paragraph).
+        /// 350 instructions a paragraph), eight bytes at a time with a multiply-and-shift mix: `Hasher`'s
+        /// SipHash over the same bytes cost about 300 instructions a key, and a hash here only picks a slot
+        /// (keys are compared whole), so it need not resist chosen collisions.
         var hashValue: Int {
-            var hasher = Hasher()
-            hasher.combine(columns << 8 | alignment.ordinal << 4 | (firstLineIndent ? 1 : 0) << 3 | ambiguousWidth)
-            withBytes { bytes in
-                hasher.combine(bytes.count)
-                guard bytes.count > 64 else { return hasher.combine(bytes: bytes) }
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(32)))
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(32)))
+            let setting = UInt64(truncatingIfNeeded: columns << 8 | alignment.ordinal << 4 | (firstLineIndent ? 1 : 0) << 3
+                                 | ambiguousWidth)
+            return withBytes { bytes in
+                let hash = Self.mix(setting, UInt64(bytes.count))
+                guard bytes.count > 64 else { return Int(truncatingIfNeeded: Self.mix(hash, bytes)) }
+                let head = Self.mix(hash, UnsafeRawBufferPointer(rebasing: bytes.prefix(32)))
+                return Int(truncatingIfNeeded: Self.mix(head, UnsafeRawBufferPointer(rebasing: bytes.suffix(32))))
             }
-            return hasher.finalize()
+        }
+
+        /// `hash` with `word` mixed in.
+        private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            return product ^ product >> 29
+        }
+
+        /// `hash` with `bytes` mixed in, eight at a time.
+        private static func mix(_ hash: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+            var hash = hash
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                hash = mix(hash, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < bytes.count {
+                tail = tail << 8 | UInt64(bytes[offset])
+                offset += 1
+            }
+            return mix(hash, tail)
         }
 
         /// The text's UTF-8 bytes in place (a native string's always are contiguous), or copied if not.
@@ -49,18 +72,24 @@ final class ParagraphLayoutCache: @unchecked Sendable {
         }
     }
 
-    /// A layout and the key it was made for.
+    /// A layout, the key it was made for and the key's hash (compared first: a miss copies nothing).
     private struct Entry {
+        let hash: Int
         let key: Key
         let lines: [MeasuredLine]
     }
 
     /// The slots: a power of two, several times the paragraphs of the longest form.
-    static let slotCount = 512
+    static let slotCount = 1 << slotBits
+    /// log2 of `slotCount`.
+    private static let slotBits = 9
     /// A longer text (a case's account of the facts) is laid out every time: it does not come again.
     static let longestText = 1024
 
     private var slots = [Entry?](repeating: nil, count: slotCount)
+
+    /// Room for the clusters of the paragraphs laid out with this cache, one at a time.
+    let clusters = LineBreaker.ClusterStorage()
 
     /// The number of layouts kept.
     var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
@@ -68,10 +97,16 @@ final class ParagraphLayoutCache: @unchecked Sendable {
     /// The lines for `key`: kept ones, or those `layOut` makes, then kept in the key's slot.
     func lines(_ key: Key, layOut: () -> [MeasuredLine]) -> [MeasuredLine] {
         guard key.text.utf8.count <= Self.longestText else { return layOut() }
-        let slot = key.hashValue & (Self.slotCount - 1)
-        if let entry = slots[slot], entry.key.isSame(as: key) { return entry.lines }
+        let hash = key.hashValue
+        // The top bits: the multiply in the hash mixes every byte into them.
+        let slot = Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: hash) >> (64 - Self.slotBits))
+        let found: [MeasuredLine]? = slots.withUnsafeBufferPointer { slots in
+            guard let entry = slots[slot], entry.hash == hash, entry.key.isSame(as: key) else { return nil }
+            return entry.lines
+        }
+        if let found { return found }
         let lines = layOut()
-        slots[slot] = Entry(key: key, lines: lines)
+        slots[slot] = Entry(hash: hash, key: key, lines: lines)
         return lines
     }
 }

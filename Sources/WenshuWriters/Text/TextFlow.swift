@@ -55,15 +55,22 @@ package struct TextFlow: Sendable {
 
     package func items(_ blocks: [Block]) throws -> [FlowItem] {
         var items: [FlowItem] = []
-        for index in blocks.indices { items += try self.items(blocks, at: index) }
+        for index in blocks.indices { try append(blocks, at: index, to: &items) }
         return items
     }
 
     /// The items of one of `blocks` (the block after it decides whether a title is followed by an empty line).
     package func items(_ blocks: [Block], at index: Int) throws -> [FlowItem] {
+        var items: [FlowItem] = []
+        try append(blocks, at: index, to: &items)
+        return items
+    }
+
+    /// Appends the items of one of `blocks` to `items`: an array of its own for each block cost its allocation
+    /// and a copy (about 10 K instructions an agreement).
+    func append(_ blocks: [Block], at index: Int, to items: inout [FlowItem]) throws {
         let nextIsSubtitle: Bool
         if index + 1 < blocks.count, case .subtitle = blocks[index + 1] { nextIsSubtitle = true } else { nextIsSubtitle = false }
-        var items: [FlowItem] = []
         switch blocks[index] {
         case .title(let inlines):
             items.append(.lines(layout.lines(text.text(inlines), alignment: .center, columns: columns), .withNext))
@@ -97,9 +104,8 @@ package struct TextFlow: Sendable {
                                              columns: columns), .breakable))
         case .section(let section):
             items.append(.sectionStart(id: section.id, startsNewPage: section.startsNewPage, numbering: section.numbering))
-            items += try self.items(section.blocks)
+            for inner in section.blocks.indices { try append(section.blocks, at: inner, to: &items) }
             items.append(.sectionEnd)
         }
-        return items
     }
 }

@@ -67,10 +67,12 @@ package struct TextTable: Sendable {
                                         columnSpan: placement.columnSpan)
             if let cell = grid.cell(placement, in: table) {
                 let contentWidth = Self.span(columnWidths, placement.column, placement.columnSpan, unit: unit) - 2 * padding
-                placedCell.lines = cell.paragraphs.flatMap { paragraph in
+                func lines(_ paragraph: Paragraph) -> [MeasuredLine] {
                     layout.lines(text.text(paragraph.inlines), alignment: paragraph.alignment,
                                  firstLineIndent: paragraph.firstLineIndent, columns: contentWidth)
                 }
+                // Most cells hold one paragraph: its lines as they are (`flatMap` copied them, 4 K a document).
+                placedCell.lines = cell.paragraphs.count == 1 ? lines(cell.paragraphs[0]) : cell.paragraphs.flatMap(lines)
             }
             return placedCell
         }
@@ -197,8 +199,9 @@ package struct TextTable: Sendable {
             while p <= n {
                 if isBorder(y, p) {
                     if bordered {
-                        bytes += Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
-                                               left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil).utf8
+                        Self.append(Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
+                                                  left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil),
+                                    to: &bytes)
                     } else {
                         bytes.append(contentsOf: repeatElement(0x20, count: unit))
                     }
@@ -218,6 +221,16 @@ package struct TextTable: Sendable {
             }
             return MeasuredLine(text: String(decoding: bytes, as: UTF8.self), width: width)
         }
+    }
+
+    /// Appends a box-drawing character's three UTF-8 bytes (U+2500–U+257F), written out: appending a scalar's
+    /// `utf8` view to an array went through a generic append and a dynamic cast, about 200 instructions.
+    private static func append(_ boxDrawing: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = boxDrawing.value
+        assert((0x2500...0x257F).contains(value))
+        bytes.append(0xE0 | UInt8(truncatingIfNeeded: value >> 12))
+        bytes.append(0x80 | UInt8(truncatingIfNeeded: value >> 6 & 0x3F))
+        bytes.append(0x80 | UInt8(truncatingIfNeeded: value & 0x3F))
     }
 
     /// The UTF-8 of ─ (U+2500).

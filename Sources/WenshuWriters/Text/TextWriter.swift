@@ -27,7 +27,7 @@ public struct TextWriter: DocumentWriter {
 
     /// The document's text, encoded as `options.textEncoding` asks.
     public func write(_ document: Document) throws -> Data {
-        try TextEncoder.encode(try text(document), as: options.textEncoding)
+        try TextEncoder.encode(utf8: renderedBytes(try paginate(document)), as: options.textEncoding)
     }
 
     /// The document as laid-out text, before encoding.
@@ -36,12 +36,21 @@ public struct TextWriter: DocumentWriter {
     }
 
     /// The pages as text: body lines, then on a numbered page empty lines down to the footer.
-    ///
-    /// Gathered as UTF-8 bytes and made a `String` once: a `String` append cost about 350 instructions, and a
-    /// document has some 120 of them.
     package func render(_ pagination: Pagination) -> String {
+        String(decoding: renderedBytes(pagination), as: UTF8.self)
+    }
+
+    /// `render(_:)`'s text as UTF-8 bytes, which `write` encodes without making a `String` (checking the
+    /// bytes were UTF-8 again cost about 31 K instructions a document).
+    ///
+    /// Gathered as bytes rather than appended to a `String`: a `String` append cost about 350 instructions,
+    /// and a document has some 120 of them.
+    func renderedBytes(_ pagination: Pagination) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(pagination.pages.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } } + 64)
+        // The lines, and on each page the empty lines down to the footer and the footer (the guess that was
+        // 64 bytes for them all grew the array once more, 3.4 K instructions a document).
+        output.reserveCapacity(pagination.pages.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } }
+                               + pagination.pages.count * (bodyLines + columns + 16))
         for (index, page) in pagination.pages.enumerated() {
             if index > 0 { output.append(0x0C) }
             for line in page.lines {
@@ -50,11 +59,11 @@ public struct TextWriter: DocumentWriter {
             }
             if let number = page.number {
                 output.append(contentsOf: repeatElement(0x0A, count: max(bodyLines - page.lines.count, 0) + 1))
-                output += footer(number).utf8
+                appendFooter(number, to: &output)
                 output.append(0x0A)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     var width: DisplayWidth { DisplayWidth(ambiguous: options.ambiguousWidth) }
@@ -70,12 +79,14 @@ public struct TextWriter: DocumentWriter {
     /// The lines a seal's 42 mm take.
     var sealLines: Int { Int((Signature.sealDiameter / linePitch).rounded(.up)) }
 
-    /// The page number line: `— N —`, right on odd pages and left on even ones, one character from the edge.
-    func footer(_ number: Int) -> String {
+    /// Appends the page number line: `— N —`, right on odd pages and left on even ones, one character from
+    /// the edge. Its spaces go straight into the bytes (a `String` of them and an append: 1.3 K a page).
+    func appendFooter(_ number: Int, to output: inout [UInt8]) {
         let text = "— \(number) —"
         let gap = 2
         let lead = number % 2 == 1 ? max(columns - width.of(text) - gap, 0) : gap
-        return String(Repeated.spaces(lead)) + text
+        output.append(contentsOf: repeatElement(0x20, count: lead))
+        output += text.utf8
     }
 
     /// Lays the document out on pages. Page references print numbers that depend on the layout, and
@@ -104,13 +115,18 @@ public struct TextWriter: DocumentWriter {
             let flow = TextFlow(columns: columns, width: width, numbers: numbers, sealLines: sealLines, linePitch: linePitch,
                                 layouts: layouts)
             var items: [FlowItem] = []
+            items.reserveCapacity(2 * blocks.count)
             for index in blocks.indices {
-                if settles, let blockItems = kept[index] {
+                guard settles else {
+                    try flow.append(blocks, at: index, to: &items)
+                    continue
+                }
+                if let blockItems = kept[index] {
                     items += blockItems
                     continue
                 }
                 let blockItems = try flow.items(blocks, at: index)
-                if settles && !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
+                if !Self.printsPageNumbers([blocks[index]]) { kept[index] = blockItems }
                 items += blockItems
             }
             var pagination = paginator.paginate(items)
