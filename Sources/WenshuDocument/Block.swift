@@ -36,7 +36,10 @@ public struct Paragraph: Sendable, Equatable {
     /// Whether the paragraph ends with a colon (分期履行如下：): it introduces what follows, and both
     /// paginators keep it on the page of the table after it.
     package var introducesWhatFollows: Bool {
-        guard let last = inlines.last?.plainText?.last else { return false }
+        guard let text = inlines.last?.plainText else { return false }
+        // The last character can be a colon only if the last byte ends one (`:` 3A, `：` EF BC 9A): most
+        // paragraphs are ruled out without finding their last grapheme cluster (both writers ask of each).
+        guard let byte = text.utf8.last, byte == 0x3A || byte == 0x9A, let last = text.last else { return false }
         return last == "：" || last == ":"
     }
 
