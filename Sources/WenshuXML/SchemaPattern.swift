@@ -49,7 +49,12 @@ package final class SchemaPattern: @unchecked Sendable {
     /// text of its direct text children, joined (no text is the empty value). Reads a single text child in
     /// place.
     package func matchesValue(of node: XMLNode) -> Bool {
-        guard let first = node.pointer.pointee.children else { return matches("") }
+        matchesValue(of: ElementCursor(node))
+    }
+
+    /// `matchesValue(of:)` for an element held by a cursor.
+    package func matchesValue(of element: ElementCursor) -> Bool {
+        guard let first = element.pointer.pointee.children else { return matches("") }
         if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
             guard let content = first.pointee.content else { return matches("") }
             return matches(content)
