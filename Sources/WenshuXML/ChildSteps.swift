@@ -6,14 +6,11 @@ import CLibXML2
 /// first node's text, whether there is a node, whether a node's text is a given word — make no `XMLNode` and
 /// no array, and a rule's walk makes a node only for each element it reaches.
 package final class ChildSteps: @unchecked Sendable {
-    /// Each step's name as a NUL-terminated C string, owned here (immutable after `init`).
-    private let names: [UnsafeMutablePointer<xmlChar>]
+    /// Each step's name.
+    private let names: ElementNames
 
     package convenience init(_ steps: [String]) {
-        self.init(names: steps.map { step in
-            var step = step  // `withUTF8` is mutating; a native string is not copied
-            return step.withUTF8(Self.cString)
-        })
+        self.init(names: ElementNames(steps))
     }
 
     /// A slash-separated path (`agreement/instalments/instalment`). Empty steps are skipped (`/a//b/` is
@@ -22,30 +19,20 @@ package final class ChildSteps: @unchecked Sendable {
     /// its types' metadata being made at run time.
     package convenience init(path: String) {
         var path = path
-        self.init(names: path.withUTF8 { bytes in
+        self.init(names: ElementNames(path.withUTF8 { bytes in
             var names: [UnsafeMutablePointer<xmlChar>] = []
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
-                if end > start { names.append(Self.cString(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
+                if end > start { names.append(ElementNames.cString(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
                 start = end + 1
             }
             return names
-        })
+        }))
     }
 
-    private init(names: [UnsafeMutablePointer<xmlChar>]) { self.names = names }
+    private init(names: ElementNames) { self.names = names }
 
-    /// `bytes` as a NUL-terminated C string, owned by the caller.
-    private static func cString(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<xmlChar> {
-        let name = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
-        if let base = bytes.baseAddress { name.initialize(from: base, count: bytes.count) }
-        name[bytes.count] = 0
-        return name
-    }
-
-    deinit { for name in names { name.deallocate() } }
-
-    package var isEmpty: Bool { names.isEmpty }
+    package var isEmpty: Bool { names.count == 0 }
 
     /// Whether `node` is an element in no namespace named by step `index`.
     @inline(__always)
@@ -79,7 +66,7 @@ package final class ChildSteps: @unchecked Sendable {
     /// XPath's `a/b/c` from each of `nodes` (disjoint subtrees, in document order): every element reached,
     /// in document order.
     package func elements(from nodes: [XMLNode]) -> [XMLNode] {
-        guard !names.isEmpty else { return nodes }
+        guard names.count > 0 else { return nodes }
         var found: [XMLNode] = []
         for node in nodes {
             collect(below: node.pointer, step: 0, document: node.document, into: &found)

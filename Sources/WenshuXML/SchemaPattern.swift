@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A regular expression in XML Schema's syntax — the `pattern` facet of a RelaxNG `<data>` — compiled once by
 /// libxml2, the engine that checks the facet during validation, and shared by all threads (matching does
@@ -49,7 +50,12 @@ package final class SchemaPattern: @unchecked Sendable {
     /// text of its direct text children, joined (no text is the empty value). Reads a single text child in
     /// place.
     package func matchesValue(of node: XMLNode) -> Bool {
-        guard let first = node.pointer.pointee.children else { return matches("") }
+        matchesValue(of: ElementCursor(node))
+    }
+
+    /// `matchesValue(of:)` for an element held by a cursor.
+    package func matchesValue(of element: ElementCursor) -> Bool {
+        guard let first = element.pointer.pointee.children else { return matches("") }
         if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
             guard let content = first.pointee.content else { return matches("") }
             return matches(content)
@@ -76,20 +82,42 @@ package final class SchemaPattern: @unchecked Sendable {
         default: break
         }
         guard isNotOnlyWhitespace else { return matchedByLibXML(text) }
-        var byte = text
+        return Self.holdsNonWhitespace(text) ?? matchedByLibXML(text)
+    }
+
+    /// For "not only whitespace": whether `text` holds a character other than XML Schema's four whitespace
+    /// characters, or `nil` when it holds a character XML does not allow (a control character, U+FFFE,
+    /// U+FFFF), for libxml2 to judge. Eight bytes at a time: a word none of whose bytes is below 0x20 or
+    /// 0xEF (the lead byte of U+FFFE and U+FFFF) holds none of those, and holds more than whitespace unless
+    /// it is eight spaces; any other word is judged byte by byte.
+    static func holdsNonWhitespace(_ text: UnsafePointer<xmlChar>) -> Bool? {
+        let count = Int(strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+        let raw = UnsafeRawPointer(text)
         var found = false
-        while byte.pointee != 0 {
-            switch byte.pointee {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                break
-            case 0x01..<0x20:
-                return matchedByLibXML(text)
-            case 0xEF where byte[1] == 0xBF && (byte[2] == 0xBE || byte[2] == 0xBF):  // U+FFFE, U+FFFF
-                return matchedByLibXML(text)
-            default:
-                found = true
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !ByteWords.hasByte(below: 0x20, word) && !ByteWords.hasByte(0xEF, word) {
+                    found = found || word != ByteWords.repeating(0x20)
+                    index += 8
+                    continue
+                }
             }
-            byte += 1
+            let end = min(index + 8, count)
+            while index < end {
+                switch text[index] {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    break
+                case 0x01..<0x20:
+                    return nil
+                case 0xEF where text[index + 1] == 0xBF && (text[index + 2] == 0xBE || text[index + 2] == 0xBF):
+                    return nil
+                default:
+                    found = true
+                }
+                index += 1
+            }
         }
         return found
     }

@@ -90,6 +90,27 @@ final class RelaxNGTests: XCTestCase {
         XCTAssertFalse(pattern.matches(" \t\r\n"))
     }
 
+    func testTheNotOnlyWhitespacePatternAnswersAsLibXMLDoesOnLongTexts() throws {
+        // Longer texts take the eight-bytes-at-a-time scan: pieces of whitespace, text, full-width punctuation
+        // (EF lead bytes), U+FFFE and U+FFFF, and control characters, in random places.
+        let pattern = try SchemaPattern("\\s*\\S[\\s\\S]*")
+        let pieces = [" ", "\t", "\r\n", "        ", "x", "文", "，", "（", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{1}", "\u{7F}", "ab"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = [String(repeating: " ", count: 40), String(repeating: " ", count: 39) + "x", "x" + String(repeating: "\n", count: 23),
+                     String(repeating: "文", count: 9) + "\u{FFFE}", String(repeating: "\t", count: 16) + "\u{1}"]
+        for _ in 0..<3000 {
+            let whitespaceOnly = Bool.random(using: &generator)
+            texts.append((0..<Int.random(in: 1...20, using: &generator)).map { _ in
+                whitespaceOnly && Int.random(in: 0..<10, using: &generator) > 0
+                    ? pieces[Int.random(in: 0...3, using: &generator)] : pieces.randomElement(using: &generator)!
+            }.joined())
+        }
+        for text in texts {
+            let libxml = withXMLString(text) { pattern.matchedByLibXML($0) }
+            XCTAssertEqual(pattern.matches(text), libxml, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+
     func testTheDateAndMoneyPatternsAnswerAsLibXMLDoes() throws {
         let date = try SchemaPattern("\\d{4}-\\d{2}-\\d{2}")
         let money = try SchemaPattern("(0|[1-9]\\d{0,11})(\\.\\d{1,2})?")

@@ -173,4 +173,35 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<form id=\"a\"".utf8)))
         XCTAssertNil(XMLDocument.rootAttribute("id", in: Data("<!DOCTYPE form [<!ENTITY e \"a\">]><form id=\"&e;\"/>".utf8)))
     }
+
+    func testACursorFollowsNamesAlongTheChildElementsInOrder() throws {
+        let names = ElementNames(["a", "b", "c"])
+        func walk(_ xml: String, refusing refused: String? = nil) throws -> (Bool, [String]) {
+            let document = try XMLDocument(parsing: Data(xml.utf8), fileName: "r.xml")
+            let root = try XCTUnwrap(document.root)
+            var seen: [String] = []
+            let all = ElementCursor(root).forEachChildInOrder(names) { child, position in
+                let name = child.node(in: document).name
+                seen.append("\(name)\(position)")
+                return name != refused
+            }
+            return (all, seen)
+        }
+        // Repeated fields keep their position; text and comments between them are passed by.
+        let inOrder = try walk("<r><a/> text <b/><!--c--><b/><c/></r>")
+        XCTAssertTrue(inOrder.0)
+        XCTAssertEqual(inOrder.1, ["a0", "b1", "b1", "c2"])
+        // A field after a later one, or a name not in the list, stops the walk there.
+        let outOfOrder = try walk("<r><a/><c/><b/></r>")
+        XCTAssertFalse(outOfOrder.0)
+        XCTAssertEqual(outOfOrder.1, ["a0", "c2"])
+        let unknown = try walk("<r><x/><a/></r>")
+        XCTAssertFalse(unknown.0)
+        XCTAssertEqual(unknown.1, [])
+        // A child `body` refuses stops it too; no children is a walk that matched everything.
+        let refused = try walk("<r><a/><b/><c/></r>", refusing: "b")
+        XCTAssertFalse(refused.0)
+        XCTAssertEqual(refused.1, ["a0", "b1"])
+        XCTAssertTrue(try walk("<r>only text</r>").0)
+    }
 }

@@ -62,15 +62,18 @@ struct QuickValidation: Sendable {
 
     /// Whether `file` is valid; `false` also when the full schema must be asked why not.
     func accepts(_ file: CaseFile, outline: SchemaOutline) -> Bool {
-        relaxNG.validate(file.document).isEmpty && valuesMatch(file.root, rule: outline.root, outline)
+        // The walk holds cursors, which do not keep the document alive: the file does.
+        withExtendedLifetime(file) {
+            relaxNG.validate(file.document).isEmpty && valuesMatch(ElementCursor(file.root), rule: outline.root, outline)
+        }
     }
 
-    private func valuesMatch(_ element: XMLNode, rule: Int, _ outline: SchemaOutline) -> Bool {
+    private func valuesMatch(_ element: ElementCursor, rule: Int, _ outline: SchemaOutline) -> Bool {
         // Only a value has patterns. (Asked first: reading the rule's content copies it, strings and all.)
         if !patterns[rule].isEmpty { return patterns[rule].allSatisfy { $0.matchesValue(of: element) } }
         // Valid for the quick schema, the children are known fields in order (a value has none).
-        return outline.forEachChildInOrder(of: element, rule: rule) { child, field in
-            valuesMatch(child, rule: field.rule, outline)
+        return outline.forEachChildInOrder(of: element, rule: rule) { child, fieldRule in
+            valuesMatch(child, rule: fieldRule, outline)
         }
     }
 }

@@ -52,6 +52,10 @@ struct SchemaOutline: Sendable {
     private var fieldPositions: [[String: Int]] = []
     /// For each rule, the names of its fields in order.
     private var fieldNames: [[String]] = []
+    /// For each rule, `fieldNames` as C strings and the rule of each field: what the walks over every
+    /// element of a case (`putInOrder`, the quick validation's) compare and follow, by pointer.
+    private var fieldNameList: [ElementNames] = []
+    private var fieldRules: [[Int]] = []
 
     static let rngNamespace = "http://relaxng.org/ns/structure/1.0"
     static let annotationNamespace = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -85,6 +89,8 @@ struct SchemaOutline: Sendable {
         fieldPositions = fieldNames.map { names in
             Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         }
+        fieldNameList = fieldNames.map(ElementNames.init)
+        fieldRules = rules.indices.map { rule in fields(of: rule).map(\.rule) }
     }
 
     // MARK: Kept in the start-up cache
@@ -210,41 +216,43 @@ struct SchemaOutline: Sendable {
     /// in the order written). Elements are moved, never copied, so every node keeps its identity and location.
     func putInOrder(_ element: XMLNode, rule: Int? = nil) {
         guard let rule = rule ?? self.rule(for: element) else { return }
-        let fields = fields(of: rule)
-        guard !fields.isEmpty else { return }
+        putInOrder(ElementCursor(element), rule: rule, document: element.document)
+    }
+
+    /// `putInOrder` by cursor: a file in order, nearly every file, is walked making no `XMLNode`.
+    private func putInOrder(_ element: ElementCursor, rule: Int, document: XMLDocument) {
+        let fieldRules = fieldRules[rule]
+        guard !fieldRules.isEmpty else { return }
         // Files are nearly always written in order already. (If not, the records ordered on the way are
         // ordered again below, which changes nothing in them.)
-        if forEachChildInOrder(of: element, rule: rule, { child, field in
-            putInOrder(child, rule: field.rule)
+        if forEachChildInOrder(of: element, rule: rule, { child, fieldRule in
+            putInOrder(child, rule: fieldRule, document: document)
             return true
         }) { return }
         let positions = fieldPositions[rule]
-        let unknown = fields.count
-        let children = element.elements
+        let unknown = fieldRules.count
+        let node = element.node(in: document)
+        let children = node.elements
         let ordered = children.enumerated().sorted {
             (positions[$0.element.name] ?? unknown, $0.offset) < (positions[$1.element.name] ?? unknown, $1.offset)
         }.map(\.element)
         if ordered != children {
-            for child in ordered { element.appendChild(child) }
+            for child in ordered { node.appendChild(child) }
         }
-        for child in element.childElements {
-            if let position = positions[child.name] { putInOrder(child, rule: fields[position].rule) }
+        for child in node.childElements {
+            if let position = positions[child.name] {
+                putInOrder(ElementCursor(child), rule: fieldRules[position], document: document)
+            }
         }
     }
 
     /// Follows the fields of `rule` along the child elements of `element` while the children are known
     /// fields in the schema's order — always so in a valid file — calling `body` with each child and its
-    /// field. Returns `true` when every child was matched and `body` returned `true` for each; stops at the
-    /// first child that is unknown, out of order, or refused by `body`. Compares names in place.
-    func forEachChildInOrder(of element: XMLNode, rule: Int, _ body: (XMLNode, Field) -> Bool) -> Bool {
-        let fields = fields(of: rule)
-        let names = fieldNames[rule]
-        var position = 0
-        for child in element.childElements {
-            while position < names.count && !child.isNamed(names[position]) { position += 1 }
-            guard position < names.count, body(child, fields[position]) else { return false }
-        }
-        return true
+    /// field's rule. Returns `true` when every child was matched and `body` returned `true` for each; stops
+    /// at the first child that is unknown, out of order, or refused by `body`. Compares names in place.
+    func forEachChildInOrder(of element: ElementCursor, rule: Int, _ body: (ElementCursor, Int) -> Bool) -> Bool {
+        let fieldRules = fieldRules[rule]
+        return element.forEachChildInOrder(fieldNameList[rule]) { child, position in body(child, fieldRules[position]) }
     }
 
     // MARK: Reading the RelaxNG
