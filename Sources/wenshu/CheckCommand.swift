@@ -81,7 +81,6 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let files = try CommandInputs.files(paths)
         let profileFile = InputFiles.profile(given: profile, among: files)
         let (library, _) = try self.library.load()

@@ -92,7 +92,6 @@ struct DossierCommand: ParsableCommand {
     }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let (library, problems) = try self.library.load()
         let inputs = try CommandInputs.files(cases)
         let files = CommandInputs.cases(inputs)

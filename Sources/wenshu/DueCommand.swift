@@ -99,7 +99,6 @@ struct DueCommand: ParsableCommand {
     }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let profile = try office.load()
         let day = on.flatMap(CivilDate.init(iso:)) ?? CivilDate.today
         let worklist = Worklist(on: day, settings: profile?.deadlines ?? DeadlineSettings(),

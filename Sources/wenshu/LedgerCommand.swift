@@ -78,7 +78,6 @@ struct LedgerCommand: ParsableCommand {
     func validate() throws { try report.validate() }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let inputs = try ReportInputs.load(report)
         // A book asked for by name needs its register among the inputs or named by its option.
         for book in books where book != .disputes && !inputs.named(book) {

@@ -83,7 +83,6 @@ struct PacketCommand: ParsableCommand {
     }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let (library, problems) = try self.library.load()
         let inputs = try CommandInputs.files(cases)
         let files = CommandInputs.cases(inputs)

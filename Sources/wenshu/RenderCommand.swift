@@ -101,7 +101,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        if !blank { CaseLoader.prepareCaseSchema() }
         let forms = form.contains("all") ? [] : form
         // Only the forms asked for are compiled (all of them for `--form all`).
         let (library, problems) = try self.library.load(forms: forms.isEmpty ? nil : Set(forms))

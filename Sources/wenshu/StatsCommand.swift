@@ -77,7 +77,6 @@ struct StatsCommand: ParsableCommand {
     func validate() throws { try report.validate() }
 
     func run() throws {
-        CaseLoader.prepareCaseSchema()
         let inputs = try ReportInputs.load(report)
         let filter = inputs.filter(report.filter)
         try inputs.checkNames(in: filter)

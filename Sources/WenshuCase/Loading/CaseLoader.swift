@@ -26,13 +26,6 @@ public enum CaseLoader {
         }
     }
 
-    /// Starts compiling the case schema on another thread, so that it overlaps what a command does before
-    /// its first case is loaded (reading its arguments' files, compiling its forms); the first load waits
-    /// for it if it is not done. Commands that read cases call it first.
-    public static func prepareCaseSchema() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = BundledSchemas.entry(for: .caseFile) }
-    }
-
     /// Loads the file at `url`. The format comes from the extension (`.xml`, `.yaml`/`.yml`, `.json`); the
     /// kind is `kind` if given, else an XML file's root element or the file's name (`FileKind(guessingFrom:)`).
     /// - Parameter displayName: the name locations use (default: the path as given).
