@@ -274,3 +274,85 @@ struct Manifest: Sendable {
 
     var data: Data { Data(lines.map { "\($0.key)\t\($0.entry.digest)\t\($0.entry.name)\n" }.joined().utf8) }
 }
+
+/// Places new case folders while the run is still staging, so that the renames — which the kernel
+/// serialises on its rename lock — spread over staging instead of queuing after it (issue 18). A job is
+/// placed here only once its staged files are on the disk: an `EarlyFlush` syncfs that began after it was
+/// staged has returned (or the run does not flush). Only a new folder is placed here, by one `renameat2`
+/// with `RENAME_NOREPLACE`; a merge into an existing folder, a refusal, and every job not flushed in time
+/// are left to the placement at the end, which does them as before.
+///
+/// Each job claims its folder name as it is staged. When a second job claims a name, neither is placed
+/// here, and a folder already placed under it is taken back to its staged place: both are then refused
+/// with `case.folder-collision` at the end, and `-o` ends as if nothing had been placed early.
+final class EarlyPlacement: @unchecked Sendable {
+    private struct Claim { var index: Int; var worker: Int; var placed = false }
+
+    private let output: String
+    private let staging: Staging
+    /// Place a job only after a flush covered it; false: at once (the run does not flush).
+    private let waitsForFlush: Bool
+    private let lock = NSLock()
+    /// Folder name → the one job that claimed it.
+    private var claims: [String: Claim] = [:]
+    /// Folder names claimed by two jobs or more: never placed here.
+    private var collided: Set<String> = []
+    /// Names claimed since the last flush began.
+    private var unflushed: [String] = []
+
+    init(output: String, staging: Staging, waitsForFlush: Bool) {
+        self.output = output
+        self.staging = staging
+        self.waitsForFlush = waitsForFlush
+    }
+
+    /// Job `index`, staged by `worker` for the new folder `name`, claims it (and is placed at once when
+    /// the run does not flush); a second claim takes back a folder placed under the name.
+    func claim(_ name: String, index: Int, worker: Int) {
+        lock.withLock {
+            guard !collided.contains(name) else { return }
+            if let first = claims.removeValue(forKey: name) {
+                collided.insert(name)
+                if first.placed { takeBack(name, from: first) }
+                return
+            }
+            claims[name] = Claim(index: index, worker: worker)
+            if waitsForFlush { unflushed.append(name) } else { placeNow(name) }
+        }
+    }
+
+    /// A flush is about to begin: the names it will cover (their jobs' files were all written before).
+    func flushBegins() -> [String] {
+        lock.withLock { defer { unflushed = [] }; return unflushed }
+    }
+
+    /// Places the jobs of `names` that a flush, now returned, covered (each under the lock, so that a
+    /// claim can come between two of them).
+    func placeFlushed(_ names: [String]) {
+        for name in names { lock.withLock { placeNow(name) } }
+    }
+
+    /// The jobs placed here (and not taken back).
+    var placed: [Int] { lock.withLock { claims.values.filter(\.placed).map(\.index) } }
+
+    /// With the lock held: one rename, or nothing (the end's placement will try again and say why).
+    private func placeNow(_ name: String) {
+        guard var claim = claims[name], !claim.placed, !Interruption.shared.requested else { return }
+        Interruption.shared.placing {
+            let staged = staging.jobFolder(worker: claim.worker, index: claim.index)
+            claim.placed = (try? Placement.renameIfAbsent(staged, to: output + "/" + name)) ?? false
+        }
+        claims[name] = claim
+    }
+
+    /// With the lock held: moves a folder placed early back to where it was staged (or, should that fail,
+    /// removes it: it was new, and this run made it).
+    private func takeBack(_ name: String, from claim: Claim) {
+        Interruption.shared.placing {
+            let target = output + "/" + name
+            if rename(target, staging.jobFolder(worker: claim.worker, index: claim.index)) != 0 {
+                try? FileManager.default.removeItem(atPath: target)
+            }
+        }
+    }
+}

@@ -163,14 +163,23 @@ public struct Runner: Sendable {
 
         // Jobs: each worker stages its job's files at once, with the folder's manifest, and keeps only a
         // small record (no bytes, no digests, no URL), so memory stays nearly flat however long the batch.
+        // A new folder whose files are on the disk is placed while the others are staged (`EarlyPlacement`),
+        // unless steps still change the staged folders after staging.
         let table = ResultSlots<StagedJob>(count: count)
-        let flush = EarlyFlush(path: staging.path)
+        let early = settings.afterStaging.isEmpty && settings.printing == nil
+            ? EarlyPlacement(output: output.path, staging: staging, waitsForFlush: settings.sync) : nil
+        let flush = EarlyFlush(path: staging.path, placing: early)
         inParallel(count: count, workers: workers(for: count)) { worker, index in
             guard !Interruption.shared.requested else { return }
-            table[index] = stage(job(index), index: index, worker: worker, staging: staging)
+            let entry = stage(job(index), index: index, worker: worker, staging: staging)
+            table[index] = entry
+            if let early, entry.isStaged, !entry.job.stopped, entry.fixedFolder == nil, let name = entry.folderName {
+                early.claim(name, index: index, worker: worker)
+            }
             if settings.sync && (index + 1) % EarlyFlush.jobs == 0 { flush.start() }
         }
         flush.wait()
+        for index in early?.placed ?? [] { table[index]?.job.placedFolder = table[index]?.folderName }
         if let printing = settings.printing { print(table, count: count, staging: staging, with: printing) }
         // Every staged file and folder on the disk before the first rename: one syncfs for a batch (an fsync
         // per file cost more than rendering; bench/README.md gives the figures), an fsync of each for a few
@@ -180,7 +189,7 @@ public struct Runner: Sendable {
             if few { flushStaged(table, count: count, staging: staging) } else { Placement.syncFileSystem(containing: staging.path) }
         }
 
-        // Two jobs whose folders would be one: refuse both before anything is placed.
+        // Two jobs whose folders would be one: refuse both (neither was placed early).
         do {
             let numbered = (0..<count).filter { index in table[index].map { $0.isStaged && $0.fixedFolder == nil && !$0.job.stopped } ?? false }
             let numbers = numbered.map { index in table[index].map { (SourceLocation(file: $0.job.source), $0.job.caseNumber!) }! }
@@ -189,10 +198,11 @@ public struct Runner: Sendable {
             }
         }
 
-        // Placement, one job's folder at a time per worker; each all-or-nothing. Each record is updated in place.
+        // Placement of the rest, one job's folder at a time per worker; each all-or-nothing. Each record is updated in place.
         let placement = Placement(settings: settings, flushesEachMerge: settings.sync && few)
         inParallel(count: count, workers: workers(for: count)) { _, index in
-            guard var entry = table[index], entry.isStaged, !entry.job.stopped, let name = entry.folderName else { return }
+            guard var entry = table[index], entry.isStaged, !entry.job.stopped, entry.job.placedFolder == nil,
+                  let name = entry.folderName else { return }
             Interruption.shared.placing {
                 entry.job.diagnostics += placement.place(staging.jobFolder(worker: entry.worker, index: index), names: entry.job.fileNames,
                                                          into: name, source: entry.job.source)
@@ -200,7 +210,8 @@ public struct Runner: Sendable {
             if !entry.job.stopped { entry.job.placedFolder = name }
             table[index] = entry
         }
-        // A new folder was renamed in whole, its contents flushed before: only `-o` holds something new.
+        // A new folder was renamed in whole, its contents flushed before: only `-o` holds something new
+        // (this flush comes after the last rename, early ones included).
         if settings.sync {
             if few { Placement.flush(output.path) } else { Placement.syncFileSystem(containing: output.path) }
         }
@@ -349,24 +360,31 @@ public struct Runner: Sendable {
 /// Flushes the file system while jobs are still being staged, every `jobs` jobs, one flush at a time, so
 /// that the syncfs before the first rename — which every core waits for — finds little left to write (it
 /// took 0.4–0.7 s of a 10,000-case run, a tenth of the run on two cores). That last syncfs still makes the
-/// guarantee; these only move the writing to where the disk would otherwise wait.
+/// guarantee; these only move the writing to where the disk would otherwise wait. After each, the new
+/// folders it covered are placed (`EarlyPlacement`).
 final class EarlyFlush: @unchecked Sendable {
     static let jobs = 500
     private let path: String
+    private let placing: EarlyPlacement?
     private let lock = NSLock()
     private var running = false
     private let group = DispatchGroup()
     /// Its own queue: the global queues' threads may all be busy staging.
     private let queue = DispatchQueue(label: "wenshu.early-flush")
 
-    init(path: String) { self.path = path }
+    init(path: String, placing: EarlyPlacement?) {
+        self.path = path
+        self.placing = placing
+    }
 
-    /// Starts a flush unless one is running.
+    /// Starts a flush unless one is running; once it returns, places what it covered.
     func start() {
         guard lock.withLock({ () -> Bool in defer { running = true }; return !running }) else { return }
         queue.async(group: group) { [self] in
+            let covered = placing?.flushBegins() ?? []
             Placement.syncFileSystem(containing: path)
             lock.withLock { running = false }
+            placing?.placeFlushed(covered)
         }
     }
 

