@@ -188,7 +188,10 @@ package struct LineBreaker: Sendable {
 
     /// The grapheme clusters of `text`, in order, each measured once.
     func clusters(_ text: String) -> [Cluster] {
-        Array(clusters(text, into: ClusterStorage()))
+        // The buffer lives in `storage`: it must outlive the copy (a temporary storage was freed as soon as
+        // `clusters(_:into:)` returned, and the copy read freed memory — a test failed one run in several).
+        let storage = ClusterStorage()
+        return withExtendedLifetime(storage) { Array(clusters(text, into: storage)) }
     }
 
     /// The grapheme clusters of `text`, in order, each measured once, in `storage`'s room (valid until its next use).
