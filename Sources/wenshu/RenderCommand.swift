@@ -12,6 +12,16 @@ import WenshuXML
 
 /// `wenshu render`: the main job — cases and form templates give filled documents.
 struct RenderCommand: ParsableCommand {
+    /// The examples, the same on both languages' pages.
+    private static let examples = """
+          wenshu render --form all examples/cases -o out --to odt --to txt
+          wenshu render --form agreement examples/cases/traffic-instalments.xml
+          wenshu render --blank --form agreement -o out --to odt
+          wenshu render --partial --form agreement case.yaml -o out
+          wenshu render --outline --form agreement \\
+              examples/cases/traffic-instalments.xml
+        """
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "render",
@@ -21,34 +31,25 @@ struct RenderCommand: ParsableCommand {
             Each case is loaded (XML, YAML or JSON) and checked first: a case with errors gets no documents \
             (run `wenshu check` to see why). Then every form asked for is filled and written in each format \
             as DIR/<case number>/<form>.<ext>; a form repeated per record (each 回访, each 交办单) adds -1, -2 … \
-            in data order. Files appear only when the whole batch is done, each by an atomic rename, so a \
-            failed run never leaves half a file or overwrites what you had.
+            in data order. A case's folder appears whole, by an atomic rename, once its files are on the disk (in \
+            a large batch, while later cases are still being filled), so a failed run never leaves half a file \
+            or overwrites what you had.
 
             Without -o, the text of each document is printed on standard output, for reading in a terminal.
 
-              wenshu render --form all examples/cases -o out --to odt --to txt
-              wenshu render --form agreement examples/cases/traffic-instalments.xml
-              wenshu render --blank --form agreement -o out --to odt
-              wenshu render --partial --form agreement case.yaml -o out
-              wenshu render --outline --form agreement \\
-                  examples/cases/traffic-instalments.xml
+            \(examples)
 
             Exit status: 0 all done; 1 some cases or forms failed (the rest are written); 64 usage.
             """,
             zhDiscussion: """
             每件案件先读入（XML、YAML或JSON）并检查：有错误的案件不出任何文书（运行`wenshu check`查\
             看原因）。然后按要求的每种文书、每种格式填写，写成DIR/<案号>/<文书>.<ext>；按记录重复的文书（每次\
-            回访、每张交办单）按数据顺序加-1、-2……。整批完成后文件才出现，每个文件都以原子方式改名到位，所以失败的运行\
+            回访、每张交办单）按数据顺序加-1、-2……。每件案件的文件夹在其文件写入磁盘后以原子方式改名到位、完整出现（大批量时，后面的案件还在填写），所以失败的运行\
             不会留下半个文件，也不会覆盖原有的文件。
 
             不给-o时，各文书的文本打印在标准输出上，供在终端中阅读。
 
-              wenshu render --form all examples/cases -o out --to odt --to txt
-              wenshu render --form agreement examples/cases/traffic-instalments.xml
-              wenshu render --blank --form agreement -o out --to odt
-              wenshu render --partial --form agreement case.yaml -o out
-              wenshu render --outline --form agreement \\
-                  examples/cases/traffic-instalments.xml
+            \(examples)
 
             退出状态：0全部完成；1有案件或文书失败（其余已写出）；64命令行用法错误。
             """)
