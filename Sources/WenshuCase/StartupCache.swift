@@ -1,4 +1,3 @@
-import CSHA
 import Foundation
 
 /// What start-up works out from files alone, kept on disk between runs (issue 18: a one-form render compiled
@@ -48,26 +47,15 @@ package struct StartupCache: Sendable {
 
     /// The SHA-256, as hex, of `parts`, each framed by its length.
     private static func digest(_ parts: [Data]) -> String {
-        let context = EVP_MD_CTX_new()
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, sha256, nil)
+        let hasher = SHA256Digest.Hasher()
         for part in parts {
             // Each part's length first, so that no two lists of parts hash the same bytes.
             var length = UInt64(part.count).littleEndian
-            withUnsafeBytes(of: &length) { _ = EVP_DigestUpdate(context, $0.baseAddress, 8) }
-            part.withUnsafeBytes { raw in if let base = raw.baseAddress { _ = EVP_DigestUpdate(context, base, raw.count) } }
+            withUnsafeBytes(of: &length) { hasher.update($0) }
+            hasher.update(part)
         }
-        var digest = [UInt8](repeating: 0, count: 32)
-        var size: UInt32 = 0
-        EVP_DigestFinal_ex(context, &digest, &size)
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        return hasher.finalize()
     }
-
-    /// SHA-256, looked up once: `EVP_sha256()` makes every digest look the algorithm up in OpenSSL 3's
-    /// providers again (3.5 M instructions for a one-case render's dozen keys).
-    /// (An `EVP_MD` is read-only once fetched, and libcrypto lets threads share it.)
-    nonisolated(unsafe) private static let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
 
     /// The payload stored under `key`, `nil` when there is none whole. An entry is its key, the payload's
     /// SHA-256 and the payload.

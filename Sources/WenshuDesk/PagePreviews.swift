@@ -1,5 +1,5 @@
 import Foundation
-import WenshuAssembly
+import WenshuCase
 
 /// Pictures of a paper's first pages for the papers page: the `.odt` printed to PDF (LibreOffice, through the
 /// desk's converter) and the first pages drawn by `pdftoppm` as PNG, in a temporary folder of the desk's own,

@@ -1,5 +1,5 @@
 import Foundation
-import WenshuAssembly
+import WenshuCase
 import WenshuXML
 
 /// Moves a job's staged folder into the output folder, all or nothing: a case folder that does not exist

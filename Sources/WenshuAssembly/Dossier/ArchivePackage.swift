@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuDiagnostics
 
 /// One XML file that holds a dossier's parts (case data, rendered documents, scans) with a SHA-256 digest of

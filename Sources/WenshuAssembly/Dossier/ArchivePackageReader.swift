@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 import WenshuXML
 
 /// Reads a package as a stream and accepts exactly its canonical layout (`ArchivePackageWriter`): every

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuCase
 
 /// Writes a package in its canonical layout, part by part, as a stream: a file part is read once for its
 /// digest and once for its content, a megabyte at a time.

@@ -1,5 +1,6 @@
 import CSHA
 import Foundation
+import WenshuCase
 import WenshuDiagnostics
 
 /// The office's Ed25519 signature over a package digest, as the package records it: which key signed

@@ -1,7 +1,13 @@
 import CSHA
 import Foundation
 
-/// SHA-256 of exact bytes, as lower-case hex (the archive package's digests).
+/// SHA-256 of exact bytes, as lower-case hex: the archive package's digests, the digests of what a run
+/// wrote (`.wenshu-manifest`) and the start-up cache's keys.
+///
+/// libcrypto's one-call `SHA256_*` functions, not its EVP interface: the first EVP digest of a process
+/// loads OpenSSL 3's configuration and providers (5.5 M instructions, paid by every one-case command) and
+/// each later one looks the algorithm up again; the `SHA256_*` functions run the same code (SHA extensions
+/// where the processor has them) with neither. OpenSSL 3 marks them deprecated; `CSHA`'s header keeps them.
 package enum SHA256Digest {
     package static func hex(of data: Data) -> String {
         let hasher = Hasher()
@@ -9,17 +15,13 @@ package enum SHA256Digest {
         return hasher.finalize()
     }
 
-    /// A digest computed piece by piece, so a part of any size is hashed in bounded memory
-    /// (libcrypto's EVP interface; the one-shot `SHA256_*` calls are deprecated in OpenSSL 3).
+    /// A digest computed piece by piece, so a part of any size is hashed in bounded memory.
     package final class Hasher {
-        private let context: OpaquePointer
+        private var context = SHA256_CTX()
 
         package init() {
-            context = EVP_MD_CTX_new()
-            EVP_DigestInit_ex(context, EVP_sha256(), nil)
+            SHA256_Init(&context)
         }
-
-        deinit { EVP_MD_CTX_free(context) }
 
         package func update(_ data: Data) {
             data.withUnsafeBytes { raw in update(raw) }
@@ -27,7 +29,7 @@ package enum SHA256Digest {
 
         package func update(_ raw: UnsafeRawBufferPointer) {
             guard let base = raw.baseAddress, raw.count > 0 else { return }
-            EVP_DigestUpdate(context, base, raw.count)
+            SHA256_Update(&context, base, raw.count)
         }
 
         /// The digest as lower-case hex; the hasher is spent afterwards.
@@ -38,14 +40,13 @@ package enum SHA256Digest {
         /// The 32 bytes of the digest; the hasher is spent afterwards.
         package func finalizeBytes() -> [UInt8] {
             var digest = [UInt8](repeating: 0, count: 32)
-            var length: UInt32 = 0
-            EVP_DigestFinal_ex(context, &digest, &length)
+            SHA256_Final(&digest, &context)
             return digest
         }
     }
 
     /// Bytes as lower-case hex.
-    static func hexString(_ bytes: [UInt8]) -> String {
+    package static func hexString(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)
