@@ -57,12 +57,16 @@ public final class XMLDocument: @unchecked Sendable {
     public convenience init(contentsOf url: URL, displayName: String? = nil, allowDoctype: Bool = false,
                             sizeLimit: Int = XMLDocument.defaultSizeLimit) throws {
         let name = displayName ?? url.path
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
-        if size > sizeLimit {
+        let data: Data
+        switch FileBytes.read(url, limit: sizeLimit) {
+        case .read(let bytes)?:
+            data = bytes
+        case .tooLarge(let size)?:
             throw XMLIssue(kind: .tooLarge, file: name, line: 0,
                            message: "file is \(size) bytes, more than the \(sizeLimit)-byte limit")
+        case nil:  // not a plain file, or unreadable: Foundation says why
+            data = try Data(contentsOf: url)
         }
-        let data = try Data(contentsOf: url)
         try self.init(parsing: data, fileName: name, allowDoctype: allowDoctype, sizeLimit: sizeLimit)
     }
 

@@ -37,7 +37,7 @@ public enum CaseLoader {
             throw Diagnostic(.unknownFormat, guessedKind, at: SourceLocation(file: name))
         }
         let data: Data
-        switch readFile(url, limit: limits.maxBytes) {
+        switch FileBytes.read(url, limit: limits.maxBytes) {
         case .read(let bytes):
             data = bytes
         case .tooLarge(let size):
@@ -48,42 +48,7 @@ public enum CaseLoader {
         return try load(data, name: name, format: format, kind: guessedKind, limits: limits, kindIsExplicit: kind != nil)
     }
 
-    private enum FileRead {
-        case read(Data)
-        case tooLarge(size: Int)
-    }
-
-    /// Reads a regular file with one `open`, `fstat` and `read` (Foundation's `Data(contentsOf:)` and
-    /// `resourceValues` cost more than parsing a case); `nil` when anything fails or the file is not a plain
-    /// file, so that `readThroughFoundation` words the error as before.
-    private static func readFile(_ url: URL, limit: Int) -> FileRead? {
-        guard url.isFileURL else { return nil }
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        if size > limit { return .tooLarge(size: size) }
-        var data = Data(count: size)
-        let count = data.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var done = 0
-            while done < size {
-                let got = read(descriptor, base + done, size - done)
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { return -1 }
-                if got == 0 { break }  // the file shrank since fstat
-                done += got
-            }
-            return done
-        }
-        guard count >= 0 else { return nil }
-        if count < size { data.count = count }
-        return .read(data)
-    }
-
-    /// The slow way, kept for what `readFile` cannot read: its errors are the ones users have always seen.
+    /// The slow way, kept for what `FileBytes.read` cannot read: its errors are the ones users have always seen.
     private static func readThroughFoundation(_ url: URL, name: String, kind: FileKind,
                                               limits: Limits) throws(Diagnostic) -> Data {
         let size: Int
