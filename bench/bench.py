@@ -49,7 +49,10 @@ def parse_args(argv):
                         help="fresh `wenshu render` processes on one case per round (default 10)")
     parser.add_argument("--floor-seconds", type=float, default=1.0, help="minimum time per floor measurement")
     parser.add_argument("--name", default="bench", help="results/NAME.csv, NAME.svg, NAME.txt, NAME.json")
-    parser.add_argument("--keep-outputs", action="store_true", help="keep Wenshu's outputs in results/work/out")
+    parser.add_argument("--keep-outputs", action="store_true", help="keep the outputs (in --out)")
+    parser.add_argument("--out", metavar="DIR", default=os.path.join(HERE, "results", "work", "out"),
+                        help="where every engine writes its documents (default results/work/out; "
+                             "e.g. /dev/shm/wenshu-bench to take the disk out of the comparison)")
     args = parser.parse_args(argv)
     args.peer_list = [p for p in args.peers.split(",") if p]
     unknown = set(args.peer_list) - set(peers.ENGINES)
@@ -64,6 +67,7 @@ class Run:
         self.args = args
         self.results = os.path.join(HERE, "results")
         self.work = os.path.join(self.results, "work")
+        self.out = os.path.abspath(args.out)
         self.cores = os.cpu_count() or 1
         self.rows = []
         self.details = {"peers": {}, "wenshu": {}, "floors": {}}
@@ -162,7 +166,7 @@ class Run:
                 return self.peer_unavailable(engine, "no virtual environment at %s (run bench/run)" % os.path.dirname(
                     os.path.dirname(python)))
             # A fresh folder per attempt, deleted at the end (see run_wenshu_step).
-            out = os.path.join(self.work, "out", "%s-%d" % (engine, attempt + 1))
+            out = os.path.join(self.out, "%s-%d" % (engine, attempt + 1))
             shutil.rmtree(out, ignore_errors=True)
             result_path = os.path.join(self.work, "%s.json" % engine)
             log = os.path.join(self.work, "%s.log" % engine)
@@ -256,7 +260,7 @@ class Run:
         # Outputs are deleted only after everything is measured (remove_outputs): ext4 skips inodes freed
         # in the last minutes when it allocates new ones (reading inode tables to tell), so deleting 10,000
         # folders right before a run makes that run pay for the deletion, by seconds that vary run to run.
-        for out in glob.glob(os.path.join(self.work, "out", "*")):  # an interrupted run's
+        for out in glob.glob(os.path.join(self.out, "*")):  # an interrupted run's
             shutil.rmtree(out, ignore_errors=True)
         return binary
 
@@ -266,7 +270,7 @@ class Run:
 
         def step(attempt):
             # A fresh folder per attempt (see prepare_wenshu on why nothing is deleted in between).
-            out = os.path.join(self.work, "out", "wenshu-%s-%d-j%d-%d" % (fmt, size, jobs, attempt + 1))
+            out = os.path.join(self.out, "wenshu-%s-%d-j%d-%d" % (fmt, size, jobs, attempt + 1))
             try:
                 result = wenshu.render(binary, self.cases_dir, self.case_files[:size], fmt, jobs, out, log)
             except wenshu.Unavailable as reason:
@@ -300,7 +304,7 @@ class Run:
         """`wenshu render --form agreement -o DIR CASE` on the first case, as a fresh process, start to finish
         (wall time around the process, no GNU time in between), --one-case-runs times."""
         for run in range(self.args.one_case_runs):
-            out = os.path.join(self.work, "out", "one-case-%d-%d" % (attempt + 1, run + 1))
+            out = os.path.join(self.out, "one-case-%d-%d" % (attempt + 1, run + 1))
             try:
                 self.one_case_times.append(wenshu.one_case(binary, self.cases_dir, self.case_files[0], out,
                                                            os.path.join(self.work, "wenshu-one-case.log")))
@@ -433,11 +437,31 @@ class Run:
             handle.write("\n".join(self.log_lines) + "\n")
 
 
+def _file_system(path):
+    """The type and mount options of the file system holding `path` (from /proc/mounts), e.g.
+    "ext4 rw,relatime,discard" or "tmpfs rw,nosuid,nodev"; "unknown" where that cannot be read."""
+    try:
+        with open("/proc/mounts") as handle:
+            mounts = [line.split() for line in handle]
+    except OSError:
+        return "unknown"
+    real = os.path.realpath(path)
+    best = None
+    for fields in mounts:
+        if len(fields) >= 4 and (real == fields[1] or real.startswith(fields[1].rstrip("/") + "/")):
+            if best is None or len(fields[1]) > len(best[1]):
+                best = fields
+    return "%s %s" % (best[2], best[3]) if best else "unknown"
+
+
 def main(argv=None):
     args = parse_args(argv)
     run = Run(args)
     run.say("Wenshu benchmark — %s, Python %s, %d cores (%s); peak RSS by %s" % (
         platform.platform(terse=True), platform.python_version(), run.cores, _cpu_model(), process.RSS_METHOD))
+    os.makedirs(run.out, exist_ok=True)
+    run.say("outputs: %s (%s)" % (run.out, _file_system(run.out)))
+    run.details["outputs"] = {"folder": run.out, "file_system": _file_system(run.out)}
     run.prepare()
     run.run_rounds()
     run.run_floors()

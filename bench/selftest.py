@@ -154,6 +154,15 @@ def _has_yaml():
         return False
 
 
+@check
+def outputs_file_system():
+    """The report names the file system the outputs go to: the longest mount point holding the folder."""
+    import bench
+    assert bench._file_system("/proc/self").split()[0] == "proc", bench._file_system("/proc/self")
+    assert bench._file_system("/").split()[0] not in ("", "unknown", "proc")
+    assert bench._file_system("/no/such/folder/anywhere") == bench._file_system("/")
+
+
 def main():
     passed = failed = 0
     for function in CHECKS:
