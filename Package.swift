@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "WenshuDocumentTests", dependencies: ["WenshuDocument"]),
         .testTarget(name: "WenshuTemplateTests", dependencies: ["WenshuTemplate", "WenshuFormat"]),
         .testTarget(name: "WenshuWritersTests", dependencies: ["WenshuWriters", "WenshuTestSupport"]),
-        .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuTestSupport"]),
+        .testTarget(name: "WenshuAssemblyTests", dependencies: ["WenshuAssembly", "WenshuCase", "WenshuTestSupport"]),
         .testTarget(name: "WenshuRunTests", dependencies: ["WenshuRun", "WenshuTestSupport"]),
         .testTarget(name: "WenshuCLITests", dependencies: ["wenshu", "wenshu-desk"]),
         .testTarget(name: "WenshuPrintTests", dependencies: ["WenshuPrint", "WenshuRun", "WenshuAssembly", "WenshuTemplate", "WenshuCase", "WenshuWriters", "WenshuDocument", "WenshuTestSupport"]),

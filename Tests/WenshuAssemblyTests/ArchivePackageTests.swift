@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WenshuCase
 import WenshuXML
 @testable import WenshuAssembly
 
@@ -17,6 +18,19 @@ final class ArchivePackageTests: XCTestCase {
                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let lines = package.parts.map { "\($0.name) \(SHA256Digest.hex(of: $0.data))\n" }.joined()
         XCTAssertEqual(try ArchivePackage.verify(try package.serialized()).digest, SHA256Digest.hex(of: Data(lines.utf8)))
+    }
+
+    func testDigestFedInPiecesIsTheDigestOfTheWhole() {
+        // FIPS 180-2's long vector, one million "a", fed in uneven pieces across block boundaries.
+        let hasher = SHA256Digest.Hasher()
+        var left = 1_000_000, step = 1
+        while left > 0 {
+            let piece = min(step, left)
+            hasher.update(Data(repeating: 0x61, count: piece))
+            left -= piece
+            step = step * 7 % 997 + 1
+        }
+        XCTAssertEqual(hasher.finalize(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     func testUntouchedPackageVerifies() throws {
