@@ -94,8 +94,19 @@ package struct StartupCache: Sendable {
         }
         close(descriptor)
         if !complete || rename(temporary, folder + "/" + key) != 0 { unlink(temporary); return }
-        prune()
+        pruneOncePerProcess()
     }
+
+    /// `prune`, the first time this process writes an entry to `folder`: a new build of the program misses
+    /// and writes half a dozen entries in its first run, and each `prune` reads the status of every entry
+    /// (thousands after a month of builds: 7% of a first 1,000-case run).
+    private func pruneOncePerProcess() {
+        let first = Self.prunedLock.withLock { Self.prunedFolders.insert(folder).inserted }
+        if first { prune() }
+    }
+
+    private static let prunedLock = NSLock()
+    private nonisolated(unsafe) static var prunedFolders: Set<String> = []
 
     /// How long an entry is kept after it was written: each build of the program and each changed template
     /// asks new questions, so old answers would pile up. A removed entry that is still wanted is a miss,
@@ -103,7 +114,7 @@ package struct StartupCache: Sendable {
     package static let keptFor: TimeInterval = 30 * 24 * 3600
 
     /// Removes the entries (and a crashed writer's temporary files) written more than `keptFor` ago; run
-    /// after a new entry is written, which happens only on a miss.
+    /// after the first entry a process writes, which happens only on a miss.
     package func prune(now: Date = Date()) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         let oldest = Int(now.timeIntervalSince1970 - Self.keptFor)

@@ -59,22 +59,27 @@ final class OutlineCacheTests: XCTestCase {
         XCTAssertEqual(cache.read(key), read.serialized)
     }
 
-    /// Old answers do not pile up: writing an entry removes those written more than `keptFor` ago, and a
-    /// crashed writer's temporary file as old, and keeps the rest.
-    func testWritingAnEntryRemovesOnesWrittenLongAgo() throws {
-        cache.write("old", payload: Data("a".utf8))
-        cache.write("recent", payload: Data("b".utf8))
-        let leftover = cache.folder + "/.crashed.1.2"
-        XCTAssertTrue(FileManager.default.createFile(atPath: leftover, contents: Data("c".utf8)))
+    /// Old answers do not pile up: the first entry a process writes in a folder removes those written more
+    /// than `keptFor` ago, and a crashed writer's temporary file as old, and keeps the rest; later writes of
+    /// the same process do not read the folder again.
+    func testTheFirstEntryWrittenRemovesOnesWrittenLongAgo() throws {
+        try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
         let longAgo = Date().addingTimeInterval(-StartupCache.keptFor - 3600)
         let lately = Date().addingTimeInterval(-StartupCache.keptFor + 3600)
-        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: cache.folder + "/old")
-        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: leftover)
-        try FileManager.default.setAttributes([.modificationDate: lately], ofItemAtPath: cache.folder + "/recent")
+        func place(_ name: String, _ text: String, written date: Date) throws {
+            XCTAssertTrue(FileManager.default.createFile(atPath: cache.folder + "/" + name, contents: Data(text.utf8)))
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: cache.folder + "/" + name)
+        }
+        try place("old", "a", written: longAgo)
+        try place("recent", "b", written: lately)
+        try place(".crashed.1.2", "c", written: longAgo)
         cache.write("new", payload: Data("d".utf8))
         XCTAssertEqual(Set(entries), ["recent", "new"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: leftover))
-        XCTAssertEqual(cache.read("recent"), Data("b".utf8))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.folder + "/.crashed.1.2"))
+        try place("old-again", "e", written: longAgo)
+        cache.write("newer", payload: Data("f".utf8))
+        XCTAssertEqual(Set(entries), ["recent", "new", "old-again", "newer"], "pruned once per process")
+        XCTAssertEqual(cache.read("new"), Data("d".utf8))
     }
 
     func testAChangedSchemaFileIsAMiss() throws {
