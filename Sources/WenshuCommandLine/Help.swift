@@ -17,6 +17,7 @@ extension CommandConfiguration {
         let zh = MessageLanguage.current == .zh
         self.init(commandName: commandName, abstract: zh ? zhAbstract : abstract, discussion: zh ? zhDiscussion : discussion,
                   shouldDisplay: shouldDisplay, subcommands: subcommands)
+        if UsageErrors.parsingWithoutCompletionCheck { _superCommandName = "" }
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import WenshuDiagnostics
 
-extension MessageLanguage: ExpressibleByArgument {}
+extension MessageLanguage: EnumArgument {}
 
 /// `--lang zh|en`, on every command: the language of messages. Without it the environment decides
 /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `zh…` is Chinese). argument-parser's usage errors and help

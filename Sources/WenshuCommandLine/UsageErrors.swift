@@ -16,7 +16,7 @@ package enum UsageErrors {
     package static func run(_ root: ParsableCommand.Type, _ arguments: [String]) -> Never {
         var parsed: ParsableCommand.Type = root
         do {
-            var command = try root.parseAsRoot(arguments)
+            var command = try parseWithoutCompletionCheck(root, arguments)
             parsed = type(of: command)
             try command.run()
             root.exit()
@@ -30,6 +30,21 @@ package enum UsageErrors {
             print(text, to: &standardError)
             root.exit(withError: ExitCode(root.exitCode(for: error).rawValue))
         }
+    }
+
+    /// True only while `parseWithoutCompletionCheck` parses: every command's configuration then names a
+    /// `_superCommandName` (`CommandConfiguration.init(commandName:abstract:zhAbstract:…)`).
+    package nonisolated(unsafe) static var parsingWithoutCompletionCheck = false
+
+    /// `root.parseAsRoot(arguments)` without argument-parser's `checkForCompletionScriptRequest` when no
+    /// argument asks for a completion script. That check parses the line twice more, as two hidden commands,
+    /// before the real parse: about 4 M instructions of every start. argument-parser (1.8.2) skips it for a
+    /// root whose configuration names a `_superCommandName`, and reads that name nowhere else while parsing;
+    /// help pages and usage lines read it too, but only after parsing, when it is gone again.
+    static func parseWithoutCompletionCheck(_ root: ParsableCommand.Type, _ arguments: [String]) throws -> ParsableCommand {
+        parsingWithoutCompletionCheck = !arguments.contains { $0.hasPrefix("--generate-completion-script") }
+        defer { parsingWithoutCompletionCheck = false }
+        return try root.parseAsRoot(arguments)
     }
 
     /// The Chinese text for a usage error, or nil for what is not one (help, `ExitCode`, a clean exit).

@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
                        zh: "输出格式：text（每个问题一行）或json。"))
     var format: OutputFormat = .text
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, EnumArgument {
         case text, json
     }
 

@@ -82,7 +82,7 @@ struct DueCommand: ParsableCommand {
                        zh: "标准输出上的清单：text或json。"))
     var format: ListFormat = .text
 
-    enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum ListFormat: String, EnumArgument { case text, json }
 
     @Flag(help: help("Exit with status 1 when anything is overdue.",
                      zh: "有任何逾期事项时以状态1退出。"))

@@ -69,7 +69,7 @@ struct FormsCommand: ParsableCommand {
     }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, EnumArgument {
     case text, json
 
     var printer: ReportPrinter.Format { self == .json ? .json : .text }

@@ -61,7 +61,7 @@ struct LedgerCommand: ParsableCommand {
                 """)
     }
 
-    enum Book: String, ExpressibleByArgument, CaseIterable {
+    enum Book: String, EnumArgument {
         case disputes = "dispute-register"
         case committees = "committee-register"
         case mediators = "mediator-register"

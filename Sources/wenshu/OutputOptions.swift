@@ -36,7 +36,7 @@ struct OutputOptions: ParsableArguments {
         if pdfA && !chosenFormats.contains(.pdf) { throw ValidationError(CommandWording.pdfANeedsPDF.render(in: .current)) }
     }
 
-    enum TextPage: String, ExpressibleByArgument, CaseIterable {
+    enum TextPage: String, EnumArgument {
         case gbt9704 = "28x22"
         case printer = "80x66"
         case wide = "132x66"
@@ -86,5 +86,5 @@ struct OutputOptions: ParsableArguments {
     var outputFolder: URL? { output.map { URL(fileURLWithPath: $0, isDirectory: true) } }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
-extension TextEncoding: ExpressibleByArgument {}
+extension OutputFormat: EnumArgument {}
+extension TextEncoding: EnumArgument {}

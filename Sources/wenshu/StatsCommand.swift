@@ -70,7 +70,7 @@ struct StatsCommand: ParsableCommand {
                        zh: "标准输出上的汇总：text或json。"))
     var format: SummaryFormat = .text
 
-    enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    enum SummaryFormat: String, EnumArgument {
         case text, json
     }
 

@@ -109,6 +109,20 @@ final class HelpPageTests: XCTestCase {
         assertContains(root, "  See 'wenshu help <subcommand>' for detailed help.")
     }
 
+    /// The completion scripts offer each enum option's values (written once for them all, `EnumArgument`),
+    /// and `--generate-completion-script` is seen wherever it stands on the line.
+    func testCompletionScriptsOfferEnumValues() throws {
+        for arguments in [["--generate-completion-script", "bash"], ["render", "--generate-completion-script=bash"]] {
+            let run = try WenshuProcess.run(arguments)
+            XCTAssertEqual(run.status, 0, run.errors)
+            assertContains(run.output, "-W 'odt'$'\\n''fodt'$'\\n''xml'$'\\n''txt'$'\\n''pdf'")
+            assertContains(run.output, "-W 'en'$'\\n''zh'")
+            assertContains(run.output, "-W 'text'$'\\n''json'")
+        }
+        let fish = try WenshuProcess.run(["--generate-completion-script", "fish"])
+        assertContains(fish.output, "-l 'page' -d 'Plain-text page: 28x22 (GB/T 9704: 28 characters × 22 lines), 80x66 or 132x66 (line printers).' -rfka '28x22 80x66 132x66'")
+    }
+
     func assertContains(_ page: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertTrue(page.contains(text), "missing \(text.debugDescription) in:\n\(page.prefix(2000))", file: file, line: line)
     }
