@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 
 /// What start-up works out from files alone, kept on disk between runs (issue 18: a one-form render compiled
 /// the template schema and validated its form against it, 11 M instructions, every time).
@@ -20,12 +21,11 @@ package struct StartupCache: Sendable {
     /// The cache of this process, `nil` when turned off, when there is no place for it, or when the program
     /// carries no build id to tell its versions apart.
     package static let shared: StartupCache? = {
-        let environment = ProcessInfo.processInfo.environment
-        if environment["WENSHU_CACHE"] == "0" { return nil }
+        if ProcessEnvironment.value("WENSHU_CACHE") == "0" { return nil }
         let base: String
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+        if let xdg = ProcessEnvironment.value("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
             base = xdg
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
+        } else if let home = ProcessEnvironment.value("HOME"), home.hasPrefix("/") {
             base = home + "/.cache"
         } else {
             return nil

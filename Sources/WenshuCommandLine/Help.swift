@@ -107,7 +107,7 @@ package enum ChineseHelpPage {
 
     /// The terminal's width: `COLUMNS`, else what the terminal says, else 80 (as argument-parser's English page).
     static func terminalColumns() -> Int {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.value("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
         return 80

@@ -7,7 +7,7 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
     /// The language the environment asks for: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and
     /// not empty decides; a value starting with `zh` is Chinese, anything else (or nothing) English. The
     /// variables are read as text: these machines have no Chinese locale installed for `setlocale` to find.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func fromEnvironment(_ environment: [String: String] = ProcessEnvironment.all)
         -> MessageLanguage {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty { return value.hasPrefix("zh") ? .zh : .en }

@@ -1,5 +1,6 @@
 import Foundation
 import WenshuCase
+import WenshuDiagnostics
 import WenshuXML
 
 /// Moves a job's staged folder into the output folder, all or nothing: a case folder that does not exist
@@ -240,7 +241,7 @@ struct Placement: Sendable {
 
     /// A test seam: `WENSHU_TEST_WRITE_ERRNO=28` makes every staged document write fail with that errno (ENOSPC),
     /// for testing the messages where no small file system can be mounted.
-    static let injectedFailure: Int32? = ProcessInfo.processInfo.environment["WENSHU_TEST_WRITE_ERRNO"].flatMap(Int32.init)
+    static let injectedFailure: Int32? = ProcessEnvironment.value("WENSHU_TEST_WRITE_ERRNO").flatMap(Int32.init)
 }
 
 /// `DIR/<folder>/.wenshu-manifest`: per command, each file it wrote there and the file's SHA-256, one line

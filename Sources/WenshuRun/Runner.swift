@@ -96,7 +96,7 @@ public struct RunSettings: Sendable {
     }
 
     /// On, unless the environment sets `WENSHU_FSYNC=0` (for measuring what the fsyncs cost).
-    public static var syncByDefault: Bool { ProcessInfo.processInfo.environment["WENSHU_FSYNC"] != "0" }
+    public static var syncByDefault: Bool { ProcessEnvironment.value("WENSHU_FSYNC") != "0" }
 }
 
 /// What a run did: per job, in input order, where its files went and what was found; and the run's own problems.

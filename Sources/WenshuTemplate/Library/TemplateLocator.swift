@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 import WenshuXML
 
 extension TemplateLibrary {
@@ -8,7 +9,7 @@ extension TemplateLibrary {
     ///
     /// - Throws: `template.library-not-found` naming where it looked.
     public static func locate(explicit: String?,
-                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              environment: [String: String] = ProcessEnvironment.all,
                               executable: URL? = Bundle.main.executableURL,
                               currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(Diagnostic) -> URL {
         if let given = explicit ?? environment["WENSHU_TEMPLATES"].flatMap({ $0.isEmpty ? nil : $0 }) {
