@@ -23,4 +23,14 @@ public enum ProcessEnvironment {
         }
         return variables
     }
+
+    /// This program's file, symbolic links resolved (`/proc/self/exe`); `nil` where there is no such link.
+    /// (Foundation's `Bundle.main` lists the program's folder twice to build itself, 0.45 M instructions in
+    /// `.build/release` and more in a full `bin/`.)
+    public static let executableURL: URL? = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return URL(fileURLWithPath: String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }()
 }

@@ -21,9 +21,8 @@ enum DeskProgram {
     /// id, standard streams and environment, so the server's output, exit status and signals are
     /// `wenshu serve`'s. Returns only by throwing, after printing why the desk cannot run.
     static func run(_ arguments: [String]) throws -> Never {
-        let folder = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let folder = (ProcessEnvironment.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .deletingLastPathComponent()
         let path = folder.appendingPathComponent("wenshu-desk").path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)

@@ -16,4 +16,10 @@ final class ProcessEnvironmentTests: XCTestCase {
         XCTAssertEqual(ProcessEnvironment.value("WENSHU_TEST_ENV_EMPTY"), "")
         XCTAssertNil(ProcessEnvironment.value("WENSHU_TEST_ENV_NOT_SET"))
     }
+
+    /// The program's own file, as Foundation's main bundle names it with its links resolved.
+    func testExecutableIsTheMainBundlesProgram() throws {
+        let expected = try XCTUnwrap(Bundle.main.executableURL).resolvingSymlinksInPath()
+        XCTAssertEqual(ProcessEnvironment.executableURL?.path, expected.path)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WenshuDiagnostics
 import WenshuXML
 
 /// The schemas shipped in the `Schemas` resource folder, each compiled once per process and shared by all
@@ -88,7 +89,21 @@ enum BundledSchemas {
 
     /// Where a bundled schema file is; templates and docs may point users at it.
     static func schemaURL(_ fileName: String) -> URL {
-        let base = Bundle.module.resourceURL ?? Bundle.module.bundleURL
-        return base.appendingPathComponent("Schemas").appendingPathComponent(fileName)
+        schemaFolder.appendingPathComponent(fileName)
     }
+
+    /// The `Schemas` resource folder: beside the program, where SwiftPM puts this target's resources
+    /// (`Wenshu_WenshuCase.resources`), found without `Bundle.module`, whose first use builds `Bundle.main`
+    /// and a bundle for the folder (1.6 M instructions of every start); else where `Bundle.module` says.
+    private static let schemaFolder: URL = {
+        if let program = ProcessEnvironment.executableURL {
+            let beside = program.deletingLastPathComponent()
+                .appendingPathComponent("Wenshu_WenshuCase.resources/Schemas", isDirectory: true)
+            if FileManager.default.fileExists(atPath: beside.appendingPathComponent(FileKind.caseFile.schemaFileName).path) {
+                return beside
+            }
+        }
+        let base = Bundle.module.resourceURL ?? Bundle.module.bundleURL
+        return base.appendingPathComponent("Schemas", isDirectory: true)
+    }()
 }

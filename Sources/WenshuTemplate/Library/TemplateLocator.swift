@@ -10,7 +10,7 @@ extension TemplateLibrary {
     /// - Throws: `template.library-not-found` naming where it looked.
     public static func locate(explicit: String?,
                               environment: [String: String] = ProcessEnvironment.all,
-                              executable: URL? = Bundle.main.executableURL,
+                              executable: URL? = ProcessEnvironment.executableURL,
                               currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(Diagnostic) -> URL {
         if let given = explicit ?? environment["WENSHU_TEMPLATES"].flatMap({ $0.isEmpty ? nil : $0 }) {
             let url = URL(fileURLWithPath: given, relativeTo: currentDirectory).standardizedFileURL
@@ -22,7 +22,9 @@ extension TemplateLibrary {
             }
             return url
         }
-        let starts = [executable?.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory.standardizedFileURL]
+        // The default is already resolved; a caller's may be a link.
+        let program = executable == ProcessEnvironment.executableURL ? executable : executable?.resolvingSymlinksInPath()
+        let starts = [program?.deletingLastPathComponent(), currentDirectory.standardizedFileURL]
         for start in starts.compactMap({ $0 }) {
             var folder = start
             while true {
