@@ -39,7 +39,8 @@ struct QuickValidation: Sendable {
             for define in included.root.map(SchemaOutline.rngChildren(of:)) ?? [] where define.name == "define" {
                 guard let name = define.attribute("name") else { continue }
                 // RelaxNG lets an include override a define of the grammar it includes.
-                if Self.isChoiceOfValues(SchemaOutline.rngChildren(of: define)) {
+                let content = SchemaOutline.rngChildren(of: define)
+                if content.count == 1 && (content[0].name == "value" || content[0].name == "choice" && Self.isChoiceOfValues(content[0])) {
                     Self.override(name, in: include).addElement("text", namespace: SchemaOutline.rngNamespace)
                     continue
                 }
@@ -73,13 +74,15 @@ struct QuickValidation: Sendable {
         return define
     }
 
-    /// Whether `patterns` is one `<value>` or one `<choice>` of `<value>`s: a value the outline knows as a
-    /// choice.
-    private static func isChoiceOfValues(_ patterns: [XMLNode]) -> Bool {
-        guard patterns.count == 1 else { return false }
-        if patterns[0].name == "value" { return true }
-        let options = SchemaOutline.rngChildren(of: patterns[0])
-        return patterns[0].name == "choice" && !options.isEmpty && options.allSatisfy { $0.name == "value" }
+    /// Whether the RelaxNG `choice` is of values only: a value the outline knows as a choice. Its children are
+    /// asked their names first: a namespace is a new `String`, and only a child not named `value` may be an
+    /// annotation (in a valid schema a `value` in a choice is RelaxNG's).
+    private static func isChoiceOfValues(_ choice: XMLNode) -> Bool {
+        var hasValues = false
+        for child in choice.childElements {
+            if child.isNamed("value") { hasValues = true } else if child.namespaceURI == SchemaOutline.rngNamespace { return false }
+        }
+        return hasValues
     }
 
     /// Puts `<text/>` in place of each choice of values, or value alone, in the grammar's own patterns (an
@@ -92,7 +95,7 @@ struct QuickValidation: Sendable {
             let parent = value.parent
             return !choices.contains { $0 == parent } && value.namespaceURI == rng
         }
-        for node in choices where isChoiceOfValues([node]) { node.replace(withElement: "text") }
+        for node in choices where isChoiceOfValues(node) { node.replace(withElement: "text") }
         for node in values { node.replace(withElement: "text") }
     }
 
