@@ -169,16 +169,23 @@ public final class XMLDocument: @unchecked Sendable {
         data.withUnsafeBytes { raw -> Bool in
             guard let base = raw.baseAddress, memchr(base, 0x0D, raw.count) == nil else { return false }
             let bytes = raw.bindMemory(to: UInt8.self)
-            var inProlog = true
-            var i = 0
-            while i < bytes.count {
-                guard let found = memchr(base + i, 0x3C, bytes.count - i) else { return true }  // "<"
-                i = base.distance(to: UnsafeRawPointer(found)) + 1
-                let next = i < bytes.count ? bytes[i] : 0
-                if next == 0x21 || next == 0x3F {  // "<!", "<?"
-                    if !inProlog { return false }
-                } else {
-                    inProlog = false
+            /// The offset of the first `byte` at or after `start`, if any (`memchr` reads many bytes a step).
+            func find(_ byte: Int32, from start: Int) -> Int? {
+                guard start < raw.count, let found = memchr(base + start, byte, raw.count - start) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            // The root's start tag: the first "<" not followed by "!" or "?".
+            var root = 0
+            while let open = find(0x3C, from: root) {
+                root = open + 1
+                if root < bytes.count && bytes[root] != 0x21 && bytes[root] != 0x3F { break }
+            }
+            // After it, a "!" or "?" just after a "<" (both are rare in text, which writes ！ and ？).
+            for mark: Int32 in [0x21, 0x3F] {
+                var from = root
+                while let found = find(mark, from: from) {
+                    if bytes[found - 1] == 0x3C { return false }
+                    from = found + 1
                 }
             }
             return true
