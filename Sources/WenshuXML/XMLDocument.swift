@@ -77,7 +77,10 @@ public final class XMLDocument: @unchecked Sendable {
     public convenience init(contentsOf url: URL, displayName: String? = nil, allowDoctype: Bool = false,
                             sizeLimit: Int = XMLDocument.defaultSizeLimit) throws {
         let name = displayName ?? url.path
-        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        // `stat`, not `resourceValues(forKeys: [.fileSizeKey])`: that cost 0.9 M instructions a call (the
+        // schemas read at every start), reading the file 13 K.
+        var status = stat()
+        let size = url.isFileURL && stat(url.path, &status) == 0 ? Int(status.st_size) : 0
         if size > sizeLimit {
             throw XMLIssue(kind: .tooLarge, file: name, line: 0,
                            message: "file is \(size) bytes, more than the \(sizeLimit)-byte limit")
