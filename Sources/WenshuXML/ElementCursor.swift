@@ -31,10 +31,22 @@ package struct ElementCursor {
         }
         return true
     }
+
+    /// Whether the element's value is byte for byte one of `values`: its one text child's text, or the empty
+    /// value when it has no child. `false` for anything else, a value split over several text nodes too.
+    /// A yes is RelaxNG's yes for a `<value>` of any type (libxml2 compares the bytes first); a no is not
+    /// its no (`token` values compare with their whitespace collapsed).
+    package func valueIsOne(of values: ElementNames) -> Bool {
+        guard let child = pointer.pointee.children else { return (0..<values.count).contains { values[$0].pointee == 0 } }
+        guard child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+              let content = child.pointee.content else { return false }
+        return (0..<values.count).contains { xmlStrEqual(values[$0], content) != 0 }
+    }
 }
 
 /// Element names as NUL-terminated C strings, made once and compared by `XMLNode.isNamed`'s byte loop:
-/// the steps of a `ChildSteps` path, the fields of a schema record.
+/// the steps of a `ChildSteps` path, the fields of a schema record; also the values of a schema's choice
+/// (`ElementCursor.valueIsOne(of:)`).
 package final class ElementNames: @unchecked Sendable {
     /// Owned here, immutable after `init`.
     private let names: [UnsafeMutablePointer<xmlChar>]

@@ -21,6 +21,27 @@ public final class XMLDocument: @unchecked Sendable {
     /// - Throws: the first `XMLIssue` (syntax errors carry line and column).
     public init(parsing data: Data, fileName: String?, allowDoctype: Bool = false,
                 sizeLimit: Int = XMLDocument.defaultSizeLimit) throws {
+        pointer = try Self.parse(data, fileName: fileName, allowDoctype: allowDoctype, sizeLimit: sizeLimit,
+                                 droppingLayoutBlanks: false)
+        self.fileName = fileName
+        registerOwner()
+    }
+
+    /// Parses `data` as `init(parsing:fileName:allowDoctype:sizeLimit:)` does; `droppingLayoutBlanks` lets
+    /// libxml2 leave out, as it parses, blank text that `XMLNode.removeLayout()` would remove
+    /// (`XML_PARSE_NOBLANKS`), when the text from the root element on holds no comment, processing
+    /// instruction, CDATA section or carriage return (`dropsOnlyLayoutBlanks(in:)`). The caller still calls
+    /// `removeLayout()`, which then finds less to remove.
+    package init(parsing data: Data, fileName: String?, allowDoctype: Bool, sizeLimit: Int,
+                 droppingLayoutBlanks: Bool) throws {
+        pointer = try Self.parse(data, fileName: fileName, allowDoctype: allowDoctype, sizeLimit: sizeLimit,
+                                 droppingLayoutBlanks: droppingLayoutBlanks)
+        self.fileName = fileName
+        registerOwner()
+    }
+
+    private static func parse(_ data: Data, fileName: String?, allowDoctype: Bool, sizeLimit: Int,
+                              droppingLayoutBlanks: Bool) throws -> xmlDocPtr {
         LibXML.ensureInitialized()
         if data.count > sizeLimit {
             throw XMLIssue(kind: .tooLarge, file: fileName, line: 0,
@@ -33,7 +54,8 @@ public final class XMLDocument: @unchecked Sendable {
         // NONET: never fetch; BIG_LINES: line numbers past 65535; NOCDATA: CDATA reads as text.
         // Deliberately absent: NOENT (turns entity substitution ON), DTDLOAD, DTDATTR, XINCLUDE, and COMPACT
         // (8% off the parse, but libxml2 forbids changing such a tree, and the loader moves and removes nodes).
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+        if droppingLayoutBlanks && dropsOnlyLayoutBlanks(in: data) { options |= Int32(XML_PARSE_NOBLANKS.rawValue) }
         let (doc, issues) = capturingErrors(kind: .syntax, file: fileName) { () -> xmlDocPtr? in
             data.withUnsafeBytes { raw -> xmlDocPtr? in
                 guard let base = raw.baseAddress else { return nil }
@@ -48,9 +70,7 @@ public final class XMLDocument: @unchecked Sendable {
         guard let doc else {
             throw XMLIssue(kind: .syntax, file: fileName, line: 1, message: "the document is empty")
         }
-        self.pointer = doc
-        self.fileName = fileName
-        registerOwner()
+        return doc
     }
 
     /// Parses a file from disk, naming it in errors.
@@ -137,6 +157,45 @@ public final class XMLDocument: @unchecked Sendable {
     }
 
     /// The line of the first `<!DOCTYPE`, if the bytes before the root element hold one.
+    /// Whether libxml2's `XML_PARSE_NOBLANKS` drops only blank text that `removeLayout()` removes: true when
+    /// there is no carriage return and, from the root element's start tag on, no `<!` (comment, CDATA) and
+    /// no `<?` (processing instruction).
+    ///
+    /// libxml2 (2.9) drops a run of blanks (space, tab, LF, CR) that ends at a `<` when the element holds no
+    /// text before it (its last child is not text, nor its first) and, at an end tag, some child already.
+    /// Before a start tag the run is a text node of its own in an element with an element child: layout.
+    /// Before an end tag the element's earlier children are then elements only (there are no others):
+    /// layout too. What it gets wrong is a run before or after a comment (`<a>  <!--c-->x</a>` would read
+    /// `x`, not `  x`), hence the scan; a run it keeps is left to `removeLayout()` as before. A carriage
+    /// return takes another path through its code (line ends normalised), not followed here.
+    /// `XMLDocumentTests.testDroppingLayoutBlanksGivesTheSameTree` holds the two to the same trees.
+    static func dropsOnlyLayoutBlanks(in data: Data) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress, memchr(base, 0x0D, raw.count) == nil else { return false }
+            let bytes = raw.bindMemory(to: UInt8.self)
+            /// The offset of the first `byte` at or after `start`, if any (`memchr` reads many bytes a step).
+            func find(_ byte: Int32, from start: Int) -> Int? {
+                guard start < raw.count, let found = memchr(base + start, byte, raw.count - start) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            // The root's start tag: the first "<" not followed by "!" or "?".
+            var root = 0
+            while let open = find(0x3C, from: root) {
+                root = open + 1
+                if root < bytes.count && bytes[root] != 0x21 && bytes[root] != 0x3F { break }
+            }
+            // After it, a "!" or "?" just after a "<" (both are rare in text, which writes ！ and ？).
+            for mark: Int32 in [0x21, 0x3F] {
+                var from = root
+                while let found = find(mark, from: from) {
+                    if bytes[found - 1] == 0x3C { return false }
+                    from = found + 1
+                }
+            }
+            return true
+        }
+    }
+
     static func doctypeLine(in data: Data) -> Int? {
         let needle = Array("<!DOCTYPE".utf8)
         return data.withUnsafeBytes { raw -> Int? in

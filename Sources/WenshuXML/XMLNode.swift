@@ -398,6 +398,16 @@ public struct XMLNode: @unchecked Sendable, Hashable {
         xmlAddChild(pointer, element.pointer)
     }
 
+    /// Puts a new empty element named `name`, in this node's namespace, in this node's place, frees this node
+    /// and returns the new element.
+    @discardableResult
+    package func replace(withElement name: String) -> XMLNode {
+        let element = xmlNewDocNode(document.pointer, pointer.pointee.ns, name, nil)!
+        xmlReplaceNode(pointer, element)
+        xmlFreeNode(pointer)
+        return XMLNode(pointer: element, document: document)
+    }
+
     /// Removes this node from its document (and frees it).
     public func remove() {
         xmlUnlinkNode(pointer)

@@ -105,6 +105,51 @@ final class SchemaTests: XCTestCase {
         XCTAssertGreaterThan(verdicts[false] ?? 0, 100)
     }
 
+    func testTheQuickValidationAcceptsAChoiceWrittenExactlyAndAsksTheFullSchemaOtherwise() throws {
+        // Each value of each choice of values in each kind of file, written exactly, with blanks around it
+        // (RelaxNG's `token` takes it; the quick check leaves it to libxml2), and values no choice has.
+        var urls = try InputFiles.expand([Repository.url("examples/cases").path])
+        urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
+            .map { Repository.url("examples/" + $0) }
+        var checked = Set<String>(), exact = 0, padded = 0, refused = 0
+        for url in urls {
+            let file = try CaseLoader.load(url)
+            let entry = BundledSchemas.entry(for: file.kind)
+            var pending = [(file.root, entry.outline.root)]
+            while let (element, rule) = pending.popLast() {
+                for child in element.childElements {
+                    if let field = entry.outline.field(named: child.name, in: rule) { pending.append((child, field.rule)) }
+                }
+                guard case .value(let type) = entry.outline.rules[rule].content, case .choice(let options) = type.kind,
+                      checked.insert("\(file.kind) \(rule)").inserted else { continue }
+                XCTAssertNotNil(entry.quick.choices[rule])
+                let original = element.stringValue
+                var values = options.map { ($0, true) } + options.map { (" \($0)\n", false) }
+                values += ["", " ", "x", options[0] + options[0], "\u{3000}" + options[0], options[0].uppercased() + "X"].map { ($0, false) }
+                for (value, isExact) in values + [(original, true)] {
+                    while let text = element.firstChild { text.remove() }
+                    element.addText(value)
+                    let valid = entry.relaxNG.validate(file.document).isEmpty
+                    let quick = entry.quick.accepts(file, outline: entry.outline)
+                    let place = "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\""
+                    if isExact || !valid {
+                        XCTAssertEqual(quick, valid, place)
+                        if isExact { exact += 1 } else { refused += 1 }
+                    } else {
+                        XCTAssertFalse(quick, place)  // valid, but only libxml2 says so
+                        padded += 1
+                    }
+                }
+                while let text = element.firstChild { text.remove() }
+                element.addText(original)
+            }
+        }
+        XCTAssertGreaterThan(checked.count, 12)
+        XCTAssertGreaterThan(exact, 40)
+        XCTAssertGreaterThan(padded, 30)
+        XCTAssertGreaterThan(refused, 50)
+    }
+
     func testTheExampleOfficeFilesHaveNoFindings() {
         for path in ["examples/office.yaml", "examples/registers/committees.yaml", "examples/registers/mediators.yaml",
                      "examples/registers/worklog.yaml"] {

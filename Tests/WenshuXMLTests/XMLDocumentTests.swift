@@ -7,6 +7,44 @@ final class XMLDocumentTests: XCTestCase {
         try XMLDocument(parsing: Data(text.utf8), fileName: file)
     }
 
+    func testDroppingLayoutBlanksGivesTheSameTree() throws {
+        // Texts libxml2's NOBLANKS heuristic is let loose on, and texts it must not be (comments, processing
+        // instructions, CDATA, carriage returns): either way the tree after removeLayout is the same.
+        let droppable = [
+            "<a>\n  <b>x</b>\n  <c> y </c>\n</a>", "<a>  </a>", "<a> <b/> </a>", "<a>x<b/>  <c/> y</a>",
+            "<a><b/>  x  <c/>  </a>", "<a><b/> &amp; <c/></a>", "<a>&#32;<b/>&#x20;  </a>", "<a><b/>\t \n<c/>\t</a>",
+            "<a xml:space=\"preserve\">  <b/>  </a>", "<a>\u{3000}<b/>\u{3000} </a>", "<a><b></b>  </a>",
+            "<a>" + String(repeating: "中 ", count: 200) + "  <b/>  </a>", "<a>  <b> <c/> </b>  x  </a>",
+            "<?xml version=\"1.0\"?>\n<!-- prolog -->\n<a>\n  <b/>\n</a>",
+        ]
+        let exact = [
+            "<a>  <!--c-->x</a>", "<a><!--c-->  </a>", "<a>  <?p?>  <b/></a>", "<a>  <![CDATA[ ]]>  <b/></a>",
+            "<a>\r\n  <b/>\r\n</a>", "<a><b/></a>\n<!-- after -->",
+        ]
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../examples/cases").standardized
+        var texts = (droppable + exact).map { Data($0.utf8) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) where name.hasSuffix(".xml") {
+            texts.append(try Data(contentsOf: examples.appendingPathComponent(name)))
+        }
+        XCTAssertGreaterThan(texts.count, droppable.count + exact.count + 2)
+        for (index, text) in texts.enumerated() {
+            let expected = index < droppable.count || index >= droppable.count + exact.count
+            XCTAssertEqual(XMLDocument.dropsOnlyLayoutBlanks(in: text), expected, String(decoding: text, as: UTF8.self))
+            let trees = try [false, true].map { dropping in
+                let document = try XMLDocument(parsing: text, fileName: "t.xml", allowDoctype: false,
+                                               sizeLimit: XMLDocument.defaultSizeLimit, droppingLayoutBlanks: dropping)
+                document.root?.removeLayout()
+                return String(decoding: document.serialized(), as: UTF8.self)
+            }
+            XCTAssertEqual(trees[0], trees[1], String(decoding: text, as: UTF8.self))
+        }
+        // The heuristic does drop something: a blank between elements is gone before removeLayout.
+        let parsed = try XMLDocument(parsing: Data(droppable[0].utf8), fileName: "t.xml", allowDoctype: false,
+                                     sizeLimit: XMLDocument.defaultSizeLimit, droppingLayoutBlanks: true)
+        XCTAssertEqual(parsed.root?.children.count, 2)
+    }
+
     func testElementsKeepTheirLines() throws {
         let doc = try parse("<case>\n  <number>（2026）青调字第1号</number>\n  <party>\n    <name>张三</name>\n  </party>\n</case>")
         let root = try XCTUnwrap(doc.root)

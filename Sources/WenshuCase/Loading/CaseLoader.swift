@@ -93,7 +93,8 @@ public enum CaseLoader {
                                 limits: Limits) throws(Diagnostic) -> CaseFile {
         let document: XMLDocument
         do {
-            document = try XMLDocument(parsing: data, fileName: name, allowDoctype: false, sizeLimit: limits.maxBytes)
+            document = try XMLDocument(parsing: data, fileName: name, allowDoctype: false, sizeLimit: limits.maxBytes,
+                                       droppingLayoutBlanks: true)
         } catch let issue as XMLIssue {
             switch issue.kind {
             case .doctype: throw Diagnostic(.doctype, kind, issue: issue)

@@ -55,10 +55,13 @@ package struct DisplayWidth: Sendable, Equatable {
     /// measuring a character is one array index instead of three searches.
     static let basicPlane: [UInt8] = {
         var kinds = [UInt8](repeating: 1, count: 0x10000)
-        // In the reverse of `kind(of:)`'s order, so that its first match is the one that stays.
-        for (ranges, kind) in [(ambiguousRanges, ambiguousKind), (wideRanges, 2), (zeroWidthRanges, 0)] {
-            for (first, last) in ranges where first < 0x10000 {
-                for value in first...min(last, 0xFFFF) { kinds[Int(value)] = kind }
+        // In the reverse of `kind(of:)`'s order, so that its first match is the one that stays; each range
+        // filled at once (a store per code point through the array cost 0.5 M instructions at every start).
+        kinds.withUnsafeMutableBufferPointer { cells in
+            for (ranges, kind) in [(ambiguousRanges, ambiguousKind), (wideRanges, 2), (zeroWidthRanges, 0)] {
+                for (first, last) in ranges where first < 0x10000 {
+                    UnsafeMutableBufferPointer(rebasing: cells[Int(first)...Int(min(last, 0xFFFF))]).update(repeating: kind)
+                }
             }
         }
         return kinds
