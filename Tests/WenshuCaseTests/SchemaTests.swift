@@ -74,30 +74,19 @@ final class SchemaTests: XCTestCase {
                       "2026-02-30", "20261-03-10", "2026-03-10Z", "2026-03-10+08:00", "09:30", "9:30", "24:00", "23:59",
                       "2026", "1899", "10000", "10000.5", "14020.00", "12.345", "0", "01", "-1", "1e3", "１２", "1234567",
                       "\u{B}", "a\u{FFFE}", "\u{85}"]
-        var urls = try InputFiles.expand([Repository.url("examples/cases").path])
-        urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
-            .map { Repository.url("examples/" + $0) }
         var verdicts: [Bool: Int] = [:]
         var seenTypes = Set<String>()
-        for url in urls {
-            let file = try CaseLoader.load(url)
-            let entry = BundledSchemas.entry(for: file.kind)
-            var pending = [(file.root, entry.outline.root)]
-            while let (element, rule) = pending.popLast() {
-                for child in element.childElements {
-                    if let field = entry.outline.field(named: child.name, in: rule) { pending.append((child, field.rule)) }
-                }
-                guard !entry.quick.patterns[rule].isEmpty, case .value(let type) = entry.outline.rules[rule].content,
-                      seenTypes.insert("\(file.kind) \(type.typeName ?? "")").inserted else { continue }
-                let original = element.stringValue
-                for value in values + [original] {
-                    while let text = element.firstChild { text.remove() }
-                    element.addText(value)
-                    let valid = entry.relaxNG.validate(file.document).isEmpty
-                    XCTAssertEqual(entry.quick.accepts(file, outline: entry.outline), valid,
-                                   "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\"")
-                    verdicts[valid, default: 0] += 1
-                }
+        try forEachExampleElement { url, file, entry, element, rule in
+            guard !entry.quick.patterns[rule].isEmpty, case .value(let type) = entry.outline.rules[rule].content,
+                  seenTypes.insert("\(file.kind) \(type.typeName ?? "")").inserted else { return }
+            let original = element.stringValue
+            for value in values + [original] {
+                while let text = element.firstChild { text.remove() }
+                element.addText(value)
+                let valid = entry.relaxNG.validate(file.document).isEmpty
+                XCTAssertEqual(entry.quick.accepts(file, outline: entry.outline), valid,
+                               "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\"")
+                verdicts[valid, default: 0] += 1
             }
         }
         XCTAssertGreaterThan(seenTypes.count, 7)
@@ -108,10 +97,43 @@ final class SchemaTests: XCTestCase {
     func testTheQuickValidationAcceptsAChoiceWrittenExactlyAndAsksTheFullSchemaOtherwise() throws {
         // Each value of each choice of values in each kind of file, written exactly, with blanks around it
         // (RelaxNG's `token` takes it; the quick check leaves it to libxml2), and values no choice has.
+        var checked = Set<String>(), exact = 0, padded = 0, refused = 0
+        try forEachExampleElement { url, file, entry, element, rule in
+            guard case .value(let type) = entry.outline.rules[rule].content, case .choice(let options) = type.kind,
+                  checked.insert("\(file.kind) \(rule)").inserted else { return }
+            XCTAssertNotNil(entry.quick.choices[rule])
+            let original = element.stringValue
+            var values = options.map { ($0, true) } + options.map { (" \($0)\n", false) }
+            values += ["", " ", "x", options[0] + options[0], "\u{3000}" + options[0], options[0].uppercased() + "X"].map { ($0, false) }
+            for (value, isExact) in values + [(original, true)] {
+                while let text = element.firstChild { text.remove() }
+                element.addText(value)
+                let valid = entry.relaxNG.validate(file.document).isEmpty
+                let quick = entry.quick.accepts(file, outline: entry.outline)
+                let place = "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\""
+                if isExact || !valid {
+                    XCTAssertEqual(quick, valid, place)
+                    if isExact { exact += 1 } else { refused += 1 }
+                } else {
+                    XCTAssertFalse(quick, place)  // valid, but only libxml2 says so
+                    padded += 1
+                }
+            }
+            while let text = element.firstChild { text.remove() }
+            element.addText(original)
+        }
+        XCTAssertGreaterThan(checked.count, 12)
+        XCTAssertGreaterThan(exact, 40)
+        XCTAssertGreaterThan(padded, 30)
+        XCTAssertGreaterThan(refused, 50)
+    }
+
+    /// Calls `visit` with every element of every example file (cases, office profile, registers) that the
+    /// file's schema outline knows, and its rule; `visit` may rewrite the element's value.
+    private func forEachExampleElement(_ visit: (URL, CaseFile, BundledSchemas.Entry, XMLNode, Int) throws -> Void) throws {
         var urls = try InputFiles.expand([Repository.url("examples/cases").path])
         urls += ["office.yaml", "registers/committees.yaml", "registers/mediators.yaml", "registers/worklog.yaml"]
             .map { Repository.url("examples/" + $0) }
-        var checked = Set<String>(), exact = 0, padded = 0, refused = 0
         for url in urls {
             let file = try CaseLoader.load(url)
             let entry = BundledSchemas.entry(for: file.kind)
@@ -120,34 +142,9 @@ final class SchemaTests: XCTestCase {
                 for child in element.childElements {
                     if let field = entry.outline.field(named: child.name, in: rule) { pending.append((child, field.rule)) }
                 }
-                guard case .value(let type) = entry.outline.rules[rule].content, case .choice(let options) = type.kind,
-                      checked.insert("\(file.kind) \(rule)").inserted else { continue }
-                XCTAssertNotNil(entry.quick.choices[rule])
-                let original = element.stringValue
-                var values = options.map { ($0, true) } + options.map { (" \($0)\n", false) }
-                values += ["", " ", "x", options[0] + options[0], "\u{3000}" + options[0], options[0].uppercased() + "X"].map { ($0, false) }
-                for (value, isExact) in values + [(original, true)] {
-                    while let text = element.firstChild { text.remove() }
-                    element.addText(value)
-                    let valid = entry.relaxNG.validate(file.document).isEmpty
-                    let quick = entry.quick.accepts(file, outline: entry.outline)
-                    let place = "\(url.lastPathComponent): \(file.fieldPath(of: element)) = \"\(value)\""
-                    if isExact || !valid {
-                        XCTAssertEqual(quick, valid, place)
-                        if isExact { exact += 1 } else { refused += 1 }
-                    } else {
-                        XCTAssertFalse(quick, place)  // valid, but only libxml2 says so
-                        padded += 1
-                    }
-                }
-                while let text = element.firstChild { text.remove() }
-                element.addText(original)
+                try visit(url, file, entry, element, rule)
             }
         }
-        XCTAssertGreaterThan(checked.count, 12)
-        XCTAssertGreaterThan(exact, 40)
-        XCTAssertGreaterThan(padded, 30)
-        XCTAssertGreaterThan(refused, 50)
     }
 
     func testTheExampleOfficeFilesHaveNoFindings() {
