@@ -10,6 +10,13 @@ import WenshuXML
 
 /// `wenshu dossier`: the bound dossier of each case, and its archive package.
 struct DossierCommand: ParsableCommand {
+    /// The examples, the same on both languages' pages.
+    private static let examples = """
+          wenshu dossier examples/cases/traffic-instalments.xml \\
+              --profile examples/office.yaml -o out --to odt --archive
+          wenshu dossier examples/cases -o out --to odt --to txt --force
+        """
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "dossier",
@@ -31,9 +38,7 @@ struct DossierCommand: ParsableCommand {
             document (ODF and text) and the scans, each with a SHA-256 digest (check it later with \
             `wenshu verify`). Nothing is written until every case number is known to give its own folder.
 
-              wenshu dossier examples/cases/traffic-instalments.xml \\
-                  --profile examples/office.yaml -o out --to odt --archive
-              wenshu dossier examples/cases -o out --to odt --to txt --force
+            \(examples)
 
             Exit status: 0 all done; 1 some dossiers were refused (the others are written); 64 usage.
             """,
@@ -50,9 +55,7 @@ struct DossierCommand: ParsableCommand {
             本）和扫描件，每一部分都带SHA-256摘要（以后用`wenshu verify`核验）。确认每个案号都能有自己\
             的文件夹之前，不写出任何文件。
 
-              wenshu dossier examples/cases/traffic-instalments.xml \\
-                  --profile examples/office.yaml -o out --to odt --archive
-              wenshu dossier examples/cases -o out --to odt --to txt --force
+            \(examples)
 
             退出状态：0全部完成；1有卷宗被拒绝（其余已写出）；64命令行用法错误。
             """)

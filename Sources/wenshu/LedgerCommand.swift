@@ -11,6 +11,13 @@ import WenshuXML
 
 /// `wenshu ledger`: the four books of 三册一本 over a folder of cases and the office's registers.
 struct LedgerCommand: ParsableCommand {
+    /// The examples, the same on both languages' pages.
+    private static let examples = """
+          wenshu ledger examples/cases examples/registers \\
+              --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 \\
+              -o out/ledger
+        """
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "ledger",
@@ -33,9 +40,7 @@ struct LedgerCommand: ParsableCommand {
 
                 Example:
 
-                  wenshu ledger examples/cases examples/registers \\
-                      --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 \\
-                      -o out/ledger
+                \(examples)
                 """,
             zhDiscussion: """
                 四本台账：矛盾纠纷排查调处登记册（dispute-register：每件案件一行，按案号排列）、调解组织登记册\
@@ -55,9 +60,7 @@ struct LedgerCommand: ParsableCommand {
 
                 示例：
 
-                  wenshu ledger examples/cases examples/registers \\
-                      --profile examples/office.yaml --since 2026-01-01 --until 2026-06-30 \\
-                      -o out/ledger
+                \(examples)
                 """)
     }
 

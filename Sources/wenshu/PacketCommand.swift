@@ -10,6 +10,12 @@ import WenshuXML
 
 /// `wenshu packet`: the judicial-confirmation packet (司法确认申请材料) of each case.
 struct PacketCommand: ParsableCommand {
+    /// The examples, the same on both languages' pages.
+    private static let examples = """
+          wenshu packet examples/cases/traffic-instalments.xml \\
+              -o out --to odt --to txt --profile examples/office.yaml
+        """
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "packet",
@@ -33,8 +39,7 @@ struct PacketCommand: ParsableCommand {
                 overridden. It cannot build over a case without a written agreement, nor over errors in the case \
                 data (run `wenshu check`), nor over a form that cannot be filled.
 
-                  wenshu packet examples/cases/traffic-instalments.xml \\
-                      -o out --to odt --to txt --profile examples/office.yaml
+                \(examples)
 
                 Exit status: 0 every packet written; 1 some packet refused (the others are written); 64 usage.
                 """,
@@ -52,8 +57,7 @@ struct PacketCommand: ParsableCommand {
                 --force照样制作被拒绝的申请材料，在前面加一页说明，列出被放过的每个问题。它不能越过没有书面协议的案件、案\
                 件数据中的错误（运行`wenshu check`），也不能越过无法填写的文书。
 
-                  wenshu packet examples/cases/traffic-instalments.xml \\
-                      -o out --to odt --to txt --profile examples/office.yaml
+                \(examples)
 
                 退出状态：0每份申请材料都已写出；1有申请材料被拒绝（其余已写出）；64命令行用法错误。
                 """)

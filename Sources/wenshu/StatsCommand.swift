@@ -8,6 +8,13 @@ import WenshuRun
 
 /// `wenshu stats`: the statistics of a period and the 以案定补 subsidy table.
 struct StatsCommand: ParsableCommand {
+    /// The examples, the same on both languages' pages.
+    private static let examples = """
+          wenshu stats examples/cases examples/registers \\
+              --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 \\
+              -o out/stats
+        """
+
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "stats",
@@ -36,9 +43,7 @@ struct StatsCommand: ParsableCommand {
 
                 Example:
 
-                  wenshu stats examples/cases examples/registers \\
-                      --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 \\
-                      -o out/stats
+                \(examples)
                 """,
             zhDiscussion: """
                 像`wenshu ledger`一样读取案件、登记册和工作记录本，统计该时期受理的案件\
@@ -58,9 +63,7 @@ struct StatsCommand: ParsableCommand {
 
                 示例：
 
-                  wenshu stats examples/cases examples/registers \\
-                      --profile examples/office.yaml --since 2026-01-01 --until 2026-12-31 \\
-                      -o out/stats
+                \(examples)
                 """)
     }
 
