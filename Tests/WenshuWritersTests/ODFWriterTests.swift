@@ -288,6 +288,83 @@ final class ODFWriterTests: XCTestCase {
         XCTAssertEqual(try x.evaluate("string(//office:text/text:p)").stringValue, "甲\u{FFFD}乙\u{FFFD}丙\u{FFFD}")
     }
 
+    /// Escaping and the white-space rules pass whole eight-byte words that hold none of the bytes they look at
+    /// (`Markup.plainWords`): over random texts long enough to have words, of Chinese, fullwidth marks (0xEF
+    /// 0xBC …), code points whose UTF-8 holds 0xBF, U+FFFE/U+FFFF, spaces, controls and markup characters, the
+    /// output is what judging every code point gives.
+    func testWordSkippingAgreesWithTheScalarWalk() throws {
+        let scalars: [UInt32] = [0x00, 0x09, 0x0A, 0x0D, 0x1B, 0x20, 0x22, 0x26, 0x27, 0x30, 0x3C, 0x3D, 0x3E, 0x3F, 0x41,
+                                 0x7E, 0xBF, 0x4E2D, 0x56FD, 0x7F3F, 0x3000, 0xFF0C, 0xFF1A, 0xFFBF, 0xFFFD, 0xFFFE, 0xFFFF,
+                                 0x1F600]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                // Mostly Chinese, so that whole words occur between the rarer scalars.
+                let value = Bool.random(using: &generator) ? 0x4E2D : scalars.randomElement(using: &generator)!
+                text.append(Unicode.Scalar(value)!)
+            }
+            let value = String(text)
+            let described = "\(value.unicodeScalars.map { String($0.value, radix: 16) })"
+            for inAttribute in [false, true] {
+                var out: [UInt8] = []
+                Markup.escape(value, inAttribute: inAttribute, into: &out)
+                XCTAssertEqual(String(decoding: out, as: UTF8.self), Self.escapedScalarByScalar(value, inAttribute: inAttribute), described)
+            }
+            // The first paragraph takes the page's style (`P1`); the second is the body text's.
+            let document = Document(metadata: SampleDocuments.metadata, blocks: [.paragraph(Paragraph([.text("甲")])),
+                                                                                  .paragraph(Paragraph([.text(value)]))])
+            let xml = String(decoding: try ODFWriter(flat: true).write(document), as: UTF8.self)
+            let start = try XCTUnwrap(xml.range(of: #"<text:p text:style-name="Text_20_body">"#))
+            let end = try XCTUnwrap(xml.range(of: "</text:p>", range: start.upperBound..<xml.endIndex))
+            XCTAssertEqual(String(xml[start.upperBound..<end.lowerBound]), Self.odfTextScalarByScalar(value), described)
+        }
+    }
+
+    /// What `Markup.escape` writes, judged a code point at a time.
+    static func escapedScalarByScalar(_ text: String, inAttribute: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "\t" where inAttribute: out += "&#9;"
+            case "\n" where inAttribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case "\u{0}"..<"\u{20}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A paragraph's text under ODF's white-space rules, a code point at a time: a space after a space or at
+    /// the start counted into `text:s`, tabs and line feeds as elements, carriage returns dropped.
+    static func odfTextScalarByScalar(_ text: String) -> String {
+        var out = "", spaces = 0, afterSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " && afterSpace {
+                spaces += 1
+                continue
+            }
+            if spaces > 0 { out += spaces > 1 ? #"<text:s text:c="\#(spaces)"/>"# : "<text:s/>" }
+            spaces = 0
+            switch scalar {
+            case " ": out += " "
+            case "\t": out += "<text:tab/>"
+            case "\n": out += "<text:line-break/>"
+            case "\r": break
+            default: out += escapedScalarByScalar(String(scalar), inAttribute: false)
+            }
+            afterSpace = scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+        }
+        if spaces > 0 { out += spaces > 1 ? #"<text:s text:c="\#(spaces)"/>"# : "<text:s/>" }
+        return out
+    }
+
     // MARK: Helpers
 
     func flat(_ document: Document) throws -> XMLDocument {

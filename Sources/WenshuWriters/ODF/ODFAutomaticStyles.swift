@@ -69,14 +69,19 @@ struct ODFAutomaticStyles {
         if let name = paragraphs[key] { return name }
         let name = "P\(paragraphs.count + 1)"
         paragraphs[key] = name
-        markup.start("style:style", ["style:name": name, "style:family": "paragraph", "style:parent-style-name": parent,
-                                     "style:master-page-name": pageStart?.page.masterName])
-        markup.empty("style:paragraph-properties", [
-            "fo:text-align": alignment?.odfValue,
-            "fo:text-indent": indent,
-            "fo:keep-with-next": keepWithNext ? "always" : nil,
-            "style:page-number": pageStart?.number.map(String.init),
-        ])
+        // Attribute by attribute (`Markup.open`): a list of pairs costs an array for each tag.
+        markup.open("style:style")
+        markup.attribute("style:name", name)
+        markup.attribute("style:family", "paragraph")
+        markup.attribute("style:parent-style-name", parent)
+        markup.attribute("style:master-page-name", pageStart?.page.masterName)
+        markup.closeStart()
+        markup.open("style:paragraph-properties")
+        markup.attribute("fo:text-align", alignment?.odfValue)
+        markup.attribute("fo:text-indent", indent)
+        markup.attribute("fo:keep-with-next", keepWithNext ? "always" : nil)
+        markup.attribute("style:page-number", pageStart?.number.map(String.init))
+        markup.closeEmpty()
         markup.end("style:style")
         markup.newline()
         return name
@@ -92,14 +97,19 @@ struct ODFAutomaticStyles {
         if let name = tables[key] { return name }
         let name = "Tbl\(tables.count + 1)"
         tables[key] = name
-        markup.start("style:style", ["style:name": name, "style:family": "table",
-                                     "style:master-page-name": pageStart?.page.masterName])
-        markup.empty("style:table-properties", [
-            "style:width": mm(width), "table:align": "margins",
-            "fo:margin-top": joinsAbove ? "0mm" : "2mm", "fo:margin-bottom": joinsBelow ? "0mm" : "2mm",
-            "style:page-number": pageStart?.number.map(String.init),
-            "style:may-break-between-rows": keepsTogether ? "false" : nil,
-        ])
+        markup.open("style:style")
+        markup.attribute("style:name", name)
+        markup.attribute("style:family", "table")
+        markup.attribute("style:master-page-name", pageStart?.page.masterName)
+        markup.closeStart()
+        markup.open("style:table-properties")
+        markup.attribute("style:width", mm(width))
+        markup.attribute("table:align", "margins")
+        markup.attribute("fo:margin-top", joinsAbove ? "0mm" : "2mm")
+        markup.attribute("fo:margin-bottom", joinsBelow ? "0mm" : "2mm")
+        markup.attribute("style:page-number", pageStart?.number.map(String.init))
+        markup.attribute("style:may-break-between-rows", keepsTogether ? "false" : nil)
+        markup.closeEmpty()
         markup.end("style:style")
         markup.newline()
         return name
@@ -119,10 +129,13 @@ struct ODFAutomaticStyles {
                 : (width * Double(weight) / Double(total) * 100).rounded() / 100
             used += share
             names.append(name)
-            markup.start("style:style", ["style:name": name, "style:family": "table-column"])
+            markup.open("style:style")
+            markup.attribute("style:name", name)
+            markup.attribute("style:family", "table-column")
+            markup.closeStart()
             // Absolute widths only: LibreOffice misreads small relative weights ("3*") and draws the columns
             // at the wrong widths (a 10,000-row register took 23 pages instead of 8).
-            markup.empty("style:table-column-properties", ["style:column-width": mm(share)])
+            markup.empty("style:table-column-properties", "style:column-width", mm(share))
             markup.end("style:style")
             markup.newline()
         }
@@ -136,10 +149,14 @@ struct ODFAutomaticStyles {
         if let name = rows[lines] { return name }
         let name = "Row\(rows.count + 1)"
         rows[lines] = name
-        markup.start("style:style", ["style:name": name, "style:family": "table-row"])
-        markup.empty("style:table-row-properties", lines > 1
-            ? ["style:min-row-height": mm(Double(lines) * Self.handwritingLine), "fo:keep-together": "always"]
-            : ["fo:keep-together": "always"])
+        markup.open("style:style")
+        markup.attribute("style:name", name)
+        markup.attribute("style:family", "table-row")
+        markup.closeStart()
+        markup.open("style:table-row-properties")
+        markup.attribute("style:min-row-height", lines > 1 ? mm(Double(lines) * Self.handwritingLine) : nil)
+        markup.attribute("fo:keep-together", "always")
+        markup.closeEmpty()
         markup.end("style:style")
         markup.newline()
         return name
@@ -151,7 +168,13 @@ struct ODFAutomaticStyles {
     /// The styles defined so far, as children of `office:automatic-styles`: the cell styles used, in a
     /// fixed order, then the others in order of first use.
     var bytes: [UInt8] {
-        ODFCellStyle.allCases.filter { cells & $0.bit != 0 }.flatMap { ODFStyleSheet.cellStyles[$0]! } + markup.bytes
+        // Into one array made with room (`filter`, `flatMap` and `+` made three, each grown as it went).
+        let cellStyles = ODFStyleSheet.cellStyles
+        var out: [UInt8] = []
+        out.reserveCapacity(markup.count + 2048)
+        for style in ODFCellStyle.allCases where cells & style.bit != 0 { out += cellStyles[style]! }
+        out += markup.bytes
+        return out
     }
 }
 

@@ -299,25 +299,28 @@ struct ODFBody {
         let alignment: Alignment? = block.alignment == .right ? nil : block.alignment
         let rows = SignatureRows.rows(block, columns: ODFStyleSheet.bodyColumns,
                                       widths: widths.map { $0.breaks ? nil : $0.columns })
-        var lines: [(style: String, inlines: [Inline], breakAfter: Bool)] = []
-        lines.reserveCapacity(2 * block.signatures.count)
+        // Each line is written as it is made (a list of (style, inlines, break) tuples was destroyed through the
+        // runtime's generic `tuple_destroy`); how many there are is known from the rows.
+        let lineCount = rows.reduce(0) { $0 + ($1.count == 2 || block.signatures[$1[0]].date == nil ? 1 : 2) }
+        var written = 0
+        func line(_ style: String, _ inlines: [Inline], breakAfter: Bool) throws {
+            written += 1
+            try paragraph(style, inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
+                          keepWithNext: written < lineCount ? !breakAfter : keepWithNext)
+        }
         for (rowIndex, row) in rows.enumerated() {
             let signature = block.signatures[row[0]]
             let breakAfter = splits && SignatureRows.mayBreak(after: rowIndex, rows: rows, in: block)
             if row.count == 2 {
-                lines.append(("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
-                              + block.signatures[row[1]].label + block.signatures[row[1]].name, breakAfter))
+                try line("Wenshu_20_Signature_20_Pair", signature.label + signature.name + [.text("\t")]
+                         + block.signatures[row[1]].label + block.signatures[row[1]].name, breakAfter: breakAfter)
                 continue
             }
-            lines.append((signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name,
-                          breakAfter && signature.date == nil))
+            try line(signature.seal ? "Wenshu_20_Seal" : "Wenshu_20_Signature", signature.label + signature.name,
+                     breakAfter: breakAfter && signature.date == nil)
             if let date = signature.date {
-                lines.append((signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date, breakAfter))
+                try line(signature.seal ? "Wenshu_20_Seal_20_Date" : "Wenshu_20_Signature_20_Date", date, breakAfter: breakAfter)
             }
-        }
-        for (index, line) in lines.enumerated() {
-            try paragraph(line.style, line.inlines, alignment: alignment.map { $0 == .justify ? .left : $0 },
-                          keepWithNext: index < lines.count - 1 ? !line.breakAfter : keepWithNext)
         }
     }
 
@@ -368,15 +371,18 @@ struct ODFBody {
         // of 8 mm stay the form's, wherever a blank is left to fill in.
         let ledger = page.style == .landscape || table.smallText
         let handwriting = page.style != .landscape
-        out.start("table:table", ["table:name": "Table\(tableCount)", "table:style-name": tableStyle])
+        out.open("table:table")
+        out.attribute("table:name", "Table\(tableCount)")
+        out.attribute("table:style-name", tableStyle)
+        out.closeStart()
         out.newline()
         for name in columnStyles {
-            out.empty("table:table-column", ["table:style-name": name])
+            out.empty("table:table-column", "table:style-name", name)
         }
         out.newline()
         for (rowIndex, row) in table.rows.enumerated() {
             if rowIndex == 0 && grid.headerRows > 0 { out.start("table:table-header-rows") }
-            out.start("table:table-row", ["table:style-name": styles.row(minLines: max(row.minLines, 1))])
+            out.start("table:table-row", "table:style-name", styles.row(minLines: max(row.minLines, 1)))
             for slot in grid.slots[rowIndex] {
                 switch slot {
                 case .covered:
@@ -385,12 +391,12 @@ struct ODFBody {
                     let style = styles.cell(table.bordered
                         ? ODFCellStyle.bordered(touchesRight: column + columnSpan == grid.columnCount, touchesTop: rowIndex == 0)
                         : .none)
-                    out.start("table:table-cell", [
-                        "table:style-name": style,
-                        "table:number-columns-spanned": columnSpan > 1 ? String(columnSpan) : nil,
-                        "table:number-rows-spanned": rowSpan > 1 ? String(rowSpan) : nil,
-                        "office:value-type": "string",
-                    ])
+                    out.open("table:table-cell")
+                    out.attribute("table:style-name", style)
+                    out.attribute("table:number-columns-spanned", columnSpan > 1 ? String(columnSpan) : nil)
+                    out.attribute("table:number-rows-spanned", rowSpan > 1 ? String(rowSpan) : nil)
+                    out.attribute("office:value-type", "string")
+                    out.closeStart()
                     let parent = row.isHeader ? (ledger ? "Wenshu_20_Ledger_20_Heading" : "Table_20_Heading")
                         : (ledger ? "Wenshu_20_Ledger_20_Contents" : "Table_20_Contents")
                     let cellIndent = ledger ? ODFStyleSheet.twoLedgerCharacters : ODFStyleSheet.twoTableCharacters
@@ -449,9 +455,12 @@ struct ODFBody {
         let start = topLevel ? takePageStart() : nil
         let style = styles.paragraph(parent, alignment: alignment, indent: indent, keepWithNext: keepWithNext,
                                      pageStart: start)
-        out.start(element, ["text:style-name": style, "text:outline-level": outlineLevel.map(String.init)])
+        out.open(element)
+        out.attribute("text:style-name", style)
+        out.attribute("text:outline-level", outlineLevel.map(String.init))
+        out.closeStart()
         for name in pendingBookmarks {
-            out.empty("text:bookmark", ["text:name": name])
+            out.empty("text:bookmark", "text:name", name)
         }
         pendingBookmarks.removeAll()
     }
@@ -504,7 +513,7 @@ struct ODFBody {
             case .text(let s), .field(let s):
                 text(s, afterSpace: &afterSpace)
             case .strong(let s):
-                out.start("text:span", ["text:style-name": "Strong_20_Emphasis"])
+                out.start("text:span", "text:style-name", "Strong_20_Emphasis")
                 text(s, afterSpace: &afterSpace)
                 out.end("text:span")
             case .blank(let width):
@@ -515,7 +524,7 @@ struct ODFBody {
                 // outside the CJK grid's class made LibreOffice set the line two grid lines tall.)
                 let next = index + 1 < runs.count ? runs[index + 1].plainText?.first : nil
                 let closes = next.map { "，。、；：？！）」』》".contains($0) } ?? false
-                out.start("text:span", ["text:style-name": "Wenshu_20_Blank"])
+                out.start("text:span", "text:style-name", "Wenshu_20_Blank")
                 var blank = String(Repeated.ideographicSpaces(closes ? width - 1 : width))
                 if closes { blank += "\u{FF3F}" }
                 out.text(blank)
@@ -581,8 +590,16 @@ struct ODFBody {
                 default:
                     if spaces > 0 { flush(&out, upTo: i) }
                     after = false
-                    // The rest of a run of other bytes (most of a paragraph's) changes nothing here.
-                    while i + 1 < utf8.count && utf8[i + 1] > 0x20 { i += 1 }
+                    // The rest of a run of other bytes (most of a paragraph's) changes nothing here: whole words
+                    // of it are passed (`Markup.plainWords`), then the bytes of a word that may end it.
+                    var next = i + 1
+                    while next < utf8.count {
+                        next = Markup.plainWords(utf8, from: next)
+                        let end = min(next + 10, utf8.count)
+                        while next < end && utf8[next] > 0x20 { next += 1 }
+                        if next < end { break }
+                    }
+                    i = next - 1
                 }
                 i += 1
             }

@@ -144,14 +144,22 @@ struct ODFParts {
             m.element("meta:creation-date", text: dateTime); m.newline()
             m.element("dc:date", text: dateTime); m.newline()
         }
-        let properties: [(String, String?)] = [
-            ("form-id", metadata.formID), ("document-number", metadata.number),
-            ("case-number", metadata.caseNumber), ("template-version", metadata.templateVersion),
-        ]
-        for (name, value) in properties {
-            guard let value else { continue }
-            m.element("meta:user-defined", ["meta:name": name, "meta:value-type": "string"], text: value); m.newline()
+        // A property at a time: a list of (name, value) tuples, like a list of attributes, is destroyed through
+        // the runtime's generic `tuple_destroy`.
+        func property(_ name: String, _ value: String?) {
+            guard let value else { return }
+            m.open("meta:user-defined")
+            m.attribute("meta:name", name)
+            m.attribute("meta:value-type", "string")
+            m.closeStart()
+            m.text(value)
+            m.end("meta:user-defined")
+            m.newline()
         }
+        property("form-id", metadata.formID)
+        property("document-number", metadata.number)
+        property("case-number", metadata.caseNumber)
+        property("template-version", metadata.templateVersion)
         return m.bytes
     }
 }
