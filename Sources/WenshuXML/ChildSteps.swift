@@ -83,6 +83,9 @@ package final class ChildSteps: @unchecked Sendable {
 
     private func collect(below node: xmlNodePtr, step: Int, document: XMLDocument, into found: inout [XMLNode]) {
         if step == names.count {
+            // Room for a few at the first: a loop's items or a list's values grew 1 → 2 → 4, one
+            // allocation each; a single node costs the same one allocation either way.
+            if found.isEmpty { found.reserveCapacity(4) }
             found.append(XMLNode(pointer: node, document: document))
             return
         }
