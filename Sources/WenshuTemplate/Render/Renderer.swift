@@ -166,6 +166,7 @@ final class Renderer {
             out.append(.subtitle(line, alignment: alignment))
         case .heading(let level, let label, let content):
             var line: [Inline] = []
+            line.reserveCapacity(4)  // a label and the heading's text: one allocation instead of two or three
             numbering(level, label, into: &line)
             expand(content, at: here, into: &line, separator: Self.appendSeparator, inline)
             out.append(.heading(level: level, line))
@@ -178,6 +179,7 @@ final class Renderer {
                                     smallText: table.smallText, keepsTogether: table.keepsTogether)))
         case .signatures(let alignment, let parts):
             var signatures: [Signature] = []
+            signatures.reserveCapacity(8)  // the parties, mediators and recorder: one allocation, not four
             expand(parts, at: here, into: &signatures) { signature, here, signatures in
                 signatures.append(self.signature(signature, at: here))
             }
