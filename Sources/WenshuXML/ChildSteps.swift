@@ -43,12 +43,17 @@ package final class ChildSteps: @unchecked Sendable {
 
     /// The first element the steps from `step` on reach below `node`, in document order: depth first, since
     /// the nodes reached through an earlier child all come before those reached through a later one.
+    /// The last step answers with the child itself, without a call that would only return it.
     private func first(below node: xmlNodePtr, step: Int) -> xmlNodePtr? {
         if step == names.count { return node }
         let name = names[step]
+        let isLast = step + 1 == names.count
         var child = node.pointee.children
         while let c = child {
-            if Self.matches(c, name), let found = first(below: c, step: step + 1) { return found }
+            if Self.matches(c, name) {
+                if isLast { return c }
+                if let found = first(below: c, step: step + 1) { return found }
+            }
             child = c.pointee.next
         }
         return nil
