@@ -43,6 +43,8 @@ final class DirectExpressionTests: XCTestCase {
             "not(birth_date and $case/accepted)", "(agreement/date)", "(parties/party/name)", "name = '王五'",
             "title", "mixed", "mixed = ' 甲乙丙 '", "mixed = '第二'", "mixed != '第二'", "mixed/b", "$case/mixed",
             "$case/title = 'x' or mixed/b = '乙'",
+            // Texts to trim, or not (a field's text from a function's or a literal's string is told by its ends).
+            "' 两侧有空白 '", "'尾 '", "'\t首'", "''", "' '",
         ]
         for source in sources {
             for node in [root, party] {

@@ -29,12 +29,13 @@ final class TemplateExpression: Sendable {
     var source: String { compiled.source }
 }
 
-/// A leaf, a loop or a condition inside a content list.
-indirect enum Part<Leaf: Sendable>: Sendable {
+/// A leaf, a loop or a condition inside a content list. Only the loop and the choice are boxed: a leaf is
+/// stored in the array itself, so reading one (nearly every part) takes no box to retain and copy out of.
+enum Part<Leaf: Sendable>: Sendable {
     case leaf(Leaf)
-    case each(Loop, [Part<Leaf>])
+    indirect case each(Loop, [Part<Leaf>])
     /// `if` is a choice with one branch and no `otherwise`.
-    case choose([Branch<Leaf>], otherwise: [Part<Leaf>]?)
+    indirect case choose([Branch<Leaf>], otherwise: [Part<Leaf>]?)
 }
 
 /// `each` / `rows`: the body once per node of `select`, with the node as context node (and as `$variable`).
