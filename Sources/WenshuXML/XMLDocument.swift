@@ -178,13 +178,17 @@ public final class XMLDocument: @unchecked Sendable {
                 guard start < raw.count, let found = memchr(base + start, byte, raw.count - start) else { return nil }
                 return base.distance(to: UnsafeRawPointer(found))
             }
-            // The root's start tag: the first "<" not followed by "!" or "?".
+            // The root's start tag: the first "<" not followed by "!" or "?". Without one (not XML, or
+            // nothing but a prolog) there is nothing to drop: the parse reports what is wrong.
             var root = 0
+            var hasRoot = false
             while let open = find(0x3C, from: root) {
                 root = open + 1
-                if root < bytes.count && bytes[root] != 0x21 && bytes[root] != 0x3F { break }
+                if root < bytes.count && bytes[root] != 0x21 && bytes[root] != 0x3F { hasRoot = true; break }
             }
-            // After it, a "!" or "?" just after a "<" (both are rare in text, which writes ！ and ？).
+            guard hasRoot else { return false }
+            // After it, a "!" or "?" just after a "<" (both are rare in text, which writes ！ and ？). Every
+            // one found is at `root` or later, so the byte before it is in the data.
             for mark: Int32 in [0x21, 0x3F] {
                 var from = root
                 while let found = find(mark, from: from) {

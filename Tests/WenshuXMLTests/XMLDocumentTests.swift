@@ -45,6 +45,19 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertEqual(parsed.root?.children.count, 2)
     }
 
+    /// Found by the xml fuzzer: a text with no root start tag whose first byte is "!" made the scan read the
+    /// byte before the data. Without a root there is nothing to drop, and the parse says what is wrong.
+    func testTextsWithoutARootAreNotScannedForLayout() {
+        for text in ["!", "?", "!<", "<!-- only -->", "<?xml version=\"1.0\"?>", "! read a local file (XXE)", "", "<"] {
+            XCTAssertFalse(XMLDocument.dropsOnlyLayoutBlanks(in: Data(text.utf8)), text)
+            XCTAssertThrowsError(try XMLDocument(parsing: Data(text.utf8), fileName: "t.xml", allowDoctype: false,
+                                                 sizeLimit: XMLDocument.defaultSizeLimit, droppingLayoutBlanks: true), text)
+        }
+        var crash = Data([0x21] + [UInt8](repeating: 0, count: 71))
+        crash += Data("ion=\"1.0\" encoding=\"UTF-8\"?> read a local file (XXE).".utf8)
+        XCTAssertFalse(XMLDocument.dropsOnlyLayoutBlanks(in: crash))
+    }
+
     func testElementsKeepTheirLines() throws {
         let doc = try parse("<case>\n  <number>（2026）青调字第1号</number>\n  <party>\n    <name>张三</name>\n  </party>\n</case>")
         let root = try XCTUnwrap(doc.root)
