@@ -370,7 +370,8 @@ class Run:
             return
         if "documents" not in self.wenshu_floor:
             self.wenshu_floor["documents"] = floor.read_parts(self.wenshu_floor["paths"])
-        measured = floor.measure_documents(self.wenshu_floor["documents"], min_seconds=self.args.floor_seconds)
+        measured = floor.measure_documents(self.wenshu_floor["documents"], min_seconds=self.args.floor_seconds,
+                                           changing_level=floor.WENSHU_CHANGING_LEVEL)
         best = self.wenshu_floor.get("best")
         if best:
             for kind in ("all", "changing"):

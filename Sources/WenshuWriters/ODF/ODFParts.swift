@@ -103,13 +103,14 @@ struct ODFParts {
     /// each chart a sub-document `Object N/`, which the manifest then lists.
     func package() throws -> Data {
         let fixed = try ODFStaticParts.shared.entries()
-        var entries = [fixed.mimetype, try .deflated("content.xml", content), fixed.styles,
-                       try .deflated("meta.xml", metaPart)]
+        var entries = [fixed.mimetype, try .deflated("content.xml", content, effort: .everyDocument), fixed.styles,
+                       try .deflated("meta.xml", metaPart, effort: .everyDocument)]
         for (_, chart) in charts {
-            entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart))
+            entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart, effort: .everyDocument))
         }
         entries.append(charts.isEmpty ? fixed.manifest
-                       : try .deflated("META-INF/manifest.xml", ODFParts.manifest(objects: charts.map(\.chart.objectName))))
+                       : try .deflated("META-INF/manifest.xml", ODFParts.manifest(objects: charts.map(\.chart.objectName)),
+                                        effort: .everyDocument))
         return ZipContainer.archive(entries)
     }
 
@@ -196,8 +197,8 @@ final class ODFStaticParts: Sendable {
         let styles = self.styles, manifest = self.manifest
         compressed = Result {
             Entries(mimetype: .stored("mimetype", Data(ODFParts.mimeType.utf8)),
-                    styles: try .deflated("styles.xml", styles),
-                    manifest: try .deflated("META-INF/manifest.xml", manifest))
+                    styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
+                    manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
         }
     }
 

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// ZIPFoundation's `Archive` cannot take an entry that is already deflated, and deflating the fixed style
 /// part is most of an `.odt`'s cost (docs/development.md), so the ODF writer deflates its fixed parts once and lays out
-/// the container here. Parts are deflated with zlib directly (raw deflate, level 6, zlib's default memLevel
-/// 8: ZIPFoundation's memLevel 9 doubles the hash table every reset clears, for no gain on parts of a few
-/// KB); ZIPFoundation's per-call stream (about 400 KB allocated, cleared and freed for every part) is
+/// the container here. Parts are deflated with zlib directly (raw deflate, zlib's default memLevel 8:
+/// ZIPFoundation's memLevel 9 doubles the hash table every reset clears, for no gain on parts of a few KB) at
+/// one of two levels (`Effort`); ZIPFoundation's per-call stream (about 400 KB allocated, cleared and freed for every part) is
 /// replaced by streams kept for reuse. The layout is the plain one every reader
 /// knows (local headers, central directory, end record; no extra fields, no data descriptors) with a fixed
 /// timestamp (1980-01-01 00:00, the earliest a zip can hold), so the bytes depend only on the entries.
@@ -25,10 +25,27 @@ struct ZipContainer {
             Entry(name: name, method: 0, crc32: ZipContainer.crc32(data), uncompressedSize: data.count, payload: data)
         }
 
-        /// An entry compressed with deflate.
-        static func deflated(_ name: String, _ data: Data) throws -> Entry {
+        /// An entry compressed with deflate, at the level `effort` calls for.
+        static func deflated(_ name: String, _ data: Data, effort: Effort) throws -> Entry {
             Entry(name: name, method: 8, crc32: ZipContainer.crc32(data), uncompressedSize: data.count,
-                  payload: try DeflateStreams.shared.deflate(data))
+                  payload: try DeflateStreams.for(effort).deflate(data))
+        }
+    }
+
+    /// How hard to compress a part.
+    enum Effort {
+        /// A part written for every document (`content.xml`, `meta.xml`): zlib level 3, the last of its fast
+        /// levels. On an agreement's `content.xml` (9.8 KB) it takes 29 µs against level 6's 49 µs and
+        /// writes 2,336 bytes against 2,210 — deflate was a fifth of an `.odt`'s time (docs/development.md).
+        case everyDocument
+        /// A part compressed once per process and reused (`styles.xml`, the manifest): zlib's default level 6.
+        case oncePerProcess
+
+        var level: Int32 {
+            switch self {
+            case .everyDocument: 3
+            case .oncePerProcess: 6
+            }
         }
     }
 
@@ -117,12 +134,26 @@ private extension Array where Element == UInt8 {
 /// Raw-deflate streams kept for reuse: a stream is taken for one part, reset and put back, so its buffers
 /// are allocated once per thread rather than once per part.
 final class DeflateStreams: @unchecked Sendable {
-    static let shared = DeflateStreams()
+    private static let everyDocument = DeflateStreams(level: ZipContainer.Effort.everyDocument.level)
+    private static let oncePerProcess = DeflateStreams(level: ZipContainer.Effort.oncePerProcess.level)
 
+    /// The streams of one level.
+    static func `for`(_ effort: ZipContainer.Effort) -> DeflateStreams {
+        switch effort {
+        case .everyDocument: everyDocument
+        case .oncePerProcess: oncePerProcess
+        }
+    }
+
+    private let level: Int32
     private var idle: [UnsafeMutablePointer<z_stream>] = []
     private let lock = NSLock()
 
-    /// `data` deflated raw (level 6, memLevel 8, default strategy), as zip's method 8 stores it.
+    private init(level: Int32) {
+        self.level = level
+    }
+
+    /// `data` deflated raw (this pool's level, memLevel 8, default strategy), as zip's method 8 stores it.
     func deflate(_ data: Data) throws -> Data {
         let stream = try take()
         defer { putBack(stream) }
@@ -145,7 +176,7 @@ final class DeflateStreams: @unchecked Sendable {
         if let stream = lock.withLock({ idle.popLast() }) { return stream }
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let status = deflateInit2_(stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+        let status = deflateInit2_(stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deallocate()
