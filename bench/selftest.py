@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import zipfile
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -92,6 +93,12 @@ def zip_writer_and_floor():
         measured = floor.measure(paths, min_seconds=0.05)
         assert measured["changing_parts"] == ["content.xml"], measured
         assert measured["all_docs_per_s"] > 0 and measured["changing_docs_per_s"] > 0
+    # Wenshu's floor deflates a changing part at Wenshu's level for it and a static part at level 6.
+    text = ("<text:p>调解协议 %d</text:p>" % 7).encode() * 200
+    for static, level in ((set(), floor.WENSHU_CHANGING_LEVEL), ({"content.xml"}, 6)):
+        entry = floor._entry("content.xml", text, 6, floor.WENSHU_CHANGING_LEVEL, static)
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+        assert entry.payload == compressor.compress(text) + compressor.flush(), (static, level)
 
 
 @check
