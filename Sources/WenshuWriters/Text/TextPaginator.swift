@@ -35,6 +35,8 @@ package struct TextPaginator: Sendable {
     package func paginate(_ items: [FlowItem]) -> Pagination {
         var state = State(bodyLines: bodyLines)
         let carried = Self.carriedLines(items)
+        // The signature group the lines before it looked ahead to, placed next.
+        var group: SignatureGroup?
         var index = 0
         while index < items.count {
             switch items[index] {
@@ -42,16 +44,17 @@ package struct TextPaginator: Sendable {
                 let tail = carried[index]
                 lines.dropLast(tail).forEach { state.place($0) }
                 if tail > 0 {
-                    place(Array(lines.suffix(tail)), needing: tail + firstLines(items, carried, after: index), in: &state)
+                    place(Array(lines.suffix(tail)), needing: tail + firstLines(items, carried, after: index, group: &group),
+                          in: &state)
                 }
             case .lines(let lines, .withNext):
-                place(lines, needing: lines.count + firstLines(items, carried, after: index), in: &state)
+                place(lines, needing: lines.count + firstLines(items, carried, after: index, group: &group), in: &state)
             case .signatures:
-                let group = signatureGroup(items, at: index)
-                for chunk in group.chunks {
+                let found = signatureGroup(items, at: index, reusing: &group)
+                for chunk in found.chunks {
                     place(chunk, needing: Self.withoutTrailingEmptyLines(chunk), in: &state)
                 }
-                index = group.end
+                index = found.end
                 continue
             case .spacer:
                 if !state.isPageEmpty && state.remaining > 0 && !state.lastLineIsEmpty {
@@ -61,7 +64,8 @@ package struct TextPaginator: Sendable {
                 var previousIsTable = false
                 if index > 0, case .table = items[index - 1] { previousIsTable = true }
                 place(table, joiningTableAbove: previousIsTable,
-                      following: signaturesFollow(items, index) ? firstLines(items, carried, after: index) : 0, in: &state)
+                      following: signaturesFollow(items, index) ? firstLines(items, carried, after: index, group: &group) : 0,
+                      in: &state)
             case .pageBreak:
                 state.breakPage()
             case .sectionStart(let id, let startsNewPage, let numbering):
@@ -157,24 +161,41 @@ package struct TextPaginator: Sendable {
         return (chunks.filter { !$0.isEmpty }, next)
     }
 
+    /// A run of signature blocks (`signatureGroup(_:at:)`) and the index of its first item.
+    private struct SignatureGroup {
+        var start: Int
+        var chunks: [[MeasuredLine]]
+        var end: Int
+    }
+
+    /// `signatureGroup(items, at: start)`, or `group` when it was made for `start` (the lines before the
+    /// signatures ask for its first piece, then it is placed: about 7 K instructions a call); kept in `group`.
+    private func signatureGroup(_ items: [FlowItem], at start: Int, reusing group: inout SignatureGroup?) -> SignatureGroup {
+        if let group, group.start == start { return group }
+        let found = signatureGroup(items, at: start)
+        group = SignatureGroup(start: start, chunks: found.chunks, end: found.end)
+        return group!
+    }
+
     /// The lines the items after `index` need on the same page: the first two lines of a paragraph (all
     /// of it and what follows when it goes with signatures), a signature group's first piece, a table's
     /// first piece. `carried` is `carriedLines(items)`.
-    private func firstLines(_ items: [FlowItem], _ carried: [Int], after index: Int) -> Int {
+    private func firstLines(_ items: [FlowItem], _ carried: [Int], after index: Int, group: inout SignatureGroup?) -> Int {
         guard index + 1 < items.count else { return 0 }
         switch items[index + 1] {
         case .lines(let lines, .breakable):
             let tail = carried[index + 1]
-            return tail > 0 && tail == lines.count ? tail + firstLines(items, carried, after: index + 1) : min(lines.count, 2)
-        case .lines(let lines, .withNext): return lines.count + firstLines(items, carried, after: index + 1)
-        case .signatures: return signatureGroup(items, at: index + 1).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
-        case .spacer: return 1 + firstLines(items, carried, after: index + 1)
+            return tail > 0 && tail == lines.count ? tail + firstLines(items, carried, after: index + 1, group: &group) : min(lines.count, 2)
+        case .lines(let lines, .withNext): return lines.count + firstLines(items, carried, after: index + 1, group: &group)
+        case .signatures:
+            return signatureGroup(items, at: index + 1, reusing: &group).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
+        case .spacer: return 1 + firstLines(items, carried, after: index + 1, group: &group)
         case .table(let table):
             return table.height(rows: Array(table.headerRows) + Array(table.bodyGroups.first ?? 0..<0))
         case .pageBreak: return 0
         case .sectionStart(_, let startsNewPage, let numbering):
-            return startsNewPage || numbering != .continues ? 0 : firstLines(items, carried, after: index + 1)
-        case .sectionEnd: return firstLines(items, carried, after: index + 1)
+            return startsNewPage || numbering != .continues ? 0 : firstLines(items, carried, after: index + 1, group: &group)
+        case .sectionEnd: return firstLines(items, carried, after: index + 1, group: &group)
         }
     }
 
@@ -253,10 +274,10 @@ package struct TextPaginator: Sendable {
         /// The last line of the page being filled.
         var lastLine: MeasuredLine? { current?.lines.last }
 
+        /// In place: a copy of the page (`guard var page = current`) copied its lines on the write.
         mutating func replaceLastLine(_ line: MeasuredLine) {
-            guard var page = current, !page.lines.isEmpty else { return }
-            page.lines[page.lines.count - 1] = line
-            current = page
+            guard let count = current?.lines.count, count > 0 else { return }
+            current!.lines[count - 1] = line
         }
         /// The index the page receiving the next line has, or will have.
         var nextLineIndex: Int { current != nil && remaining > 0 ? pages.count : pages.count + (current == nil ? 0 : 1) }
@@ -284,7 +305,10 @@ package struct TextPaginator: Sendable {
                 lastNumber = number!
                 pendingRestart = nil
             }
-            current = TextPage(lines: [], number: number)
+            // Room for a full page: growing the lines one by one reallocated them about five times a page.
+            var lines: [MeasuredLine] = []
+            lines.reserveCapacity(bodyLines)
+            current = TextPage(lines: lines, number: number)
         }
 
         /// Whether a page opened now carries a number: the innermost section that sets a numbering decides.
