@@ -100,9 +100,11 @@ final class ParagraphLayoutCache: @unchecked Sendable {
         let hash = key.hashValue
         // The top bits: the multiply in the hash mixes every byte into them.
         let slot = Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: hash) >> (64 - Self.slotBits))
+        // The slot's fields are read in place: binding its entry (`if let entry = slots[slot]`) copied it, a
+        // retain and a release of its text and lines even on a miss.
         let found: [MeasuredLine]? = slots.withUnsafeBufferPointer { slots in
-            guard let entry = slots[slot], entry.hash == hash, entry.key.isSame(as: key) else { return nil }
-            return entry.lines
+            guard slots[slot]?.hash == hash, slots[slot]!.key.isSame(as: key) else { return nil }
+            return slots[slot]!.lines
         }
         if let found { return found }
         let lines = layOut()

@@ -50,16 +50,18 @@ package struct SignatureLayout: Sendable {
         let rows = SignatureRows.rows(block, columns: columns,
                                       widths: signatories.map { $0.lines.count == 1 ? $0.width : nil })
         var result: [[MeasuredLine]] = []
+        result.reserveCapacity(rows.count)
         for (rowIndex, row) in rows.enumerated() {
-            result.append([])
             let sealed = block.signatures[row[0]]
-            if sealed.seal {
-                // Free lines above the seal line (and as many below its date): with the line and the date
-                // they make the seal's height, centred on them as a clerk stamps it.
-                result[rowIndex] += Array(repeating: MeasuredLine(), count: max(sealMargin(signatories[row[0]]), rowIndex > 0 ? 1 : 0))
-            } else if rowIndex > 0 {
-                result[rowIndex].append(MeasuredLine())
-            }
+            let signatory = signatories[row[0]]
+            // Free lines above the seal line (and as many below its date): with the line and the date
+            // they make the seal's height, centred on them as a clerk stamps it.
+            let margin = sealed.seal ? sealMargin(signatory) : 0
+            let above = max(margin, rowIndex > 0 ? 1 : 0)
+            // The row's lines, reserved once (growing them line by line reallocated them for each row).
+            var lines: [MeasuredLine] = []
+            lines.reserveCapacity(above + signatory.lines.count + signatory.date.count + margin)
+            lines.append(contentsOf: repeatElement(MeasuredLine(), count: above))
             if row.count == 2 {
                 // Two signatories side by side, the second starting at the middle of the line.
                 let left = signatories[row[0]].lines[0], right = signatories[row[1]].lines[0]
@@ -67,31 +69,37 @@ package struct SignatureLayout: Sendable {
                 var text = left.text
                 text.append(contentsOf: Repeated.spaces(start - left.width))
                 text += right.text
-                result[rowIndex].append(MeasuredLine(text: text, width: start + right.width))
+                lines.append(MeasuredLine(text: text, width: start + right.width))
+                result.append(lines)
                 continue
             }
-            let signatory = signatories[row[0]]
             for line in signatory.lines {
                 // A right-aligned block sets each line flush right in its column, as the word processor
                 // does: the signing underlines and the seal line end together above the date. A line
                 // ending in a colon keeps its room to sign after it.
                 let flush = block.alignment == .right && !Self.endsWithColon(line.text)
-                let room = flush ? max(blockWidth - line.width, 0) : 0
-                var text = lead
-                text.append(contentsOf: Repeated.spaces(room))
-                text += line.text
-                result[rowIndex].append(MeasuredLine(text: text, width: offset + room + line.width))
+                lines.append(Self.line(line, after: lead, offset: offset, room: flush ? max(blockWidth - line.width, 0) : 0))
             }
             for line in signatory.date {
-                let room = max(blockWidth - line.width, 0)
-                var text = lead
-                text.append(contentsOf: Repeated.spaces(room))
-                text += line.text
-                result[rowIndex].append(MeasuredLine(text: text, width: offset + room + line.width))
+                lines.append(Self.line(line, after: lead, offset: offset, room: max(blockWidth - line.width, 0)))
             }
-            if sealed.seal { result[rowIndex] += Array(repeating: MeasuredLine(), count: sealMargin(signatory)) }
+            lines.append(contentsOf: repeatElement(MeasuredLine(), count: margin))
+            result.append(lines)
         }
         return (result, rows.indices.map { SignatureRows.mayBreak(after: $0, rows: rows, in: block) })
+    }
+
+    /// `line` after `lead` (`offset` columns of spaces) and `room` more spaces. Without room it is one append, or
+    /// none without a lead: appending no spaces cost about 700 instructions (a slice of the run of spaces, a
+    /// static's `swift_once`, an empty append).
+    private static func line(_ line: MeasuredLine, after lead: String, offset: Int, room: Int) -> MeasuredLine {
+        guard room > 0 else {
+            return offset == 0 ? line : MeasuredLine(text: lead + line.text, width: offset + line.width)
+        }
+        var text = lead
+        text.append(contentsOf: Repeated.spaces(room))
+        text += line.text
+        return MeasuredLine(text: text, width: offset + room + line.width)
     }
 
     /// The free lines on each side of a seal's signatory.
@@ -118,7 +126,8 @@ package struct SignatureLayout: Sendable {
             line = name + label
         }
         let lines = layout.lines(line, alignment: .left, columns: columns)
-        var width = lines.map(\.width).max() ?? 0
+        // The widest line without an array of widths (`map(\.width).max()` allocated one, twice a signatory).
+        var width = lines.reduce(0) { max($0, $1.width) }
         var date: [MeasuredLine] = []
         if let runs = signature.date {
             if Self.isHandwritten(runs) {
@@ -126,7 +135,7 @@ package struct SignatureLayout: Sendable {
                 width = max(width, (date.first?.width ?? 0) + Self.yearRoom)
             } else {
                 date = layout.lines(text.text(runs), alignment: .left, columns: columns)
-                width = max(width, date.map(\.width).max() ?? 0)
+                width = max(width, date.reduce(0) { max($0, $1.width) })
             }
         }
         return Signatory(lines: lines, date: date, width: min(width, columns))
