@@ -157,25 +157,29 @@ package struct TextTable: Sendable {
     /// Draws the given rows (whole row-span groups, in order) as one piece of table with its own top and
     /// bottom border.
     package func render(rows: [Int]) -> [MeasuredLine] {
-        // What each text line of the piece shows in each column: a cell, or a horizontal rule (nil).
-        var grid: [[Int?]] = []
+        // What each text line of the piece shows in each column: a cell, or a horizontal rule (`Self.rule`). Cell
+        // lines share their row's `owner` array: as `[[Int?]]` each was converted, a new array and a dynamic cast
+        // an element (about 7 K instructions a document).
+        let rule = Self.rule
+        var grid: [[Int]] = []
+        grid.reserveCapacity(height(rows: rows))
         for (k, r) in rows.enumerated() {
             if bordered {
                 let previous = k > 0 ? rows[k - 1] : nil
                 grid.append((0..<columnWidths.count).map { c in
-                    guard let previous, previous + 1 == r, owner[previous][c] == owner[r][c] else { return nil }
+                    guard let previous, previous + 1 == r, owner[previous][c] == owner[r][c] else { return rule }
                     return owner[r][c]
                 })
             }
             for _ in 0..<rowHeights[r] { grid.append(owner[r]) }
         }
-        if bordered { grid.append(Array(repeating: nil, count: columnWidths.count)) }
+        if bordered { grid.append(Array(repeating: rule, count: columnWidths.count)) }
 
         // Where each cell's area starts and ends on this piece, to find its line of text.
         var firstLine = Array(repeating: -1, count: cells.count)
         var lastLine = Array(repeating: -1, count: cells.count)
         for (y, line) in grid.enumerated() {
-            for case let cell? in line {
+            for cell in line where cell != rule {
                 if firstLine[cell] < 0 { firstLine[cell] = y }
                 lastLine[cell] = y
             }
@@ -184,8 +188,8 @@ package struct TextTable: Sendable {
         let n = columnWidths.count
         func isBorder(_ y: Int, _ p: Int) -> Bool {
             if p == 0 || p == n { return true }
-            guard let left = grid[y][p - 1] else { return true }
-            return left != grid[y][p]
+            let left = grid[y][p - 1]
+            return left == rule || left != grid[y][p]
         }
         // Each line is gathered as UTF-8 bytes and made a `String` once: appending a junction, a rule or a
         // cell's text to a `String` cost about 350 instructions each, some 90 a table.
@@ -200,14 +204,15 @@ package struct TextTable: Sendable {
                 if isBorder(y, p) {
                     if bordered {
                         Self.append(Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
-                                                  left: p > 0 && grid[y][p - 1] == nil, right: p < n && grid[y][p] == nil),
+                                                  left: p > 0 && grid[y][p - 1] == rule, right: p < n && grid[y][p] == rule),
                                     to: &bytes)
                     } else {
                         bytes.append(contentsOf: repeatElement(0x20, count: unit))
                     }
                 }
                 guard c < n else { break }
-                if let cell = grid[y][c] {
+                let cell = grid[y][c]
+                if cell != rule {
                     let placed = cells[cell]
                     let area = Self.span(columnWidths, c, placed.columnSpan, unit: unit)
                     appendCellLine(placed, index: y - firstLine[cell], height: lastLine[cell] - firstLine[cell] + 1,
@@ -222,6 +227,10 @@ package struct TextTable: Sendable {
             return MeasuredLine(text: String(decoding: bytes, as: UTF8.self), width: width)
         }
     }
+
+    /// In `render(rows:)`'s grid, a column of a line that is a horizontal rule rather than a cell (cells are
+    /// numbered from 0).
+    private static let rule = -1
 
     /// Appends a box-drawing character's three UTF-8 bytes (U+2500–U+257F), written out: appending a scalar's
     /// `utf8` view to an array went through a generic append and a dynamic cast, about 200 instructions.
