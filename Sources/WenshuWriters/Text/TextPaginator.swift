@@ -221,11 +221,15 @@ package struct TextPaginator: Sendable {
         while next < table.bodyGroups.count {
             let room = state.remaining + (join == nil ? 0 : 1)
             var rows = header
+            // The piece's height as groups are added (`height(rows: rows + group)` made an array for each group).
+            var height = table.height(rows: rows)
             var count = 0
-            while next + count < table.bodyGroups.count,
-                  table.height(rows: rows + table.bodyGroups[next + count])
-                    + (next + count == table.bodyGroups.count - 1 ? following : 0) <= room {
-                rows += table.bodyGroups[next + count]
+            while next + count < table.bodyGroups.count {
+                let group = table.bodyGroups[next + count]
+                let added = table.addedHeight(group)
+                guard height + added + (next + count == table.bodyGroups.count - 1 ? following : 0) <= room else { break }
+                rows += group
+                height += added
                 count += 1
             }
             if count == 0 {

@@ -154,6 +154,12 @@ package struct TextTable: Sendable {
         rows.reduce(0) { $0 + rowHeights[$1] } + (bordered ? rows.count + 1 : 0)
     }
 
+    /// The lines `rows` add to a piece below rows already in it: their text lines and, bordered, a rule each;
+    /// `height(rows: before + rows)` is `height(rows: before) + addedHeight(rows)`.
+    func addedHeight(_ rows: Range<Int>) -> Int {
+        rows.reduce(0) { $0 + rowHeights[$1] } + (bordered ? rows.count : 0)
+    }
+
     /// Draws the given rows (whole row-span groups, in order) as one piece of table with its own top and
     /// bottom border.
     package func render(rows: [Int]) -> [MeasuredLine] {
