@@ -59,7 +59,14 @@ package struct InlineText: Sendable {
     package func text(_ inlines: [Inline]) -> String {
         if inlines.count == 1 { return text(inlines[0]) }
         var result = ""
-        for inline in inlines { result += text(inline) }
+        for inline in inlines {
+            // A blank goes in as its slice of the run of underscores, without a `String` of its own.
+            if case .blank(let width) = inline {
+                result.append(contentsOf: Repeated.underscores(max(width, 0) * 2))
+            } else {
+                result += text(inline)
+            }
+        }
         return result
     }
 
