@@ -28,8 +28,9 @@ enum PartyRules {
     }
 
     static let references: CaseRule = { context in
-        var seen: [String: XMLNode] = [:]
-        for idNode in context.root.nodes(partyIDs) {
+        let ids = context.root.nodes(partyIDs)
+        var seen = [String: XMLNode](minimumCapacity: ids.count)  // grown once, not at the second party
+        for idNode in ids {
             let id = idNode.stringValue
             if let first = seen[id] {
                 context.report(.duplicatePartyID, at: idNode, ["id": "\(id)", "other": "\(context.file.fieldPath(of: first.parent!))"])
