@@ -214,6 +214,19 @@ final class CaseRuleTests: XCTestCase {
         }
     }
 
+    /// A date out of order among others, some unreadable: the finding sits on that date, not on the n-th
+    /// readable one (the rule finds a reported date's node again by its place among all those reached).
+    func testADateOutOfOrderIsReportedOnItsOwnNodeAmongUnreadableOnes() throws {
+        let visits = """
+            visits:
+              - date: 2026-13-40
+              - date: 2026-04-05
+              - date: 二〇二六年
+              - date: 2026-03-30
+            """
+        XCTAssertEqual(try findings(cleanCase + visits).filter { $0.hasPrefix("case.date-order@") }, ["case.date-order@26"])
+    }
+
     func testWithoutAProfileTheWindowCountsWeekendsAndSaysSo() throws {
         let text = cleanCase + """
             agreement:

@@ -76,6 +76,22 @@ final class DomainRuleTests: XCTestCase {
         }
     }
 
+    func testTheRulesByteShortcutsAnswerAsTheTextsDo() {
+        // `PhoneRule.isBlank` is `allSatisfy(\.isWhitespace)`, `RecusalRule.sameNumber` the equality of the
+        // uppercased texts: ASCII, Chinese, combining marks, and letters that uppercase to ASCII (ﬀ → FF).
+        let texts = ["", " ", "\t\n", "\r\n", "\u{3000}", "\u{85}", "\u{A0}", " 1", "1", "1\u{20E3}", "~", "\u{7F}", "x",
+                     "13805712345", " \u{3000}x", "e\u{301}", "é", "ﬀ", "FF", "ff", "Ff", "ß", "SS", "１",
+                     "110101199003077777", "11010119900307777x", "11010119900307777X", "11010119900307777ｘ"]
+        for text in texts {
+            XCTAssertEqual(PhoneRule.isBlank(text), text.allSatisfy(\.isWhitespace), text.debugDescription)
+        }
+        for a in texts {
+            for b in texts {
+                XCTAssertEqual(RecusalRule.sameNumber(a, b), a.uppercased() == b.uppercased(), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
     func testAmountsAreExactIntegerFen() {
         let table: [(String, Int?)] = [
             ("34020.00", 3_402_000), ("10000", 1_000_000), ("19.99", 1999), ("0.07", 7), ("0.1", 10),

@@ -106,7 +106,12 @@ enum TextCharacters {
             report(Finding(kind: .control, scalar: "\u{0}", position: position), element)
         }
         // Nearly every value is plain: judged on libxml2's bytes in place; only the rest become Strings.
-        for element in file.root.leafElements(withText: mayHoldFinding) {
+        // The table is read once here, not through its `swift_once` for every value.
+        let plain = plainBytes
+        let flagged = plain.withUnsafeBufferPointer { plain in
+            file.root.leafElements { mayHoldFinding($0, plain: plain) }
+        }
+        for element in flagged {
             let value = element.stringValue
             guard !value.isEmpty else { continue }
             let multiLine = { outline.rule(for: element).map { outline.isMultiLine($0) } ?? false }

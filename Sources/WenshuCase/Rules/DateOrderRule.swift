@@ -83,7 +83,13 @@ enum DateOrderRule {
         return (order.first.map { rootPaths.firstIndex(of: $0)! }, order.then.map { rootPaths.firstIndex(of: $0)! })
     }
 
-    private typealias Dated = (present: Bool, dates: [(XMLNode, CivilDate)])
+    /// What a path reaches: whether any element, and its dates, each with its position among the elements
+    /// reached. The dates are read from libxml2's bytes in place and the node is found again only for a
+    /// finding: an `XMLNode` per dated element (and an array of them per path) retained and released its
+    /// document, most of the rule's cost.
+    private typealias Dated = (present: Bool, dates: [(position: Int, date: CivilDate)])
+    /// The dates of the first alternative present, and which alternative that is.
+    private typealias Chosen = (alternative: Int, dates: [(position: Int, date: CivilDate)])
 
     static let rule: CaseRule = { context in
         let root = context.root
@@ -91,35 +97,42 @@ enum DateOrderRule {
         var rootLookups = [Dated?](repeating: nil, count: rootPaths.count)
         func read(_ scope: XMLNode, _ path: ChildSteps) -> Dated {
             var found: Dated = (false, [])
-            path.forEachElement(from: scope) { node in
-                found.present = true
-                if let date = node.date { found.dates.append((node, date)) }
+            var position = 0
+            _ = path.reachesElement(from: scope) { bytes in
+                if let date = CivilDate(isoBytes: bytes) { found.dates.append((position, date)) }
+                position += 1
+                return false  // every element: none is the one looked for
             }
+            found.present = position > 0
             return found
         }
-        /// The dated nodes of the first alternative that is present.
-        func dated(_ scope: XMLNode, _ alternatives: [ChildSteps]) -> [(XMLNode, CivilDate)] {
-            for path in alternatives {
-                let found = read(scope, path)
-                if found.present { return found.dates }
+        /// The dated elements of the first alternative that is present.
+        func dated(_ scope: XMLNode, _ alternatives: [ChildSteps]) -> Chosen {
+            for alternative in alternatives.indices {
+                let found = read(scope, alternatives[alternative])
+                if found.present { return (alternative, found.dates) }
             }
-            return []
+            return (0, [])
         }
         /// The same from the root, each path read once.
-        func datedFromRoot(_ alternatives: [Int]) -> [(XMLNode, CivilDate)] {
-            for index in alternatives {
+        func datedFromRoot(_ alternatives: [Int]) -> Chosen {
+            for alternative in alternatives.indices {
+                let index = alternatives[alternative]
                 let found = rootLookups[index] ?? read(root, rootSteps[index])
                 rootLookups[index] = found
-                if found.present { return found.dates }
+                if found.present { return (alternative, found.dates) }
             }
-            return []
+            return (0, [])
         }
-        func check(_ index: Int, _ firsts: [(XMLNode, CivilDate)], _ thens: [(XMLNode, CivilDate)]) {
-            // By index, comparing the dates in place: a `for` over the pairs copied each node, a retain
-            // and a release of its document per pair.
-            for i in firsts.indices {
-                for j in thens.indices where firsts[i].1 > thens[j].1 {
-                    let ((a, aDate), (b, bDate)) = (firsts[i], thens[j])
+        /// Reports each `first` date later than a `then` date; `path` gives the path of an alternative of
+        /// either side (`true`: first), from which `scope` finds a reported date's node again.
+        func check(_ index: Int, in scope: XMLNode, _ firsts: Chosen, _ thens: Chosen,
+                   path: (_ first: Bool, _ alternative: Int) -> ChildSteps) {
+            for i in firsts.dates.indices {
+                for j in thens.dates.indices where firsts.dates[i].date > thens.dates[j].date {
+                    let a = path(true, firsts.alternative).elements(from: scope)[firsts.dates[i].position]
+                    let b = path(false, thens.alternative).elements(from: scope)[thens.dates[j].position]
+                    let (aDate, bDate) = (firsts.dates[i].date, thens.dates[j].date)
                     let order = table[index]
                     let (at, other, atDate, otherDate) = order.reportOnFirst ? (a, b, aDate, bDate) : (b, a, bDate, aDate)
                     guard !reported.contains(at) else { continue }
@@ -136,9 +149,12 @@ enum DateOrderRule {
         // 26 costs more than reading the dates of a case.
         for index in table.indices {
             if let scoped = scopedSteps[index] {
-                for node in root.nodes(scoped.scope) { check(index, dated(node, scoped.first), dated(node, scoped.then)) }
+                for node in root.nodes(scoped.scope) {
+                    check(index, in: node, dated(node, scoped.first), dated(node, scoped.then)) { $0 ? scoped.first[$1] : scoped.then[$1] }
+                }
             } else {
-                check(index, datedFromRoot(rootIndices[index].first), datedFromRoot(rootIndices[index].then))
+                let (firsts, thens) = rootIndices[index]
+                check(index, in: root, datedFromRoot(firsts), datedFromRoot(thens)) { rootSteps[$0 ? firsts[$1] : thens[$1]] }
             }
         }
     }

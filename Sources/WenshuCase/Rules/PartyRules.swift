@@ -18,6 +18,9 @@ enum PartyRules {
         for party in context.root.nodes(parties) {
             let kind = party.value("kind")
             let (wrong, owner) = kind == "organisation" ? (personOnly, InputWording.person) : kind == "person" ? (organisationOnly, InputWording.organisation) : ([], InputWording.person)
+            // Nearly every party has none of the other kind's fields: one look-up per name first, not a
+            // comparison per field and name.
+            guard wrong.contains(where: { party.element(named: $0) != nil }) else { continue }
             for field in party.childElements where wrong.contains(where: field.isNamed) {
                 context.report(.fieldForOtherKind, at: field, ["field": "\(field.name)", "owner": .phrase(owner), "kind": "\(kind!)"])
             }
@@ -25,8 +28,9 @@ enum PartyRules {
     }
 
     static let references: CaseRule = { context in
-        var seen: [String: XMLNode] = [:]
-        for idNode in context.root.nodes(partyIDs) {
+        let ids = context.root.nodes(partyIDs)
+        var seen = [String: XMLNode](minimumCapacity: ids.count)  // grown once, not at the second party
+        for idNode in ids {
             let id = idNode.stringValue
             if let first = seen[id] {
                 context.report(.duplicatePartyID, at: idNode, ["id": "\(id)", "other": "\(context.file.fieldPath(of: first.parent!))"])
