@@ -173,6 +173,14 @@ struct TemplateChecker {
     static func pruned(_ paths: Set<String>) -> [String] {
         var leading = Set<String>()
         for path in paths {
+            // An ASCII path on its bytes (each byte a character); any other on `Character`s, where a `/`
+            // with a combining mark is no `/`, as `hasPrefix` sees it.
+            if path.utf8.allSatisfy({ $0 < 0x80 }) {
+                for (offset, byte) in path.utf8.enumerated() where byte == 0x2F {
+                    leading.insert(String(decoding: path.utf8.prefix(offset), as: UTF8.self))
+                }
+                continue
+            }
             var index = path.startIndex
             while let slash = path[index...].firstIndex(of: "/") {
                 leading.insert(String(path[..<slash]))

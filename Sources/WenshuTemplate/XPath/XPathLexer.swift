@@ -48,6 +48,7 @@ struct XPathLexer {
 
     static func tokenize(_ source: String) throws(XPathSyntaxError) -> [(token: XPathToken, position: Int)] {
         var lexer = XPathLexer(source)
+        lexer.tokens.reserveCapacity(lexer.scalars.count + 1)  // at most a token a scalar, and the end
         do {
             try lexer.run()
         } catch {
