@@ -50,6 +50,15 @@ final class CompileShortcutTests: XCTestCase {
                        ["number", "parties/party-x", "parties/party/name"])
     }
 
+    func testDisplayedPathsJoinTheirStepsAfterARootStep() {
+        XCTAssertEqual(TemplateChecker.display(["parties", "party", "name"]), "parties/party/name")
+        XCTAssertEqual(TemplateChecker.display(["", "name"]), "//name")
+        XCTAssertEqual(TemplateChecker.display([""]), "/")
+        XCTAssertEqual(TemplateChecker.display(["a", ""]), "a/")
+        XCTAssertEqual(TemplateChecker.display(["number", "text()"]), "number")
+        XCTAssertNil(TemplateChecker.display(["text()"]))
+    }
+
     func testCharacterPositionsInOneWalkAreThoseAskedOneByOne() {
         var generator = Seeded(state: 13)
         for _ in 0..<3_000 {

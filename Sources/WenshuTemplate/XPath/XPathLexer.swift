@@ -54,7 +54,8 @@ struct XPathLexer {
         } catch {
             throw XPathSyntaxError(position: characterPosition(error.position, in: source), message: error.message)
         }
-        if !source.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        // Positions differ from the scalars' only in a text with a non-ASCII scalar or a CR.
+        if lexer.scalars.count != lexer.utf8.count || lexer.utf8.contains(0x0D) {
             let positions = characterPositions(in: source)
             lexer.tokens = lexer.tokens.map { ($0.token, positions[$0.position - 1]) }
         }
