@@ -167,7 +167,31 @@ struct TemplateChecker {
     }
 
     /// Sorted, without paths that only lead to longer ones (`parties/party` beside `parties/party/name`).
+    /// A path leads to a longer one when it is that one's part before one of its `/`: those parts are
+    /// collected once (comparing every path with every other, a string built per pair, was 1.7 M
+    /// instructions of a one-form start-up).
     static func pruned(_ paths: Set<String>) -> [String] {
+        var leading = Set<String>()
+        for path in paths {
+            // An ASCII path on its bytes (each byte a character); any other on `Character`s, where a `/`
+            // with a combining mark is no `/`, as `hasPrefix` sees it.
+            if path.utf8.allSatisfy({ $0 < 0x80 }) {
+                for (offset, byte) in path.utf8.enumerated() where byte == 0x2F {
+                    leading.insert(String(decoding: path.utf8.prefix(offset), as: UTF8.self))
+                }
+                continue
+            }
+            var index = path.startIndex
+            while let slash = path[index...].firstIndex(of: "/") {
+                leading.insert(String(path[..<slash]))
+                index = path.index(after: slash)
+            }
+        }
+        return paths.filter { !leading.contains($0) }.sorted()
+    }
+
+    /// `pruned` as first written, every path against every other: what tests hold the fast one to.
+    static func prunedByComparison(_ paths: Set<String>) -> [String] {
         let sorted = paths.sorted()
         return sorted.filter { path in !sorted.contains { $0.hasPrefix(path + "/") } }
     }

