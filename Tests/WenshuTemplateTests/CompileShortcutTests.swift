@@ -44,7 +44,7 @@ final class CompileShortcutTests: XCTestCase {
                 (0..<Int.random(in: 1...4, using: &generator)).map { _ in steps.randomElement(using: &generator)! }
                     .joined(separator: "/")
             })
-            XCTAssertEqual(TemplateChecker.pruned(paths), TemplateChecker.prunedByComparison(paths), "\(paths)")
+            XCTAssertEqual(TemplateChecker.pruned(paths), Self.prunedByComparison(paths), "\(paths)")
         }
         XCTAssertEqual(TemplateChecker.pruned(["parties/party", "parties/party/name", "parties/party-x", "number"]),
                        ["number", "parties/party-x", "parties/party/name"])
@@ -66,7 +66,7 @@ final class CompileShortcutTests: XCTestCase {
             let positions = XPathLexer.characterPositions(in: source)
             XCTAssertEqual(positions.count, source.unicodeScalars.count + 1)
             for (index, position) in positions.enumerated() {
-                XCTAssertEqual(position, XPathLexer.characterPosition(index + 1, in: source), "\(Array(source.unicodeScalars)) at \(index + 1)")
+                XCTAssertEqual(position, Self.characterPosition(index + 1, in: source), "\(Array(source.unicodeScalars)) at \(index + 1)")
             }
         }
     }
@@ -84,5 +84,24 @@ final class CompileShortcutTests: XCTestCase {
             guard let open = text.last else { continue }
             XCTAssertEqual(TemplateCompiler.closingBracket(of: open), table[open])
         }
+    }
+
+    /// `TemplateChecker.pruned` as first written, every path against every other: the oracle.
+    static func prunedByComparison(_ paths: Set<String>) -> [String] {
+        let sorted = paths.sorted()
+        return sorted.filter { path in !sorted.contains { $0.hasPrefix(path + "/") } }
+    }
+
+    /// The 1-based position in characters of the scalar at 1-based `position`, one text walk per question,
+    /// as the lexer first asked it: the oracle of `XPathLexer.characterPositions`.
+    static func characterPosition(_ position: Int, in source: String) -> Int {
+        var scalarsBefore = 0
+        var characters = 0
+        for character in source {
+            guard scalarsBefore < position - 1 else { break }
+            scalarsBefore += character.unicodeScalars.count
+            characters += 1
+        }
+        return characters + 1
     }
 }

@@ -189,10 +189,4 @@ struct TemplateChecker {
         }
         return paths.filter { !leading.contains($0) }.sorted()
     }
-
-    /// `pruned` as first written, every path against every other: what tests hold the fast one to.
-    static func prunedByComparison(_ paths: Set<String>) -> [String] {
-        let sorted = paths.sorted()
-        return sorted.filter { path in !sorted.contains { $0.hasPrefix(path + "/") } }
-    }
 }

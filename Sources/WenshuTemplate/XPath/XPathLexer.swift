@@ -52,7 +52,8 @@ struct XPathLexer {
         do {
             try lexer.run()
         } catch {
-            throw XPathSyntaxError(position: characterPosition(error.position, in: source), message: error.message)
+            let positions = characterPositions(in: source)
+            throw XPathSyntaxError(position: positions[min(max(error.position, 1), positions.count) - 1], message: error.message)
         }
         // Positions differ from the scalars' only in a text with a non-ASCII scalar or a CR.
         if lexer.scalars.count != lexer.utf8.count || lexer.utf8.contains(0x0D) {
@@ -62,9 +63,10 @@ struct XPathLexer {
         return lexer.tokens
     }
 
-    /// `characterPosition` of each scalar of `source` (and of the end, one past its last), all in one walk:
-    /// asking it per token walked the text once per token (0.19 M instructions of a one-form start-up).
-    /// A scalar inside a character, after its first, is placed after the character, as there.
+    /// The 1-based position in characters of each scalar of `source` (and of the end, one past its last),
+    /// all in one walk: they differ only where a character is several scalars (a CR LF, a letter and its
+    /// combining mark); a scalar inside a character, after its first, is placed after the character.
+    /// (Asked per token, the text was walked once per token: 0.19 M instructions of a one-form start-up.)
     static func characterPositions(in source: String) -> [Int] {
         var positions: [Int] = []
         var characters = 0
@@ -75,19 +77,6 @@ struct XPathLexer {
         }
         positions.append(characters + 1)
         return positions
-    }
-
-    /// The 1-based position in characters of the scalar at 1-based `position`: they differ only where a
-    /// character is several scalars (a CR LF, a letter and its combining mark).
-    static func characterPosition(_ position: Int, in source: String) -> Int {
-        var scalarsBefore = 0
-        var characters = 0
-        for character in source {
-            guard scalarsBefore < position - 1 else { break }
-            scalarsBefore += character.unicodeScalars.count
-            characters += 1
-        }
-        return characters + 1
     }
 
     private mutating func run() throws(XPathSyntaxError) {
