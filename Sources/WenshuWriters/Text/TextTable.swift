@@ -149,14 +149,14 @@ package struct TextTable: Sendable {
         widths[first..<(first + count)].reduce(0, +) + (count - 1) * unit
     }
 
-    /// The lines `render(rows:)` draws for these rows.
+    /// The lines `render(rows:)` draws for these rows: what they add, and the piece's top border.
     package func height(rows: [Int]) -> Int {
-        rows.reduce(0) { $0 + rowHeights[$1] } + (bordered ? rows.count + 1 : 0)
+        addedHeight(rows) + (bordered ? 1 : 0)
     }
 
     /// The lines `rows` add to a piece below rows already in it: their text lines and, bordered, a rule each;
     /// `height(rows: before + rows)` is `height(rows: before) + addedHeight(rows)`.
-    func addedHeight(_ rows: Range<Int>) -> Int {
+    func addedHeight(_ rows: some Collection<Int>) -> Int {
         rows.reduce(0) { $0 + rowHeights[$1] } + (bordered ? rows.count : 0)
     }
 
