@@ -54,3 +54,12 @@ package func inParallel(count: Int, workers: Int, _ body: @escaping @Sendable (_
     }
     group.wait()
 }
+
+/// Runs `side` on another thread while `main` runs on this one, and returns what `main` returns once both
+/// are done: work a later step needs (a schema to compile) overlaps work this step needs now.
+package func alongside<T>(_ side: @escaping @Sendable () -> Void, _ main: () throws -> T) rethrows -> T {
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group, execute: side)
+    defer { group.wait() }
+    return try main()
+}

@@ -83,7 +83,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let files = try CommandInputs.files(paths)
         let profileFile = InputFiles.profile(given: profile, among: files)
-        let (library, _) = try self.library.load()
+        // Another core compiles the case schema while the templates load.
+        let (library, _) = try alongside({ CaseLoader.prepare(.caseFile) }) { try self.library.load() }
         let report = CheckReport.check(files, profile: profileFile, forms: library, partial: partial)
         switch format {
         case .text: print(report.text, terminator: "")

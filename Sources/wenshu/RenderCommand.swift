@@ -103,8 +103,17 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let forms = form.contains("all") ? [] : form
-        // Only the forms asked for are compiled (all of them for `--form all`).
-        let (library, problems) = try self.library.load(forms: forms.isEmpty ? nil : Set(forms))
+        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
+        let readsCases = !blank, writesODF = formats.contains(.odt) || formats.contains(.fodt)
+        // Only the forms asked for are compiled (all of them for `--form all`), while another core compiles
+        // the case schema and the shared ODF parts the first case needs: the two largest parts of a one-case
+        // run after parsing the arguments.
+        let (library, problems) = try alongside({
+            if readsCases { CaseLoader.prepare(.caseFile) }
+            if writesODF { ODFWriter.prepare() }
+        }) {
+            try self.library.load(forms: forms.isEmpty ? nil : Set(forms))
+        }
         for id in forms where library.template(id: id) == nil {
             if problems.hasErrors {
                 printError(Diagnostic(RenderID.unknownForm, at: SourceLocation(file: id), ["form": "\(id)"]))
@@ -116,7 +125,6 @@ struct RenderCommand: ParsableCommand {
         let inputs = blank ? [] : try CommandInputs.files(cases)
         let files = CommandInputs.renderable(inputs)
         let profile = try office.load(among: inputs)
-        let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
         var writerOptions = out.writerOptions(defaultPage: .gbt9704)
         // A terminal shows UTF-8: --encoding gb18030 applies to files, and to standard output only when it is not a terminal.
         if out.output == nil && isatty(STDOUT_FILENO) != 0 { writerOptions.textEncoding = .utf8 }

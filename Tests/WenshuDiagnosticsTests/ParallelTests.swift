@@ -25,4 +25,18 @@ final class ParallelTests: XCTestCase {
         let counter = IndexCounter(below: 2)
         XCTAssertEqual([counter.next(), counter.next(), counter.next()], [0, 1, nil])
     }
+
+    func testAlongsideReturnsOnlyWhenTheSideWorkIsDone() throws {
+        let side = ResultSlots<Bool>(count: 1)
+        let value = alongside({
+            usleep(50_000)    // longer than the main work: the call must still wait for it
+            side[0] = true
+        }) { 42 }
+        XCTAssertEqual(value, 42)
+        XCTAssertEqual(side[0], true)
+        struct Failure: Error {}
+        let failedSide = ResultSlots<Bool>(count: 1)
+        XCTAssertThrowsError(try alongside({ usleep(20_000); failedSide[0] = true }) { () throws -> Int in throw Failure() })
+        XCTAssertEqual(failedSide[0], true, "a main part that throws still waits for the side work")
+    }
 }

@@ -26,6 +26,12 @@ public enum CaseLoader {
         }
     }
 
+    /// Compiles what loading a file of `kind` needs (its schema), so that a command can have it done on
+    /// another core while it reads its templates. Loading compiles it anyway if this was not called.
+    public static func prepare(_ kind: FileKind) {
+        _ = BundledSchemas.entry(for: kind)
+    }
+
     /// Loads the file at `url`. The format comes from the extension (`.xml`, `.yaml`/`.yml`, `.json`); the
     /// kind is `kind` if given, else an XML file's root element or the file's name (`FileKind(guessingFrom:)`).
     /// - Parameter displayName: the name locations use (default: the path as given).

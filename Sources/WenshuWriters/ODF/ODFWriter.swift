@@ -20,3 +20,11 @@ public struct ODFWriter: DocumentWriter {
         return flat ? parts.flat : try parts.package()
     }
 }
+
+extension ODFWriter {
+    /// Builds the parts every `.odt` and `.fodt` of this process shares (the style sheet, deflated once), so
+    /// that a command can have it done on another core before its first document needs them.
+    public static func prepare() {
+        _ = ODFStaticParts.shared
+    }
+}
