@@ -86,12 +86,18 @@ indirect enum DirectExpression: Sendable {
         case .not(let argument):
             return argument.holds(at: node, variables: variables).map { !$0 }
         case .compare(let base, let steps, let text, let equal):
+            // The test is written out at each call, not kept in a local closure: captured by the variable's
+            // walk, that closure's context was allocated on the heap at every comparison.
             var text = text
             return text.withUTF8 { wanted in
-                let matches = { (value: UnsafeBufferPointer<UInt8>) in value.elementsEqual(wanted) == equal }
-                guard let name = base else { return steps.reachesElement(from: node, whoseStringValue: matches) }
+                guard let name = base else {
+                    return steps.reachesElement(from: node) { $0.elementsEqual(wanted) == equal }
+                }
                 guard case .nodes(let nodes)? = variables[name] else { return nil }
-                return nodes.contains { steps.reachesElement(from: $0, whoseStringValue: matches) }
+                for node in nodes where steps.reachesElement(from: node, whoseStringValue: { $0.elementsEqual(wanted) == equal }) {
+                    return true
+                }
+                return false
             }
         case .and(let operands):
             for operand in operands {
