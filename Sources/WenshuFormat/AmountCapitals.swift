@@ -66,7 +66,15 @@ extension Amount {
         guard let range = figureRange(in: text) else {
             return text + "（本项金额" + figures + "，大写：" + capitals + "）"
         }
-        return String(text[..<range.upperBound]) + "（大写：" + capitals + "）" + String(text[range.upperBound...])
+        // Appended into one string reserved at once: each `+` made a new one.
+        var spelled = ""
+        spelled.reserveCapacity(text.utf8.count + 128)  // the 大写 of the largest amount with its brackets
+        spelled += text[..<range.upperBound]
+        spelled += "（大写："
+        spelled += capitals
+        spelled += "）"
+        spelled += text[range.upperBound...]
+        return spelled
     }
 }
 
