@@ -38,15 +38,8 @@ package struct ChineseNumberSpelling: Sendable {
         bytes.append(glyphs[3 * index + 2])
     }
 
-    /// Spells `n` (1 ... `maximum`). `endsInZeros` says the number ends in a run of zeros that a following
-    /// non-zero part (角 or 分 of an amount) must open with 零.
-    package func spell(_ n: Int64) -> (text: String, endsInZeros: Bool) {
-        var bytes: [UInt8] = []
-        let endsInZeros = spell(n, into: &bytes)
-        return (String(decoding: bytes, as: UTF8.self), endsInZeros)
-    }
-
-    /// `spell(n)`'s text appended to `bytes` as UTF-8; returns its `endsInZeros`.
+    /// Appends `n` (1 ... `maximum`) spelled, as UTF-8, to `bytes`. Returns whether the number ends in a run
+    /// of zeros that a following non-zero part (角 or 分 of an amount) must open with 零.
     package func spell(_ n: Int64, into bytes: inout [UInt8]) -> Bool {
         precondition(n > 0 && n <= Self.maximum, "spell(\(n)) is out of range")
         var count = 1  // figures in n
