@@ -17,28 +17,44 @@ extension Amount {
         let spelling = ChineseNumberSpelling.financial
         let yuan = Int64(fen / 100), jiao = (fen / 10) % 10, cent = fen % 10
         if fen == 0 { return "人民币零元整" }
-        var text = "人民币"
+        // Written as UTF-8 and made a `String` once (a string append per glyph cost more than the spelling).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(112)  // 人民币, twelve figures with their units, 万 and 亿, 元, 角 and 分 with their 零
+        bytes.append(contentsOf: CapitalsGlyphs.renminbi)
         var pendingZero = false
         if yuan > 0 {
-            let spelled = spelling.spell(yuan)
-            text += spelled.text + "元"
-            pendingZero = spelled.endsInZeros
-            if jiao == 0 && cent == 0 { return text + "整" }
+            pendingZero = spelling.spell(yuan, into: &bytes)
+            bytes.append(contentsOf: CapitalsGlyphs.yuan)
+            if jiao == 0 && cent == 0 {
+                bytes.append(contentsOf: CapitalsGlyphs.whole)
+                return String(decoding: bytes, as: UTF8.self)
+            }
         }
         if jiao > 0 {
-            if pendingZero { text.append(spelling.digits[0]) }
-            text += String(spelling.digits[jiao]) + "角"
+            if pendingZero { spelling.appendDigit(0, to: &bytes) }
+            spelling.appendDigit(jiao, to: &bytes)
+            bytes.append(contentsOf: CapitalsGlyphs.jiao)
             pendingZero = false
         } else if yuan > 0 {
             pendingZero = true  // 元 and 分 present, 角 zero: the run of zeros reaches the 分
         }
         if cent > 0 {
-            if pendingZero { text.append(spelling.digits[0]) }
-            text += String(spelling.digits[cent]) + "分"
+            if pendingZero { spelling.appendDigit(0, to: &bytes) }
+            spelling.appendDigit(cent, to: &bytes)
+            bytes.append(contentsOf: CapitalsGlyphs.fen)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
+}
+
+/// The UTF-8 of what `capitals` writes besides the figures.
+private enum CapitalsGlyphs {
+    static let renminbi = Array("人民币".utf8)
+    static let yuan = Array("元".utf8)
+    static let jiao = Array("角".utf8)
+    static let fen = Array("分".utf8)
+    static let whole = Array("整".utf8)
 }
 
 extension Amount {
@@ -50,7 +66,15 @@ extension Amount {
         guard let range = figureRange(in: text) else {
             return text + "（本项金额" + figures + "，大写：" + capitals + "）"
         }
-        return String(text[..<range.upperBound]) + "（大写：" + capitals + "）" + String(text[range.upperBound...])
+        // Appended into one string reserved at once: each `+` made a new one.
+        var spelled = ""
+        spelled.reserveCapacity(text.utf8.count + 128)  // the 大写 of the largest amount with its brackets
+        spelled += text[..<range.upperBound]
+        spelled += "（大写："
+        spelled += capitals
+        spelled += "）"
+        spelled += text[range.upperBound...]
+        return spelled
     }
 }
 

@@ -4,48 +4,64 @@
 /// Zeros: one 零 for each run of zeros that lies between two non-zero digits; the group units 万 and 亿
 /// neither break nor absorb a run, so 107000 is 拾万零柒仟 and 100010000 is 壹亿零壹万 (the People's
 /// Bank's rule 2; we never use rule 3's licence to drop a 零 at the 万 or 元 place).
+///
+/// The spelling is written as UTF-8 bytes, every glyph three of them, and made a `String` once: appending
+/// a `Character` and a unit's `String` for each figure cost about 400 instructions a number (binding the
+/// agreement spells some forty numbers a document).
 package struct ChineseNumberSpelling: Sendable {
-    let digits: [Character]
-    /// The units inside a group of four: ones, tens, hundreds, thousands.
-    let units: [String]
-    /// The group units: none, 万, 亿.
-    let groups: [String]
+    /// The UTF-8 of the glyphs, three bytes each: the digits 零 … 九 (0–9), the units inside a group of four
+    /// (10–12: tens, hundreds, thousands) and the group units 万 and 亿 (13, 14).
+    private let glyphs: [UInt8]
+
+    private init(digits: String, units: String) {
+        glyphs = Array((digits + units + "万亿").utf8)
+        precondition(glyphs.count == 15 * 3, "every glyph is three bytes of UTF-8")
+    }
 
     /// 零壹贰叁肆伍陆柒捌玖 with 拾佰仟: amounts on vouchers and agreements.
-    package static let financial = ChineseNumberSpelling(
-        digits: Array("零壹贰叁肆伍陆柒捌玖"), units: ["", "拾", "佰", "仟"], groups: ["", "万", "亿"])
+    package static let financial = ChineseNumberSpelling(digits: "零壹贰叁肆伍陆柒捌玖", units: "拾佰仟")
     /// 零一二三四五六七八九 with 十百千: ordinals, counts, dates.
-    package static let ordinary = ChineseNumberSpelling(
-        digits: Array("零一二三四五六七八九"), units: ["", "十", "百", "千"], groups: ["", "万", "亿"])
+    package static let ordinary = ChineseNumberSpelling(digits: "零一二三四五六七八九", units: "十百千")
 
     /// The largest number spelled: 9999亿9999万9999.
     package static let maximum: Int64 = 999_999_999_999
 
-    /// Spells `n` (1 ... `maximum`). `endsInZeros` says the number ends in a run of zeros that a following
-    /// non-zero part (角 or 分 of an amount) must open with 零.
-    package func spell(_ n: Int64) -> (text: String, endsInZeros: Bool) {
+    /// Appends the digit `digit` (0–9).
+    package func appendDigit(_ digit: Int, to bytes: inout [UInt8]) {
+        appendGlyph(digit, to: &bytes)
+    }
+
+    @inline(__always)
+    private func appendGlyph(_ index: Int, to bytes: inout [UInt8]) {
+        bytes.append(glyphs[3 * index])
+        bytes.append(glyphs[3 * index + 1])
+        bytes.append(glyphs[3 * index + 2])
+    }
+
+    /// Appends `n` (1 ... `maximum`) spelled, as UTF-8, to `bytes`. Returns whether the number ends in a run
+    /// of zeros that a following non-zero part (角 or 分 of an amount) must open with 零.
+    package func spell(_ n: Int64, into bytes: inout [UInt8]) -> Bool {
         precondition(n > 0 && n <= Self.maximum, "spell(\(n)) is out of range")
         var count = 1  // figures in n
         while n >= Self.powersOfTen[count] { count += 1 }
-        var text = ""
-        text.reserveCapacity(6 * count)  // at most a digit and a unit a figure, three bytes each
+        bytes.reserveCapacity(bytes.count + 6 * count + 6)  // a digit and a unit a figure, 万 and 亿
         var pendingZero = false
         for position in stride(from: count - 1, through: 0, by: -1) {
             let digit = Int((n / Self.powersOfTen[position]) % 10)
             if digit == 0 {
                 pendingZero = true  // the first figure is never 0, so this zero follows a non-zero one
             } else {
-                if pendingZero { text.append(digits[0]) }
+                if pendingZero { appendGlyph(0, to: &bytes) }
                 pendingZero = false
-                text.append(digits[digit])
-                text += units[position % 4]
+                appendGlyph(digit, to: &bytes)
+                if position % 4 > 0 { appendGlyph(9 + position % 4, to: &bytes) }
             }
             // The group unit when the group of four figures it closes (4 for 万, 8 for 亿) holds a non-zero one.
             if position % 4 == 0, position > 0, (n / Self.powersOfTen[position]) % 10_000 != 0 {
-                text += groups[position / 4]
+                appendGlyph(12 + position / 4, to: &bytes)
             }
         }
-        return (text, pendingZero)
+        return pendingZero
     }
 
     /// 10⁰ … 10¹²: figures are read by division (a number's `String` and its `Character`s cost more than
@@ -63,10 +79,22 @@ package enum ChineseNumerals {
     }
 
     package static func spell(_ n: Int64) -> String {
-        if n == 0 { return "零" }
-        let text = ChineseNumberSpelling.ordinary.spell(n).text
-        return text.utf8.starts(with: "一十".utf8) ? String(text.dropFirst()) : text
+        var bytes: [UInt8] = []
+        spell(n, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `spell(n)` appended to `bytes` as UTF-8.
+    package static func spell(_ n: Int64, into bytes: inout [UInt8]) {
+        if n == 0 { bytes.append(contentsOf: zero); return }
+        let start = bytes.count
+        _ = ChineseNumberSpelling.ordinary.spell(n, into: &bytes)
+        if bytes[start...].starts(with: leadingTen) { bytes.removeSubrange(start..<start + 3) }
+    }
+
+    private static let zero = Array("零".utf8)
+    /// 一十, written 十 at the start of a number.
+    private static let leadingTen = Array("一十".utf8)
 
     /// 第三, or 第三条 with a unit.
     package static func ordinal(_ n: Int64, unit: String = "") -> String {
@@ -75,10 +103,22 @@ package enum ChineseNumerals {
 
     /// Each digit on its own, as years are read: 2026 → 二〇二六.
     package static func digitByDigit(_ n: Int) -> String {
-        var text = ""
-        for figure in String(n.magnitude).utf8 { text.unicodeScalars.append(yearDigits[Int(figure - 0x30)]) }
-        return text
+        var bytes: [UInt8] = []
+        digitByDigit(n, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let yearDigits = Array("〇一二三四五六七八九".unicodeScalars)
+    /// `digitByDigit(n)` appended to `bytes` as UTF-8.
+    package static func digitByDigit(_ n: Int, into bytes: inout [UInt8]) {
+        var power: UInt = 1  // the place of n's first figure
+        while n.magnitude / power >= 10 { power *= 10 }
+        while power > 0 {
+            let figure = Int(n.magnitude / power % 10)
+            bytes.append(contentsOf: yearDigits[3 * figure ..< 3 * figure + 3])
+            power /= 10
+        }
+    }
+
+    /// The UTF-8 of 〇一二三四五六七八九, three bytes each.
+    private static let yearDigits = Array("〇一二三四五六七八九".utf8)
 }

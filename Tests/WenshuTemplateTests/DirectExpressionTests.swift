@@ -17,6 +17,7 @@ final class DirectExpressionTests: XCTestCase {
         <instalments><instalment><amount>100.50</amount></instalment><instalment><amount>200</amount></instalment></instalments>
         <terms><term><text>赔偿300.50元。</text><amount>300.50</amount></term></terms>
       </agreement>
+      <padded>	 1200.5 </padded><unit> 条 </unit><flag> true </flag>
     </case>
     """
 
@@ -45,6 +46,11 @@ final class DirectExpressionTests: XCTestCase {
             "$case/title = 'x' or mixed/b = '乙'",
             // Texts to trim, or not (a field's text from a function's or a literal's string is told by its ends).
             "' 两侧有空白 '", "'尾 '", "'\t首'", "''", "' '",
+            // Path arguments handed to a function as their fields' text, or (`sum-amounts`, `ordinal`'s unit)
+            // as node sets.
+            "w:money(padded)", "w:money-capitals(padded)", "w:spell-amount(padded, padded)", "w:check(flag)",
+            "w:check(missing)", "w:mask-id(parties/party/id_number)", "w:date($case/accepted)",
+            "w:ordinal(agreement/copies, unit)", "w:sum-amounts(padded, agreement/instalments/instalment/amount)",
         ]
         for source in sources {
             for node in [root, party] {

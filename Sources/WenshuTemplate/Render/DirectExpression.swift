@@ -58,7 +58,8 @@ indirect enum DirectExpression: Sendable {
             var values: [XPathValue] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments {
-                guard let value = argument.evaluate(at: node, variables: variables) else { return nil }
+                guard let value = function.readsFields ? argument.fieldArgument(at: node, variables: variables)
+                                                       : argument.evaluate(at: node, variables: variables) else { return nil }
                 values.append(value)
             }
             guard let result = try? function.body(values) else { return nil }
@@ -85,12 +86,18 @@ indirect enum DirectExpression: Sendable {
         case .not(let argument):
             return argument.holds(at: node, variables: variables).map { !$0 }
         case .compare(let base, let steps, let text, let equal):
+            // The test is written out at each call, not kept in a local closure: captured by the variable's
+            // walk, that closure's context was allocated on the heap at every comparison.
             var text = text
             return text.withUTF8 { wanted in
-                let matches = { (value: UnsafeBufferPointer<UInt8>) in value.elementsEqual(wanted) == equal }
-                guard let name = base else { return steps.reachesElement(from: node, whoseStringValue: matches) }
+                guard let name = base else {
+                    return steps.reachesElement(from: node) { $0.elementsEqual(wanted) == equal }
+                }
                 guard case .nodes(let nodes)? = variables[name] else { return nil }
-                return nodes.contains { steps.reachesElement(from: $0, whoseStringValue: matches) }
+                for node in nodes where steps.reachesElement(from: node, whoseStringValue: { $0.elementsEqual(wanted) == equal }) {
+                    return true
+                }
+                return false
             }
         case .and(let operands):
             for operand in operands {
@@ -123,21 +130,16 @@ indirect enum DirectExpression: Sendable {
             }
             return .some(nil)
         default:
-            guard let value = evaluate(at: node, variables: variables) else { return nil }
-            // A function's text nearly always has nothing to trim: told by its end bytes, without the
-            // generic index walk of `trimmingASCIIWhitespace` (about 200 instructions a call).
-            if case .string(var text) = value, text.withUTF8({ bytes in
-                bytes.count > 0 && !Self.isTrimmed(bytes[0]) && !Self.isTrimmed(bytes[bytes.count - 1])
-            }) {
-                return .some(text)
-            }
-            return .some(value.fieldText)
+            return evaluate(at: node, variables: variables).map(\.fieldText)
         }
     }
 
-    /// The bytes `XPathValue.fieldText` trims from a text's ends.
-    private static func isTrimmed(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    /// An argument of a function that reads its arguments as fields (`TemplateFunction.readsFields`): a path
+    /// as its field text, a string (empty when the field is missing), which the function reads as it would
+    /// the node set, so no array of nodes is made; anything else as its value. `nil` when libxml2 must answer.
+    private func fieldArgument(at node: XMLNode, variables: [String: XPathValue]) -> XPathValue? {
+        guard case .path(_, let steps) = self, !steps.isEmpty else { return evaluate(at: node, variables: variables) }
+        return fieldText(at: node, variables: variables).map { .string($0 ?? "") }
     }
 
     /// Recursive descent over the analyzer's tokens, accepting only the simple kinds, with XPath's
