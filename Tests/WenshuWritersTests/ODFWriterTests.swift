@@ -74,6 +74,19 @@ final class ODFWriterTests: XCTestCase {
         XCTAssertEqual(parts.methods["content.xml"], .deflate)
     }
 
+    /// The writer both forms are put together in: integers low byte first, pieces in order, and the `Data`
+    /// it hands over holds exactly those bytes (a long piece too, which `Data` keeps out of line).
+    func testByteWriterHandsOverWhatItWrote() {
+        let long = [UInt8]((0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        var writer = ByteWriter(capacity: 4 + 2 + 4 + long.count)
+        writer.le(UInt32(0x0403_4B50))
+        writer.le(UInt16(0x0314))
+        writer.bytes("a/é")
+        writer.bytes(long)
+        XCTAssertEqual(writer.count, 310)
+        XCTAssertEqual(writer.data(), Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x03, 0x61, 0x2F, 0xC3, 0xA9]) + Data(long))
+    }
+
     func testSameDocumentGivesSameBytes() throws {
         for flat in [true, false] {
             let first = try ODFWriter(flat: flat).write(SampleDocuments.dossier())

@@ -59,52 +59,61 @@ struct ODFParts {
 
     static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
 
-    /// The flat document (`.fodt`).
+    /// The flat document (`.fodt`): the fixed markup around the document's own parts is bytes made once per
+    /// process (``ODFStaticParts``), and every piece is copied once, into the `Data` returned.
     var flat: Data {
-        var m = Markup(capacity: meta.count + automaticStyles.count + body.count + ODFStaticParts.shared.flatStyles.count + 1024)
-        m.raw(ODFParts.declaration)
-        m.raw(#"<office:document \#(rootNamespaces) office:mimetype="\#(ODFParts.mimeType)">"# + "\n")
-        m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
-        m.raw(ODFStyleSheet.fontFaces)
-        m.raw(ODFStaticParts.shared.flatStyles)
-        m.raw("<office:automatic-styles>\n")
-        m.raw(ODFStyleSheet.pageLayouts)
-        m.raw(automaticStyles)
-        m.raw("</office:automatic-styles>\n")
-        m.raw(ODFStyleSheet.masterStyles)
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: true)); m.raw("</office:text>\n</office:body>\n")
-        m.raw("</office:document>\n")
-        return Data(m.bytes)
+        let fixed = ODFStaticParts.shared
+        let head = charts.isEmpty ? fixed.flatHead : ODFParts.flatHead(namespaces: rootNamespaces)
+        let body = body(flat: true)
+        var out = ByteWriter(capacity: head.count + meta.count + fixed.flatMiddle.count + automaticStyles.count
+                             + fixed.flatBodyStart.count + body.count + fixed.flatEnd.count)
+        out.bytes(head)
+        out.bytes(meta)
+        out.bytes(fixed.flatMiddle)
+        out.bytes(automaticStyles)
+        out.bytes(fixed.flatBodyStart)
+        out.bytes(body)
+        out.bytes(fixed.flatEnd)
+        return out.data()
     }
 
-    /// `content.xml`.
-    var content: Data {
-        var m = Markup(capacity: automaticStyles.count + body.count + 2048)
+    /// The flat document's start, to its `office:meta`'s children.
+    static func flatHead(namespaces: String) -> [UInt8] {
+        Array((ODFParts.declaration + #"<office:document \#(namespaces) office:mimetype="\#(ODFParts.mimeType)">"#
+               + "\n<office:meta>\n").utf8)
+    }
+
+    /// `content.xml`, as the bytes to deflate.
+    var content: [UInt8] {
+        let body = body(flat: false)
+        var m = Markup(capacity: automaticStyles.count + body.count + 1024)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-content \(contentNamespaces)>\n")
         // No font declarations: the content's automatic styles name no font (they derive from named styles).
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: false)); m.raw("</office:text>\n</office:body>\n")
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document-content>\n")
-        return Data(m.bytes)
+        return m.bytes
     }
 
-    /// `meta.xml`.
-    var metaPart: Data {
-        var m = Markup(capacity: meta.count + 1024)
+    /// `meta.xml`, as the bytes to deflate.
+    var metaPart: [UInt8] {
+        var m = Markup(capacity: meta.count + 512)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-meta \(ODFParts.metaNamespaces)>\n")
         m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
         m.raw("</office:document-meta>\n")
-        return Data(m.bytes)
+        return m.bytes
     }
 
     /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process;
     /// each chart a sub-document `Object N/`, which the manifest then lists.
     func package() throws -> Data {
         let fixed = try ODFStaticParts.shared.entries()
-        var entries = [fixed.mimetype, try .deflated("content.xml", content, effort: .everyDocument), fixed.styles,
-                       try .deflated("meta.xml", metaPart, effort: .everyDocument)]
+        var entries: [ZipContainer.Entry] = []
+        entries.reserveCapacity(5 + charts.count)
+        entries += [fixed.mimetype, try .deflated("content.xml", content, effort: .everyDocument), fixed.styles,
+                    try .deflated("meta.xml", metaPart, effort: .everyDocument)]
         for (_, chart) in charts {
             entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart, effort: .everyDocument))
         }
@@ -116,7 +125,7 @@ struct ODFParts {
 
     /// `META-INF/manifest.xml`: the document's parts, then each chart sub-document (`Object 1/`) and its
     /// `content.xml`.
-    static func manifest(objects: [String]) -> Data {
+    static func manifest(objects: [String]) -> [UInt8] {
         var xml = ODFParts.declaration + """
             <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
             <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(ODFParts.mimeType)"/>
@@ -130,7 +139,7 @@ struct ODFParts {
             xml += #"<manifest:file-entry manifest:full-path="\#(path)/" manifest:version="1.3" manifest:media-type="\#(ODFChart.mimeType)"/>"# + "\n"
             xml += #"<manifest:file-entry manifest:full-path="\#(path)/content.xml" manifest:media-type="text/xml"/>"# + "\n"
         }
-        return Data((xml + "</manifest:manifest>\n").utf8)
+        return Array((xml + "</manifest:manifest>\n").utf8)
     }
 
     /// `meta:generator`, the title, the document's own date (never the clock), and the case's identifiers as
@@ -170,12 +179,17 @@ struct ODFParts {
 final class ODFStaticParts: Sendable {
     static let shared = ODFStaticParts()
 
-    /// `office:styles` as the flat document holds it.
-    let flatStyles: [UInt8]
+    /// The flat document's fixed pieces: its start (without charts) to `office:meta`'s children; from
+    /// `</office:meta>` (fonts, named styles, page layouts) to the automatic styles; from their end (master
+    /// pages) to `office:text`'s children; its end.
+    let flatHead: [UInt8]
+    let flatMiddle: [UInt8]
+    let flatBodyStart: [UInt8]
+    let flatEnd: [UInt8]
     /// `styles.xml`.
-    let styles: Data
+    let styles: [UInt8]
     /// `META-INF/manifest.xml`.
-    let manifest: Data
+    let manifest: [UInt8]
     private let compressed: Result<Entries, Error>
 
     struct Entries: Sendable {
@@ -185,8 +199,14 @@ final class ODFStaticParts: Sendable {
     }
 
     private init() {
-        flatStyles = Array(("<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n").utf8)
-        styles = Data((ODFParts.declaration
+        flatHead = ODFParts.flatHead(namespaces: ODFParts.namespaces)
+        flatMiddle = Array(("</office:meta>\n" + ODFStyleSheet.fontFaces
+            + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
+            + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts).utf8)
+        flatBodyStart = Array(("</office:automatic-styles>\n" + ODFStyleSheet.masterStyles
+            + "<office:body>\n<office:text>\n").utf8)
+        flatEnd = Array("</office:text>\n</office:body>\n</office:document>\n".utf8)
+        styles = Array((ODFParts.declaration
             + "<office:document-styles \(ODFParts.namespaces)>\n"
             + ODFStyleSheet.fontFaces
             + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
@@ -196,7 +216,7 @@ final class ODFStaticParts: Sendable {
         manifest = ODFParts.manifest(objects: [])
         let styles = self.styles, manifest = self.manifest
         compressed = Result {
-            Entries(mimetype: .stored("mimetype", Data(ODFParts.mimeType.utf8)),
+            Entries(mimetype: .stored("mimetype", Array(ODFParts.mimeType.utf8)),
                     styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
                     manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
         }
