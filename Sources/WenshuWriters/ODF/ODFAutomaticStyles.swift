@@ -173,7 +173,7 @@ struct ODFAutomaticStyles {
         var out: [UInt8] = []
         out.reserveCapacity(markup.count + 2048)
         for style in ODFCellStyle.allCases where cells & style.bit != 0 { out += cellStyles[style]! }
-        out += markup.bytes
+        markup.withBytes { out.append(contentsOf: $0) }
         return out
     }
 }

@@ -8,8 +8,8 @@ struct ODFParts {
     var meta: [UInt8]
     /// The content's automatic styles (children of `office:automatic-styles`).
     var automaticStyles: [UInt8]
-    /// The children of `office:text`, without the charts' `draw:object`s (see `body(flat:)`).
-    var body: [UInt8]
+    /// The children of `office:text`, without the charts' `draw:object`s (see `withBody(flat:_:)`).
+    var body: Markup
     /// The tables' charts and where their objects go in `body`.
     var charts: [(offset: Int, chart: ODFChart)]
 
@@ -18,24 +18,27 @@ struct ODFParts {
         var builder = ODFBody(document: document)
         try builder.write(document)
         automaticStyles = builder.styles.bytes
-        body = builder.out.bytes
+        body = builder.out
         charts = builder.charts
     }
 
     /// The children of `office:text` for one form: each chart's frame gets the chart drawn as a picture in
     /// the flat document (``ODFChartDrawing``), a `draw:object` referring to its sub-document in the package.
-    func body(flat: Bool) -> [UInt8] {
-        guard !charts.isEmpty else { return body }
+    /// Without charts, the body's bytes in place.
+    func withBody<R>(flat: Bool, _ write: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard !charts.isEmpty else { return try body.withBytes(write) }
         var out: [UInt8] = []
         out.reserveCapacity(body.count + charts.reduce(0) { $0 + $1.chart.document.count + 512 })
-        var start = 0
-        for (offset, chart) in charts {
-            out += body[start..<offset]
-            out += flat ? chart.drawing.image : chart.linkedObject
-            start = offset
+        body.withBytes { body in
+            var start = 0
+            for (offset, chart) in charts {
+                out += UnsafeBufferPointer(rebasing: body[start..<offset])
+                out += flat ? chart.drawing.image : chart.linkedObject
+                start = offset
+            }
+            out += UnsafeBufferPointer(rebasing: body[start...])
         }
-        out += body[start...]
-        return out
+        return try out.withUnsafeBufferPointer(write)
     }
 
     /// The root element's namespace declarations: a document with a chart also declares draw, xlink and chart.
@@ -64,17 +67,18 @@ struct ODFParts {
     var flat: Data {
         let fixed = ODFStaticParts.shared
         let head = charts.isEmpty ? fixed.flatHead : ODFParts.flatHead(namespaces: rootNamespaces)
-        let body = body(flat: true)
-        var out = ByteWriter(capacity: head.count + meta.count + fixed.flatMiddle.count + automaticStyles.count
-                             + fixed.flatBodyStart.count + body.count + fixed.flatEnd.count)
-        out.bytes(head)
-        out.bytes(meta)
-        out.bytes(fixed.flatMiddle)
-        out.bytes(automaticStyles)
-        out.bytes(fixed.flatBodyStart)
-        out.bytes(body)
-        out.bytes(fixed.flatEnd)
-        return out.data()
+        return withBody(flat: true) { body in
+            var out = ByteWriter(capacity: head.count + meta.count + fixed.flatMiddle.count + automaticStyles.count
+                                 + fixed.flatBodyStart.count + body.count + fixed.flatEnd.count)
+            out.bytes(head)
+            out.bytes(meta)
+            out.bytes(fixed.flatMiddle)
+            out.bytes(automaticStyles)
+            out.bytes(fixed.flatBodyStart)
+            out.bytes(body)
+            out.bytes(fixed.flatEnd)
+            return out.data()
+        }
     }
 
     /// The flat document's start, to its `office:meta`'s children.
@@ -84,8 +88,11 @@ struct ODFParts {
     }
 
     /// `content.xml`, as the bytes to deflate.
-    var content: [UInt8] {
-        let body = body(flat: false)
+    var content: Markup {
+        withBody(flat: false) { body in contentXML(body: body) }
+    }
+
+    private func contentXML(body: UnsafeBufferPointer<UInt8>) -> Markup {
         var m = Markup(capacity: automaticStyles.count + body.count + 1024)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-content \(contentNamespaces)>\n")
@@ -93,7 +100,7 @@ struct ODFParts {
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
         m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document-content>\n")
-        return m.bytes
+        return m
     }
 
     /// `meta.xml`, as the bytes to deflate.
@@ -112,8 +119,8 @@ struct ODFParts {
         let fixed = try ODFStaticParts.shared.entries()
         var entries: [ZipContainer.Entry] = []
         entries.reserveCapacity(5 + charts.count)
-        entries += [fixed.mimetype, try .deflated("content.xml", content, effort: .everyDocument), fixed.styles,
-                    try .deflated("meta.xml", metaPart, effort: .everyDocument)]
+        entries += [fixed.mimetype, try content.withBytes { try ZipContainer.Entry.deflated("content.xml", $0, effort: .everyDocument) },
+                    fixed.styles, try .deflated("meta.xml", metaPart, effort: .everyDocument)]
         for (_, chart) in charts {
             entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart, effort: .everyDocument))
         }

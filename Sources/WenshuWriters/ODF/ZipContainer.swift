@@ -27,9 +27,13 @@ struct ZipContainer {
 
         /// An entry compressed with deflate, at the level `effort` calls for. The part's bytes as the writer
         /// built them: no `Data` made of them first (a copy of every byte of `content.xml`).
-        static func deflated(_ name: String, _ bytes: [UInt8], effort: Effort) throws -> Entry {
+        static func deflated(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>, effort: Effort) throws -> Entry {
             Entry(name: name, method: 8, crc32: ZipContainer.crc32(bytes), uncompressedSize: bytes.count,
                   payload: try DeflateStreams.for(effort).deflate(bytes))
+        }
+
+        static func deflated(_ name: String, _ bytes: [UInt8], effort: Effort) throws -> Entry {
+            try bytes.withUnsafeBufferPointer { try deflated(name, $0, effort: effort) }
         }
     }
 
@@ -51,8 +55,12 @@ struct ZipContainer {
     }
 
     /// The CRC-32 a zip entry carries (zlib's).
+    static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(CSystemZlib.crc32(0, bytes.baseAddress, uInt(bytes.count)))
+    }
+
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { UInt32(CSystemZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
+        bytes.withUnsafeBufferPointer { crc32($0) }
     }
 
     /// MS-DOS date 1980-01-01, time 00:00:00.
@@ -144,18 +152,16 @@ final class DeflateStreams: @unchecked Sendable {
 
     /// `bytes` deflated raw (this pool's level, memLevel 8, default strategy), as zip's method 8 stores it.
     /// The output is written into an array's uninitialised room (`Data(count:)` zeroed the bound first).
-    func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
+    func deflate(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
         let stream = try take()
         defer { putBack(stream) }
         var status: Int32 = Z_OK
         let output = [UInt8](unsafeUninitializedCapacity: Int(deflateBound(stream, uLong(bytes.count)))) { out, count in
-            bytes.withUnsafeBufferPointer { input in
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.pointee.avail_in = uInt(input.count)
-                stream.pointee.next_out = out.baseAddress
-                stream.pointee.avail_out = uInt(out.count)
-                status = CSystemZlib.deflate(stream, Z_FINISH)
-            }
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress)
+            stream.pointee.avail_in = uInt(bytes.count)
+            stream.pointee.next_out = out.baseAddress
+            stream.pointee.avail_out = uInt(out.count)
+            status = CSystemZlib.deflate(stream, Z_FINISH)
             count = status == Z_STREAM_END ? Int(stream.pointee.total_out) : 0
         }
         guard status == Z_STREAM_END else { throw WriterError.compressionFailed }
