@@ -106,17 +106,16 @@ struct Markup {
     /// `<name`, for a tag of several attributes given one at a time (``attribute(_:_:)``), then ``closeStart()``
     /// or ``closeEmpty()``: the tags written for every document, without a list of pairs.
     mutating func open(_ name: StaticString) {
-        append(byte: UInt8(ascii: "<"))
-        append(name)
+        reserve(lead: 1, name, trail: 0).lead[0] = UInt8(ascii: "<")
     }
 
     /// ` key="value"`, the value escaped; nothing for `nil`.
     mutating func attribute(_ key: StaticString, _ value: String?) {
         guard let value else { return }
-        append(byte: 0x20)
-        append(key)
-        append(byte: UInt8(ascii: "="))
-        append(byte: UInt8(ascii: "\""))
+        let at = reserve(lead: 1, key, trail: 2)
+        at.lead[0] = 0x20
+        at.trail[0] = UInt8(ascii: "=")
+        at.trail[1] = UInt8(ascii: "\"")
         escape(value, inAttribute: true)
         append(byte: UInt8(ascii: "\""))
     }
@@ -126,16 +125,18 @@ struct Markup {
 
     /// `/>`, ending what ``open(_:)`` began.
     mutating func closeEmpty() {
-        append(byte: UInt8(ascii: "/"))
-        append(byte: UInt8(ascii: ">"))
+        let at = room(2)
+        at[0] = UInt8(ascii: "/")
+        at[1] = UInt8(ascii: ">")
+        count += 2
     }
 
     /// `</name>`.
     mutating func end(_ name: StaticString) {
-        append(byte: UInt8(ascii: "<"))
-        append(byte: UInt8(ascii: "/"))
-        append(name)
-        append(byte: UInt8(ascii: ">"))
+        let at = reserve(lead: 2, name, trail: 1)
+        at.lead[0] = UInt8(ascii: "<")
+        at.lead[1] = UInt8(ascii: "/")
+        at.trail[0] = UInt8(ascii: ">")
     }
 
     /// `<name …>text</name>`, escaped.
@@ -194,6 +195,22 @@ struct Markup {
     /// A literal's bytes (`withUTF8Buffer` also serves a literal of one scalar, which has no pointer).
     private mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { append($0) }
+    }
+
+    /// Room for `lead` bytes, a literal and `trail` bytes, taken at once, with the literal copied in: where
+    /// the caller then stores the lead and the trail bytes. One question whether the memory is shared for a
+    /// whole tag name or attribute key, where each byte appended alone asked again.
+    @inline(__always)
+    private mutating func reserve(lead: Int, _ literal: StaticString, trail: Int)
+        -> (lead: UnsafeMutablePointer<UInt8>, trail: UnsafeMutablePointer<UInt8>) {
+        literal.withUTF8Buffer { name in
+            let at = room(lead + name.count + trail)
+            if let source = name.baseAddress {
+                UnsafeMutableRawPointer(at + lead).copyMemory(from: source, byteCount: name.count)
+            }
+            count += lead + name.count + trail
+            return (at, at + lead + name.count)
+        }
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?>) {
