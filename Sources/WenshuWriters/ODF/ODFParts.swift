@@ -63,20 +63,20 @@ struct ODFParts {
     static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
 
     /// The flat document (`.fodt`): the fixed markup around the document's own parts is bytes made once per
-    /// process (``ODFStaticParts``), and every piece is copied once, into the `Data` returned.
+    /// process (``ODFStaticParts/flat``), and every piece is copied once, into the `Data` returned.
     var flat: Data {
-        let fixed = ODFStaticParts.shared
-        let head = charts.isEmpty ? fixed.flatHead : ODFParts.flatHead(namespaces: rootNamespaces)
+        let fixed = ODFStaticParts.flat
+        let head = charts.isEmpty ? fixed.head : ODFParts.flatHead(namespaces: rootNamespaces)
         return withBody(flat: true) { body in
-            var out = ByteWriter(capacity: head.count + meta.count + fixed.flatMiddle.count + automaticStyles.count
-                                 + fixed.flatBodyStart.count + body.count + fixed.flatEnd.count)
+            var out = ByteWriter(capacity: head.count + meta.count + fixed.middle.count + automaticStyles.count
+                                 + fixed.bodyStart.count + body.count + fixed.end.count)
             out.bytes(head)
             out.bytes(meta)
-            out.bytes(fixed.flatMiddle)
+            out.bytes(fixed.middle)
             out.bytes(automaticStyles)
-            out.bytes(fixed.flatBodyStart)
+            out.bytes(fixed.bodyStart)
             out.bytes(body)
-            out.bytes(fixed.flatEnd)
+            out.bytes(fixed.end)
             return out.data()
         }
     }
@@ -116,7 +116,7 @@ struct ODFParts {
     /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process;
     /// each chart a sub-document `Object N/`, which the manifest then lists.
     func package() throws -> Data {
-        let fixed = try ODFStaticParts.shared.entries()
+        let fixed = try ODFStaticParts.entries()
         var entries: [ZipContainer.Entry] = []
         entries.reserveCapacity(5 + charts.count)
         entries += [fixed.mimetype, try content.withBytes { try ZipContainer.Entry.deflated("content.xml", $0, effort: .everyDocument) },
@@ -181,23 +181,32 @@ struct ODFParts {
     }
 }
 
-/// The parts every `.odt` shares, built once per process (Swift initialises the shared value lazily and
-/// once, from whichever thread asks first).
-final class ODFStaticParts: Sendable {
-    static let shared = ODFStaticParts()
+/// The fixed parts every document shares, each built once per process at its first use (a `static let` is
+/// initialised lazily and once, from whichever thread asks first): a run of `.fodt` never deflates the
+/// package's parts (1.3 M instructions of its start), a run of `.odt` never builds the flat pieces.
+enum ODFStaticParts {
+    /// The flat document's fixed pieces.
+    struct Flat: Sendable {
+        /// Its start (without charts) to `office:meta`'s children.
+        let head: [UInt8]
+        /// From `</office:meta>` (fonts, named styles, page layouts) to the automatic styles.
+        let middle: [UInt8]
+        /// From the automatic styles' end (master pages) to `office:text`'s children.
+        let bodyStart: [UInt8]
+        let end: [UInt8]
+    }
 
-    /// The flat document's fixed pieces: its start (without charts) to `office:meta`'s children; from
-    /// `</office:meta>` (fonts, named styles, page layouts) to the automatic styles; from their end (master
-    /// pages) to `office:text`'s children; its end.
-    let flatHead: [UInt8]
-    let flatMiddle: [UInt8]
-    let flatBodyStart: [UInt8]
-    let flatEnd: [UInt8]
-    /// `styles.xml`.
-    let styles: [UInt8]
-    /// `META-INF/manifest.xml`.
-    let manifest: [UInt8]
-    private let compressed: Result<Entries, Error>
+    static let flat = Flat(
+        head: ODFParts.flatHead(namespaces: ODFParts.namespaces),
+        middle: Array(("</office:meta>\n" + ODFStyleSheet.fontFaces
+            + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
+            + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts).utf8),
+        bodyStart: Array(("</office:automatic-styles>\n" + ODFStyleSheet.masterStyles
+            + "<office:body>\n<office:text>\n").utf8),
+        end: Array("</office:text>\n</office:body>\n</office:document>\n".utf8))
+
+    /// `META-INF/manifest.xml` of a document without charts.
+    static let manifest = ODFParts.manifest(objects: [])
 
     struct Entries: Sendable {
         let mimetype: ZipContainer.Entry
@@ -205,29 +214,19 @@ final class ODFStaticParts: Sendable {
         let manifest: ZipContainer.Entry
     }
 
-    private init() {
-        flatHead = ODFParts.flatHead(namespaces: ODFParts.namespaces)
-        flatMiddle = Array(("</office:meta>\n" + ODFStyleSheet.fontFaces
-            + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
-            + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts).utf8)
-        flatBodyStart = Array(("</office:automatic-styles>\n" + ODFStyleSheet.masterStyles
-            + "<office:body>\n<office:text>\n").utf8)
-        flatEnd = Array("</office:text>\n</office:body>\n</office:document>\n".utf8)
-        styles = Array((ODFParts.declaration
+    /// The package's fixed entries, `styles.xml` and the manifest deflated.
+    private static let packaged = Result<Entries, Error> {
+        let styles = Array((ODFParts.declaration
             + "<office:document-styles \(ODFParts.namespaces)>\n"
             + ODFStyleSheet.fontFaces
             + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
             + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts + "</office:automatic-styles>\n"
             + ODFStyleSheet.masterStyles
             + "</office:document-styles>\n").utf8)
-        manifest = ODFParts.manifest(objects: [])
-        let styles = self.styles, manifest = self.manifest
-        compressed = Result {
-            Entries(mimetype: .stored("mimetype", Array(ODFParts.mimeType.utf8)),
-                    styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
-                    manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
-        }
+        return Entries(mimetype: .stored("mimetype", Array(ODFParts.mimeType.utf8)),
+                       styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
+                       manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
     }
 
-    func entries() throws -> Entries { try compressed.get() }
+    static func entries() throws -> Entries { try packaged.get() }
 }
