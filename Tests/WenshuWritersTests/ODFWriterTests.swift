@@ -74,6 +74,36 @@ final class ODFWriterTests: XCTestCase {
         XCTAssertEqual(parts.methods["content.xml"], .deflate)
     }
 
+    /// The writer both forms are put together in: integers low byte first, pieces in order, and the `Data`
+    /// it hands over holds exactly those bytes (a long piece too, which `Data` keeps out of line).
+    func testByteWriterHandsOverWhatItWrote() {
+        let long = [UInt8]((0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        var writer = ByteWriter(capacity: 4 + 2 + 4 + long.count)
+        writer.le(UInt32(0x0403_4B50))
+        writer.le(UInt16(0x0314))
+        writer.bytes("a/é")
+        writer.bytes(long)
+        XCTAssertEqual(writer.count, 310)
+        XCTAssertEqual(writer.data(), Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x03, 0x61, 0x2F, 0xC3, 0xA9]) + Data(long))
+    }
+
+    /// `Markup` writes into memory of its own: a copy keeps what it had when either is written to, the
+    /// memory grows past its first room, and an insertion moves what follows it.
+    func testMarkupCopiesOnWriteGrowsAndInserts() {
+        var first = Markup()
+        first.raw("<p>")
+        var second = first
+        second.raw("x")
+        first.raw("y")    // within the first room: the same offset `second` wrote at
+        let long = String(repeating: "甲", count: 100)
+        first.text(long + "&")
+        first.insert("<s/>", at: 3)
+        XCTAssertEqual(String(decoding: first.bytes, as: UTF8.self), "<p><s/>y" + long + "&amp;")
+        XCTAssertEqual(String(decoding: second.bytes, as: UTF8.self), "<p>x")
+        XCTAssertEqual(first.count, 8 + 300 + 5)
+        XCTAssertEqual(second.data, Data("<p>x".utf8))
+    }
+
     func testSameDocumentGivesSameBytes() throws {
         for flat in [true, false] {
             let first = try ODFWriter(flat: flat).write(SampleDocuments.dossier())

@@ -169,11 +169,10 @@ struct ODFAutomaticStyles {
     /// fixed order, then the others in order of first use.
     var bytes: [UInt8] {
         // Into one array made with room (`filter`, `flatMap` and `+` made three, each grown as it went).
-        let cellStyles = ODFStyleSheet.cellStyles
         var out: [UInt8] = []
         out.reserveCapacity(markup.count + 2048)
-        for style in ODFCellStyle.allCases where cells & style.bit != 0 { out += cellStyles[style]! }
-        out += markup.bytes
+        for style in ODFStyleSheet.cellStyles where cells & style.bit != 0 { out += style.markup }
+        markup.withBytes { out.append(contentsOf: $0) }
         return out
     }
 }

@@ -122,13 +122,13 @@ struct ODFChart {
     }
 
     /// The sub-document's `content.xml`.
-    var contentPart: Data {
+    var contentPart: [UInt8] {
         var m = Markup(capacity: document.count + 1024)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-content \(ODFParts.namespaces) \(Self.namespaces)>\n")
         m.raw(document)
         m.raw("</office:document-content>\n")
-        return Data(m.bytes)
+        return m.bytes
     }
 
     // MARK: Styles

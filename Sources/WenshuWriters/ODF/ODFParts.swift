@@ -8,8 +8,8 @@ struct ODFParts {
     var meta: [UInt8]
     /// The content's automatic styles (children of `office:automatic-styles`).
     var automaticStyles: [UInt8]
-    /// The children of `office:text`, without the charts' `draw:object`s (see `body(flat:)`).
-    var body: [UInt8]
+    /// The children of `office:text`, without the charts' `draw:object`s (see `withBody(flat:_:)`).
+    var body: Markup
     /// The tables' charts and where their objects go in `body`.
     var charts: [(offset: Int, chart: ODFChart)]
 
@@ -18,24 +18,27 @@ struct ODFParts {
         var builder = ODFBody(document: document)
         try builder.write(document)
         automaticStyles = builder.styles.bytes
-        body = builder.out.bytes
+        body = builder.out
         charts = builder.charts
     }
 
     /// The children of `office:text` for one form: each chart's frame gets the chart drawn as a picture in
     /// the flat document (``ODFChartDrawing``), a `draw:object` referring to its sub-document in the package.
-    func body(flat: Bool) -> [UInt8] {
-        guard !charts.isEmpty else { return body }
+    /// Without charts, the body's bytes in place.
+    func withBody<R>(flat: Bool, _ write: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard !charts.isEmpty else { return try body.withBytes(write) }
         var out: [UInt8] = []
         out.reserveCapacity(body.count + charts.reduce(0) { $0 + $1.chart.document.count + 512 })
-        var start = 0
-        for (offset, chart) in charts {
-            out += body[start..<offset]
-            out += flat ? chart.drawing.image : chart.linkedObject
-            start = offset
+        body.withBytes { body in
+            var start = 0
+            for (offset, chart) in charts {
+                out += UnsafeBufferPointer(rebasing: body[start..<offset])
+                out += flat ? chart.drawing.image : chart.linkedObject
+                start = offset
+            }
+            out += UnsafeBufferPointer(rebasing: body[start...])
         }
-        out += body[start...]
-        return out
+        return try out.withUnsafeBufferPointer(write)
     }
 
     /// The root element's namespace declarations: a document with a chart also declares draw, xlink and chart.
@@ -59,52 +62,65 @@ struct ODFParts {
 
     static let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
 
-    /// The flat document (`.fodt`).
+    /// The flat document (`.fodt`): the fixed markup around the document's own parts is bytes made once per
+    /// process (``ODFStaticParts/flat``), and every piece is copied once, into the `Data` returned.
     var flat: Data {
-        var m = Markup(capacity: meta.count + automaticStyles.count + body.count + ODFStaticParts.shared.flatStyles.count + 1024)
-        m.raw(ODFParts.declaration)
-        m.raw(#"<office:document \#(rootNamespaces) office:mimetype="\#(ODFParts.mimeType)">"# + "\n")
-        m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
-        m.raw(ODFStyleSheet.fontFaces)
-        m.raw(ODFStaticParts.shared.flatStyles)
-        m.raw("<office:automatic-styles>\n")
-        m.raw(ODFStyleSheet.pageLayouts)
-        m.raw(automaticStyles)
-        m.raw("</office:automatic-styles>\n")
-        m.raw(ODFStyleSheet.masterStyles)
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: true)); m.raw("</office:text>\n</office:body>\n")
-        m.raw("</office:document>\n")
-        return Data(m.bytes)
+        let fixed = ODFStaticParts.flat
+        let head = charts.isEmpty ? fixed.head : ODFParts.flatHead(namespaces: rootNamespaces)
+        return withBody(flat: true) { body in
+            var out = ByteWriter(capacity: head.count + meta.count + fixed.middle.count + automaticStyles.count
+                                 + fixed.bodyStart.count + body.count + fixed.end.count)
+            out.bytes(head)
+            out.bytes(meta)
+            out.bytes(fixed.middle)
+            out.bytes(automaticStyles)
+            out.bytes(fixed.bodyStart)
+            out.bytes(body)
+            out.bytes(fixed.end)
+            return out.data()
+        }
     }
 
-    /// `content.xml`.
-    var content: Data {
-        var m = Markup(capacity: automaticStyles.count + body.count + 2048)
+    /// The flat document's start, to its `office:meta`'s children.
+    static func flatHead(namespaces: String) -> [UInt8] {
+        Array((ODFParts.declaration + #"<office:document \#(namespaces) office:mimetype="\#(ODFParts.mimeType)">"#
+               + "\n<office:meta>\n").utf8)
+    }
+
+    /// `content.xml`, as the bytes to deflate.
+    var content: Markup {
+        withBody(flat: false) { body in contentXML(body: body) }
+    }
+
+    private func contentXML(body: UnsafeBufferPointer<UInt8>) -> Markup {
+        var m = Markup(capacity: automaticStyles.count + body.count + 1024)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-content \(contentNamespaces)>\n")
         // No font declarations: the content's automatic styles name no font (they derive from named styles).
         m.raw("<office:automatic-styles>\n"); m.raw(automaticStyles); m.raw("</office:automatic-styles>\n")
-        m.raw("<office:body>\n<office:text>\n"); m.raw(body(flat: false)); m.raw("</office:text>\n</office:body>\n")
+        m.raw("<office:body>\n<office:text>\n"); m.raw(body); m.raw("</office:text>\n</office:body>\n")
         m.raw("</office:document-content>\n")
-        return Data(m.bytes)
+        return m
     }
 
-    /// `meta.xml`.
-    var metaPart: Data {
-        var m = Markup(capacity: meta.count + 1024)
+    /// `meta.xml`, as the bytes to deflate.
+    var metaPart: [UInt8] {
+        var m = Markup(capacity: meta.count + 512)
         m.raw(ODFParts.declaration)
         m.raw("<office:document-meta \(ODFParts.metaNamespaces)>\n")
         m.raw("<office:meta>\n"); m.raw(meta); m.raw("</office:meta>\n")
         m.raw("</office:document-meta>\n")
-        return Data(m.bytes)
+        return m.bytes
     }
 
     /// The zipped package (`.odt`): `mimetype` first and stored, the fixed parts compressed once per process;
     /// each chart a sub-document `Object N/`, which the manifest then lists.
     func package() throws -> Data {
-        let fixed = try ODFStaticParts.shared.entries()
-        var entries = [fixed.mimetype, try .deflated("content.xml", content, effort: .everyDocument), fixed.styles,
-                       try .deflated("meta.xml", metaPart, effort: .everyDocument)]
+        let fixed = try ODFStaticParts.entries()
+        var entries: [ZipContainer.Entry] = []
+        entries.reserveCapacity(5 + charts.count)
+        entries += [fixed.mimetype, try content.withBytes { try ZipContainer.Entry.deflated("content.xml", $0, effort: .everyDocument) },
+                    fixed.styles, try .deflated("meta.xml", metaPart, effort: .everyDocument)]
         for (_, chart) in charts {
             entries.append(try .deflated(chart.objectName + "/content.xml", chart.contentPart, effort: .everyDocument))
         }
@@ -116,7 +132,7 @@ struct ODFParts {
 
     /// `META-INF/manifest.xml`: the document's parts, then each chart sub-document (`Object 1/`) and its
     /// `content.xml`.
-    static func manifest(objects: [String]) -> Data {
+    static func manifest(objects: [String]) -> [UInt8] {
         var xml = ODFParts.declaration + """
             <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
             <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(ODFParts.mimeType)"/>
@@ -130,7 +146,7 @@ struct ODFParts {
             xml += #"<manifest:file-entry manifest:full-path="\#(path)/" manifest:version="1.3" manifest:media-type="\#(ODFChart.mimeType)"/>"# + "\n"
             xml += #"<manifest:file-entry manifest:full-path="\#(path)/content.xml" manifest:media-type="text/xml"/>"# + "\n"
         }
-        return Data((xml + "</manifest:manifest>\n").utf8)
+        return Array((xml + "</manifest:manifest>\n").utf8)
     }
 
     /// `meta:generator`, the title, the document's own date (never the clock), and the case's identifiers as
@@ -165,18 +181,32 @@ struct ODFParts {
     }
 }
 
-/// The parts every `.odt` shares, built once per process (Swift initialises the shared value lazily and
-/// once, from whichever thread asks first).
-final class ODFStaticParts: Sendable {
-    static let shared = ODFStaticParts()
+/// The fixed parts every document shares, each built once per process at its first use (a `static let` is
+/// initialised lazily and once, from whichever thread asks first): a run of `.fodt` never deflates the
+/// package's parts (1.3 M instructions of its start), a run of `.odt` never builds the flat pieces.
+enum ODFStaticParts {
+    /// The flat document's fixed pieces.
+    struct Flat: Sendable {
+        /// Its start (without charts) to `office:meta`'s children.
+        let head: [UInt8]
+        /// From `</office:meta>` (fonts, named styles, page layouts) to the automatic styles.
+        let middle: [UInt8]
+        /// From the automatic styles' end (master pages) to `office:text`'s children.
+        let bodyStart: [UInt8]
+        let end: [UInt8]
+    }
 
-    /// `office:styles` as the flat document holds it.
-    let flatStyles: [UInt8]
-    /// `styles.xml`.
-    let styles: Data
-    /// `META-INF/manifest.xml`.
-    let manifest: Data
-    private let compressed: Result<Entries, Error>
+    static let flat = Flat(
+        head: ODFParts.flatHead(namespaces: ODFParts.namespaces),
+        middle: Array(("</office:meta>\n" + ODFStyleSheet.fontFaces
+            + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
+            + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts).utf8),
+        bodyStart: Array(("</office:automatic-styles>\n" + ODFStyleSheet.masterStyles
+            + "<office:body>\n<office:text>\n").utf8),
+        end: Array("</office:text>\n</office:body>\n</office:document>\n".utf8))
+
+    /// `META-INF/manifest.xml` of a document without charts.
+    static let manifest = ODFParts.manifest(objects: [])
 
     struct Entries: Sendable {
         let mimetype: ZipContainer.Entry
@@ -184,23 +214,19 @@ final class ODFStaticParts: Sendable {
         let manifest: ZipContainer.Entry
     }
 
-    private init() {
-        flatStyles = Array(("<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n").utf8)
-        styles = Data((ODFParts.declaration
+    /// The package's fixed entries, `styles.xml` and the manifest deflated.
+    private static let packaged = Result<Entries, Error> {
+        let styles = Array((ODFParts.declaration
             + "<office:document-styles \(ODFParts.namespaces)>\n"
             + ODFStyleSheet.fontFaces
             + "<office:styles>\n" + ODFStyleSheet.namedStyles + "</office:styles>\n"
             + "<office:automatic-styles>\n" + ODFStyleSheet.pageLayouts + "</office:automatic-styles>\n"
             + ODFStyleSheet.masterStyles
             + "</office:document-styles>\n").utf8)
-        manifest = ODFParts.manifest(objects: [])
-        let styles = self.styles, manifest = self.manifest
-        compressed = Result {
-            Entries(mimetype: .stored("mimetype", Data(ODFParts.mimeType.utf8)),
-                    styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
-                    manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
-        }
+        return Entries(mimetype: .stored("mimetype", Array(ODFParts.mimeType.utf8)),
+                       styles: try .deflated("styles.xml", styles, effort: .oncePerProcess),
+                       manifest: try .deflated("META-INF/manifest.xml", manifest, effort: .oncePerProcess))
     }
 
-    func entries() throws -> Entries { try compressed.get() }
+    static func entries() throws -> Entries { try packaged.get() }
 }

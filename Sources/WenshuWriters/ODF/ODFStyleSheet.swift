@@ -200,7 +200,9 @@ enum ODFStyleSheet {
     /// on the next page its top one. (Cells drawing their top instead left the page's last row open.)
     /// `CellNone` is for tables without borders. A side not named has no border (ODF's default): the same
     /// cells in fewer bytes, deflated for every document. Cells have 0.5 mm above and below, 1 mm beside.
-    static let cellStyles: [ODFCellStyle: [UInt8]] = {
+    /// Listed in `ODFCellStyle.allCases`' order, each with its bit: a document's styles are found by their
+    /// bits, without hashing a style or making `allCases`' array.
+    static let cellStyles: [(bit: UInt8, markup: [UInt8])] = {
         let line = "0.5pt solid #000000"
         func cell(_ name: String, right: Bool, top: Bool, borders: Bool = true) -> [UInt8] {
             var p = #"fo:padding-left="1mm" fo:padding-right="1mm" fo:padding-top="0.5mm" fo:padding-bottom="0.5mm" style:vertical-align="middle""#
@@ -214,24 +216,19 @@ enum ODFStyleSheet {
             }
             return Array((#"<style:style style:name="\#(name)" style:family="table-cell"><style:table-cell-properties \#(p)/></style:style>"# + "\n").utf8)
         }
-        var styles: [ODFCellStyle: [UInt8]] = [:]
-        for style in ODFCellStyle.allCases {
+        return ODFCellStyle.allCases.map { style in
             switch style {
-            case .none: styles[style] = cell(style.rawValue, right: false, top: false, borders: false)
-            default: styles[style] = cell(style.rawValue, right: style == .right || style == .corner,
-                                          top: style == .top || style == .corner)
+            case .none: (style.bit, cell(style.rawValue, right: false, top: false, borders: false))
+            default: (style.bit, cell(style.rawValue, right: style == .right || style == .corner,
+                                      top: style == .top || style == .corner))
             }
         }
-        return styles
     }()
 }
 
 /// The border a table cell draws, by where it sits.
 enum ODFCellStyle: String, CaseIterable {
     case inner = "CellLB", right = "CellLBR", top = "CellTLB", corner = "CellAll", none = "CellNone"
-
-    /// Hashes the bit, not the raw value: `ODFStyleSheet.cellStyles` is read for each style a document uses.
-    func hash(into hasher: inout Hasher) { hasher.combine(bit) }
 
     /// The style's bit in a set of styles (`ODFAutomaticStyles`): a `Set` of a `String`-backed enum hashes
     /// the raw value, about 1,400 instructions for each cell of each table.

@@ -21,7 +21,7 @@ public struct ArchiveXMLWriter: DocumentWriter {
     public func write(_ document: Document) throws -> Data {
         var writer = ArchiveXMLBuilder(document: document)
         try writer.write(document)
-        return Data(writer.out.bytes)
+        return writer.out.data
     }
 }
 

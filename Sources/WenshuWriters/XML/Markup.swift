@@ -1,16 +1,79 @@
+import Foundation
+
 /// A small, fast XML text builder for the writers' output: UTF-8 bytes, escaped on the way in.
 ///
 /// The writers produce large, regular documents from a trusted tree, so they build text rather than a
 /// libxml2 DOM (no allocation per node, and byte offsets stay available for the ODF writer's bookmark
 /// insertions). Every string passes through `escaped`, which also replaces characters XML 1.0 cannot
 /// carry, so whatever the model holds, the output is well-formed.
+///
+/// The bytes live in memory of the builder's own (`Storage`), written through a pointer: an `Array`'s
+/// `append(contentsOf:)` costs about 90 instructions for a few bytes, and a document appends some 560 names,
+/// keys and escaped values. A copy of a `Markup` shares the memory until either writes (copy on write).
 struct Markup {
-    private(set) var bytes: [UInt8] = []
+    /// Memory for `capacity` bytes, freed with the last `Markup` that holds it. Its properties are constants:
+    /// a class's variable properties are checked for exclusive access on every read.
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
 
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
     /// The number of bytes written so far: an insertion point for `insert(_:at:)`.
-    var count: Int { bytes.count }
+    private(set) var count = 0
+
+    init(capacity: Int = 0) { storage = Storage(capacity: Swift.max(capacity, 64)) }
+
+    /// The bytes written, as an array (a copy; ``withBytes(_:)`` reads them in place).
+    var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// The bytes written, as `Data` (one copy).
+    var data: Data { withBytes { Data(buffer: $0) } }
+
+    /// Calls `body` with the bytes written, in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base, count: count)) }
+    }
+
+    /// Where the next `n` bytes go, with room made for them (and the memory made this builder's alone).
+    @inline(__always)
+    private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(count + n > storage.capacity || !isKnownUniquelyReferenced(&storage)) { grow(to: count + n) }
+        return storage.base + count
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        let larger = Storage(capacity: Swift.max(needed, 2 * storage.capacity))
+        larger.base.update(from: storage.base, count: count)
+        storage = larger
+    }
+
+    /// `n` bytes from `source`.
+    @inline(__always)
+    private mutating func append(_ source: UnsafePointer<UInt8>, _ n: Int) {
+        UnsafeMutableRawPointer(room(n)).copyMemory(from: source, byteCount: n)
+        count += n
+    }
+
+    @inline(__always)
+    private mutating func append(byte: UInt8) {
+        room(1).pointee = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        append(source, buffer.count)
+    }
 
     /// `<name a="v" …>`; attributes whose value is `nil` are left out. Names are literals (`StaticString`):
     /// their bytes are appended as they are, without a `String`'s retain, release and `withUTF8`.
@@ -43,36 +106,37 @@ struct Markup {
     /// `<name`, for a tag of several attributes given one at a time (``attribute(_:_:)``), then ``closeStart()``
     /// or ``closeEmpty()``: the tags written for every document, without a list of pairs.
     mutating func open(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
-        append(name)
+        reserve(lead: 1, name, trail: 0).lead[0] = UInt8(ascii: "<")
     }
 
     /// ` key="value"`, the value escaped; nothing for `nil`.
     mutating func attribute(_ key: StaticString, _ value: String?) {
         guard let value else { return }
-        bytes.append(0x20)
-        append(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        Markup.escape(value, inAttribute: true, into: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let at = reserve(lead: 1, key, trail: 2)
+        at.lead[0] = 0x20
+        at.trail[0] = UInt8(ascii: "=")
+        at.trail[1] = UInt8(ascii: "\"")
+        escape(value, inAttribute: true)
+        append(byte: UInt8(ascii: "\""))
     }
 
     /// `>`, ending what ``open(_:)`` began.
-    mutating func closeStart() { bytes.append(UInt8(ascii: ">")) }
+    mutating func closeStart() { append(byte: UInt8(ascii: ">")) }
 
     /// `/>`, ending what ``open(_:)`` began.
     mutating func closeEmpty() {
-        bytes.append(UInt8(ascii: "/"))
-        bytes.append(UInt8(ascii: ">"))
+        let at = room(2)
+        at[0] = UInt8(ascii: "/")
+        at[1] = UInt8(ascii: ">")
+        count += 2
     }
 
     /// `</name>`.
     mutating func end(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(UInt8(ascii: "/"))
-        append(name)
-        bytes.append(UInt8(ascii: ">"))
+        let at = reserve(lead: 2, name, trail: 1)
+        at.lead[0] = UInt8(ascii: "<")
+        at.lead[1] = UInt8(ascii: "/")
+        at.trail[0] = UInt8(ascii: ">")
     }
 
     /// `<name …>text</name>`, escaped.
@@ -84,35 +148,69 @@ struct Markup {
 
     /// Character data, escaped.
     mutating func text(_ string: String) {
-        Markup.escape(string, inAttribute: false, into: &bytes)
+        escape(string, inAttribute: false)
     }
 
     /// Character data given as UTF-8 bytes (whole characters), escaped.
     mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
-        Markup.escape(utf8, inAttribute: false, into: &bytes)
+        escape(utf8, inAttribute: false)
     }
 
     /// Markup written as is: only for text this program wrote (tags, fixed style sheets).
     mutating func raw(_ string: String) {
         // Through the contiguous bytes: `append(contentsOf: string.utf8)` takes the generic sequence path.
         var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
+        string.withUTF8 { append($0) }
+    }
+
+    mutating func raw(_ buffer: UnsafeBufferPointer<UInt8>) {
+        append(buffer)
     }
 
     mutating func raw(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
+        other.withUnsafeBufferPointer { append($0) }
     }
 
-    mutating func newline() { bytes.append(0x0A) }
+    /// Another builder's bytes.
+    mutating func raw(_ other: Markup) {
+        other.withBytes { append($0) }
+    }
+
+    mutating func newline() { append(byte: 0x0A) }
 
     /// Inserts markup at an earlier offset (from `count`).
     mutating func insert(_ string: String, at offset: Int) {
-        bytes.insert(contentsOf: Array(string.utf8), at: offset)
+        precondition(offset >= 0 && offset <= count, "Markup.insert: offset out of range")
+        var string = string
+        string.withUTF8 { inserted in
+            let n = inserted.count
+            let base = room(n) - count
+            // The bytes after `offset` move up first (the regions overlap: `memmove`).
+            UnsafeMutableRawPointer(base + offset + n).copyMemory(from: base + offset, byteCount: count - offset)
+            if let source = inserted.baseAddress { UnsafeMutableRawPointer(base + offset).copyMemory(from: source, byteCount: n) }
+            count += n
+        }
     }
 
     /// A literal's bytes (`withUTF8Buffer` also serves a literal of one scalar, which has no pointer).
     private mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        literal.withUTF8Buffer { append($0) }
+    }
+
+    /// Room for `lead` bytes, a literal and `trail` bytes, taken at once, with the literal copied in: where
+    /// the caller then stores the lead and the trail bytes. One question whether the memory is shared for a
+    /// whole tag name or attribute key, where each byte appended alone asked again.
+    @inline(__always)
+    private mutating func reserve(lead: Int, _ literal: StaticString, trail: Int)
+        -> (lead: UnsafeMutablePointer<UInt8>, trail: UnsafeMutablePointer<UInt8>) {
+        literal.withUTF8Buffer { name in
+            let at = room(lead + name.count + trail)
+            if let source = name.baseAddress {
+                UnsafeMutableRawPointer(at + lead).copyMemory(from: source, byteCount: name.count)
+            }
+            count += lead + name.count + trail
+            return (at, at + lead + name.count)
+        }
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?>) {
@@ -122,27 +220,34 @@ struct Markup {
 
     /// `string` escaped for XML text or a double-quoted attribute.
     static func escaped(_ string: String, inAttribute: Bool = false) -> String {
-        var out: [UInt8] = []
-        escape(string, inAttribute: inAttribute, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        var m = Markup(capacity: string.utf8.count + 16)
+        m.escape(string, inAttribute: inAttribute)
+        return m.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends `string` escaped to `out` (as ``escape(_:inAttribute:)`` writes it).
+    static func escape(_ string: String, inAttribute: Bool, into out: inout [UInt8]) {
+        var m = Markup(capacity: string.utf8.count + 16)
+        m.escape(string, inAttribute: inAttribute)
+        m.withBytes { out.append(contentsOf: $0) }
     }
 
     /// Escapes `&`, `<`, `>` (and in attributes `"`, tab, line feed, carriage return, which attribute
     /// normalisation would otherwise turn into spaces); a carriage return in text is kept as `&#13;`.
     /// Characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) become U+FFFD.
-    static func escape(_ string: String, inAttribute: Bool, into out: inout [UInt8]) {
+    mutating func escape(_ string: String, inAttribute: Bool) {
         var string = string
-        string.withUTF8 { escape($0, inAttribute: inAttribute, into: &out) }
+        string.withUTF8 { escape($0, inAttribute: inAttribute) }
     }
 
-    /// Escapes UTF-8 bytes (a whole number of characters) as `escape(_:inAttribute:into:)` does.
-    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, into out: inout [UInt8]) {
+    /// Escapes UTF-8 bytes (a whole number of characters) as `escape(_:inAttribute:)` does.
+    mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
         var runStart = 0
         var i = 0
         while i < utf8.count {
             // Words that hold none of the bytes looked at below are skipped whole; then the next bytes (the
             // word that may hold one, and the two before it) one at a time.
-            i = plainWords(utf8, from: i)
+            i = Markup.plainWords(utf8, from: i)
             let end = min(i + 10, utf8.count)
             while i < end {
                 let byte = utf8[i]
@@ -169,14 +274,14 @@ struct Markup {
                 default: replacement = nil
                 }
                 if let replacement {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    append(replacement.utf8Start, replacement.utf8CodeUnitCount)
                     runStart = i + width
                 }
                 i += width
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     /// From `start`, where the first eight-byte word begins that may hold a byte some scan of the writers
