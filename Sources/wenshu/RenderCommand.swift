@@ -104,13 +104,14 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let forms = form.contains("all") ? [] : form
         let formats: [OutputFormat] = out.output == nil ? [.txt] : out.writtenFormats
-        let readsCases = !blank, writesODF = formats.contains(.odt) || formats.contains(.fodt)
+        let readsCases = !blank
         // Only the forms asked for are compiled (all of them for `--form all`), while another core compiles
         // the case schema and the shared ODF parts the first case needs: the two largest parts of a one-case
         // run after parsing the arguments.
         let (library, problems) = try alongside({
             if readsCases { CaseLoader.prepare(.caseFile) }
-            if writesODF { ODFWriter.prepare() }
+            if formats.contains(.odt) { ODFWriter.prepare(flat: false) }
+            if formats.contains(.fodt) { ODFWriter.prepare(flat: true) }
         }) {
             try self.library.load(forms: forms.isEmpty ? nil : Set(forms))
         }

@@ -22,9 +22,9 @@ public struct ODFWriter: DocumentWriter {
 }
 
 extension ODFWriter {
-    /// Builds the parts every `.odt` and `.fodt` of this process shares (the style sheet, deflated once), so
-    /// that a command can have it done on another core before its first document needs them.
-    public static func prepare() {
-        _ = ODFStaticParts.shared
+    /// Builds the fixed parts every document of `format` shares (for `.odt` the style sheet, deflated once),
+    /// so that a command can have it done on another core before its first document needs them.
+    public static func prepare(flat: Bool) {
+        if flat { _ = ODFStaticParts.flat } else { _ = try? ODFStaticParts.entries() }
     }
 }
