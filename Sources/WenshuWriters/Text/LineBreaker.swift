@@ -427,9 +427,13 @@ package struct LineBreaker: Sendable {
             width -= clusters[end].width
         }
         guard end > run.clusters.lowerBound else { return MeasuredLine(text: "", width: width) }
+        let start = clusters[run.clusters.lowerBound].start, stop = clusters[end - 1].end
+        // A line that is the whole text (a name, a table cell, a heading) shares the text's storage: the slice
+        // and its copy cost about 450 instructions.
         let utf8 = text.utf8
-        let first = utf8.index(utf8.startIndex, offsetBy: clusters[run.clusters.lowerBound].start)
-        let last = utf8.index(utf8.startIndex, offsetBy: clusters[end - 1].end)
+        if start == 0 && stop == utf8.count { return MeasuredLine(text: text, width: width) }
+        let first = utf8.index(utf8.startIndex, offsetBy: start)
+        let last = utf8.index(utf8.startIndex, offsetBy: stop)
         return MeasuredLine(text: String(text[first..<last]), width: width)
     }
 }

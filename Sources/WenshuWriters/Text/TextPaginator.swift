@@ -83,7 +83,8 @@ package struct TextPaginator: Sendable {
     /// hold them). Empty lines that would open a page (the room between two signatories) are dropped.
     private func place(_ lines: [MeasuredLine], needing needed: Int, in state: inout State) {
         if needed > state.remaining && !state.isPageEmpty && needed <= bodyLines { state.breakPage() }
-        let lines = state.isPageEmpty ? Array(lines.drop { $0.text.isEmpty }) : lines
+        // Copied only when there is an empty line to drop.
+        let lines = state.isPageEmpty && lines.first?.text.isEmpty == true ? Array(lines.drop { $0.text.isEmpty }) : lines
         // Empty lines that end the lines (the free room under a seal's date) fall off the page's foot rather
         // than start a page of their own: the bottom margin is free room too.
         let printed = Self.withoutTrailingEmptyLines(lines)
@@ -354,7 +355,8 @@ package struct TextPaginator: Sendable {
                 guard let index, !pages.isEmpty else { return nil }
                 return pages[min(index, pages.count - 1)].number
             }
-            var numbers = PageNumbers(pageCount: pages.filter { $0.number != nil }.count)
+            // Counted in place: `filter` copied the numbered pages into an array of their own.
+            var numbers = PageNumbers(pageCount: pages.reduce(0) { $0 + ($1.number == nil ? 0 : 1) })
             for span in spans {
                 numbers.sections[span.id] = PageSpan(start: printed(span.first), end: printed(span.last))
             }
