@@ -60,9 +60,20 @@ package struct LineBreaker: Sendable {
         var start = 0
         var indent = firstLineIndent
         while true {
-            let end = clusters[start...].firstIndex { $0.traits.contains(.lineFeed) } ?? clusters.endIndex
-            fill(start..<end, of: clusters, in: text, firstColumns: columns - indent, columns: columns,
-                 into: &result)
+            // The hard line's end and width in one walk: a hard line that fits (a name, a table cell, a heading)
+            // is one line, as `fill` would make it unit by unit (about 40 instructions a cluster).
+            var end = start
+            var width = 0
+            while end < clusters.endIndex && !clusters[end].traits.contains(.lineFeed) {
+                width += clusters[end].width
+                end += 1
+            }
+            if width <= max(columns - indent, 1) {
+                result.append(Self.line(Run(start..<end, width: width), of: clusters, in: text))
+            } else {
+                fill(start..<end, of: clusters, in: text, firstColumns: columns - indent, columns: columns,
+                     into: &result)
+            }
             guard end < clusters.endIndex else { return result }
             start = end + 1
             indent = 0
@@ -320,6 +331,12 @@ package struct LineBreaker: Sendable {
 
         init(at index: Int) {
             clusters = index..<index
+        }
+
+        /// The clusters `clusters`, `width` columns wide, for `line(_:of:in:)`, which reads only these two.
+        init(_ clusters: Range<Int>, width: Int) {
+            self.clusters = clusters
+            self.width = width
         }
 
         var isEmpty: Bool { clusters.isEmpty }
