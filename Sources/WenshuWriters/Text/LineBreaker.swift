@@ -53,6 +53,9 @@ package struct LineBreaker: Sendable {
 
     /// `lines(_:columns:firstLineIndent:)` with the clusters measured into `storage`, kept between paragraphs.
     func lines(_ text: String, columns: Int, firstLineIndent: Int, storage: ClusterStorage) -> [MeasuredLine] {
+        if let width = oneLineWidth(text, room: max(columns - firstLineIndent, 1)) {
+            return [MeasuredLine(text: text, width: width)]
+        }
         let clusters = UnsafeBufferPointer(self.clusters(text, into: storage))
         var result: [MeasuredLine] = []
         // The lines of Chinese text (3 bytes, 2 columns a character) without growing the array line by line.
@@ -78,6 +81,45 @@ package struct LineBreaker: Sendable {
             start = end + 1
             indent = 0
         }
+    }
+
+    /// The width of `text` when it is a line of its own as it stands, `nil` otherwise: no wider than `room`, no
+    /// line feed, and no space or ideographic space at its end for `line(_:of:in:)` to trim. A cluster's width is
+    /// the sum of its code points', so a text that fits needs no clusters: most fresh layouts are one line (the
+    /// signatories' names, table cells), and measuring their clusters cost about 50 instructions each.
+    func oneLineWidth(_ text: String, room: Int) -> Int? {
+        let widthTable = widthTable
+        var contiguous = text
+        return contiguous.withUTF8 { utf8 -> Int? in
+            // A space (20) or an ideographic space (E3 80 80) last.
+            if let last = utf8.last, last == 0x20
+                || (last == 0x80 && utf8.count >= 3 && utf8[utf8.count - 2] == 0x80 && utf8[utf8.count - 3] == 0xE3) {
+                return nil
+            }
+            var total = 0
+            var i = 0
+            while let (value, length) = Self.scalar(in: utf8, at: i) {
+                if value == 0x0A { return nil }
+                total += width.of(value, basicPlane: widthTable)
+                if total > room { return nil }
+                i += length
+            }
+            return total
+        }
+    }
+
+    /// The code point starting at byte `i` of valid UTF-8 and its length in bytes; `nil` at the end.
+    @inline(__always)
+    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        guard i < utf8.count else { return nil }
+        let lead = UInt32(utf8[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F), 4)
     }
 
     /// Room for the clusters of a paragraph, kept from one paragraph to the next: a buffer sized for the
@@ -235,18 +277,7 @@ package struct LineBreaker: Sendable {
         let result = contiguous.withUTF8 { utf8 in
             let base = storage.room(for: utf8.count)
             var count = 0
-            /// The code point starting at byte `i` and its length in bytes.
-            @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int)? {
-                guard i < utf8.count else { return nil }
-                let lead = UInt32(utf8[i])
-                if lead < 0x80 { return (lead, 1) }
-                if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
-                if lead < 0xF0 {
-                    return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
-                }
-                return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F), 4)
-            }
+            @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int)? { Self.scalar(in: utf8, at: i) }
             var offset = 0
             var next = scalar(at: 0)
             var nextTraits = next.map { traits(of: $0.value) } ?? []
