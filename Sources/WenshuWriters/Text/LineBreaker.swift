@@ -87,8 +87,11 @@ package struct LineBreaker: Sendable {
     /// line feed, and no space or ideographic space at its end for `line(_:of:in:)` to trim. A cluster's width is
     /// the sum of its code points', so a text that fits needs no clusters: most fresh layouts are one line (the
     /// signatories' names, table cells), and measuring their clusters cost about 50 instructions each.
+    ///
+    /// A text of more than twice its room's bytes (Chinese takes 1.5 bytes a column) is taken for a paragraph
+    /// of several lines and declined at once, rather than walked for a line's worth of code points.
     func oneLineWidth(_ text: String, room: Int) -> Int? {
-        let widthTable = widthTable
+        guard text.utf8.count <= 2 * room else { return nil }
         var contiguous = text
         return contiguous.withUTF8 { utf8 -> Int? in
             // A space (20) or an ideographic space (E3 80 80) last.
@@ -96,15 +99,18 @@ package struct LineBreaker: Sendable {
                 || (last == 0x80 && utf8.count >= 3 && utf8[utf8.count - 2] == 0x80 && utf8[utf8.count - 3] == 0xE3) {
                 return nil
             }
-            var total = 0
-            var i = 0
-            while let (value, length) = Self.scalar(in: utf8, at: i) {
-                if value == 0x0A { return nil }
-                total += width.of(value, basicPlane: widthTable)
-                if total > room { return nil }
-                i += length
+            // The width table through its buffer: the array checked every index against its bounds.
+            return widthTable.withUnsafeBufferPointer { widthTable -> Int? in
+                var total = 0
+                var i = 0
+                while let (value, length) = Self.scalar(in: utf8, at: i) {
+                    if value == 0x0A { return nil }
+                    total += width.of(value, basicPlane: widthTable)
+                    if total > room { return nil }
+                    i += length
+                }
+                return total
             }
-            return total
         }
     }
 
