@@ -192,7 +192,8 @@ package struct TextPaginator: Sendable {
             return signatureGroup(items, at: index + 1, reusing: &group).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
         case .spacer: return 1 + firstLines(items, carried, after: index + 1, group: &group)
         case .table(let table):
-            return table.height(rows: Array(table.headerRows) + Array(table.bodyGroups.first ?? 0..<0))
+            // The header and the first group added to it, without arrays of their rows.
+            return table.height(rows: table.headerRows) + table.addedHeight(table.bodyGroups.first ?? 0..<0)
         case .pageBreak: return 0
         case .sectionStart(_, let startsNewPage, let numbering):
             return startsNewPage || numbering != .continues ? 0 : firstLines(items, carried, after: index + 1, group: &group)
