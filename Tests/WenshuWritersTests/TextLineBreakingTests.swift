@@ -21,6 +21,13 @@ final class TextLineBreakingTests: XCTestCase {
             ("Wenshu writes text", 10, 0, ["Wenshu", "writes", "text"], "Latin words break at spaces, which vanish"),
             ("一二三四五六", 10, 4, ["一二三", "四五六"], "the first line is narrower by its indent"),
             ("一二\n三", 10, 0, ["一二", "三"], "a forced break"),
+            ("一二三四五", 10, 0, ["一二三四五"], "a text exactly as wide as the line is one line"),
+            ("一二三四五六", 10, 0, ["一二三四五", "六"], "one column more and it breaks"),
+            ("一二三四", 10, 4, ["一二三", "四"], "the indent counts against the first line's room"),
+            ("一二三　", 8, 0, ["一二三"], "a line that fits ends without its trailing spaces"),
+            ("一二三 ", 8, 0, ["一二三"], "ASCII ones too"),
+            ("一二三一", 8, 0, ["一二三一"], "一 ends in the byte 80, as U+3000 does, and stays"),
+            ("一二\n三四五六七八", 10, 0, ["一二", "三四五六七", "八"], "each hard line fits or is filled on its own"),
             ("", 10, 0, [""], "an empty paragraph is one empty line"),
             ("ABCDE\u{200B}FGHIJ", 6, 0, ["ABCDE\u{200B}", "FGHIJ"], "a zero width space lets a word break"),
             ("ABCDEFGHIJKL", 5, 0, ["ABCDE", "FGHIJ", "KL"], "a word wider than the line is cut"),
@@ -60,6 +67,28 @@ final class TextLineBreakingTests: XCTestCase {
             let joinedWithBreaks = lines.map(\.text).joined(separator: "|")
             for number in ["34,020.00", "13805712345"] where columns >= 13 {
                 XCTAssertTrue(joinedWithBreaks.contains(number), "\(number) split at \(columns) columns")
+            }
+        }
+    }
+
+    /// A text that fits its room is one line without measuring its clusters (`oneLineWidth`): whenever it
+    /// says so, the clusters agree (no line feed, no blank to trim, the same width), and without a line
+    /// feed in the bytes and within twice its room's bytes it says so whenever they do.
+    func testOneLineWidthAgreesWithTheClusters() {
+        let texts = ["", "一二三", "一二三　", "一二三 ", "一二\n三", "e\u{0301}一", "一👍🏽四", "🇨🇳🇨🇳", "A\r\nB",
+                     "一\u{3000}二", "￥1,409.02元", "一二三一", "□男　☑女", "“分期”……"]
+        for text in texts {
+            let clusters = breaker.clusters(text)
+            let width = clusters.reduce(0) { $0 + $1.width }
+            let isOneLine = !clusters.contains { $0.traits.contains(.lineFeed) }
+                && !(clusters.last?.traits.contains(.trailingBlank) ?? false)
+            for room in 1...14 {
+                if let found = breaker.oneLineWidth(text, room: room) {
+                    XCTAssertTrue(isOneLine && width <= room, "«\(text)» in \(room)")
+                    XCTAssertEqual(found, width, "«\(text)» in \(room)")
+                } else if !text.utf8.contains(0x0A) && text.utf8.count <= 2 * room {
+                    XCTAssertFalse(isOneLine && width <= room, "«\(text)» in \(room)")
+                }
             }
         }
     }

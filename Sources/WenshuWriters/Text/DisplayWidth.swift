@@ -18,10 +18,10 @@ package struct DisplayWidth: Sendable, Equatable {
     }
 
     /// The columns of the code point `value`, with `basicPlane` read by the caller once for many (a loop over
-    /// a text's code points would otherwise pay `swift_once` for each).
-    func of(_ value: UInt32, basicPlane: [UInt8]) -> Int {
+    /// a text's code points would otherwise pay `swift_once` for each), as the array or through its buffer.
+    func of(_ value: UInt32, basicPlane: some RandomAccessCollection<UInt8>) -> Int {
         if value >= 0x20 && value < 0x7F { return 1 }
-        let kind = value < 0x10000 ? basicPlane[Int(value)] : Self.kind(of: value)
+        let kind = value < 0x10000 ? basicPlane[basicPlane.index(basicPlane.startIndex, offsetBy: Int(value))] : Self.kind(of: value)
         return kind == Self.ambiguousKind ? ambiguous : Int(kind)
     }
 

@@ -53,6 +53,9 @@ package struct LineBreaker: Sendable {
 
     /// `lines(_:columns:firstLineIndent:)` with the clusters measured into `storage`, kept between paragraphs.
     func lines(_ text: String, columns: Int, firstLineIndent: Int, storage: ClusterStorage) -> [MeasuredLine] {
+        if let width = oneLineWidth(text, room: max(columns - firstLineIndent, 1)) {
+            return [MeasuredLine(text: text, width: width)]
+        }
         let clusters = UnsafeBufferPointer(self.clusters(text, into: storage))
         var result: [MeasuredLine] = []
         // The lines of Chinese text (3 bytes, 2 columns a character) without growing the array line by line.
@@ -60,13 +63,69 @@ package struct LineBreaker: Sendable {
         var start = 0
         var indent = firstLineIndent
         while true {
-            let end = clusters[start...].firstIndex { $0.traits.contains(.lineFeed) } ?? clusters.endIndex
-            fill(start..<end, of: clusters, in: text, firstColumns: columns - indent, columns: columns,
-                 into: &result)
+            // The hard line's end and width in one walk: a hard line that fits (a name, a table cell, a heading)
+            // is one line, as `fill` would make it unit by unit (about 40 instructions a cluster).
+            var end = start
+            var width = 0
+            while end < clusters.endIndex && !clusters[end].traits.contains(.lineFeed) {
+                width += clusters[end].width
+                end += 1
+            }
+            if width <= max(columns - indent, 1) {
+                result.append(Self.line(Run(start..<end, width: width), of: clusters, in: text))
+            } else {
+                fill(start..<end, of: clusters, in: text, firstColumns: columns - indent, columns: columns,
+                     into: &result)
+            }
             guard end < clusters.endIndex else { return result }
             start = end + 1
             indent = 0
         }
+    }
+
+    /// The width of `text` when it is a line of its own as it stands, `nil` otherwise: no wider than `room`, no
+    /// line feed, and no space or ideographic space at its end for `line(_:of:in:)` to trim. A cluster's width is
+    /// the sum of its code points', so a text that fits needs no clusters: most fresh layouts are one line (the
+    /// signatories' names, table cells), and measuring their clusters cost about 50 instructions each.
+    ///
+    /// A text of more than twice its room's bytes (Chinese takes 1.5 bytes a column) is taken for a paragraph
+    /// of several lines and declined at once, rather than walked for a line's worth of code points.
+    func oneLineWidth(_ text: String, room: Int) -> Int? {
+        guard text.utf8.count <= 2 * room else { return nil }
+        var contiguous = text
+        return contiguous.withUTF8 { utf8 -> Int? in
+            // A space (20) or an ideographic space (E3 80 80) last.
+            if let last = utf8.last, last == 0x20
+                || (last == 0x80 && utf8.count >= 3 && utf8[utf8.count - 2] == 0x80 && utf8[utf8.count - 3] == 0xE3) {
+                return nil
+            }
+            // The width table through its buffer: the array checked every index against its bounds.
+            return widthTable.withUnsafeBufferPointer { widthTable -> Int? in
+                var total = 0
+                var i = 0
+                while let (value, length) = Self.scalar(in: utf8, at: i) {
+                    if value == 0x0A { return nil }
+                    total += width.of(value, basicPlane: widthTable)
+                    if total > room { return nil }
+                    i += length
+                }
+                return total
+            }
+        }
+    }
+
+    /// The code point starting at byte `i` of valid UTF-8 and its length in bytes; `nil` at the end.
+    @inline(__always)
+    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        guard i < utf8.count else { return nil }
+        let lead = UInt32(utf8[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F), 4)
     }
 
     /// Room for the clusters of a paragraph, kept from one paragraph to the next: a buffer sized for the
@@ -224,18 +283,7 @@ package struct LineBreaker: Sendable {
         let result = contiguous.withUTF8 { utf8 in
             let base = storage.room(for: utf8.count)
             var count = 0
-            /// The code point starting at byte `i` and its length in bytes.
-            @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int)? {
-                guard i < utf8.count else { return nil }
-                let lead = UInt32(utf8[i])
-                if lead < 0x80 { return (lead, 1) }
-                if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
-                if lead < 0xF0 {
-                    return ((lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3)
-                }
-                return ((lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F), 4)
-            }
+            @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int)? { Self.scalar(in: utf8, at: i) }
             var offset = 0
             var next = scalar(at: 0)
             var nextTraits = next.map { traits(of: $0.value) } ?? []
@@ -320,6 +368,12 @@ package struct LineBreaker: Sendable {
 
         init(at index: Int) {
             clusters = index..<index
+        }
+
+        /// The clusters `clusters`, `width` columns wide, for `line(_:of:in:)`, which reads only these two.
+        init(_ clusters: Range<Int>, width: Int) {
+            self.clusters = clusters
+            self.width = width
         }
 
         var isEmpty: Bool { clusters.isEmpty }
@@ -427,9 +481,13 @@ package struct LineBreaker: Sendable {
             width -= clusters[end].width
         }
         guard end > run.clusters.lowerBound else { return MeasuredLine(text: "", width: width) }
+        let start = clusters[run.clusters.lowerBound].start, stop = clusters[end - 1].end
+        // A line that is the whole text (a name, a table cell, a heading) shares the text's storage: the slice
+        // and its copy cost about 450 instructions.
         let utf8 = text.utf8
-        let first = utf8.index(utf8.startIndex, offsetBy: clusters[run.clusters.lowerBound].start)
-        let last = utf8.index(utf8.startIndex, offsetBy: clusters[end - 1].end)
+        if start == 0 && stop == utf8.count { return MeasuredLine(text: text, width: width) }
+        let first = utf8.index(utf8.startIndex, offsetBy: start)
+        let last = utf8.index(utf8.startIndex, offsetBy: stop)
         return MeasuredLine(text: String(text[first..<last]), width: width)
     }
 }

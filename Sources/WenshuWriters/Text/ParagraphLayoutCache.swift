@@ -86,13 +86,24 @@ final class ParagraphLayoutCache: @unchecked Sendable {
     /// A longer text (a case's account of the facts) is laid out every time: it does not come again.
     static let longestText = 1024
 
-    private var slots = [Entry?](repeating: nil, count: slotCount)
+    /// The slots, `slotCount` of them, allocated with the cache: as a stored array every read and write of
+    /// one was checked for exclusive access (`swift_beginAccess`, about 3 K instructions a document).
+    private let slots: UnsafeMutablePointer<Entry?> = {
+        let slots = UnsafeMutablePointer<Entry?>.allocate(capacity: slotCount)
+        slots.initialize(repeating: nil, count: slotCount)
+        return slots
+    }()
+
+    deinit {
+        slots.deinitialize(count: Self.slotCount)
+        slots.deallocate()
+    }
 
     /// Room for the clusters of the paragraphs laid out with this cache, one at a time.
     let clusters = LineBreaker.ClusterStorage()
 
     /// The number of layouts kept.
-    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    var count: Int { UnsafeBufferPointer(start: slots, count: Self.slotCount).reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// The lines for `key`: kept ones, or those `layOut` makes, then kept in the key's slot.
     func lines(_ key: Key, layOut: () -> [MeasuredLine]) -> [MeasuredLine] {
@@ -102,11 +113,7 @@ final class ParagraphLayoutCache: @unchecked Sendable {
         let slot = Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: hash) >> (64 - Self.slotBits))
         // The slot's fields are read in place: binding its entry (`if let entry = slots[slot]`) copied it, a
         // retain and a release of its text and lines even on a miss.
-        let found: [MeasuredLine]? = slots.withUnsafeBufferPointer { slots in
-            guard slots[slot]?.hash == hash, slots[slot]!.key.isSame(as: key) else { return nil }
-            return slots[slot]!.lines
-        }
-        if let found { return found }
+        if slots[slot]?.hash == hash, slots[slot]!.key.isSame(as: key) { return slots[slot]!.lines }
         let lines = layOut()
         slots[slot] = Entry(hash: hash, key: key, lines: lines)
         return lines

@@ -83,7 +83,8 @@ package struct TextPaginator: Sendable {
     /// hold them). Empty lines that would open a page (the room between two signatories) are dropped.
     private func place(_ lines: [MeasuredLine], needing needed: Int, in state: inout State) {
         if needed > state.remaining && !state.isPageEmpty && needed <= bodyLines { state.breakPage() }
-        let lines = state.isPageEmpty ? Array(lines.drop { $0.text.isEmpty }) : lines
+        // Copied only when there is an empty line to drop.
+        let lines = state.isPageEmpty && lines.first?.text.isEmpty == true ? Array(lines.drop { $0.text.isEmpty }) : lines
         // Empty lines that end the lines (the free room under a seal's date) fall off the page's foot rather
         // than start a page of their own: the bottom margin is free room too.
         let printed = Self.withoutTrailingEmptyLines(lines)
@@ -191,7 +192,8 @@ package struct TextPaginator: Sendable {
             return signatureGroup(items, at: index + 1, reusing: &group).chunks.first.map(Self.withoutTrailingEmptyLines) ?? 0
         case .spacer: return 1 + firstLines(items, carried, after: index + 1, group: &group)
         case .table(let table):
-            return table.height(rows: Array(table.headerRows) + Array(table.bodyGroups.first ?? 0..<0))
+            // The header and the first group added to it, without arrays of their rows.
+            return table.height(rows: table.headerRows) + table.addedHeight(table.bodyGroups.first ?? 0..<0)
         case .pageBreak: return 0
         case .sectionStart(_, let startsNewPage, let numbering):
             return startsNewPage || numbering != .continues ? 0 : firstLines(items, carried, after: index + 1, group: &group)
@@ -354,7 +356,8 @@ package struct TextPaginator: Sendable {
                 guard let index, !pages.isEmpty else { return nil }
                 return pages[min(index, pages.count - 1)].number
             }
-            var numbers = PageNumbers(pageCount: pages.filter { $0.number != nil }.count)
+            // Counted in place: `filter` copied the numbered pages into an array of their own.
+            var numbers = PageNumbers(pageCount: pages.reduce(0) { $0 + ($1.number == nil ? 0 : 1) })
             for span in spans {
                 numbers.sections[span.id] = PageSpan(start: printed(span.first), end: printed(span.last))
             }

@@ -150,7 +150,7 @@ package struct TextTable: Sendable {
     }
 
     /// The lines `render(rows:)` draws for these rows: what they add, and the piece's top border.
-    package func height(rows: [Int]) -> Int {
+    package func height(rows: some Collection<Int>) -> Int {
         addedHeight(rows) + (bordered ? 1 : 0)
     }
 
@@ -201,7 +201,6 @@ package struct TextTable: Sendable {
         // cell's text to a `String` cost about 350 instructions each, some 90 a table.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(3 * width)    // no character takes more than 3 UTF-8 bytes a column
-        let ruleBytes = Self.ruleBytes
         return grid.indices.map { y in
             bytes.removeAll(keepingCapacity: true)
             var c = 0
@@ -225,7 +224,8 @@ package struct TextTable: Sendable {
                                    width: area, to: &bytes)
                     c += placed.columnSpan
                 } else {
-                    for _ in 0..<(columnWidths[c] / unit) { bytes += ruleBytes }
+                    // A rule's ─ a unit at a time as its three bytes (an array of them appended cost about 90 instructions).
+                    for _ in 0..<(columnWidths[c] / unit) { Self.append("─", to: &bytes) }
                     c += 1
                 }
                 p = c
@@ -247,9 +247,6 @@ package struct TextTable: Sendable {
         bytes.append(0x80 | UInt8(truncatingIfNeeded: value >> 6 & 0x3F))
         bytes.append(0x80 | UInt8(truncatingIfNeeded: value & 0x3F))
     }
-
-    /// The UTF-8 of ─ (U+2500).
-    private static let ruleBytes: [UInt8] = [0xE2, 0x94, 0x80]
 
     /// Appends line `index` of a cell's area `height` lines tall: its text at the top, or in the middle for a cell
     /// spanning rows (a label beside several lines of particulars), padded to the area's width.

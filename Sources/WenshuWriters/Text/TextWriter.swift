@@ -57,7 +57,10 @@ public struct TextWriter: DocumentWriter {
                 // The line as it is, and trimmed only when its last byte could end a space (0x20) or an
                 // ideographic space (E3 80 80), as `trimmed` judges: asking each line's `utf8.last` there cost
                 // about 100 instructions a line.
-                output += line.text.utf8
+                // Through the text's own buffer: `output += line.text.utf8` went through the generic append of
+                // a sequence, about 200 instructions a line.
+                var text = line.text
+                text.withUTF8 { output.append(contentsOf: $0) }
                 if let last = output.last, last == 0x20 || last == 0x80, !line.text.isEmpty {
                     output.removeLast(line.text.utf8.count)
                     output += line.trimmed(width: width).text.utf8
@@ -87,13 +90,30 @@ public struct TextWriter: DocumentWriter {
     var sealLines: Int { Int((Signature.sealDiameter / linePitch).rounded(.up)) }
 
     /// Appends the page number line: `— N —`, right on odd pages and left on even ones, one character from
-    /// the edge. Its spaces go straight into the bytes (a `String` of them and an append: 1.3 K a page).
+    /// the edge. Its spaces go straight into the bytes (a `String` of them and an append: 1.3 K a page), and so
+    /// do its dashes and digits, measured as they are (ASCII digits and spaces one column each): making the
+    /// interpolated text and measuring it cost about 1 K instructions a page.
     func appendFooter(_ number: Int, to output: inout [UInt8]) {
-        let text = "— \(number) —"
+        let digits = String(number).utf8
+        let dashWidth = width.of(Self.footerDash)
         let gap = 2
-        let lead = number % 2 == 1 ? max(columns - width.of(text) - gap, 0) : gap
+        let lead = number % 2 == 1 ? max(columns - (2 * dashWidth + 2 + digits.count) - gap, 0) : gap
         output.append(contentsOf: repeatElement(0x20, count: lead))
-        output += text.utf8
+        Self.appendFooterDash(to: &output)
+        output.append(0x20)
+        output += digits
+        output.append(0x20)
+        Self.appendFooterDash(to: &output)
+    }
+
+    /// The dash on each side of a page number: — (U+2014).
+    static let footerDash: Unicode.Scalar = "\u{2014}"
+
+    /// Appends `footerDash`'s UTF-8 bytes.
+    private static func appendFooterDash(to output: inout [UInt8]) {
+        output.append(0xE2)
+        output.append(0x80)
+        output.append(0x94)
     }
 
     /// Lays the document out on pages. Page references print numbers that depend on the layout, and
