@@ -82,14 +82,7 @@ struct ZipContainer {
             out.le(UInt32(0x0403_4B50))
             out.le(UInt16(20))                              // version needed: 2.0 (deflate)
             out.le(UInt16(0))                               // flags
-            out.le(entry.method)
-            out.le(dosTime)
-            out.le(dosDate)
-            out.le(entry.crc32)
-            out.le(UInt32(entry.payload.count))
-            out.le(UInt32(entry.uncompressedSize))
-            out.le(UInt16(entry.name.utf8.count))
-            out.le(UInt16(0))                               // extra field length
+            sharedFields(of: entry, into: &out)
             out.bytes(entry.name)
             out.bytes(entry.payload)
         }
@@ -100,14 +93,7 @@ struct ZipContainer {
             out.le(UInt16(0x0314))                          // made by: Unix, 2.0
             out.le(UInt16(20))
             out.le(UInt16(0))
-            out.le(entry.method)
-            out.le(dosTime)
-            out.le(dosDate)
-            out.le(entry.crc32)
-            out.le(UInt32(entry.payload.count))
-            out.le(UInt32(entry.uncompressedSize))
-            out.le(UInt16(entry.name.utf8.count))
-            out.le(UInt16(0))                               // extra field length
+            sharedFields(of: entry, into: &out)
             out.le(UInt16(0))                               // comment length
             out.le(UInt16(0))                               // disk number
             out.le(UInt16(0))                               // internal attributes
@@ -125,6 +111,19 @@ struct ZipContainer {
         out.le(centralOffset)
         out.le(UInt16(0))                                   // comment length
         return out.data()
+    }
+
+    /// The fields a local header and its central directory record both hold, from the method to the extra
+    /// field's length.
+    private static func sharedFields(of entry: Entry, into out: inout ByteWriter) {
+        out.le(entry.method)
+        out.le(dosTime)
+        out.le(dosDate)
+        out.le(entry.crc32)
+        out.le(UInt32(entry.payload.count))
+        out.le(UInt32(entry.uncompressedSize))
+        out.le(UInt16(entry.name.utf8.count))
+        out.le(UInt16(0))                                   // extra field length
     }
 }
 
