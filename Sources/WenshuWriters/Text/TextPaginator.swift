@@ -127,7 +127,7 @@ package struct TextPaginator: Sendable {
     /// the pieces that must each stay on one page: the whole group when it fits on a page with two lines
     /// of text and the empty line before it, else pieces ending where ``SignatureRows`` lets a page end.
     /// `end` is the index of the first item after the group.
-    private func signatureGroup(_ items: [FlowItem], at start: Int) -> (chunks: [[MeasuredLine]], end: Int) {
+    private func signatureGroup(_ items: [FlowItem], at start: Int) -> SignatureGroup {
         var rows: [[MeasuredLine]] = [], breaks: [Bool] = []
         var next = start
         while next < items.count {
@@ -153,20 +153,23 @@ package struct TextPaginator: Sendable {
         var lines: [MeasuredLine] = []
         lines.reserveCapacity(rows.reduce(0) { $0 + $1.count })
         for row in rows { lines += row }
-        guard Self.withoutTrailingEmptyLines(lines) + 3 > bodyLines else { return ([lines], next) }
+        guard Self.withoutTrailingEmptyLines(lines) + 3 > bodyLines else {
+            return SignatureGroup(start: start, chunks: [lines], end: next)
+        }
         var chunks: [[MeasuredLine]] = [[]]
         for (row, lines) in rows.enumerated() {
             chunks[chunks.count - 1] += lines
             if breaks[row] { chunks.append([]) }
         }
-        return (chunks.filter { !$0.isEmpty }, next)
+        return SignatureGroup(start: start, chunks: chunks.filter { !$0.isEmpty }, end: next)
     }
 
-    /// A run of signature blocks (`signatureGroup(_:at:)`) and the index of its first item.
+    /// A run of signature blocks (`signatureGroup(_:at:)`): the index of its first item, its pieces and the
+    /// index of the first item after it.
     private struct SignatureGroup {
-        var start: Int
-        var chunks: [[MeasuredLine]]
-        var end: Int
+        let start: Int
+        let chunks: [[MeasuredLine]]
+        let end: Int
     }
 
     /// `signatureGroup(items, at: start)`, or `group` when it was made for `start` (the lines before the
@@ -174,8 +177,8 @@ package struct TextPaginator: Sendable {
     private func signatureGroup(_ items: [FlowItem], at start: Int, reusing group: inout SignatureGroup?) -> SignatureGroup {
         if let group, group.start == start { return group }
         let found = signatureGroup(items, at: start)
-        group = SignatureGroup(start: start, chunks: found.chunks, end: found.end)
-        return group!
+        group = found
+        return found
     }
 
     /// The lines the items after `index` need on the same page: the first two lines of a paragraph (all
