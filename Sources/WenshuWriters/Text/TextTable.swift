@@ -208,9 +208,8 @@ package struct TextTable: Sendable {
             while p <= n {
                 if isBorder(y, p) {
                     if bordered {
-                        Self.append(Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
-                                                  left: p > 0 && grid[y][p - 1] == rule, right: p < n && grid[y][p] == rule),
-                                    to: &bytes)
+                        bytes.appendThreeByteUTF8(Self.junction(up: y > 0 && isBorder(y - 1, p), down: y < grid.count - 1 && isBorder(y + 1, p),
+                                                                left: p > 0 && grid[y][p - 1] == rule, right: p < n && grid[y][p] == rule))
                     } else {
                         bytes.append(contentsOf: repeatElement(0x20, count: unit))
                     }
@@ -225,7 +224,7 @@ package struct TextTable: Sendable {
                     c += placed.columnSpan
                 } else {
                     // A rule's ─ a unit at a time as its three bytes (an array of them appended cost about 90 instructions).
-                    for _ in 0..<(columnWidths[c] / unit) { Self.append("─", to: &bytes) }
+                    for _ in 0..<(columnWidths[c] / unit) { bytes.appendThreeByteUTF8("─") }
                     c += 1
                 }
                 p = c
@@ -238,15 +237,6 @@ package struct TextTable: Sendable {
     /// numbered from 0).
     private static let rule = -1
 
-    /// Appends a box-drawing character's three UTF-8 bytes (U+2500–U+257F), written out: appending a scalar's
-    /// `utf8` view to an array went through a generic append and a dynamic cast, about 200 instructions.
-    private static func append(_ boxDrawing: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let value = boxDrawing.value
-        assert((0x2500...0x257F).contains(value))
-        bytes.append(0xE0 | UInt8(truncatingIfNeeded: value >> 12))
-        bytes.append(0x80 | UInt8(truncatingIfNeeded: value >> 6 & 0x3F))
-        bytes.append(0x80 | UInt8(truncatingIfNeeded: value & 0x3F))
-    }
 
     /// Appends line `index` of a cell's area `height` lines tall: its text at the top, or in the middle for a cell
     /// spanning rows (a label beside several lines of particulars), padded to the area's width.
@@ -288,5 +278,18 @@ package struct TextTable: Sendable {
         case (_, _, false, false): return "│"
         default: return "─"
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of a code point from U+0800 to U+FFFF (three bytes: box drawing, dashes, CJK), written
+    /// out: appending a scalar's `utf8` view went through a generic append and a dynamic cast, about 200
+    /// instructions.
+    mutating func appendThreeByteUTF8(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        assert((0x800...0xFFFF).contains(value))
+        append(0xE0 | UInt8(truncatingIfNeeded: value >> 12))
+        append(0x80 | UInt8(truncatingIfNeeded: value >> 6 & 0x3F))
+        append(0x80 | UInt8(truncatingIfNeeded: value & 0x3F))
     }
 }

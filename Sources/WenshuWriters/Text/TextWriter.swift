@@ -99,22 +99,15 @@ public struct TextWriter: DocumentWriter {
         let gap = 2
         let lead = number % 2 == 1 ? max(columns - (2 * dashWidth + 2 + digits.count) - gap, 0) : gap
         output.append(contentsOf: repeatElement(0x20, count: lead))
-        Self.appendFooterDash(to: &output)
+        output.appendThreeByteUTF8(Self.footerDash)
         output.append(0x20)
         output += digits
         output.append(0x20)
-        Self.appendFooterDash(to: &output)
+        output.appendThreeByteUTF8(Self.footerDash)
     }
 
     /// The dash on each side of a page number: — (U+2014).
     static let footerDash: Unicode.Scalar = "\u{2014}"
-
-    /// Appends `footerDash`'s UTF-8 bytes.
-    private static func appendFooterDash(to output: inout [UInt8]) {
-        output.append(0xE2)
-        output.append(0x80)
-        output.append(0x94)
-    }
 
     /// Lays the document out on pages. Page references print numbers that depend on the layout, and
     /// their widths can change it: lay out again with the numbers found until they stay the same (after
