@@ -110,11 +110,16 @@ package enum ChineseNumerals {
 
     /// `digitByDigit(n)` appended to `bytes` as UTF-8.
     package static func digitByDigit(_ n: Int, into bytes: inout [UInt8]) {
+        forEachFigure(of: n) { figure in bytes.append(contentsOf: yearDigits[3 * figure ..< 3 * figure + 3]) }
+    }
+
+    /// Calls `body` with each decimal figure of `n`'s magnitude (0–9), the first figure first, as `"\(n)"`
+    /// writes them, without making that `String`.
+    package static func forEachFigure(of n: Int, _ body: (Int) -> Void) {
         var power: UInt = 1  // the place of n's first figure
         while n.magnitude / power >= 10 { power *= 10 }
         while power > 0 {
-            let figure = Int(n.magnitude / power % 10)
-            bytes.append(contentsOf: yearDigits[3 * figure ..< 3 * figure + 3])
+            body(Int(n.magnitude / power % 10))
             power /= 10
         }
     }

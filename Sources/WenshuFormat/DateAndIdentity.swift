@@ -20,12 +20,7 @@ package enum ChineseDate {
     /// `n`'s ASCII figures as `"\(n)"` prints them.
     private static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var power: UInt = 1  // the place of n's first figure
-        while n.magnitude / power >= 10 { power *= 10 }
-        while power > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(n.magnitude / power % 10))
-            power /= 10
-        }
+        ChineseNumerals.forEachFigure(of: n) { bytes.append(UInt8(ascii: "0") + UInt8($0)) }
     }
 
     /// `二〇二六年三月十日`: the year digit by digit, month and day as numbers (agreements, court papers).
